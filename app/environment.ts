@@ -1,0 +1,36 @@
+import type { AppDefinition, FunctionDef } from './types.ts';
+
+/** Where each kind of resource lives in one cloud: names, URLs and ARNs resolved by that cloud. */
+export interface ResourceLocator {
+  readonly tableName: string;
+  readonly eventBusName: string;
+  queueUrl(name: string): string;
+  stateMachineArn(name: string): string;
+}
+
+/** The environment variable that carries a named resource, e.g. `QUEUE_URL_CATALOG_EVENTS`. */
+export const envName = (prefix: 'QUEUE_URL' | 'STATE_MACHINE_ARN', name: string): string =>
+  `${prefix}_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+
+/**
+ * The environment a function runs with, derived from what it `uses`. Both clouds call this, so a
+ * variable the code needs cannot exist in one cloud and be missing in the other.
+ */
+export const functionEnvironment = (
+  app: AppDefinition,
+  fn: FunctionDef,
+  where: ResourceLocator,
+): Record<string, string> => {
+  const env: Record<string, string> = {
+    APP_NAME: app.name,
+    POWERTOOLS_SERVICE_NAME: app.name,
+    POWERTOOLS_METRICS_NAMESPACE: app.name,
+    ...fn.environment,
+  };
+  const uses = fn.uses ?? {};
+  if (uses.table) env.TABLE_NAME = where.tableName;
+  if (uses.bus) env.EVENT_BUS_NAME = where.eventBusName;
+  for (const q of uses.queues ?? []) env[envName('QUEUE_URL', q)] = where.queueUrl(q);
+  for (const sm of uses.stateMachines ?? []) env[envName('STATE_MACHINE_ARN', sm)] = where.stateMachineArn(sm);
+  return env;
+};

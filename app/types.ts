@@ -1,0 +1,110 @@
+/**
+ * The shape of the application definition: the one place that lists every function, route, table,
+ * rule, queue, state machine and pipe. The CDK stack (`infra/`) and the local cloud (`local/`) both read
+ * it, so neither can serve something the other does not.
+ */
+
+/** Who may call a route: anyone, any signed-in customer, or members of the `admin` group. */
+export type Access = 'public' | 'customer' | 'admin';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a function may touch; each grant becomes an IAM grant in AWS and an environment variable. */
+export interface FunctionUses {
+  /** `TABLE_NAME`; read or read-write access to the single table. */
+  readonly table?: 'read' | 'readWrite';
+  /** `EVENT_BUS_NAME`; events:PutEvents on the bus. */
+  readonly bus?: boolean;
+  /** `QUEUE_URL_<NAME>` for each; sqs:SendMessage. */
+  readonly queues?: readonly string[];
+  /** `STATE_MACHINE_ARN_<NAME>` for each; states:StartExecution. */
+  readonly stateMachines?: readonly string[];
+  /** states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat on the named state machines. */
+  readonly taskTokens?: readonly string[];
+}
+
+export interface FunctionDef {
+  /** Handler file, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly uses?: FunctionUses;
+  /** Literal environment variables, on top of those derived from `uses`. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+export interface RouteDef {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `/products/{productId}`. */
+  readonly path: string;
+  readonly function: string;
+  readonly access: Access;
+}
+
+export interface GsiDef {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableDef {
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly gsis: readonly GsiDef[];
+  readonly ttlAttribute: string;
+  readonly stream: 'NEW_AND_OLD_IMAGES';
+}
+
+/** An EventBridge event pattern, exactly as AWS documents it. */
+export type EventPattern = Readonly<Record<string, unknown>>;
+
+export interface RuleDef {
+  readonly description: string;
+  readonly pattern: EventPattern;
+  /** The queue (by name) that receives matching events. */
+  readonly queue: string;
+}
+
+export interface QueueDef {
+  readonly description: string;
+  /** The function that consumes the queue (SQS event source mapping). */
+  readonly consumer: string;
+  readonly batchSize: number;
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the queue's dead-letter queue. */
+  readonly maxReceiveCount: number;
+  /** Maximum batching window for the event source mapping. */
+  readonly maxBatchingWindowSeconds?: number;
+}
+
+/** A value substituted into an ASL file's `${Name}` placeholders. */
+export type Substitution = { readonly function: string } | { readonly literal: string };
+
+export interface StateMachineDef {
+  readonly description: string;
+  /** ASL (JSONPath) file, relative to the repository root. */
+  readonly definitionFile: string;
+  readonly type: 'STANDARD' | 'EXPRESS';
+  readonly substitutions: Readonly<Record<string, Substitution>>;
+}
+
+/** DynamoDB stream → filter → target function: an EventBridge Pipe in AWS. */
+export interface PipeDef {
+  readonly description: string;
+  /** An EventBridge pattern applied to each stream record (Pipe filter criteria). */
+  readonly filter: EventPattern;
+  readonly target: string;
+  readonly batchSize: number;
+}
+
+export interface AppDefinition {
+  readonly name: string;
+  readonly table: TableDef;
+  readonly functions: Readonly<Record<string, FunctionDef>>;
+  readonly routes: readonly RouteDef[];
+  readonly rules: Readonly<Record<string, RuleDef>>;
+  readonly queues: Readonly<Record<string, QueueDef>>;
+  readonly stateMachines: Readonly<Record<string, StateMachineDef>>;
+  readonly pipes: Readonly<Record<string, PipeDef>>;
+}

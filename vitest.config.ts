@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// Four kinds of test, each in its folder. DynamoDB Local and the local cloud start once per run
+// (test/setup/global.ts) and are shared through `inject`.
+export default defineConfig({
+  test: {
+    globalSetup: ['test/setup/global.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'system', include: ['test/system/**/*.test.ts'] } },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000 } },
+    ],
+  },
+});

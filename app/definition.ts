@@ -28,8 +28,7 @@ export const app = {
       description: 'Store: one page of active products',
       memoryMb: 512,
       timeoutSeconds: 10,
-      uses: { table: 'read' },
-      environment: { CURSOR_SECRET_NAME: 'cursor' },
+      uses: { table: 'read', secrets: ['cursorKey'] },
     },
     getProduct: {
       entry: 'functions/catalog/get-product.ts',
@@ -48,6 +47,12 @@ export const app = {
     getMe: {
       entry: 'functions/customers/get-me.ts',
       description: 'Customer: who the caller is',
+      memoryMb: 256,
+      timeoutSeconds: 5,
+    },
+    notFound: {
+      entry: 'functions/platform/not-found.ts',
+      description: 'Answers every unmatched route with a 404 problem',
       memoryMb: 256,
       timeoutSeconds: 5,
     },
@@ -80,6 +85,8 @@ export const app = {
     { method: 'GET', path: '/products/{productId}', function: 'getProduct', access: 'public' },
     { method: 'GET', path: '/me', function: 'getMe', access: 'customer' },
     { method: 'GET', path: '/admin/products/{productId}', function: 'adminGetProduct', access: 'admin' },
+    // Catch-all: unknown routes get a problem+json 404 from a function, not API Gateway's bare body.
+    { method: 'ANY', path: '$default', function: 'notFound', access: 'public' },
   ],
 
   rules: {

@@ -1,4 +1,7 @@
-import type { AppDefinition, FunctionDef } from './types.ts';
+import type { AppDefinition, FunctionDef, RouteDef } from './types.ts';
+
+/** The API Gateway route key of a route: `GET /products/{productId}`, or `$default`. */
+export const routeKey = (r: RouteDef): string => (r.path === '$default' ? '$default' : `${r.method} ${r.path}`);
 
 /** Where each kind of resource lives in one cloud: names, URLs and ARNs resolved by that cloud. */
 export interface ResourceLocator {
@@ -6,10 +9,11 @@ export interface ResourceLocator {
   readonly eventBusName: string;
   queueUrl(name: string): string;
   stateMachineArn(name: string): string;
+  secret(name: string): string;
 }
 
 /** The environment variable that carries a named resource, e.g. `QUEUE_URL_CATALOG_EVENTS`. */
-export const envName = (prefix: 'QUEUE_URL' | 'STATE_MACHINE_ARN', name: string): string =>
+export const envName = (prefix: 'QUEUE_URL' | 'STATE_MACHINE_ARN' | 'SECRET', name: string): string =>
   `${prefix}_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
 
 /**
@@ -27,10 +31,17 @@ export const functionEnvironment = (
     POWERTOOLS_METRICS_NAMESPACE: app.name,
     ...fn.environment,
   };
+  // Route access travels with the function so the handler's middleware enforces the same rule the
+  // definition states (API Gateway's JWT authorizer authenticates; group membership is checked here).
+  const access = Object.fromEntries(
+    app.routes.filter((r) => app.functions[r.function] === fn).map((r) => [routeKey(r), r.access]),
+  );
+  if (Object.keys(access).length > 0) env.ROUTE_ACCESS = JSON.stringify(access);
   const uses = fn.uses ?? {};
   if (uses.table) env.TABLE_NAME = where.tableName;
   if (uses.bus) env.EVENT_BUS_NAME = where.eventBusName;
   for (const q of uses.queues ?? []) env[envName('QUEUE_URL', q)] = where.queueUrl(q);
   for (const sm of uses.stateMachines ?? []) env[envName('STATE_MACHINE_ARN', sm)] = where.stateMachineArn(sm);
+  for (const s of uses.secrets ?? []) env[envName('SECRET', s)] = where.secret(s);
   return env;
 };

@@ -7,7 +7,7 @@
 /** Who may call a route: anyone, any signed-in customer, or members of the `admin` group. */
 export type Access = 'public' | 'customer' | 'admin';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
 /** What a function may touch; each grant becomes an IAM grant in AWS and an environment variable. */
 export interface FunctionUses {
@@ -19,6 +19,8 @@ export interface FunctionUses {
   readonly queues?: readonly string[];
   /** `STATE_MACHINE_ARN_<NAME>` for each; states:StartExecution. */
   readonly stateMachines?: readonly string[];
+  /** `SECRET_<NAME>` for each: a generated secret, resolved into the environment at deploy time. */
+  readonly secrets?: readonly string[];
   /** states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat on the named state machines. */
   readonly taskTokens?: readonly string[];
 }
@@ -36,7 +38,7 @@ export interface FunctionDef {
 
 export interface RouteDef {
   readonly method: HttpMethod;
-  /** API Gateway path syntax: `/products/{productId}`. */
+  /** API Gateway path syntax: `/products/{productId}`, or `$default` for the catch-all route. */
   readonly path: string;
   readonly function: string;
   readonly access: Access;

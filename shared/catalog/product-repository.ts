@@ -1,0 +1,60 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../data/client.ts';
+import { type PageKey, decodeCursor, encodeCursor } from '../data/cursor.ts';
+import { Entity, type ProductStatus, productKeys, productsByStatus } from '../data/keys.ts';
+import { type Product, type ProductSummary, productSummarySchema, variantSchema } from './schemas.ts';
+
+/** One page of a listing: items and the cursor of the next page (null on the last page). */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+/** Reads products from the single table; every method is one DynamoDB request. */
+export class ProductRepository {
+  readonly #table: string;
+  readonly #cursorSecret: string;
+
+  constructor(table: string, cursorSecret = '') {
+    this.#table = table;
+    this.#cursorSecret = cursorSecret;
+  }
+
+  /** A product with its variants: one Query on the product's item collection. */
+  async get(productId: string): Promise<Product | undefined> {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': productKeys.collection(productId).pk },
+      }),
+    );
+    const head = Items.find((item) => item.entity === Entity.product);
+    if (!head) return undefined;
+    const variants = Items.filter((item) => item.entity === Entity.variant).map((item) => variantSchema.parse(item));
+    return { ...productSummarySchema.parse(head), description: String(head.description ?? ''), variants };
+  }
+
+  /** One page of products in a status, newest first: one Query on gsi1. */
+  async listByStatus(status: ProductStatus, limit: number, cursor?: string): Promise<Page<ProductSummary>> {
+    const scope = `products:${status}`;
+    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
+    const { Items = [], LastEvaluatedKey } = await documentClient().send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': productsByStatus.partition(status).gsi1pk },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return {
+      items: Items.map((item) => productSummarySchema.parse(item)),
+      nextCursor: LastEvaluatedKey
+        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
+        : null,
+    };
+  }
+}

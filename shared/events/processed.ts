@@ -1,0 +1,41 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../data/client.ts';
+import { Entity, processedEventKeys } from '../data/keys.ts';
+
+/** How long a consumer remembers an event id; longer than any redelivery window of the bus or queues. */
+const REMEMBER_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * Records that `consumer` handled event `eventId`, exactly once. Resolves true the first time and
+ * false for a duplicate delivery, so a consumer's effect happens once per event id.
+ */
+export const markProcessed = async (
+  table: string,
+  consumer: string,
+  eventId: string,
+  fields: Record<string, unknown> = {},
+): Promise<boolean> => {
+  const now = Date.now();
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          ...processedEventKeys(consumer, eventId),
+          entity: Entity.processedEvent,
+          consumer,
+          eventId,
+          processedAt: new Date(now).toISOString(),
+          expiresAt: Math.floor(now / 1000) + REMEMBER_SECONDS,
+          ...fields,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};

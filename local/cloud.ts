@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { functionEnvironment } from '#app/environment.ts';
+import type { AppDefinition } from '#app/types.ts';
+import { esbuildOptions } from '#infra/bundling.ts';
+import * as auth from './auth/index.ts';
+import { type CountingProxy, startCountingProxy } from './dynamodb/counting-proxy.ts';
+import * as dynamodb from './dynamodb/index.ts';
+import * as eventbridge from './eventbridge/index.ts';
+import * as gateway from './gateway/index.ts';
+import { buildFunctions } from './lambda/build.ts';
+import { createRuntime, type LambdaRuntime } from './lambda/runtime.ts';
+import type { Invoke } from './lambda/types.ts';
+import { localSecrets } from './secrets.ts';
+import { substitute } from './state-machines.ts';
+import * as sfn from './stepfunctions/index.ts';
+import * as sqs from './sqs/index.ts';
+import * as pipes from './streams/index.ts';
+
+export const REGION = 'us-east-1';
+export const ACCOUNT_ID = '000000000000';
+
+export interface CloudOptions {
+  readonly port?: number;
+  /** Keep DynamoDB data (and secrets) here across restarts; in memory when absent. */
+  readonly dataDir?: string;
+  /** Where bundles go; `.local/build` by default. */
+  readonly buildDir?: string;
+  /** Log level of the functions (Powertools); quiet by default. */
+  readonly logLevel?: string;
+  /** Scales queue visibility timeouts (tests use a small factor so redelivery takes seconds). */
+  readonly visibilityScale?: number;
+  /** Route the functions' DynamoDB traffic through a counting proxy (benchmarks). */
+  readonly countDynamoRequests?: boolean;
+}
+
+/** Everything a tool or test needs to reach the local cloud; also written to `.local/cloud.json`. */
+export interface CloudInfo {
+  readonly apiUrl: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly tableName: string;
+  readonly eventBusName: string;
+  readonly endpoints: Readonly<Record<'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'issuer' | 'jwks', string>>;
+  readonly auth: { readonly issuer: string; readonly clientId: string };
+  readonly stateMachines: Readonly<Record<string, string>>;
+  readonly queues: Readonly<Record<string, { url: string; dlqUrl: string }>>;
+  readonly tokens: { readonly customer: string; readonly admin: string };
+}
+
+export interface Cloud {
+  readonly info: CloudInfo;
+  readonly invoke: Invoke;
+  readonly dynamo: dynamodb.LocalDynamo;
+  /** Present when started with `countDynamoRequests`. */
+  readonly dynamoTally?: CountingProxy;
+  /** Mints a token as the local issuer (for `npm run token` and tests). */
+  mintToken(claims: { email: string; groups?: string[]; expiresInSeconds?: number }): Promise<string>;
+  /** Events the bus delivered, per rule, for tests and tools. */
+  deliveredEvents(rule?: string): unknown[];
+  stop(): Promise<void>;
+}
+
+const credentials = dynamodb.localCredentials;
+
+/**
+ * Starts the whole local cloud for an application definition: every piece the CDK stack deploys,
+ * wired the same way. Pieces stop in reverse order; a failed start stops what had started.
+ */
+export const startCloud = async (app: AppDefinition, options: CloudOptions = {}): Promise<Cloud> => {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error('[local] stop failed:', e));
+    stops.length = 0;
+  };
+  try {
+    return await assemble(app, options, stops, stopAll);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};
+
+const assemble = async (
+  app: AppDefinition,
+  options: CloudOptions,
+  stops: Array<() => Promise<void>>,
+  stopAll: () => Promise<void>,
+): Promise<Cloud> => {
+  const prefix = `${app.name}-local`;
+  const tableName = prefix;
+  const eventBusName = prefix;
+  // Pieces that invoke functions start before the functions exist (their environment needs the
+  // pieces' URLs), so they get an invoker bound once the runtime is up.
+  let runtime: LambdaRuntime | undefined;
+  const invoke: Invoke = (fn, event) => {
+    if (!runtime) throw new Error('The local Lambda runtime is not started yet');
+    return runtime.invoke(fn, event);
+  };
+
+  const dynamo = await dynamodb.start({ region: REGION, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
+  stops.push(() => dynamo.stop());
+  await dynamo.ensureTable(tableName, app.table);
+
+  const issuer = await auth.start({});
+  stops.push(() => issuer.stop());
+
+  const queues = await sqs.start({
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    queues: app.queues,
+    queueName: (name) => `${prefix}-${name}`,
+    invoke,
+    ...(options.visibilityScale ? { visibilityScale: options.visibilityScale } : {}),
+  });
+  stops.push(() => queues.stop());
+
+  const sqsClient = new SQSClient({ endpoint: queues.url, region: REGION, credentials });
+  stops.push(async () => sqsClient.destroy());
+  const bus = await eventbridge.start({
+    busName: eventBusName,
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    rules: Object.entries(app.rules).map(([name, rule]) => ({
+      name,
+      pattern: rule.pattern,
+      // EventBridge → SQS: the message body is the whole event as JSON.
+      deliver: async (event) => {
+        await sqsClient.send(new SendMessageCommand({ QueueUrl: queues.queueUrl(rule.queue), MessageBody: JSON.stringify(event) }));
+      },
+    })),
+  });
+  stops.push(() => bus.stop());
+
+  const functionArn = (name: string) => `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:${name}`;
+  const machines = await sfn.start({
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    stateMachines: Object.entries(app.stateMachines).map(([name, sm]) => ({
+      name,
+      type: sm.type,
+      definition: substitute(readFileSync(resolve(sm.definitionFile), 'utf8'), sm.substitutions, functionArn),
+    })),
+    functionArns: Object.fromEntries(Object.keys(app.functions).map((name) => [functionArn(name), name])),
+    invoke,
+  });
+  stops.push(() => machines.stop());
+
+  const secrets = localSecrets(options.dataDir);
+  const locator = {
+    tableName,
+    eventBusName,
+    queueUrl: (name: string) => queues.queueUrl(name),
+    stateMachineArn: (name: string) => machines.stateMachineArn(name),
+    secret: (name: string) => secrets(name),
+  };
+  const proxy = options.countDynamoRequests ? await startCountingProxy(dynamo.endpoint) : undefined;
+  if (proxy) stops.push(() => proxy.stop());
+  const bundles = await buildFunctions(app, resolve(options.buildDir ?? '.local/build'), esbuildOptions);
+  const sdkEnvironment = {
+    AWS_REGION: REGION,
+    AWS_DEFAULT_REGION: REGION,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: proxy?.endpoint ?? dynamo.endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url,
+    AWS_ENDPOINT_URL_SQS: queues.url,
+    AWS_ENDPOINT_URL_SFN: machines.url,
+    POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
+    POWERTOOLS_DEV: 'true',
+    TZ: 'UTC',
+  };
+  runtime = createRuntime(
+    Object.entries(app.functions).map(([name, fn]) => ({
+      name,
+      file: bundles[name] as string,
+      memoryMb: fn.memoryMb,
+      timeoutSeconds: fn.timeoutSeconds,
+      environment: {
+        ...sdkEnvironment,
+        AWS_LAMBDA_FUNCTION_NAME: name,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+        ...functionEnvironment(app, fn, locator),
+      },
+    })),
+    { region: REGION, accountId: ACCOUNT_ID },
+  );
+  const activeRuntime = runtime;
+  stops.push(() => activeRuntime.stop());
+
+  const stream = await pipes.start({ endpoint: dynamo.endpoint, region: REGION, credentials, tableName, pipes: app.pipes, invoke });
+  stops.push(() => stream.stop());
+
+  const api = await gateway.start({
+    port: options.port ?? 3000,
+    routes: app.routes,
+    invoke,
+    auth: { issuer: issuer.issuer, audience: issuer.clientId, jwksUrl: issuer.jwksUrl },
+    region: REGION,
+    accountId: ACCOUNT_ID,
+  });
+  stops.push(() => api.stop());
+
+  const info: CloudInfo = {
+    apiUrl: api.url,
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    tableName,
+    eventBusName,
+    endpoints: {
+      dynamodb: dynamo.endpoint,
+      eventbridge: bus.url,
+      sqs: queues.url,
+      stepfunctions: machines.url,
+      issuer: issuer.issuer,
+      jwks: issuer.jwksUrl,
+    },
+    auth: { issuer: issuer.issuer, clientId: issuer.clientId },
+    stateMachines: Object.fromEntries(Object.keys(app.stateMachines).map((n) => [n, machines.stateMachineArn(n)])),
+    queues: Object.fromEntries(Object.keys(app.queues).map((n) => [n, { url: queues.queueUrl(n), dlqUrl: queues.dlqUrl(n) }])),
+    tokens: {
+      customer: await issuer.mintToken({ email: 'customer@example.com', expiresInSeconds: 12 * 3600 }),
+      admin: await issuer.mintToken({ email: 'admin@example.com', groups: ['admin'], expiresInSeconds: 12 * 3600 }),
+    },
+  };
+  return {
+    info,
+    invoke,
+    dynamo,
+    ...(proxy ? { dynamoTally: proxy } : {}),
+    mintToken: (claims) => issuer.mintToken(claims),
+    deliveredEvents: (rule) => bus.deliveredEvents(rule),
+    stop: stopAll,
+  };
+};

@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { app } from '#app/definition.ts';
+import { startCloud } from './cloud.ts';
+import { seedIfEmpty } from './seed.ts';
+
+// `npm start [-- --data <dir>] [--port <n>] [--no-seed] [--log-level INFO]`
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    port: { type: 'string' },
+    'no-seed': { type: 'boolean', default: false },
+    'log-level': { type: 'string' },
+  },
+});
+
+const started = Date.now();
+const cloud = await startCloud(app, {
+  port: Number(values.port ?? process.env.PORT ?? 3000),
+  ...(values.data ? { dataDir: values.data } : {}),
+  ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
+});
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the local cloud…`);
+  await cloud.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+const seeded = values['no-seed'] ? 0 : await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
+mkdirSync('.local', { recursive: true });
+writeFileSync('.local/cloud.json', `${JSON.stringify(cloud.info, null, 2)}\n`, { mode: 0o600 });
+
+const { info } = cloud;
+console.log(`
+Local cloud ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? ` (seeded ${seeded} products)` : ''}
+
+  API            ${info.apiUrl}
+  Try            curl ${info.apiUrl}/products
+  DynamoDB       ${info.endpoints.dynamodb}  table ${info.tableName}
+  EventBridge    ${info.endpoints.eventbridge}  bus ${info.eventBusName}
+  SQS            ${info.endpoints.sqs}
+  Step Functions ${info.endpoints.stepfunctions}
+  Token issuer   ${info.endpoints.issuer}
+
+  Customer token (customer@example.com):
+    ${info.tokens.customer}
+  Admin token (admin@example.com, group admin):
+    ${info.tokens.admin}
+
+  Everything above is in .local/cloud.json. Ctrl-C stops it all.
+`);

@@ -1,0 +1,26 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { productsByStatus } from '#shared/data/keys.ts';
+import { demoCatalog } from '../scripts/seed/demo-catalog.ts';
+import { writeCatalog } from '../scripts/seed/write.ts';
+import type { LocalDynamo } from './dynamodb/index.ts';
+
+/**
+ * Seeds the demo catalog unless the table already has products (a `--data` directory keeps what a
+ * developer changed). Returns the number of products written.
+ */
+export const seedIfEmpty = async (dynamo: LocalDynamo, table: string): Promise<number> => {
+  const { Count = 0 } = await dynamo.client.send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: productsByStatus.partition('active').gsi1pk } },
+      Limit: 1,
+    }),
+  );
+  if (Count > 0) return 0;
+  const catalog = demoCatalog();
+  await writeCatalog(DynamoDBDocumentClient.from(dynamo.client), table, catalog);
+  return catalog.length;
+};

@@ -1,0 +1,30 @@
+import type { TestProject } from 'vitest/node';
+import { app } from '#app/definition.ts';
+import { type Cloud, type CloudInfo, startCloud } from '#local/cloud.ts';
+import { seedIfEmpty } from '#local/seed.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cloud: CloudInfo;
+    /** A customer token that expired a minute ago. */
+    expiredToken: string;
+  }
+}
+
+let cloud: Cloud | undefined;
+
+/**
+ * Starts the local cloud (and so DynamoDB Local) once per test run, seeded with the demo catalog, on
+ * free ports so it never collides with a running `npm start`. Integration tests create their own
+ * tables on its DynamoDB Local; system tests call its API as a storefront would.
+ */
+export default async function setup(project: TestProject) {
+  cloud ??= await startCloud(app, { port: 0, buildDir: '.local/test-build', visibilityScale: 0.05 });
+  await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
+  project.provide('cloud', cloud.info);
+  project.provide('expiredToken', await cloud.mintToken({ email: 'late@example.com', expiresInSeconds: -60 }));
+  return async () => {
+    await cloud?.stop();
+    cloud = undefined;
+  };
+}

@@ -1,0 +1,3 @@
+export type { StateMachineSource } from './prepare.ts';
+export { type StepFunctionsEndpoint, type StepFunctionsOptions, start } from './server.ts';
+export { DefinitionError } from './validate.ts';

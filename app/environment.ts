@@ -1,7 +1,8 @@
 import type { AppDefinition, FunctionDef, RouteDef } from './types.ts';
 
 /** The API Gateway route key of a route: `GET /products/{productId}`, or `$default`. */
-export const routeKey = (r: RouteDef): string => (r.path === '$default' ? '$default' : `${r.method} ${r.path}`);
+export const routeKey = (r: RouteDef): string =>
+  r.path === '$default' ? '$default' : `${r.method} ${r.path}`;
 
 /** Where each kind of resource lives in one cloud: names, URLs and ARNs resolved by that cloud. */
 export interface ResourceLocator {
@@ -41,7 +42,8 @@ export const functionEnvironment = (
   if (uses.table) env.TABLE_NAME = where.tableName;
   if (uses.bus) env.EVENT_BUS_NAME = where.eventBusName;
   for (const q of uses.queues ?? []) env[envName('QUEUE_URL', q)] = where.queueUrl(q);
-  for (const sm of uses.stateMachines ?? []) env[envName('STATE_MACHINE_ARN', sm)] = where.stateMachineArn(sm);
+  for (const sm of uses.stateMachines ?? [])
+    env[envName('STATE_MACHINE_ARN', sm)] = where.stateMachineArn(sm);
   for (const s of uses.secrets ?? []) env[envName('SECRET', s)] = where.secret(s);
   return env;
 };

@@ -11,12 +11,18 @@ try {
   const api = cloud.info.apiUrl;
   const admin = { authorization: `Bearer ${cloud.info.tokens.admin}` };
 
-  const first = (await (await fetch(`${api}/products?limit=20`)).json()) as { items: { id: string }[]; nextCursor: string };
+  const first = (await (await fetch(`${api}/products?limit=20`)).json()) as {
+    items: { id: string }[];
+    nextCursor: string;
+  };
   const productId = first.items[0]!.id;
   const scenarios: Array<[string, string, Record<string, string>?]> = [
     ['GET /health', '/health'],
     ['GET /products (page 1, limit 20)', '/products?limit=20'],
-    ['GET /products (page 2 via cursor)', `/products?limit=20&cursor=${encodeURIComponent(first.nextCursor)}`],
+    [
+      'GET /products (page 2 via cursor)',
+      `/products?limit=20&cursor=${encodeURIComponent(first.nextCursor)}`,
+    ],
     ['GET /products/{productId}', `/products/${productId}`],
     ['GET /admin/products/{productId}', `/admin/products/${productId}`, admin],
     ['GET /products?limit=0 (rejected)', '/products?limit=0'],
@@ -33,7 +39,10 @@ try {
       request: name,
       status: res.status,
       'DynamoDB requests': t.requests,
-      operations: Object.entries(t.byOperation).map(([op, n]) => `${op}×${n}`).join(' ') || '-',
+      operations:
+        Object.entries(t.byOperation)
+          .map(([op, n]) => `${op}×${n}`)
+          .join(' ') || '-',
       'read capacity': t.capacity,
     });
   }
@@ -58,11 +67,22 @@ try {
     );
     const seconds = (performance.now() - started) / 1000;
     times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
-    return { path, clients, requests: total, 'p50 ms': pct(50), 'p99 ms': pct(99), 'req/s': (total / seconds).toFixed(0) };
+    const pct = (p: number) =>
+      times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
+    return {
+      path,
+      clients,
+      requests: total,
+      'p50 ms': pct(50),
+      'p99 ms': pct(99),
+      'req/s': (total / seconds).toFixed(0),
+    };
   };
   console.log('\nLatency through the local cloud (gateway → worker → DynamoDB Local), 50 concurrent clients');
-  console.table([await latency(`/products/${productId}`, 50, 2000), await latency('/products?limit=20', 50, 2000)]);
+  console.table([
+    await latency(`/products/${productId}`, 50, 2000),
+    await latency('/products?limit=20', 50, 2000),
+  ]);
 } finally {
   await cloud.stop();
 }

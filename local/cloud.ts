@@ -13,9 +13,9 @@ import { buildFunctions } from './lambda/build.ts';
 import { createRuntime, type LambdaRuntime } from './lambda/runtime.ts';
 import type { Invoke } from './lambda/types.ts';
 import { localSecrets } from './secrets.ts';
+import * as sqs from './sqs/index.ts';
 import { substitute } from './state-machines.ts';
 import * as sfn from './stepfunctions/index.ts';
-import * as sqs from './sqs/index.ts';
 import * as pipes from './streams/index.ts';
 
 export const REGION = 'us-east-1';
@@ -42,7 +42,9 @@ export interface CloudInfo {
   readonly accountId: string;
   readonly tableName: string;
   readonly eventBusName: string;
-  readonly endpoints: Readonly<Record<'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'issuer' | 'jwks', string>>;
+  readonly endpoints: Readonly<
+    Record<'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'issuer' | 'jwks', string>
+  >;
   readonly auth: { readonly issuer: string; readonly clientId: string };
   readonly stateMachines: Readonly<Record<string, string>>;
   readonly queues: Readonly<Record<string, { url: string; dlqUrl: string }>>;
@@ -71,7 +73,8 @@ const credentials = dynamodb.localCredentials;
 export const startCloud = async (app: AppDefinition, options: CloudOptions = {}): Promise<Cloud> => {
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error('[local] stop failed:', e));
+    for (const stop of stops.reverse())
+      await stop().catch((e: unknown) => console.error('[local] stop failed:', e));
     stops.length = 0;
   };
   try {
@@ -99,7 +102,10 @@ const assemble = async (
     return runtime.invoke(fn, event);
   };
 
-  const dynamo = await dynamodb.start({ region: REGION, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
+  const dynamo = await dynamodb.start({
+    region: REGION,
+    ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
+  });
   stops.push(() => dynamo.stop());
   await dynamo.ensureTable(tableName, app.table);
 
@@ -127,7 +133,12 @@ const assemble = async (
       pattern: rule.pattern,
       // EventBridge → SQS: the message body is the whole event as JSON.
       deliver: async (event) => {
-        await sqsClient.send(new SendMessageCommand({ QueueUrl: queues.queueUrl(rule.queue), MessageBody: JSON.stringify(event) }));
+        await sqsClient.send(
+          new SendMessageCommand({
+            QueueUrl: queues.queueUrl(rule.queue),
+            MessageBody: JSON.stringify(event),
+          }),
+        );
       },
     })),
   });
@@ -191,7 +202,14 @@ const assemble = async (
   const activeRuntime = runtime;
   stops.push(() => activeRuntime.stop());
 
-  const stream = await pipes.start({ endpoint: dynamo.endpoint, region: REGION, credentials, tableName, pipes: app.pipes, invoke });
+  const stream = await pipes.start({
+    endpoint: dynamo.endpoint,
+    region: REGION,
+    credentials,
+    tableName,
+    pipes: app.pipes,
+    invoke,
+  });
   stops.push(() => stream.stop());
 
   const api = await gateway.start({
@@ -219,11 +237,19 @@ const assemble = async (
       jwks: issuer.jwksUrl,
     },
     auth: { issuer: issuer.issuer, clientId: issuer.clientId },
-    stateMachines: Object.fromEntries(Object.keys(app.stateMachines).map((n) => [n, machines.stateMachineArn(n)])),
-    queues: Object.fromEntries(Object.keys(app.queues).map((n) => [n, { url: queues.queueUrl(n), dlqUrl: queues.dlqUrl(n) }])),
+    stateMachines: Object.fromEntries(
+      Object.keys(app.stateMachines).map((n) => [n, machines.stateMachineArn(n)]),
+    ),
+    queues: Object.fromEntries(
+      Object.keys(app.queues).map((n) => [n, { url: queues.queueUrl(n), dlqUrl: queues.dlqUrl(n) }]),
+    ),
     tokens: {
       customer: await issuer.mintToken({ email: 'customer@example.com', expiresInSeconds: 12 * 3600 }),
-      admin: await issuer.mintToken({ email: 'admin@example.com', groups: ['admin'], expiresInSeconds: 12 * 3600 }),
+      admin: await issuer.mintToken({
+        email: 'admin@example.com',
+        groups: ['admin'],
+        expiresInSeconds: 12 * 3600,
+      }),
     },
   };
   return {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
  */
 export const localSecrets = (dataDir?: string) => {
   const file = dataDir ? join(dataDir, 'secrets.json') : undefined;
-  const values: Record<string, string> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const values: Record<string, string> =
+    file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   return (name: string): string => {
     if (!values[name]) {
       values[name] = randomBytes(32).toString('base64url');

@@ -11,6 +11,7 @@ const products = new ProductRepository(requireEnv('TABLE_NAME'));
 export const handler = httpHandler({ path: productPath }, async ({ path }) => {
   const product = await products.get(path.productId);
   // Drafts and archived products are invisible to the store: same answer as a missing one.
-  if (product?.status !== 'active') throw new NotFoundError(`Product ${path.productId} does not exist`, 'product_not_found');
+  if (product?.status !== 'active')
+    throw new NotFoundError(`Product ${path.productId} does not exist`, 'product_not_found');
   return json(200, product, { 'cache-control': 'public, max-age=30' });
 });

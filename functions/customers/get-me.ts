@@ -7,5 +7,9 @@ import { json } from '#shared/http/response.ts';
 export const handler = httpHandler({}, async ({ event }) => {
   const caller = callerOf(event);
   if (!caller) throw new UnauthorizedError();
-  return json(200, { customerId: caller.sub, email: caller.email ?? null, groups: caller.groups }, { 'cache-control': 'no-store' });
+  return json(
+    200,
+    { customerId: caller.sub, email: caller.email ?? null, groups: caller.groups },
+    { 'cache-control': 'no-store' },
+  );
 });

@@ -1,4 +1,4 @@
-import { request as httpRequest, createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What went to DynamoDB through the proxy: requests per operation and capacity consumed. */
@@ -18,7 +18,13 @@ export interface CountingProxy {
   stop(): Promise<void>;
 }
 
-const empty = (): DynamoTally => ({ requests: 0, byOperation: {}, readCapacity: 0, writeCapacity: 0, capacity: 0 });
+const empty = (): DynamoTally => ({
+  requests: 0,
+  byOperation: {},
+  readCapacity: 0,
+  writeCapacity: 0,
+  capacity: 0,
+});
 
 interface Consumed {
   CapacityUnits?: number;
@@ -61,7 +67,9 @@ export const startCountingProxy = async (target: string): Promise<CountingProxy>
           up.on('end', () => {
             const response = Buffer.concat(out);
             try {
-              const parsed = JSON.parse(response.toString('utf8')) as { ConsumedCapacity?: Consumed | Consumed[] };
+              const parsed = JSON.parse(response.toString('utf8')) as {
+                ConsumedCapacity?: Consumed | Consumed[];
+              };
               for (const c of [parsed.ConsumedCapacity ?? []].flat()) {
                 tally.capacity += c.CapacityUnits ?? 0;
                 tally.readCapacity += c.ReadCapacityUnits ?? 0;

@@ -24,7 +24,11 @@ export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local'
  * Starts AWS's DynamoDB Local (Java) on a free port, in memory or in `dataDir`. The child is killed on
  * stop(); callers also stop it on SIGINT/SIGTERM so no Java process outlives the local cloud.
  */
-export const start = async (options: { port?: number; dataDir?: string; region: string }): Promise<LocalDynamo> => {
+export const start = async (options: {
+  port?: number;
+  dataDir?: string;
+  region: string;
+}): Promise<LocalDynamo> => {
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child: ChildProcess = spawn({

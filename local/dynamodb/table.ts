@@ -1,4 +1,9 @@
-import { CreateTableCommand, type DynamoDBClient, UpdateTimeToLiveCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  type DynamoDBClient,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import type { TableDef } from '#app/types.ts';
 
 /**
@@ -6,12 +11,19 @@ import type { TableDef } from '#app/types.ts';
  * every GSI projecting all attributes, the stream, and the TTL attribute.
  */
 export const createTable = async (client: DynamoDBClient, name: string, table: TableDef): Promise<void> => {
-  const keyAttributes = [table.partitionKey, table.sortKey, ...table.gsis.flatMap((g) => [g.partitionKey, g.sortKey])];
+  const keyAttributes = [
+    table.partitionKey,
+    table.sortKey,
+    ...table.gsis.flatMap((g) => [g.partitionKey, g.sortKey]),
+  ];
   await client.send(
     new CreateTableCommand({
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [...new Set(keyAttributes)].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      AttributeDefinitions: [...new Set(keyAttributes)].map((AttributeName) => ({
+        AttributeName,
+        AttributeType: 'S',
+      })),
       KeySchema: [
         { AttributeName: table.partitionKey, KeyType: 'HASH' },
         { AttributeName: table.sortKey, KeyType: 'RANGE' },

@@ -24,5 +24,7 @@ export const buildFunctions = async (
     write: true,
     logLevel: 'error',
   });
-  return Object.fromEntries(Object.keys(app.functions).map((name) => [name, join(outDir, name, 'index.mjs')]));
+  return Object.fromEntries(
+    Object.keys(app.functions).map((name) => [name, join(outDir, name, 'index.mjs')]),
+  );
 };

@@ -58,7 +58,9 @@ class FunctionPool {
       const timer = setTimeout(() => {
         cleanup();
         this.#discard(worker);
-        reject(new FunctionError('Sandbox.Timedout', `Task timed out after ${timeoutSeconds.toFixed(2)} seconds`));
+        reject(
+          new FunctionError('Sandbox.Timedout', `Task timed out after ${timeoutSeconds.toFixed(2)} seconds`),
+        );
       }, timeoutSeconds * 1000);
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return;
@@ -130,7 +132,9 @@ export const createRuntime = (
   specs: readonly FunctionSpec[],
   options: { region: string; accountId: string; maxInstancesPerFunction?: number },
 ): LambdaRuntime => {
-  const pools = new Map(specs.map((s) => [s.name, new FunctionPool(s, options.maxInstancesPerFunction ?? 4)]));
+  const pools = new Map(
+    specs.map((s) => [s.name, new FunctionPool(s, options.maxInstancesPerFunction ?? 4)]),
+  );
   return {
     invoke: async (functionName, event) => {
       const pool = pools.get(functionName);

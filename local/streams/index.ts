@@ -36,7 +36,11 @@ export interface LocalPipes {
  * goes to the pipe's dead-letter queue).
  */
 export const start = async (options: PipesOptions): Promise<LocalPipes> => {
-  const ddb = new DynamoDBClient({ endpoint: options.endpoint, region: options.region, credentials: options.credentials });
+  const ddb = new DynamoDBClient({
+    endpoint: options.endpoint,
+    region: options.region,
+    credentials: options.credentials,
+  });
   const streams = new DynamoDBStreamsClient({
     endpoint: options.endpoint,
     region: options.region,
@@ -63,7 +67,10 @@ export const start = async (options: PipesOptions): Promise<LocalPipes> => {
             break;
           } catch (error) {
             if (attempt >= (options.maxAttempts ?? 3)) {
-              console.error(`[pipes] ${name}: batch of ${batch.length} dropped after ${attempt} attempts:`, error);
+              console.error(
+                `[pipes] ${name}: batch of ${batch.length} dropped after ${attempt} attempts:`,
+                error,
+              );
               break;
             }
             await new Promise((r) => setTimeout(r, 200 * attempt));

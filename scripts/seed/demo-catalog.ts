@@ -16,11 +16,93 @@ interface Line {
 }
 
 const LINES: readonly Line[] = [
-  { category: 'apparel', items: ['Merino Crew Tee', 'Linen Shirt', 'Organic Hoodie', 'Rain Shell Jacket', 'Wool Beanie', 'Cotton Chinos', 'Denim Jacket', 'Fleece Vest', 'Thermal Leggings', 'Polo Shirt', 'Cargo Shorts'], options: { size: ['S', 'M', 'L', 'XL'], colour: ['black', 'navy'] }, baseEur: 3900 },
-  { category: 'footwear', items: ['Trail Runner', 'Leather Sneaker', 'Hiking Boot', 'Canvas Slip-On', 'Wool Slipper', 'Road Racer', 'Chelsea Boot', 'Sport Sandal', 'Winter Boot', 'Court Classic'], options: { size: ['40', '41', '42', '43', '44'] }, baseEur: 8900 },
-  { category: 'home', items: ['Stoneware Mug', 'Pour-Over Kettle', 'Linen Napkins', 'Oak Cutting Board', 'Ceramic Vase', 'Table Lamp', 'Wool Throw', 'Cast Iron Pan', 'Glass Carafe', 'Knife Set', 'Espresso Cups'], options: { colour: ['sand', 'slate'] }, baseEur: 2400 },
-  { category: 'outdoor', items: ['Daypack 22L', 'Trekking Poles', 'Two-Person Tent', 'Down Sleeping Bag', 'Camp Stove', 'Headlamp', 'Water Filter', 'Insulated Bottle', 'Camp Chair', 'Hammock'], options: { colour: ['olive', 'orange'] }, baseEur: 5900 },
-  { category: 'electronics', items: ['Wireless Earbuds', 'USB-C Charger', 'Portable Speaker', 'Phone Stand', 'Power Bank', 'Smart Plug', 'Bike Light', 'Mechanical Keyboard', 'Webcam HD', 'Noise-Cancelling Headphones'], options: { colour: ['black', 'white'] }, baseEur: 4900 },
+  {
+    category: 'apparel',
+    items: [
+      'Merino Crew Tee',
+      'Linen Shirt',
+      'Organic Hoodie',
+      'Rain Shell Jacket',
+      'Wool Beanie',
+      'Cotton Chinos',
+      'Denim Jacket',
+      'Fleece Vest',
+      'Thermal Leggings',
+      'Polo Shirt',
+      'Cargo Shorts',
+    ],
+    options: { size: ['S', 'M', 'L', 'XL'], colour: ['black', 'navy'] },
+    baseEur: 3900,
+  },
+  {
+    category: 'footwear',
+    items: [
+      'Trail Runner',
+      'Leather Sneaker',
+      'Hiking Boot',
+      'Canvas Slip-On',
+      'Wool Slipper',
+      'Road Racer',
+      'Chelsea Boot',
+      'Sport Sandal',
+      'Winter Boot',
+      'Court Classic',
+    ],
+    options: { size: ['40', '41', '42', '43', '44'] },
+    baseEur: 8900,
+  },
+  {
+    category: 'home',
+    items: [
+      'Stoneware Mug',
+      'Pour-Over Kettle',
+      'Linen Napkins',
+      'Oak Cutting Board',
+      'Ceramic Vase',
+      'Table Lamp',
+      'Wool Throw',
+      'Cast Iron Pan',
+      'Glass Carafe',
+      'Knife Set',
+      'Espresso Cups',
+    ],
+    options: { colour: ['sand', 'slate'] },
+    baseEur: 2400,
+  },
+  {
+    category: 'outdoor',
+    items: [
+      'Daypack 22L',
+      'Trekking Poles',
+      'Two-Person Tent',
+      'Down Sleeping Bag',
+      'Camp Stove',
+      'Headlamp',
+      'Water Filter',
+      'Insulated Bottle',
+      'Camp Chair',
+      'Hammock',
+    ],
+    options: { colour: ['olive', 'orange'] },
+    baseEur: 5900,
+  },
+  {
+    category: 'electronics',
+    items: [
+      'Wireless Earbuds',
+      'USB-C Charger',
+      'Portable Speaker',
+      'Phone Stand',
+      'Power Bank',
+      'Smart Plug',
+      'Bike Light',
+      'Mechanical Keyboard',
+      'Webcam HD',
+      'Noise-Cancelling Headphones',
+    ],
+    options: { colour: ['black', 'white'] },
+    baseEur: 4900,
+  },
 ];
 
 /** A stable id from a string, so reseeding writes the same items instead of duplicates. */
@@ -29,7 +111,11 @@ const stableId = (seed: string): string => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
-const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Every combination of option values: size × colour → one variant each. */
 const combinations = (options: Line['options']): Record<string, string>[] =>
@@ -63,7 +149,8 @@ export const demoCatalog = (base = new Date('2026-01-01T00:00:00.000Z')): SeedPr
           weightGrams: 200 + li * 150 + i * 10,
         };
       });
-      const min = (c: 'EUR' | 'USD') => Math.min(...variants.map((v) => v.prices[c] ?? Number.POSITIVE_INFINITY));
+      const min = (c: 'EUR' | 'USD') =>
+        Math.min(...variants.map((v) => v.prices[c] ?? Number.POSITIVE_INFINITY));
       return {
         id,
         slug,

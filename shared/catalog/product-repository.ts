@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
-import { type PageKey, decodeCursor, encodeCursor } from '../data/cursor.ts';
+import { decodeCursor, encodeCursor, type PageKey } from '../data/cursor.ts';
 import { Entity, type ProductStatus, productKeys, productsByStatus } from '../data/keys.ts';
 import { type Product, type ProductSummary, productSummarySchema, variantSchema } from './schemas.ts';
 
@@ -31,7 +31,9 @@ export class ProductRepository {
     );
     const head = Items.find((item) => item.entity === Entity.product);
     if (!head) return undefined;
-    const variants = Items.filter((item) => item.entity === Entity.variant).map((item) => variantSchema.parse(item));
+    const variants = Items.filter((item) => item.entity === Entity.variant).map((item) =>
+      variantSchema.parse(item),
+    );
     return { ...productSummarySchema.parse(head), description: String(head.description ?? ''), variants };
   }
 

@@ -11,7 +11,8 @@ const MAX_CURSOR_LENGTH = 2048;
 const sign = (payload: string, key: string, scope: string) =>
   createHmac('sha256', key).update(`${scope}\n${payload}`).digest('base64url').slice(0, 32);
 
-const invalid = () => new ValidationError('The cursor is not valid', [{ path: 'cursor', message: 'invalid' }], 'invalid_cursor');
+const invalid = () =>
+  new ValidationError('The cursor is not valid', [{ path: 'cursor', message: 'invalid' }], 'invalid_cursor');
 
 /**
  * Encodes a page key as an opaque cursor, signed with a secret and bound to the query it came from

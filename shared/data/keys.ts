@@ -11,7 +11,10 @@ const PRODUCT = 'PRODUCT#';
 export const productKeys = {
   collection: (productId: string) => ({ pk: `${PRODUCT}${productId}` }),
   product: (productId: string) => ({ pk: `${PRODUCT}${productId}`, sk: 'PRODUCT' }),
-  variant: (productId: string, variantId: string) => ({ pk: `${PRODUCT}${productId}`, sk: `VARIANT#${variantId}` }),
+  variant: (productId: string, variantId: string) => ({
+    pk: `${PRODUCT}${productId}`,
+    sk: `VARIANT#${variantId}`,
+  }),
   variantPrefix: 'VARIANT#',
 };
 

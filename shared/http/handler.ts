@@ -37,7 +37,9 @@ export const httpHandler = <Q extends z.ZodType = z.ZodUndefined, P extends z.Zo
     .use(bodyLimit(schemas.bodyLimitBytes))
     .handler(async (event, context) => {
       logger.addContext(context);
-      const query = schemas.query ? parseInput(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined;
+      const query = schemas.query
+        ? parseInput(schemas.query, event.queryStringParameters ?? {}, 'query')
+        : undefined;
       const path = schemas.path ? parseInput(schemas.path, event.pathParameters ?? {}, 'path') : undefined;
       return logic({ query, path, event } as HttpInput<z.infer<Q>, z.infer<P>>);
     });

@@ -12,7 +12,10 @@ export const json = (
 });
 
 /** A problem+json response (RFC 9457). */
-export const problem = (statusCode: number, body: Record<string, unknown>): APIGatewayProxyStructuredResultV2 => ({
+export const problem = (
+  statusCode: number,
+  body: Record<string, unknown>,
+): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
   headers: { 'content-type': 'application/problem+json' },
   body: JSON.stringify(body),

@@ -22,7 +22,10 @@ export default async function setup(project: TestProject) {
   cloud ??= await startCloud(app, { port: 0, buildDir: '.local/test-build', visibilityScale: 0.05 });
   await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
   project.provide('cloud', cloud.info);
-  project.provide('expiredToken', await cloud.mintToken({ email: 'late@example.com', expiresInSeconds: -60 }));
+  project.provide(
+    'expiredToken',
+    await cloud.mintToken({ email: 'late@example.com', expiresInSeconds: -60 }),
+  );
   return async () => {
     await cloud?.stop();
     cloud = undefined;

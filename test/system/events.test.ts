@@ -26,8 +26,18 @@ describe('events: outbox → stream → pipe → bus → rule → queue → cons
 
   it('routes PutEvents from the real SDK through the rule to the consumer, duplicates included', async () => {
     const bus = new EventBridgeClient(sdkConfig(cloud().endpoints.eventbridge));
-    const detail = { id: crypto.randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1, data: {} };
-    const entry = { EventBusName: cloud().eventBusName, Source: 'commerce.catalog', DetailType: 'PriceChanged', Detail: JSON.stringify(detail) };
+    const detail = {
+      id: crypto.randomUUID(),
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+      data: {},
+    };
+    const entry = {
+      EventBusName: cloud().eventBusName,
+      Source: 'commerce.catalog',
+      DetailType: 'PriceChanged',
+      Detail: JSON.stringify(detail),
+    };
     const res = await bus.send(new PutEventsCommand({ Entries: [entry, entry] }));
     expect(res.FailedEntryCount).toBe(0);
     await eventually(() => processed(detail.id));
@@ -37,13 +47,24 @@ describe('events: outbox → stream → pipe → bus → rule → queue → cons
   it('answers TestEventPattern with the same matcher the rules use', async () => {
     const bus = new EventBridgeClient(sdkConfig(cloud().endpoints.eventbridge));
     const event = {
-      id: '1', account: cloud().accountId, source: 'commerce.catalog', time: '2026-01-01T00:00:00Z',
-      region: cloud().region, 'detail-type': 'ProductCreated', resources: [], detail: {},
+      id: '1',
+      account: cloud().accountId,
+      source: 'commerce.catalog',
+      time: '2026-01-01T00:00:00Z',
+      region: cloud().region,
+      'detail-type': 'ProductCreated',
+      resources: [],
+      detail: {},
     };
     const pattern = JSON.stringify(app.rules.catalogEventsToQueue.pattern);
-    expect((await bus.send(new TestEventPatternCommand({ EventPattern: pattern, Event: JSON.stringify(event) }))).Result).toBe(true);
+    expect(
+      (await bus.send(new TestEventPatternCommand({ EventPattern: pattern, Event: JSON.stringify(event) })))
+        .Result,
+    ).toBe(true);
     const other = JSON.stringify({ ...event, source: 'commerce.orders' });
-    expect((await bus.send(new TestEventPatternCommand({ EventPattern: pattern, Event: other }))).Result).toBe(false);
+    expect(
+      (await bus.send(new TestEventPatternCommand({ EventPattern: pattern, Event: other }))).Result,
+    ).toBe(false);
   });
 
   it('parks a message the consumer keeps failing on in the dead-letter queue after max receives', async () => {
@@ -52,21 +73,37 @@ describe('events: outbox → stream → pipe → bus → rule → queue → cons
     // A catalog event without the envelope's id/occurredAt: the consumer rejects it every time.
     await bus.send(
       new PutEventsCommand({
-        Entries: [{ EventBusName: cloud().eventBusName, Source: 'commerce.catalog', DetailType: 'Broken', Detail: JSON.stringify({ marker }) }],
+        Entries: [
+          {
+            EventBusName: cloud().eventBusName,
+            Source: 'commerce.catalog',
+            DetailType: 'Broken',
+            Detail: JSON.stringify({ marker }),
+          },
+        ],
       }),
     );
     const sqs = new SQSClient(sdkConfig(cloud().endpoints.sqs));
     const dlq = cloud().queues.catalogEvents!.dlqUrl;
     const parked = await eventually(async () => {
       const { Messages = [] } = await sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+        new ReceiveMessageCommand({
+          QueueUrl: dlq,
+          MaxNumberOfMessages: 10,
+          MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+        }),
       );
       return Messages.find((m) => m.Body?.includes(marker));
     }, 30_000);
     expect(JSON.parse(parked.Body!).detail).toEqual({ marker });
     const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: cloud().queues.catalogEvents!.url, AttributeNames: ['RedrivePolicy'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl: cloud().queues.catalogEvents!.url,
+        AttributeNames: ['RedrivePolicy'],
+      }),
     );
-    expect(JSON.parse(Attributes!.RedrivePolicy!).maxReceiveCount).toBe(app.queues.catalogEvents.maxReceiveCount);
+    expect(JSON.parse(Attributes!.RedrivePolicy!).maxReceiveCount).toBe(
+      app.queues.catalogEvents.maxReceiveCount,
+    );
   });
 });

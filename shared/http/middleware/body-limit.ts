@@ -9,7 +9,9 @@ export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 export const bodyLimit = (limitBytes = DEFAULT_BODY_LIMIT_BYTES): MiddlewareObj<APIGatewayProxyEventV2> => ({
   before: ({ event }) => {
     if (!event.body) return;
-    const size = event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body);
+    const size = event.isBase64Encoded
+      ? Buffer.byteLength(event.body, 'base64')
+      : Buffer.byteLength(event.body);
     if (size > limitBytes) throw new PayloadTooLargeError(limitBytes);
   },
 });

@@ -18,7 +18,9 @@ describe('ProductRepository', () => {
     // One draft product: it must never appear in the active listing.
     const draft = { ...catalog[0]!, id: 'draft-1', slug: 'draft-1', status: 'draft' as const };
     await client.send(
-      new BatchWriteCommand({ RequestItems: { [table]: productItems(draft).map((Item) => ({ PutRequest: { Item } })) } }),
+      new BatchWriteCommand({
+        RequestItems: { [table]: productItems(draft).map((Item) => ({ PutRequest: { Item } })) },
+      }),
     );
     products = new ProductRepository(table, 'secret');
   });
@@ -26,7 +28,11 @@ describe('ProductRepository', () => {
   it('reads a product with all its variants and prices', async () => {
     const expected = catalog[3]!;
     const product = await products.get(expected.id);
-    expect(product).toMatchObject({ id: expected.id, slug: expected.slug, description: expected.description });
+    expect(product).toMatchObject({
+      id: expected.id,
+      slug: expected.slug,
+      description: expected.description,
+    });
     expect(product?.variants).toHaveLength(expected.variants.length);
     expect(product?.variants.map((v) => v.sku).sort()).toEqual(expected.variants.map((v) => v.sku).sort());
     expect(product).not.toHaveProperty('pk');

@@ -29,7 +29,9 @@ describe('demo catalog', () => {
 
   it('shows as "price from" the cheapest variant in each currency', () => {
     for (const p of catalog) {
-      expect(p.priceFrom.EUR).toBe(Math.min(...p.variants.map((v) => v.prices.EUR ?? Number.POSITIVE_INFINITY)));
+      expect(p.priceFrom.EUR).toBe(
+        Math.min(...p.variants.map((v) => v.prices.EUR ?? Number.POSITIVE_INFINITY)),
+      );
     }
   });
 

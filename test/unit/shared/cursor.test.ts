@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '#shared/data/cursor.ts';
 import { ValidationError } from '#shared/errors/index.ts';
 
-const key = { pk: 'PRODUCT#1', sk: 'PRODUCT', gsi1pk: 'PRODUCTS#active', gsi1sk: '2026-01-01T00:00:00.000Z#1' };
+const key = {
+  pk: 'PRODUCT#1',
+  sk: 'PRODUCT',
+  gsi1pk: 'PRODUCTS#active',
+  gsi1sk: '2026-01-01T00:00:00.000Z#1',
+};
 const secret = 'test-secret';
 
 describe('cursor', () => {

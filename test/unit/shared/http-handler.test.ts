@@ -5,9 +5,16 @@ import { ConflictError } from '#shared/errors/index.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/response.ts';
 
-const context = { functionName: 'test', awsRequestId: 'r1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = {
+  functionName: 'test',
+  awsRequestId: 'r1',
+  getRemainingTimeInMillis: () => 1000,
+} as unknown as Context;
 
-const event = (routeKey: string, extra: Partial<APIGatewayProxyEventV2> & { claims?: Record<string, string> } = {}) => {
+const event = (
+  routeKey: string,
+  extra: Partial<APIGatewayProxyEventV2> & { claims?: Record<string, string> } = {},
+) => {
   const { claims, ...rest } = extra;
   return {
     version: '2.0',
@@ -32,12 +39,19 @@ const call = async (h: ReturnType<typeof httpHandler>, e: APIGatewayProxyEventV2
 describe('httpHandler', () => {
   let handler: ReturnType<typeof httpHandler>;
   beforeAll(() => {
-    process.env.ROUTE_ACCESS = JSON.stringify({ 'GET /open': 'public', 'GET /mine': 'customer', 'GET /admin': 'admin' });
-    handler = httpHandler({ query: z.strictObject({ n: z.coerce.number().int().max(5).optional() }) }, async ({ query, event: e }) => {
-      if (query.n === 4) throw new ConflictError('taken', 'slug_taken');
-      if (query.n === 5) throw new Error('database password is hunter2');
-      return json(200, { route: e.routeKey, n: query.n ?? null });
+    process.env.ROUTE_ACCESS = JSON.stringify({
+      'GET /open': 'public',
+      'GET /mine': 'customer',
+      'GET /admin': 'admin',
     });
+    handler = httpHandler(
+      { query: z.strictObject({ n: z.coerce.number().int().max(5).optional() }) },
+      async ({ query, event: e }) => {
+        if (query.n === 4) throw new ConflictError('taken', 'slug_taken');
+        if (query.n === 5) throw new Error('database password is hunter2');
+        return json(200, { route: e.routeKey, n: query.n ?? null });
+      },
+    );
   });
 
   it('answers a public route without claims', async () => {
@@ -53,15 +67,24 @@ describe('httpHandler', () => {
   });
 
   it('answers 403 when a customer calls an admin route', async () => {
-    const res = await call(handler, event('GET /admin', { claims: { sub: 'u1', 'cognito:groups': '[customer]' } }));
+    const res = await call(
+      handler,
+      event('GET /admin', { claims: { sub: 'u1', 'cognito:groups': '[customer]' } }),
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json.code).toBe('forbidden');
   });
 
-  it.each(['[admin]', '[staff admin]', 'admin'])('lets a member of admin in (groups claim %s)', async (groups) => {
-    const res = await call(handler, event('GET /admin', { claims: { sub: 'u1', 'cognito:groups': groups } }));
-    expect(res.statusCode).toBe(200);
-  });
+  it.each(['[admin]', '[staff admin]', 'admin'])(
+    'lets a member of admin in (groups claim %s)',
+    async (groups) => {
+      const res = await call(
+        handler,
+        event('GET /admin', { claims: { sub: 'u1', 'cognito:groups': groups } }),
+      );
+      expect(res.statusCode).toBe(200);
+    },
+  );
 
   it('rejects invalid and unknown query parameters with field errors', async () => {
     const res = await call(handler, event('GET /open', { queryStringParameters: { n: '9', extra: '1' } }));
@@ -73,7 +96,11 @@ describe('httpHandler', () => {
   it('turns a typed error into its status and code', async () => {
     const res = await call(handler, event('GET /open', { queryStringParameters: { n: '4' } }));
     expect(res.statusCode).toBe(409);
-    expect(res.json).toMatchObject({ code: 'slug_taken', status: 409, type: 'urn:problem:commerce:slug_taken' });
+    expect(res.json).toMatchObject({
+      code: 'slug_taken',
+      status: 409,
+      type: 'urn:problem:commerce:slug_taken',
+    });
   });
 
   it('hides an unexpected error behind a generic 500', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { outboxKeys, processedEventKeys, productKeys, productsByStatus, taskTokenKeys } from '#shared/data/keys.ts';
+import {
+  outboxKeys,
+  processedEventKeys,
+  productKeys,
+  productsByStatus,
+  taskTokenKeys,
+} from '#shared/data/keys.ts';
 
 describe('keys', () => {
   it('puts a product and its variants in one item collection', () => {

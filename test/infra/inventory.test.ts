@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { app } from '#app/definition.ts';
+import { routeKey } from '#app/environment.ts';
+import type { AppDefinition } from '#app/types.ts';
+import { describeTemplate } from '#infra/inventory.ts';
+import { fixtureDefinition } from './fixtures/definition.ts';
+import { synthesize } from './support.ts';
+
+/** What the definition says the cloud serves, in the shape `describeTemplate` reports. */
+const expectedInventory = (d: AppDefinition) => ({
+  functions: Object.keys(d.functions).sort(),
+  routes: d.routes
+    .map((r) => ({
+      routeKey: routeKey(r),
+      function: r.function,
+      authorizationType: r.access === 'public' ? 'NONE' : 'JWT',
+    }))
+    .sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
+  rules: Object.entries(d.rules)
+    .map(([name, r]) => ({ name, pattern: r.pattern, queue: r.queue }))
+    .sort((a, b) => a.name.localeCompare(b.name)),
+  queues: Object.entries(d.queues)
+    .map(([name, q]) => ({
+      name,
+      consumer: q.consumer,
+      batchSize: q.batchSize,
+      maxReceiveCount: q.maxReceiveCount,
+      visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name)),
+  stateMachines: Object.entries(d.stateMachines)
+    .map(([name, sm]) => ({ name, type: sm.type }))
+    .sort((a, b) => a.name.localeCompare(b.name)),
+  pipes: Object.entries(d.pipes)
+    .map(([name, p]) => ({ name, filter: p.filter, target: p.target, batchSize: p.batchSize }))
+    .sort((a, b) => a.name.localeCompare(b.name)),
+});
+
+describe('describeTemplate', () => {
+  it.each([
+    ['the application definition', app],
+    ['the fixture definition', fixtureDefinition],
+  ] as [string, AppDefinition][])(
+    'maps the template of %s back to exactly that definition',
+    (_, definition) => {
+      const { template } = synthesize(definition);
+      expect(describeTemplate(template.toJSON())).toStrictEqual(expectedInventory(definition));
+    },
+  );
+
+  it('reports nothing for an empty template', () => {
+    expect(describeTemplate({})).toStrictEqual({
+      functions: [],
+      routes: [],
+      rules: [],
+      queues: [],
+      stateMachines: [],
+      pipes: [],
+    });
+  });
+});

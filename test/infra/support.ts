@@ -1,0 +1,43 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { AppDefinition } from '#app/types.ts';
+import { CommerceStack } from '#infra/commerce-stack.ts';
+import { DEFINITION_NAME_KEY } from '#infra/naming.ts';
+import { stackName, stageSettings } from '#infra/stage.ts';
+
+export interface Synthesized {
+  readonly app: App;
+  readonly stack: CommerceStack;
+  readonly template: Template;
+}
+
+const cache = new Map<string, Synthesized>();
+
+/**
+ * Builds the stack of `definition` for a stage, once per test file: NodejsFunction bundles every
+ * function with esbuild while the stack is constructed, which takes seconds.
+ */
+export const synthesize = (definition: AppDefinition, stage = 'dev'): Synthesized => {
+  const key = `${definition.name}/${stage}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const app = new App();
+  const stack = new CommerceStack(app, stackName(stage), { definition, stage: stageSettings(stage) });
+  const synthesized = { app, stack, template: Template.fromStack(stack) };
+  cache.set(key, synthesized);
+  return synthesized;
+};
+
+/** The logical id of the one resource of `type` built for definition entry `name`. */
+export const logicalIdOf = (template: Template, type: string, name: string): string => {
+  const found = Object.keys(template.findResources(type, { Metadata: { [DEFINITION_NAME_KEY]: name } }));
+  if (found.length !== 1) throw new Error(`Expected one ${type} named ${name}, found ${found.length}`);
+  return found[0] as string;
+};
+
+/** The logical id of the only resource of `type` in the template. */
+export const onlyLogicalIdOf = (template: Template, type: string): string => {
+  const found = Object.keys(template.findResources(type));
+  if (found.length !== 1) throw new Error(`Expected one ${type}, found ${found.length}`);
+  return found[0] as string;
+};

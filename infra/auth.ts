@@ -1,0 +1,78 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+/** The Cognito group whose members may call `admin` routes (the handlers check `cognito:groups`). */
+export const ADMIN_GROUP = 'admin';
+
+export interface AuthProps {
+  /**
+   * RETAIN also switches on deletion protection: losing the pool loses every customer's login.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Customer identities: a Cognito user pool customers sign up to themselves with their e-mail, an
+ * `admin` group for back-office staff, and a public app client (no secret: it ships inside storefronts).
+ */
+export class Auth extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: AuthProps = {}) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Shoppers opt in to an authenticator app; SMS is left out (SIM swapping, per-message cost).
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      // Plus tier: compromised-credential and risk-based checks on every sign-in, which is the
+      // protection a self-sign-up pool facing the internet needs most (credential stuffing).
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
+      removalPolicy,
+    });
+    this.userPool.addGroup('AdminGroup', {
+      groupName: ADMIN_GROUP,
+      description: 'Back-office staff: may call admin routes',
+    });
+    this.client = this.userPool.addClient('StorefrontClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      // Storefronts sign in with SRP through the Cognito API; no hosted UI, so no OAuth flows to abuse.
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.minutes(60),
+      idTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.days(30),
+    });
+  }
+
+  /** The issuer (`iss` claim) of the pool's tokens, which API Gateway's JWT authorizer trusts. */
+  get issuer(): string {
+    return `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;
+  }
+}

@@ -1,0 +1,71 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionDef } from '#app/types.ts';
+import { nodejsBundling } from './bundling.ts';
+import { fromProjectRoot } from './project.ts';
+
+export interface CommerceFunctionProps {
+  readonly definition: FunctionDef;
+  /** Encrypts the function's log group. */
+  readonly encryptionKey: IKey;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** `POWERTOOLS_LOG_LEVEL`. @default 'INFO' */
+  readonly logLevel?: string;
+  /** @default nodejsBundling (the bundle the local cloud builds too) */
+  readonly bundling?: BundlingOptions;
+}
+
+/**
+ * One function of the definition: its own role (no AWS managed policy, so it holds only what the
+ * definition's `uses` grants plus writing to its own log group), its own encrypted log group, X-Ray.
+ */
+export class CommerceFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: CommerceFunctionProps) {
+    super(scope, id);
+    const def = props.definition;
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      encryptionKey: props.encryptionKey,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${def.entry}`,
+    });
+    this.logGroup.grantWrite(this.role);
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: fromProjectRoot(def.entry),
+      handler: 'handler',
+      projectRoot: fromProjectRoot('.'),
+      depsLockFilePath: fromProjectRoot('package-lock.json'),
+      description: def.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: def.memoryMb,
+      timeout: Duration.seconds(def.timeoutSeconds),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      bundling: props.bundling ?? nodejsBundling,
+      // Platform settings only; what the code needs from the definition is added by `wireFunction`, from
+      // the same `functionEnvironment` the local cloud calls.
+      environment: {
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+  }
+}

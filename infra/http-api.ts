@@ -1,0 +1,132 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { routeKey } from '#app/environment.ts';
+import type { AppDefinition, RouteDef } from '#app/types.ts';
+import type { Auth } from './auth.ts';
+import type { Functions } from './functions.ts';
+
+export interface CommerceHttpApiProps {
+  readonly definition: AppDefinition;
+  readonly functions: Functions;
+  readonly auth: Auth;
+  /** Encrypts the access log group. */
+  readonly encryptionKey: IKey;
+  /**
+   * Stage-wide throttling for every route, so one abusive client cannot run up the Lambda bill or
+   * starve the table for everyone else.
+   * @default { rateLimit: 100, burstLimit: 200 }
+   */
+  readonly throttle?: ThrottleSettings;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+// One JSON object per request (HTTP API context variables only); `sub` ties a request to a customer
+// without logging the token or any personal data.
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    requestTime: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    latency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    sub: '$context.authorizer.claims.sub',
+  }),
+);
+
+/** The storefront HTTP API: one route per definition route, JWT-authorized unless the route is public. */
+export class CommerceHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  private readonly routes = new Map<string, HttpRoute>();
+
+  constructor(scope: Construct, id: string, props: CommerceHttpApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', {
+      apiName: Stack.of(this).stackName,
+      description: `${props.definition.name} storefront and admin API`,
+      // The $default stage is created below, with throttling and access logs the default one lacks.
+      createDefaultStage: false,
+    });
+    const logGroup = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      encryptionKey: props.encryptionKey,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    this.stage = new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: { destination: new LogGroupLogDestination(logGroup), format: accessLogFormat },
+    });
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.issuer, {
+      jwtAudience: [props.auth.client.userPoolClientId],
+    });
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const integrationFor = (name: string): HttpLambdaIntegration => {
+      const existing = integrations.get(name);
+      if (existing) return existing;
+      const created = new HttpLambdaIntegration(`${name}Integration`, props.functions.get(name).fn);
+      integrations.set(name, created);
+      return created;
+    };
+    for (const route of props.definition.routes) {
+      const key = routeKey(route);
+      if (this.routes.has(key)) throw new Error(`Route ${key} is defined twice.`);
+      this.routes.set(
+        key,
+        new HttpRoute(this, routeId(route), {
+          httpApi: this.api,
+          routeKey: cdkRouteKey(route),
+          integration: integrationFor(route.function),
+          // API Gateway authenticates; the `admin` group is checked by the handler (ROUTE_ACCESS).
+          authorizer: route.access === 'public' ? undefined : authorizer,
+        }),
+      );
+    }
+  }
+
+  /** The route built for a route of the definition. */
+  routeFor(route: RouteDef): HttpRoute {
+    const built = this.routes.get(routeKey(route));
+    if (!built) throw new Error(`No route ${routeKey(route)} in the API`);
+    return built;
+  }
+
+  /** The API's base URL. */
+  get url(): string {
+    return this.stage.url;
+  }
+}
+
+/** `$default` is HTTP API's catch-all route: it answers whatever no other route matches. */
+const cdkRouteKey = (route: RouteDef): HttpRouteKey =>
+  route.path === '$default' ? HttpRouteKey.DEFAULT : HttpRouteKey.with(route.path, HttpMethod[route.method]);
+
+/** A readable construct id: `GET /products/{productId}` → `Route-GET-products-productId`. */
+const routeId = (route: RouteDef): string =>
+  `Route-${route.method}-${route.path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root'}`;

@@ -1,0 +1,100 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { CommerceStack } from '../commerce-stack.ts';
+import { primaryResource } from '../naming.ts';
+
+/**
+ * Every cdk-nag finding the stack accepts, in one place. Each is acknowledged on the single resource it
+ * is about (never on the stack), and IAM wildcard findings name the exact wildcard they accept
+ * (`AwsSolutions-IAM5[Resource::*]`), so a new wildcard elsewhere still fails the synth.
+ */
+export const REASONS = {
+  lambdaOutsideVpc:
+    'The functions call only AWS public endpoints (DynamoDB, EventBridge, SQS, Step Functions, Secrets ' +
+    'Manager) over TLS with IAM auth, and Stripe over the internet; there is no VPC-only resource to reach. ' +
+    'Card data never reaches the backend (Stripe.js confirms on the client, SAQ-A), so there is no ' +
+    'cardholder-data network to segment; a VPC would add NAT gateways without reducing exposure.',
+  lambdaNoDlq:
+    'The function is only invoked synchronously (API Gateway, SQS event source, Pipe with ' +
+    'REQUEST_RESPONSE, Step Functions lambda:invoke); a Lambda DLQ only applies to asynchronous invokes. ' +
+    'Failures surface to the caller or go to the SQS/Pipe dead-letter queues.',
+  xray: 'xray:PutTraceSegments/PutTelemetryRecords do not support resource-level permissions (AWS X-Ray IAM docs).',
+  tableIndexes:
+    "Query access to this table's own GSIs (`<table arn>/index/*`): the wildcard covers only indexes of " +
+    'the one table, all of which the definition declares.',
+  inlinePolicy:
+    'The policy is the CDK-generated least-privilege policy of exactly one role, reviewed as code and ' +
+    'deleted with the role; it is not attached to users or groups, which is what PCI DSS 7.1.2 targets.',
+  stateMachineLogDelivery:
+    'CloudWatch Logs vended-log delivery (logs:*LogDelivery*, resource policies) and X-Ray actions do not ' +
+    'support resource-level permissions; Step Functions needs them to log ALL and trace.',
+  publicRoute:
+    'Public storefront route (catalog browsing, health, 404 catch-all): no identity is needed to call it; ' +
+    'it is throttled at the stage and the handler validates all input.',
+  sqsEventSourceDestination:
+    'SQS event source mappings do not support on-failure destinations; a message that keeps failing moves ' +
+    "to the queue's dead-letter queue after maxReceiveCount (redrive policy).",
+  deadLetterQueue:
+    'This queue is itself a dead-letter queue (of a queue, an EventBridge target or a Pipe); giving it ' +
+    'another DLQ would only move the failed messages once more. Operators inspect and redrive it.',
+  secretRotation:
+    'The secret is resolved into the function environment at deploy time (see app/environment.ts), so a ' +
+    'scheduled rotation would not reach the functions; rotate by putting a new value and redeploying. ' +
+    'Rotating only invalidates outstanding pagination cursors.',
+  optionalMfa:
+    'Customers sign themselves up; MFA is offered (TOTP) but not forced, since forcing it loses shoppers at ' +
+    'sign-up. Plus-tier threat protection enforces risk-based challenges on suspicious sign-ins instead.',
+} as const;
+
+/** Acknowledges on the CloudFormation resource itself, so nothing else in the construct is covered. */
+const acknowledge = (construct: IConstruct | undefined, id: string, reason: string): void => {
+  if (!construct) throw new Error(`Nothing to acknowledge ${id} on: the construct does not exist`);
+  Validations.of(primaryResource(construct)).acknowledge({ id, reason });
+};
+
+/** The policy CDK grants write into (`<role>/DefaultPolicy`). */
+const defaultPolicy = (role: IConstruct): IConstruct | undefined => role.node.tryFindChild('DefaultPolicy');
+
+/** Applies every acknowledgement; called once, after the whole stack is built. */
+export const acknowledgeNagFindings = (stack: CommerceStack): void => {
+  const table = primaryResource(stack.table.table);
+  const indexWildcard = `AwsSolutions-IAM5[Resource::<${Stack.of(table).resolve(table.logicalId)}.Arn>/index/*]`;
+  for (const [name, f] of stack.functions.entries()) {
+    const policy = defaultPolicy(f.role);
+    acknowledge(f.fn, 'PCI.DSS.321-LambdaInsideVPC', REASONS.lambdaOutsideVpc);
+    acknowledge(f.fn, 'Serverless-LambdaDLQ', REASONS.lambdaNoDlq);
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.xray);
+    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
+    if (stack.definition.functions[name]?.uses?.table)
+      acknowledge(policy, indexWildcard, REASONS.tableIndexes);
+    for (const esm of f.fn.node.children.filter((c) => c.node.id.startsWith('SqsEventSource:'))) {
+      acknowledge(esm, 'Serverless-LambdaEventSourceMappingDestination', REASONS.sqsEventSourceDestination);
+    }
+  }
+  for (const [, sm] of stack.stateMachines.entries()) {
+    const policy = defaultPolicy(sm.role);
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.stateMachineLogDelivery);
+    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
+  }
+  for (const [, pipe] of stack.pipes.entries()) {
+    acknowledge(defaultPolicy(pipe.role), 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
+  }
+  const deadLetterQueues = [
+    ...stack.queues.entries().map(([, q]) => q.deadLetterQueue),
+    ...stack.rules.entries().map(([, r]) => r.deadLetterQueue),
+    ...stack.pipes.entries().map(([, p]) => p.deadLetterQueue),
+  ];
+  for (const dlq of deadLetterQueues)
+    acknowledge(dlq, 'Serverless-SQSRedrivePolicy', REASONS.deadLetterQueue);
+  // A queue's own DLQ is recognised by the rule through the redrive policy; target and pipe DLQs are not.
+  for (const [, r] of stack.rules.entries())
+    acknowledge(r.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
+  for (const [, p] of stack.pipes.entries())
+    acknowledge(p.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
+  for (const route of stack.definition.routes.filter((r) => r.access === 'public')) {
+    acknowledge(stack.httpApi.routeFor(route), 'AwsSolutions-APIG4', REASONS.publicRoute);
+  }
+  for (const [, secret] of stack.secrets.entries())
+    acknowledge(secret, 'AwsSolutions-SMG4', REASONS.secretRotation);
+  acknowledge(stack.auth.userPool, 'AwsSolutions-COG2', REASONS.optionalMfa);
+};

@@ -1,0 +1,51 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** Everything that differs between a throwaway stage and production, decided in one place. */
+export interface StageSettings {
+  readonly name: string;
+  readonly isProd: boolean;
+  /** Prod keeps data and audit logs when the stack is deleted; other stages clean up after themselves. */
+  readonly removalPolicy: RemovalPolicy;
+  readonly logRetention: RetentionDays;
+  readonly archiveRetention: Duration;
+  readonly logLevel: 'DEBUG' | 'INFO';
+}
+
+// The stage ends up in the stack name (and through it in every generated resource name), so it must be
+// something CloudFormation accepts and short enough to leave room for the generated suffixes.
+const STAGE_NAME = /^[a-z][a-z0-9-]{0,19}$/;
+
+/** The stack of a stage, `Commerce-<stage>`: what `cdk deploy` creates and scripts look up. */
+export const stackName = (stage: string): string => `Commerce-${stage}`;
+
+/** `prod`, `prod-eu`, `production`: any stage whose name starts with `prod` is treated as production. */
+export const isProdStage = (name: string): boolean => name.startsWith('prod');
+
+/** The settings of a stage, by name; throws on a name that cannot be part of a stack name. */
+export const stageSettings = (name: string): StageSettings => {
+  if (!STAGE_NAME.test(name)) {
+    throw new Error(`Invalid stage "${name}": use lower-case letters, digits and dashes (max 20).`);
+  }
+  const isProd = isProdStage(name);
+  return {
+    name,
+    isProd,
+    removalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    // PCI DSS 10.7 asks for a year of audit trail in production; a month is plenty to debug a dev stage.
+    logRetention: isProd ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
+    archiveRetention: isProd ? Duration.days(365) : Duration.days(7),
+    logLevel: isProd ? 'INFO' : 'DEBUG',
+  };
+};
+
+/**
+ * The stage passed with `-c stage=<name>`. `cdk.json` supplies `dev`; there is deliberately no second
+ * default here, so a missing stage is an error rather than a silent deploy to the wrong place.
+ */
+export const stageFromContext = (scope: Construct): StageSettings => {
+  const value: unknown = scope.node.tryGetContext('stage');
+  if (typeof value !== 'string') throw new Error('No stage: pass -c stage=<name> (cdk.json sets dev).');
+  return stageSettings(value);
+};

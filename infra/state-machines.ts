@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { Names, RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { AppDefinition, StateMachineDef } from '#app/types.ts';
+import type { Functions } from './functions.ts';
+import { markDefinitionName } from './naming.ts';
+import { fromProjectRoot } from './project.ts';
+
+export interface StateMachinesProps {
+  readonly definition: AppDefinition;
+  readonly functions: Functions;
+  /** Encrypts the execution log groups. */
+  readonly encryptionKey: IKey;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
+
+/** Throws unless the ASL's `${Name}` placeholders and the definition's substitutions are the same set. */
+export const checkSubstitutions = (
+  file: string,
+  asl: string,
+  substitutions: Record<string, unknown>,
+): void => {
+  const used = new Set([...asl.matchAll(PLACEHOLDER)].map((m) => m[1]));
+  const given = new Set(Object.keys(substitutions));
+  const missing = [...used].filter((n) => n !== undefined && !given.has(n));
+  const unused = [...given].filter((n) => !used.has(n));
+  if (missing.length > 0 || unused.length > 0) {
+    throw new Error(
+      `${file}: placeholders without substitution [${missing}], unused substitutions [${unused}]`,
+    );
+  }
+};
+
+/**
+ * Per definition state machine: the ASL file as written (placeholders left for CloudFormation's
+ * DefinitionSubstitutions, so the file stays the one source both clouds run), logging ALL, X-Ray.
+ */
+export class StateMachines extends Construct {
+  private readonly byName = new Map<string, StateMachine>();
+
+  constructor(scope: Construct, id: string, props: StateMachinesProps) {
+    super(scope, id);
+    for (const [name, def] of Object.entries(props.definition.stateMachines)) {
+      this.byName.set(name, this.createStateMachine(name, def, props));
+    }
+  }
+
+  /** The state machine the definition calls `name`; throws if it does not exist. */
+  get(name: string): StateMachine {
+    const sm = this.byName.get(name);
+    if (!sm) throw new Error(`The definition refers to state machine "${name}", which it does not define.`);
+    return sm;
+  }
+
+  /** Every state machine with its definition name. */
+  entries(): [string, StateMachine][] {
+    return [...this.byName.entries()];
+  }
+
+  private createStateMachine(name: string, def: StateMachineDef, props: StateMachinesProps): StateMachine {
+    const scope = new Construct(this, name);
+    const asl = readFileSync(fromProjectRoot(def.definitionFile), 'utf8');
+    checkSubstitutions(def.definitionFile, asl, def.substitutions);
+    const invoked = Object.values(def.substitutions).flatMap((s) =>
+      'function' in s ? [props.functions.get(s.function).fn] : [],
+    );
+    const logGroup = new LogGroup(scope, 'Logs', {
+      // Under /aws/vendedlogs/ Step Functions does not grow the account's CloudWatch Logs resource
+      // policy (5 KB limit) with every log group; the rest of the name is unique per stack and construct.
+      logGroupName: `/aws/vendedlogs/states/${Names.uniqueResourceName(scope, { maxLength: 200 })}`,
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      encryptionKey: props.encryptionKey,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    const sm = new StateMachine(scope, 'StateMachine', {
+      definitionBody: DefinitionBody.fromString(asl),
+      definitionSubstitutions: Object.fromEntries(
+        Object.entries(def.substitutions).map(([key, s]) => [
+          key,
+          'function' in s ? props.functions.get(s.function).fn.functionArn : s.literal,
+        ]),
+      ),
+      stateMachineType: StateMachineType[def.type],
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+      tracingEnabled: true,
+    });
+    // Exactly the unqualified ARNs the ASL invokes; `grantInvoke` would add every version and alias.
+    if (invoked.length > 0) {
+      sm.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: invoked.map((fn) => fn.functionArn),
+        }),
+      );
+    }
+    markDefinitionName(scope, sm, name);
+    return sm;
+  }
+}

@@ -1,0 +1,51 @@
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { functionEnvironment, type ResourceLocator } from '#app/environment.ts';
+import type { AppDefinition } from '#app/types.ts';
+import type { Functions } from './functions.ts';
+import type { Queues } from './queues.ts';
+import type { Secrets } from './secrets.ts';
+import type { StateMachines } from './state-machines.ts';
+
+/** The resources a function can `use`, as built in this stack. */
+export interface WiringResources {
+  readonly table: TableV2;
+  readonly bus: EventBus;
+  readonly queues: Queues;
+  readonly stateMachines: StateMachines;
+  readonly secrets: Secrets;
+}
+
+/** Where things are in AWS: CloudFormation references, resolved at deploy time. */
+export const cdkLocator = (r: WiringResources): ResourceLocator => ({
+  tableName: r.table.tableName,
+  eventBusName: r.bus.eventBusName,
+  queueUrl: (name) => r.queues.get(name).queue.queueUrl,
+  stateMachineArn: (name) => r.stateMachines.get(name).stateMachineArn,
+  secret: (name) => r.secrets.deployTimeValue(name),
+});
+
+/**
+ * Gives every function the environment and the IAM grants its definition `uses` — nothing more. Runs
+ * after every resource exists, because state machines reference functions and functions reference
+ * state machines.
+ */
+export const wireFunctions = (definition: AppDefinition, functions: Functions, r: WiringResources): void => {
+  const locator = cdkLocator(r);
+  for (const [name, { fn }] of functions.entries()) {
+    const def = definition.functions[name];
+    if (!def) continue;
+    // Added one by one on top of the platform variables; a definition variable with the same name
+    // (e.g. POWERTOOLS_LOG_LEVEL) deliberately wins.
+    for (const [key, value] of Object.entries(functionEnvironment(definition, def, locator))) {
+      fn.addEnvironment(key, value);
+    }
+    const uses = def.uses ?? {};
+    if (uses.table === 'read') r.table.grantReadData(fn);
+    if (uses.table === 'readWrite') r.table.grantReadWriteData(fn);
+    if (uses.bus) r.bus.grantPutEventsTo(fn);
+    for (const q of uses.queues ?? []) r.queues.get(q).queue.grantSendMessages(fn);
+    for (const sm of uses.stateMachines ?? []) r.stateMachines.get(sm).grantStartExecution(fn);
+    for (const sm of uses.taskTokens ?? []) r.stateMachines.get(sm).grantTaskResponse(fn);
+  }
+};

@@ -49,6 +49,13 @@ export interface CloudInfo {
   readonly stateMachines: Readonly<Record<string, string>>;
   readonly queues: Readonly<Record<string, { url: string; dlqUrl: string }>>;
   readonly tokens: { readonly customer: string; readonly admin: string };
+  /** What each piece was started with, as it reports it: compared with the CDK template by a test. */
+  readonly served: {
+    readonly functions: string[];
+    readonly routes: string[];
+    readonly rules: { name: string; pattern: unknown; queue: string }[];
+    readonly pipes: { name: string; filter: unknown; target: string; batchSize: number }[];
+  };
 }
 
 export interface Cloud {
@@ -124,12 +131,17 @@ const assemble = async (
 
   const sqsClient = new SQSClient({ endpoint: queues.url, region: REGION, credentials });
   stops.push(async () => sqsClient.destroy());
+  const busRules = Object.entries(app.rules).map(([name, rule]) => ({
+    name,
+    pattern: rule.pattern,
+    queue: rule.queue,
+  }));
   const bus = await eventbridge.start({
     busName: eventBusName,
     region: REGION,
     accountId: ACCOUNT_ID,
-    rules: Object.entries(app.rules).map(([name, rule]) => ({
-      name,
+    rules: busRules.map((rule) => ({
+      name: rule.name,
       pattern: rule.pattern,
       // EventBridge → SQS: the message body is the whole event as JSON.
       deliver: async (event) => {
@@ -243,6 +255,17 @@ const assemble = async (
     queues: Object.fromEntries(
       Object.keys(app.queues).map((n) => [n, { url: queues.queueUrl(n), dlqUrl: queues.dlqUrl(n) }]),
     ),
+    served: {
+      functions: [...activeRuntime.functionNames].sort(),
+      routes: gateway.servedRoutes(app.routes).sort(),
+      rules: busRules,
+      pipes: Object.entries(app.pipes).map(([name, p]) => ({
+        name,
+        filter: p.filter,
+        target: p.target,
+        batchSize: p.batchSize,
+      })),
+    },
     tokens: {
       customer: await issuer.mintToken({ email: 'customer@example.com', expiresInSeconds: 12 * 3600 }),
       admin: await issuer.mintToken({

@@ -124,6 +124,8 @@ class FunctionPool {
 
 export interface LambdaRuntime {
   readonly invoke: Invoke;
+  /** The functions this runtime serves. */
+  readonly functionNames: string[];
   stop(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export const createRuntime = (
     specs.map((s) => [s.name, new FunctionPool(s, options.maxInstancesPerFunction ?? 4)]),
   );
   return {
+    functionNames: [...pools.keys()],
     invoke: async (functionName, event) => {
       const pool = pools.get(functionName);
       if (!pool) throw new FunctionError('ResourceNotFoundException', `Function not found: ${functionName}`);

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '#app/definition.ts';
+import { describeTemplate, type TemplateInventory } from '#infra/inventory.ts';
+import { substitute } from '#local/state-machines.ts';
+import { synthesize } from '../infra/support.ts';
+import { cloud, sdkConfig } from '../support/cloud.ts';
+
+/**
+ * The two clouds serve one definition: what the synthesized CDK template deploys is exactly what the
+ * running local cloud serves — routes, functions, rules, queues, state machines and pipes.
+ */
+describe('fidelity: CDK template ⇔ local cloud', () => {
+  let aws: TemplateInventory;
+  beforeAll(() => {
+    aws = describeTemplate(synthesize(app).template.toJSON());
+  }, 120_000);
+
+  it('serves the same functions', () => {
+    expect(cloud().served.functions).toEqual(aws.functions);
+  });
+
+  it('serves the same routes with the same authorization', () => {
+    expect(cloud().served.routes).toEqual(aws.routes.map((r) => r.routeKey).sort());
+    for (const route of app.routes) {
+      const deployed = aws.routes.find(
+        (r) => r.routeKey === (route.path === '$default' ? '$default' : `${route.method} ${route.path}`),
+      );
+      expect(deployed?.function).toBe(route.function);
+      expect(deployed?.authorizationType).toBe(route.access === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it('routes the same rules with the same patterns to the same queues', () => {
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect([...cloud().served.rules].sort(byName)).toEqual([...aws.rules].sort(byName));
+  });
+
+  it('runs the same queues with the same consumer, batch size, visibility and max receives', async () => {
+    const sqs = new SQSClient(sdkConfig(cloud().endpoints.sqs));
+    expect(Object.keys(cloud().queues).sort()).toEqual(aws.queues.map((q) => q.name).sort());
+    for (const deployed of aws.queues) {
+      const local = cloud().queues[deployed.name]!;
+      const { Attributes = {} } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: local.url, AttributeNames: ['All'] }),
+      );
+      expect(JSON.parse(Attributes.RedrivePolicy!).maxReceiveCount).toBe(deployed.maxReceiveCount);
+      const def = app.queues[deployed.name as keyof typeof app.queues];
+      expect(deployed).toMatchObject({
+        consumer: def.consumer,
+        batchSize: def.batchSize,
+        visibilityTimeoutSeconds: def.visibilityTimeoutSeconds,
+      });
+    }
+  });
+
+  it('runs the same state machines from the same ASL', async () => {
+    const sfn = new SFNClient(sdkConfig(cloud().endpoints.stepfunctions));
+    expect(Object.keys(cloud().stateMachines).sort()).toEqual(aws.stateMachines.map((s) => s.name).sort());
+    for (const deployed of aws.stateMachines) {
+      const local = await sfn.send(
+        new DescribeStateMachineCommand({ stateMachineArn: cloud().stateMachines[deployed.name]! }),
+      );
+      const def = app.stateMachines[deployed.name as keyof typeof app.stateMachines];
+      expect(local.type).toBe(deployed.type);
+      const arn = (fn: string) => `arn:aws:lambda:${cloud().region}:${cloud().accountId}:function:${fn}`;
+      expect(JSON.parse(local.definition!)).toEqual(
+        JSON.parse(substitute(readFileSync(def.definitionFile, 'utf8'), def.substitutions, arn)),
+      );
+    }
+  });
+
+  it('feeds the same pipes with the same filter, target and batch size', () => {
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect([...cloud().served.pipes].sort(byName)).toEqual([...aws.pipes].sort(byName));
+  });
+});

@@ -1,16 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app } from '#app/definition.ts';
 import { startCloud } from './cloud.ts';
 import { seedIfEmpty } from './seed.ts';
 
-// `npm start [-- --data <dir>] [--port <n>] [--no-seed] [--log-level INFO]`
+// `npm start [-- --data <dir>] [--port <n>] [--no-seed] [--log-level INFO] [--state <file>]`
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
     port: { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
     'log-level': { type: 'string' },
+    state: { type: 'string', default: '.local/cloud.json' },
   },
 });
 
@@ -33,8 +35,9 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 const seeded = values['no-seed'] ? 0 : await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
-mkdirSync('.local', { recursive: true });
-writeFileSync('.local/cloud.json', `${JSON.stringify(cloud.info, null, 2)}\n`, { mode: 0o600 });
+const stateFile = values.state ?? '.local/cloud.json';
+mkdirSync(dirname(stateFile), { recursive: true });
+writeFileSync(stateFile, `${JSON.stringify(cloud.info, null, 2)}\n`, { mode: 0o600 });
 
 const { info } = cloud;
 console.log(`
@@ -53,5 +56,5 @@ Local cloud ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `
   Admin token (admin@example.com, group admin):
     ${info.tokens.admin}
 
-  Everything above is in .local/cloud.json. Ctrl-C stops it all.
+  Everything above is in ${stateFile}. Ctrl-C stops it all.
 `);

@@ -100,8 +100,15 @@ export interface PipeDef {
   readonly batchSize: number;
 }
 
+/** Functions the identity provider calls (Cognito user pool triggers in AWS). */
+export interface UserPoolTriggersDef {
+  /** After a user confirms sign-up: receives Cognito's PostConfirmation event. */
+  readonly postConfirmation?: string;
+}
+
 export interface AppDefinition {
   readonly name: string;
+  readonly userPoolTriggers?: UserPoolTriggersDef;
   readonly table: TableDef;
   readonly functions: Readonly<Record<string, FunctionDef>>;
   readonly routes: readonly RouteDef[];

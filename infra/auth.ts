@@ -6,13 +6,20 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 
 /** The Cognito group whose members may call `admin` routes (the handlers check `cognito:groups`). */
 export const ADMIN_GROUP = 'admin';
 
 export interface AuthProps {
+  /**
+   * Functions Cognito calls on user pool events.
+   * @default no triggers
+   */
+  readonly postConfirmation?: IFunction;
   /**
    * RETAIN also switches on deletion protection: losing the pool loses every customer's login.
    * @default RemovalPolicy.RETAIN
@@ -54,6 +61,8 @@ export class Auth extends Construct {
       deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
       removalPolicy,
     });
+    if (props.postConfirmation)
+      this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, props.postConfirmation);
     this.userPool.addGroup('AdminGroup', {
       groupName: ADMIN_GROUP,
       description: 'Back-office staff: may call admin routes',

@@ -71,7 +71,11 @@ export class CommerceStack extends Stack {
     });
     this.pipes = new Pipes(this, 'Pipes', { definition, table: this.table.table, functions });
     this.secrets = new Secrets(this, 'Secrets', { definition, encryptionKey, ...retained });
-    this.auth = new Auth(this, 'Auth', retained);
+    const postConfirmation = definition.userPoolTriggers?.postConfirmation;
+    this.auth = new Auth(this, 'Auth', {
+      ...retained,
+      ...(postConfirmation ? { postConfirmation: functions.get(postConfirmation).fn } : {}),
+    });
     this.httpApi = new CommerceHttpApi(this, 'Http', {
       definition,
       functions,

@@ -55,6 +55,7 @@ Local cloud ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `
     ${info.tokens.customer}
   Admin token (admin@example.com, group admin):
     ${info.tokens.admin}
+  Any other customer:  npm run -s token -- --email a@b.c [--admin]
 
   Everything above is in ${stateFile}. Ctrl-C stops it all.
 `);

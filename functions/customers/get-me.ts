@@ -1,15 +1,14 @@
-import { UnauthorizedError } from '#shared/errors/index.ts';
+import { requireEnv } from '#shared/config.ts';
+import { CustomerRepository } from '#shared/customers/customer-repository.ts';
+import { customerOf } from '#shared/customers/request.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { callerOf } from '#shared/http/identity.ts';
 import { json } from '#shared/http/response.ts';
 
-/** GET /me: the signed-in caller as the token describes them. */
+const customers = new CustomerRepository(requireEnv('TABLE_NAME'));
+
+/** GET /me: the caller's profile with every address (one Query), created on the first call. */
 export const handler = httpHandler({}, async ({ event }) => {
-  const caller = callerOf(event);
-  if (!caller) throw new UnauthorizedError();
-  return json(
-    200,
-    { customerId: caller.sub, email: caller.email ?? null, groups: caller.groups },
-    { 'cache-control': 'no-store' },
-  );
+  const { customerId, email } = customerOf(event);
+  const customer = await customers.getOrCreate(customerId, email);
+  return json(200, customer, { 'cache-control': 'no-store' });
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { accessTokenClaims, clientIdFor, type MintInput } from './claims.ts';
+import { handleMint, MINT_PATH } from './mint-endpoint.ts';
 
 export interface IssuerOptions {
   /** 0 or absent: a free port. */
@@ -16,11 +17,15 @@ export interface Issuer {
   readonly jwksUrl: string;
   /** The app client id: `client_id` in every token and the gateway's audience. */
   readonly clientId: string;
+  /** Local only: `POST` `{ email, groups? }` here for `{ token, sub }` (what `npm run token` calls). */
+  readonly mintUrl: string;
   mintToken(claims: MintInput): Promise<string>;
   stop(): Promise<void>;
 }
 
 const ALG = 'RS256';
+
+type Minter = (input: MintInput) => Promise<{ token: string; sub: string }>;
 
 /**
  * Starts the local Cognito stand-in: one RS256 key made at start (so tokens never outlive the process
@@ -36,7 +41,16 @@ export async function start(options: IssuerOptions = {}): Promise<Issuer> {
 
   // Filled once the port is known: the documents name the issuer, which names the port.
   let docs: Readonly<Record<string, unknown>> = {};
-  const server = createServer((req, res) => serve(req, res, issuerPath, docs));
+  let mint: Minter = () => Promise.reject(new Error('The issuer is not listening yet'));
+  const server = createServer((req, res) => {
+    // Local only (see mint-endpoint.ts): `npm run token` asks the running issuer for a token.
+    if (
+      req.method === 'POST' &&
+      new URL(req.url ?? '/', 'http://local').pathname === `${issuerPath}${MINT_PATH}`
+    )
+      return void handleMint(req, res, mint).catch(() => res.destroy());
+    serve(req, res, issuerPath, docs);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
@@ -44,16 +58,19 @@ export async function start(options: IssuerOptions = {}): Promise<Issuer> {
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}${issuerPath}`;
   docs = documents(issuer, jwks);
+  mint = async (input) => {
+    const claims = accessTokenClaims(input, { iss: issuer, clientId }, Math.floor(Date.now() / 1000));
+    // Cognito's header carries only `kid` and `alg`.
+    const token = await new SignJWT({ ...claims }).setProtectedHeader({ kid, alg: ALG }).sign(privateKey);
+    return { token, sub: claims.sub };
+  };
 
   return {
     issuer,
     jwksUrl: `${issuer}/.well-known/jwks.json`,
     clientId,
-    async mintToken(input) {
-      const claims = accessTokenClaims(input, { iss: issuer, clientId }, Math.floor(Date.now() / 1000));
-      // Cognito's header carries only `kid` and `alg`.
-      return new SignJWT({ ...claims }).setProtectedHeader({ kid, alg: ALG }).sign(privateKey);
-    },
+    mintUrl: `${issuer}${MINT_PATH}`,
+    mintToken: async (input) => (await mint(input)).token,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -27,6 +27,66 @@ export const productsByStatus = {
   }),
 };
 
+// --- catalog -----------------------------------------------------------------------------------
+/**
+ * A listing entry of an active product (see docs/catalog.md): in the product's own partition so it is
+ * found and replaced with the product; gsi1 sorts a listing newest first, gsi2 by price.
+ */
+export const listingKeys = {
+  /** `all`, `cat:<categoryId>` or `tok:<token>`. */
+  name: {
+    all: 'all',
+    category: (categoryId: string) => `cat:${categoryId}`,
+    token: (token: string) => `tok:${token}`,
+  },
+  entry: (productId: string, listing: string, currency: string) => ({
+    pk: `${PRODUCT}${productId}`,
+    sk: `LISTING#${listing}#${currency}`,
+  }),
+  entryPrefix: 'LISTING#',
+  partition: (listing: string, currency: string) => `LIST#${listing}#${currency}`,
+  newest: (listing: string, currency: string, createdAt: string, productId: string) => ({
+    gsi1pk: `LIST#${listing}#${currency}`,
+    gsi1sk: `${createdAt}#${productId}`,
+  }),
+  /** Prices are zero-padded to 12 digits (the largest price has 12) so string order is numeric order. */
+  byPrice: (listing: string, currency: string, amount: number, productId: string) => ({
+    gsi2pk: `LIST#${listing}#${currency}`,
+    gsi2sk: `${listingKeys.paddedPrice(amount)}#${productId}`,
+  }),
+  paddedPrice: (amount: number) => String(amount).padStart(12, '0'),
+};
+
+/** The sort keys of a product page: the product item and its variants (`PRODUCT` ≤ sk), not listings. */
+export const productPageStart = 'PRODUCT';
+
+/** gsi2 "product by slug": the product item and its variants carry it, so a slug page is one Query. */
+export const productBySlug = (slug: string, sk: string) => ({ gsi2pk: `SLUG#${slug}`, gsi2sk: sk });
+export const productBySlugPartition = (slug: string) => `SLUG#${slug}`;
+
+/** A unique value (a slug, a SKU) held by one product; written with attribute_not_exists. */
+export const uniqueKeys = {
+  slug: (slug: string) => ({ pk: `UNIQUE#slug#${slug}`, sk: 'UNIQUE' }),
+  sku: (sku: string) => ({ pk: `UNIQUE#sku#${sku}`, sk: 'UNIQUE' }),
+};
+
+/** An audit record of a change to a product: who, what, when; newest last in the partition. */
+export const auditKeys = {
+  productCollection: (productId: string) => ({ pk: `AUDIT#product#${productId}` }),
+  product: (productId: string, at: string, id: string) => ({
+    pk: `AUDIT#product#${productId}`,
+    sk: `${at}#${id}`,
+  }),
+};
+
+/** A category; gsi1 `CATEGORIES` holds every category, so the tree is one Query. */
+export const categoryKeys = {
+  category: (categoryId: string) => ({ pk: `CATEGORY#${categoryId}`, sk: 'CATEGORY' }),
+  tree: (categoryId: string) => ({ gsi1pk: 'CATEGORIES', gsi1sk: categoryId }),
+  treePartition: 'CATEGORIES',
+};
+// --- end catalog -------------------------------------------------------------------------------
+
 /** An outbox record: written in the transaction of the change it reports, relayed from the stream. */
 export const outboxKeys = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });
 
@@ -39,11 +99,91 @@ export const processedEventKeys = (consumer: string, eventId: string) => ({
 /** A Step Functions task token waiting for a decision, by execution name. */
 export const taskTokenKeys = (executionName: string) => ({ pk: `TASK#${executionName}`, sk: 'TOKEN' });
 
+// --- customers ---------------------------------------------------------------------------------
+const CUSTOMER = 'CUSTOMER#';
+
+/**
+ * Keys of one customer's item collection: the profile and every address share the partition of the
+ * customer's id (the token's `sub`, which never changes), so the whole customer is one Query.
+ */
+export const customerKeys = {
+  collection: (customerId: string) => ({ pk: `${CUSTOMER}${customerId}` }),
+  profile: (customerId: string) => ({ pk: `${CUSTOMER}${customerId}`, sk: 'PROFILE' }),
+  address: (customerId: string, addressId: string) => ({
+    pk: `${CUSTOMER}${customerId}`,
+    sk: `ADDRESS#${addressId}`,
+  }),
+  addressPrefix: 'ADDRESS#',
+};
+// --- end customers -----------------------------------------------------------------------------
+
+// --- inventory -------------------------------------------------------------------------------
+/**
+ * Stock (see docs/inventory.md). A variant's stock lives in shard partitions: shard 0 is
+ * `STOCK#<variantId>` (it also holds the variant's SETTINGS), shard k > 0 is `STOCK#<variantId>#<k>`, so a
+ * hot variant's writes spread over N partitions. Each shard holds one LEVEL item per location, and its own
+ * ledger partition, so commits scale with the shards too.
+ */
+export const stockKeys = {
+  shardPartition: (variantId: string, shard: number) =>
+    shard === 0 ? `STOCK#${variantId}` : `STOCK#${variantId}#${shard}`,
+  settings: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'SETTINGS' }),
+  level: (variantId: string, shard: number, locationId: string) => ({
+    pk: stockKeys.shardPartition(variantId, shard),
+    sk: `LEVEL#${locationId}`,
+  }),
+  levelPrefix: 'LEVEL#',
+  ledgerPartition: (variantId: string, shard: number) => `STOCKLOG#${variantId}#${shard}`,
+  ledger: (variantId: string, shard: number, at: string, id: string) => ({
+    pk: stockKeys.ledgerPartition(variantId, shard),
+    sk: `${at}#${id}`,
+  }),
+};
+
+/** A stock location; gsi1 `STOCK_LOCATIONS` lists them all in one Query (there are few). */
+export const stockLocationKeys = {
+  location: (locationId: string) => ({ pk: `STOCKLOC#${locationId}`, sk: 'LOCATION' }),
+  list: (locationId: string) => ({ gsi1pk: 'STOCK_LOCATIONS', gsi1sk: locationId }),
+  listPartition: 'STOCK_LOCATIONS',
+};
+
+/**
+ * A reservation. While held it sits in gsi1 "held, soonest expiry first", spread over `buckets`
+ * partitions so thousands of reservations a second never meet on one index partition; the expiry sweep
+ * reads every bucket. gsi2 finds a reservation by the order or cart it belongs to.
+ */
+export const reservationKeys = {
+  reservation: (reservationId: string) => ({ pk: `RESERVATION#${reservationId}`, sk: 'RESERVATION' }),
+  buckets: 16,
+  heldPartition: (bucket: number) => `RESERVATIONS#held#${bucket}`,
+  held: (bucket: number, holdUntil: string, reservationId: string) => ({
+    gsi1pk: `RESERVATIONS#held#${bucket}`,
+    gsi1sk: `${holdUntil}#${reservationId}`,
+  }),
+  byRefPartition: (ref: string) => `RESERVATION_REF#${ref}`,
+  byRef: (ref: string, createdAt: string, reservationId: string) => ({
+    gsi2pk: `RESERVATION_REF#${ref}`,
+    gsi2sk: `${createdAt}#${reservationId}`,
+  }),
+};
+// --- end inventory -----------------------------------------------------------------------------
+
 /** The `entity` attribute of each item type. */
 export const Entity = {
   product: 'PRODUCT',
   variant: 'VARIANT',
+  productListing: 'PRODUCT_LISTING',
+  uniqueValue: 'UNIQUE_VALUE',
+  audit: 'AUDIT',
+  category: 'CATEGORY',
   outbox: 'OUTBOX',
   processedEvent: 'PROCESSED_EVENT',
   taskToken: 'TASK_TOKEN',
+  customer: 'CUSTOMER',
+  customerAddress: 'CUSTOMER_ADDRESS',
+  stockSettings: 'STOCK_SETTINGS',
+  stockLevel: 'STOCK_LEVEL',
+  stockLedger: 'STOCK_LEDGER',
+  stockLocation: 'STOCK_LOCATION',
+  reservation: 'RESERVATION',
 } as const;

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { productsByStatus } from '#shared/data/keys.ts';
-import { demoCatalog } from '../scripts/seed/demo-catalog.ts';
+import { demoCatalog, demoCategories } from '../scripts/seed/demo-catalog.ts';
 import { writeCatalog } from '../scripts/seed/write.ts';
 import type { LocalDynamo } from './dynamodb/index.ts';
 
@@ -21,6 +21,6 @@ export const seedIfEmpty = async (dynamo: LocalDynamo, table: string): Promise<n
   );
   if (Count > 0) return 0;
   const catalog = demoCatalog();
-  await writeCatalog(DynamoDBDocumentClient.from(dynamo.client), table, catalog);
+  await writeCatalog(DynamoDBDocumentClient.from(dynamo.client), table, catalog, demoCategories(catalog));
   return catalog.length;
 };

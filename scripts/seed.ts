@@ -5,7 +5,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stackName } from '#infra/stage.ts';
-import { demoCatalog } from './seed/demo-catalog.ts';
+import { demoCatalog, demoCategories } from './seed/demo-catalog.ts';
 import { writeCatalog } from './seed/write.ts';
 
 const { values } = parseArgs({ options: { stage: { type: 'string' }, region: { type: 'string' } } });
@@ -24,5 +24,10 @@ if (!table) {
   process.exit(1);
 }
 const catalog = demoCatalog();
-const items = await writeCatalog(DynamoDBDocumentClient.from(new DynamoDBClient(region)), table, catalog);
+const items = await writeCatalog(
+  DynamoDBDocumentClient.from(new DynamoDBClient(region)),
+  table,
+  catalog,
+  demoCategories(catalog),
+);
 console.log(`Seeded ${catalog.length} products (${items} items) into ${table} (stack ${name}).`);

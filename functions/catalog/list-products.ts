@@ -1,13 +1,13 @@
-import { ProductRepository } from '#shared/catalog/product-repository.ts';
+import { ListingRepository } from '#shared/catalog/listing-repository.ts';
 import { listProductsQuery } from '#shared/catalog/store-queries.ts';
 import { requireEnv } from '#shared/config.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { json } from '#shared/http/response.ts';
 
-const products = new ProductRepository(requireEnv('TABLE_NAME'), requireEnv('SECRET_CURSOR_KEY'));
+const listings = new ListingRepository(requireEnv('TABLE_NAME'), requireEnv('SECRET_CURSOR_KEY'));
 
-/** GET /products: one page of active products, newest first (one Query on gsi1). */
+/** GET /products: one page of active products with filters, search and sort (one Query per page). */
 export const handler = httpHandler({ query: listProductsQuery }, async ({ query }) => {
-  const page = await products.listByStatus('active', query.limit, query.cursor);
+  const page = await listings.list(query);
   return json(200, page, { 'cache-control': 'public, max-age=30' });
 });

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ProductSummary, Variant } from '#shared/catalog/schemas.ts';
+import type { Category } from '#shared/catalog/category-schemas.ts';
+import type { Product, Variant } from '#shared/catalog/schemas.ts';
 
-/** A product as the seed writes it: summary fields, description and variants. */
-export interface SeedProduct extends ProductSummary {
-  readonly description: string;
-  readonly variants: Variant[];
-}
+/** A product as the seed writes it: every field of a product, variants included. */
+export type SeedProduct = Product;
+
+/** A parent category over two lines, so the demo tree has depth and products sit in two categories. */
+const PARENTS: Readonly<Record<string, string>> = { apparel: 'clothing', footwear: 'clothing' };
 
 interface Line {
   readonly category: string;
@@ -128,7 +129,7 @@ const combinations = (options: Line['options']): Record<string, string>[] =>
 const usdFrom = (eur: number) => Math.round((eur * 1.08) / 100) * 100 - 1;
 
 /**
- * The demo catalog: 52 products in five categories, each with variants (one per option combination),
+ * The demo catalog: 52 products in five categories (two of them under a sixth, `clothing`), each with variants (one per option combination),
  * prices in EUR and USD as integer minor units, and creation times one hour apart. Deterministic.
  */
 export const demoCatalog = (base = new Date('2026-01-01T00:00:00.000Z')): SeedProduct[] =>
@@ -157,9 +158,12 @@ export const demoCatalog = (base = new Date('2026-01-01T00:00:00.000Z')): SeedPr
         title,
         description: `${title}: part of our ${line.category} range, made to last and easy to love.`,
         status: 'active' as const,
-        categoryIds: [line.category],
+        categoryIds: PARENTS[line.category] ? [line.category, PARENTS[line.category]!] : [line.category],
         images: [`https://images.example.com/products/${slug}.jpg`],
         priceFrom: { EUR: min('EUR'), USD: min('USD') },
+        taxClass: 'standard' as const,
+        attributes: { line: line.category },
+        options: Object.entries(line.options).map(([name, values]) => ({ name, values: [...values] })),
         createdAt,
         updatedAt: createdAt,
         version: 1,
@@ -167,3 +171,24 @@ export const demoCatalog = (base = new Date('2026-01-01T00:00:00.000Z')): SeedPr
       };
     }),
   );
+
+const title = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** The demo category tree: the five lines, apparel and footwear under "clothing". Deterministic. */
+export const demoCategories = (
+  products: readonly SeedProduct[],
+  at = '2026-01-01T00:00:00.000Z',
+): Category[] => {
+  const ids = [...LINES.map((l) => l.category), ...new Set(Object.values(PARENTS))];
+  return ids.map((id, position) => ({
+    id,
+    name: title(id),
+    parentId: PARENTS[id] ?? null,
+    position,
+    productCount: products.filter((p) => p.categoryIds.includes(id)).length,
+    childCount: Object.values(PARENTS).filter((parent) => parent === id).length,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }));
+};

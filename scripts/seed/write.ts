@@ -1,38 +1,45 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, productKeys, productsByStatus } from '#shared/data/keys.ts';
+import type { Category } from '#shared/catalog/category-schemas.ts';
+import { productItems } from '#shared/catalog/items.ts';
+import { listingEntries } from '#shared/catalog/listing.ts';
+import { categoryKeys, Entity, uniqueKeys } from '#shared/data/keys.ts';
 import type { SeedProduct } from './demo-catalog.ts';
 
-/** The table items of one product: the product item (with its listing keys) and one item per variant. */
-export const productItems = (p: SeedProduct): Record<string, unknown>[] => {
-  const { variants, ...product } = p;
-  return [
-    {
-      ...productKeys.product(p.id),
-      ...productsByStatus.item(p.status, p.createdAt, p.id),
-      entity: Entity.product,
-      ...product,
-    },
-    ...variants.map((v) => ({
-      ...productKeys.variant(p.id, v.id),
-      entity: Entity.variant,
-      productId: p.id,
-      ...v,
-    })),
-  ];
-};
+type Item = Record<string, unknown>;
+
+/**
+ * The table items of one product, as the admin API and the listing projection would leave them: the
+ * product item, its variants, its slug and SKU uniqueness items and its listing entries.
+ */
+export const seedProductItems = (p: SeedProduct): Item[] => [
+  ...productItems(p),
+  { ...uniqueKeys.slug(p.slug), entity: Entity.uniqueValue, productId: p.id },
+  ...p.variants.map((v) => ({ ...uniqueKeys.sku(v.sku), entity: Entity.uniqueValue, productId: p.id })),
+  ...listingEntries(p),
+];
+
+/** The item of a category. */
+export const categoryItem = (c: Category): Item => ({
+  ...categoryKeys.category(c.id),
+  ...categoryKeys.tree(c.id),
+  entity: Entity.category,
+  ...c,
+});
 
 const BATCH = 25;
 
 /**
  * Writes the catalog with BatchWriteItem, retrying unprocessed items. Seeding is a bulk load, not a
- * domain change, so it emits no events. Returns the number of items written.
+ * domain change, so it emits no events (and so writes the listing entries itself). Returns the number
+ * of items written.
  */
 export const writeCatalog = async (
   client: DynamoDBDocumentClient,
   table: string,
-  products: SeedProduct[],
+  products: readonly SeedProduct[],
+  categories: readonly Category[] = [],
 ) => {
-  const items = products.flatMap(productItems);
+  const items = [...categories.map(categoryItem), ...products.flatMap(seedProductItems)];
   for (let i = 0; i < items.length; i += BATCH) {
     let requests = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; requests.length > 0; attempt++) {

@@ -1,8 +1,15 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '../data/cursor.ts';
-import { Entity, type ProductStatus, productKeys, productsByStatus } from '../data/keys.ts';
-import { type Product, type ProductSummary, productSummarySchema, variantSchema } from './schemas.ts';
+import {
+  type ProductStatus,
+  productBySlugPartition,
+  productKeys,
+  productPageStart,
+  productsByStatus,
+} from '../data/keys.ts';
+import { productFromItems } from './items.ts';
+import { type Product, type ProductSummary, productSummarySchema } from './schemas.ts';
 
 /** One page of a listing: items and the cursor of the next page (null on the last page). */
 export interface Page<T> {
@@ -20,21 +27,32 @@ export class ProductRepository {
     this.#cursorSecret = cursorSecret;
   }
 
-  /** A product with its variants: one Query on the product's item collection. */
+  /** A product with its variants: one Query on the product item and its variants (not its listings). */
   async get(productId: string): Promise<Product | undefined> {
     const { Items = [] } = await documentClient().send(
       new QueryCommand({
         TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': productKeys.collection(productId).pk },
+        KeyConditionExpression: 'pk = :pk AND sk >= :start',
+        ExpressionAttributeValues: {
+          ':pk': productKeys.collection(productId).pk,
+          ':start': productPageStart,
+        },
       }),
     );
-    const head = Items.find((item) => item.entity === Entity.product);
-    if (!head) return undefined;
-    const variants = Items.filter((item) => item.entity === Entity.variant).map((item) =>
-      variantSchema.parse(item),
+    return productFromItems(Items);
+  }
+
+  /** A product by its slug: one Query on gsi2, where the product item and its variants carry the slug. */
+  async getBySlug(slug: string): Promise<Product | undefined> {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': productBySlugPartition(slug) },
+      }),
     );
-    return { ...productSummarySchema.parse(head), description: String(head.description ?? ''), variants };
+    return productFromItems(Items);
   }
 
   /** One page of products in a status, newest first: one Query on gsi1. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ProductRepository } from '#shared/catalog/product-repository.ts';
 import { ValidationError } from '#shared/errors/index.ts';
 import { demoCatalog } from '../../../scripts/seed/demo-catalog.ts';
-import { productItems, writeCatalog } from '../../../scripts/seed/write.ts';
+import { seedProductItems, writeCatalog } from '../../../scripts/seed/write.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 describe('ProductRepository', () => {
@@ -19,7 +19,7 @@ describe('ProductRepository', () => {
     const draft = { ...catalog[0]!, id: 'draft-1', slug: 'draft-1', status: 'draft' as const };
     await client.send(
       new BatchWriteCommand({
-        RequestItems: { [table]: productItems(draft).map((Item) => ({ PutRequest: { Item } })) },
+        RequestItems: { [table]: seedProductItems(draft).map((Item) => ({ PutRequest: { Item } })) },
       }),
     );
     products = new ProductRepository(table, 'secret');
@@ -36,6 +36,14 @@ describe('ProductRepository', () => {
     expect(product?.variants).toHaveLength(expected.variants.length);
     expect(product?.variants.map((v) => v.sku).sort()).toEqual(expected.variants.map((v) => v.sku).sort());
     expect(product).not.toHaveProperty('pk');
+  });
+
+  it('reads a product by its slug with all its variants, not its listing entries', async () => {
+    const expected = catalog[5]!;
+    const product = await products.getBySlug(expected.slug);
+    expect(product?.id).toBe(expected.id);
+    expect(product?.variants).toHaveLength(expected.variants.length);
+    expect(await products.getBySlug('no-such-slug')).toBeUndefined();
   });
 
   it('returns undefined for a product that does not exist', async () => {

@@ -1,0 +1,195 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { documentClient } from '../data/client.ts';
+import { categoryKeys, Entity } from '../data/keys.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
+import {
+  type Category,
+  type CreateCategoryInput,
+  categorySchema,
+  MAX_CATEGORIES,
+  type UpdateCategoryInput,
+} from './category-schemas.ts';
+import { wouldCycle } from './category-tree.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Reason = { Code?: string; Item?: Record<string, unknown> };
+
+const notFound = (id: string) => new NotFoundError(`Category ${id} does not exist`, 'category_not_found');
+
+const reasonsOf = (error: unknown): Reason[] | undefined =>
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as Error & { CancellationReasons?: Reason[] }).CancellationReasons ?? [])
+    : undefined;
+
+/** Categories: items under gsi1 `CATEGORIES`, each counting its children and products (guards deletion). */
+export class CategoryRepository {
+  readonly #table: string;
+
+  constructor(table: string) {
+    this.#table = table;
+  }
+
+  /** Every category: one Query on gsi1 (at most MAX_CATEGORIES, well within one page). */
+  async list(): Promise<Category[]> {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': categoryKeys.treePartition },
+        Limit: MAX_CATEGORIES,
+      }),
+    );
+    return Items.map((item) => categorySchema.parse(item));
+  }
+
+  /** One category (1 GetItem), or undefined. */
+  async get(id: string, consistent = false): Promise<Category | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.#table, Key: categoryKeys.category(id), ConsistentRead: consistent }),
+    );
+    return Item ? categorySchema.parse(Item) : undefined;
+  }
+
+  #item(c: Category) {
+    return { ...categoryKeys.category(c.id), ...categoryKeys.tree(c.id), entity: Entity.category, ...c };
+  }
+
+  #childCount(parentId: string, delta: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.#table,
+        Key: categoryKeys.category(parentId),
+        UpdateExpression: 'ADD childCount :d',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':d': delta },
+      },
+    };
+  }
+
+  async #write(items: TransactItem[], onFailed: (index: number, old?: Record<string, unknown>) => Error) {
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = reasonsOf(error);
+      if (!reasons) throw error;
+      const i = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (i < 0) throw new ConflictError('A concurrent change got there first; retry', 'write_conflict');
+      // The document client leaves cancellation reasons in wire format.
+      const old = reasons[i]?.Item;
+      throw onFailed(i, old ? unmarshall(old as Record<string, AttributeValue>) : undefined);
+    }
+  }
+
+  /** Creates a category under an existing parent (or as a root): 1 transaction. */
+  async create(input: CreateCategoryInput, now = new Date()): Promise<Category> {
+    const at = now.toISOString();
+    const category: Category = {
+      ...input,
+      productCount: 0,
+      childCount: 0,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    const put: TransactItem = {
+      Put: {
+        TableName: this.#table,
+        Item: this.#item(category),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    await this.#write([put, ...(input.parentId ? [this.#childCount(input.parentId, 1)] : [])], (i) =>
+      i === 0
+        ? new ConflictError(`Category ${input.id} already exists`, 'category_exists')
+        : new UnprocessableError(`Parent ${input.parentId} does not exist`, 'parent_not_found'),
+    );
+    return category;
+  }
+
+  /** Renames, reorders or moves a category: 1 Query (the tree, for the cycle check) + 1 transaction. */
+  async update(id: string, input: UpdateCategoryInput, now = new Date()): Promise<Category> {
+    const all = await this.list();
+    const current = all.find((c) => c.id === id);
+    if (!current) throw notFound(id);
+    if (current.version !== input.version)
+      throw new ConflictError(
+        `The category changed since it was read (current version ${current.version})`,
+        'version_conflict',
+      );
+    const { version: _v, ...patch } = input;
+    const next: Category = {
+      ...current,
+      ...patch,
+      updatedAt: now.toISOString(),
+      version: current.version + 1,
+    };
+    const moved = next.parentId !== current.parentId;
+    if (moved && wouldCycle(all, id, next.parentId))
+      throw new ConflictError('A category cannot move under itself or its descendants', 'category_cycle');
+    const { productCount: _p, childCount: _c, ...fields } = next;
+    const names = Object.keys(fields).filter((k) => k !== 'id');
+    const put: TransactItem = {
+      Update: {
+        TableName: this.#table,
+        Key: categoryKeys.category(id),
+        UpdateExpression: `SET ${names.map((_k, i) => `#n${i} = :v${i}`).join(', ')}`,
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeNames: Object.fromEntries(names.map((k, i) => [`#n${i}`, k])),
+        ExpressionAttributeValues: {
+          ':expected': current.version,
+          ...Object.fromEntries(names.map((k, i) => [`:v${i}`, fields[k as keyof typeof fields]])),
+        },
+      },
+    };
+    const moves = moved
+      ? [
+          ...(next.parentId ? [this.#childCount(next.parentId, 1)] : []),
+          ...(current.parentId ? [this.#childCount(current.parentId, -1)] : []),
+        ]
+      : [];
+    await this.#write([put, ...moves], (i) =>
+      i === 0
+        ? new ConflictError('The category changed since it was read', 'version_conflict')
+        : new UnprocessableError(`Parent ${next.parentId} does not exist`, 'parent_not_found'),
+    );
+    return next;
+  }
+
+  /**
+   * Deletes a category that has no children and no products (409 `category_has_children` /
+   * `category_has_products` otherwise: move or remove them first). 1 GetItem + 1 transaction.
+   */
+  async delete(id: string, version: number): Promise<void> {
+    const current = await this.get(id, true);
+    if (!current) throw notFound(id);
+    const del: TransactItem = {
+      Delete: {
+        TableName: this.#table,
+        Key: categoryKeys.category(id),
+        ConditionExpression:
+          'version = :v AND (attribute_not_exists(childCount) OR childCount = :zero) AND (attribute_not_exists(productCount) OR productCount = :zero)',
+        ExpressionAttributeValues: { ':v': version, ':zero': 0 },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+    await this.#write(
+      [del, ...(current.parentId ? [this.#childCount(current.parentId, -1)] : [])],
+      (i, old) => {
+        if (i !== 0 || !old) return notFound(id);
+        if (old.version !== version)
+          return new ConflictError('The category changed since it was read', 'version_conflict');
+        if (Number(old.childCount ?? 0) > 0)
+          return new ConflictError('The category has subcategories', 'category_has_children');
+        return new ConflictError('Products are still in the category', 'category_has_products');
+      },
+    );
+  }
+}

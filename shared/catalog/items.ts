@@ -1,0 +1,48 @@
+import { Entity, productBySlug, productKeys, productsByStatus } from '../data/keys.ts';
+import { type Product, productSchema, type Variant, variantSchema } from './schemas.ts';
+
+type Item = Record<string, unknown>;
+
+const headSchema = productSchema.omit({ variants: true });
+
+/** The product item: every product field but the variants, with its status and slug index keys. */
+export const productItem = (product: Product): Item => {
+  const { variants: _variants, ...head } = product;
+  const keys = productKeys.product(product.id);
+  return {
+    ...keys,
+    ...productsByStatus.item(product.status, product.createdAt, product.id),
+    ...productBySlug(product.slug, keys.sk),
+    entity: Entity.product,
+    ...head,
+  };
+};
+
+/** A variant item; it carries the product's slug key so the slug page is one Query as well. */
+export const variantItem = (product: Pick<Product, 'id' | 'slug'>, variant: Variant): Item => {
+  const keys = productKeys.variant(product.id, variant.id);
+  return {
+    ...keys,
+    ...productBySlug(product.slug, keys.sk),
+    entity: Entity.variant,
+    productId: product.id,
+    ...variant,
+  };
+};
+
+/** Every item of a product as stored (listing entries aside): the product item and one per variant. */
+export const productItems = (product: Product): Item[] => [
+  productItem(product),
+  ...product.variants.map((v) => variantItem(product, v)),
+];
+
+/** The product an item collection holds, or undefined when it holds no product item. */
+export const productFromItems = (items: readonly Item[]): Product | undefined => {
+  const head = items.find((item) => item.entity === Entity.product);
+  if (!head) return undefined;
+  const variants = items
+    .filter((item) => item.entity === Entity.variant)
+    .map((item) => variantSchema.parse(item))
+    .sort((a, b) => a.sku.localeCompare(b.sku));
+  return { ...headSchema.parse({ description: '', ...head }), variants };
+};

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../data/client.ts';
+import { productKeys, productPageStart } from '../data/keys.ts';
+import { ConflictError, NotFoundError } from '../errors/index.ts';
+import { type Actor, changeTransaction } from './change-transaction.ts';
+import { productFromItems } from './items.ts';
+import type { ProductChange } from './product-rules.ts';
+import type { Product } from './schemas.ts';
+import { transactionError } from './transaction-errors.ts';
+
+/** A fresh product or variant id. */
+export const newId = (): string => randomUUID();
+
+/**
+ * Admin writes: every change is one strongly consistent read of the product (1 Query) and one
+ * TransactWriteItems conditional on the version that read returned.
+ */
+export class ProductWriter {
+  readonly #table: string;
+
+  constructor(table: string) {
+    this.#table = table;
+  }
+
+  /** The product as stored now (strongly consistent), or a 404 `product_not_found`. */
+  async load(productId: string): Promise<Product> {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND sk >= :start',
+        ExpressionAttributeValues: {
+          ':pk': productKeys.collection(productId).pk,
+          ':start': productPageStart,
+        },
+        ConsistentRead: true,
+      }),
+    );
+    const product = productFromItems(Items);
+    if (!product) throw new NotFoundError(`Product ${productId} does not exist`, 'product_not_found');
+    return product;
+  }
+
+  /** Writes a change in one transaction; condition failures become typed 409/422 errors. */
+  async commit(change: ProductChange, actor: Actor, now = new Date()): Promise<void> {
+    const { items, tags } = changeTransaction(this.#table, change, actor, now);
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      throw transactionError(error, tags);
+    }
+  }
+
+  /**
+   * Reads the product, checks the client's `expectedVersion` (409 before any write when stale), lets
+   * `decide` compute the change and commits it: 2 requests.
+   */
+  async apply(
+    productId: string,
+    expectedVersion: number,
+    actor: Actor,
+    decide: (product: Product, now: Date) => ProductChange,
+  ): Promise<ProductChange> {
+    const product = await this.load(productId);
+    if (product.version !== expectedVersion)
+      throw new ConflictError(
+        `The product changed since it was read (current version ${product.version})`,
+        'version_conflict',
+      );
+    const now = new Date();
+    const change = decide(product, now);
+    await this.commit(change, actor, now);
+    return change;
+  }
+}

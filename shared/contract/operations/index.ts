@@ -1,0 +1,14 @@
+import type { ContractOperation } from '../operation.ts';
+import { catalogOperations } from './catalog.ts';
+import { customerOperations } from './customers.ts';
+import { platformOperations } from './platform.ts';
+
+/**
+ * Every operation of the HTTP API. A new context adds its file here; a unit test checks that this
+ * list and the definition's routes match one to one.
+ */
+export const operations: readonly ContractOperation[] = [
+  ...platformOperations,
+  ...catalogOperations,
+  ...customerOperations,
+];

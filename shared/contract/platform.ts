@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** `GET /health`: the function runs and the table answered, with how long the read took. */
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  table: z.object({ reachable: z.literal(true), latencyMs: z.number().int().nonnegative() }),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** Path of `GET /docs/{asset}`: a file name; only the allow-listed ones exist (404 otherwise). */
+export const docsAssetPath = z.strictObject({
+  asset: z.string().min(1).max(64).meta({
+    example: 'swagger-ui-bundle.js',
+    description: 'swagger-ui-bundle.js, swagger-ui.css or api-docs.js',
+  }),
+});
+
+/** An OpenAPI 3.1 document, as far as a client needs to know: the rest is the specification's. */
+export const openApiDocumentSchema = z
+  .object({ openapi: z.string().regex(/^3\.1\.\d+$/) })
+  .catchall(z.unknown())
+  .meta({ description: 'An OpenAPI 3.1 document' });

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '#shared/contract/operations/index.ts';
+import { cloud } from '../support/cloud.ts';
+
+// Debian's Chromium: `npm test` installs it (scripts/ensure-chromium.sh) when it is missing.
+const CHROMIUM = '/usr/bin/chromium';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the API reference page in a browser', () => {
+  it('lists every operation of the contract, loading nothing from outside the local API', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+
+    await page.goto(`${cloud().apiUrl}/docs`);
+    await page.locator('.opblock').first().waitFor({ timeout: 20_000 });
+
+    const listed = await page
+      .locator('.opblock-summary-path')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-path') ?? n.textContent?.trim() ?? ''));
+    const methods = await page
+      .locator('.opblock-summary-method')
+      .evaluateAll((nodes) => nodes.map((n) => n.textContent?.trim() ?? ''));
+    const shown = listed.map((path, i) => `${methods[i]} ${path}`.replaceAll('\u200b', ''));
+    // An operation with two tags (catalog, admin) is listed under each.
+    expect([...new Set(shown)].sort()).toEqual(operations.map((o) => o.route).sort());
+    expect(listed).toContain('/products/{productId}');
+
+    const apiOrigin = new URL(cloud().apiUrl).origin;
+    const elsewhere = requested.filter((url) => !url.startsWith(`${apiOrigin}/`) && !url.startsWith('data:'));
+    expect(elsewhere).toEqual([]);
+    expect(new URL(apiOrigin).hostname).toBe('127.0.0.1');
+    expect(requested).toContain(`${apiOrigin}/openapi.json`);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { productPath } from '#shared/catalog/store-queries.ts';
+import { problemSchema } from '#shared/contract/problem.ts';
+import { problemsOf } from '#shared/contract/problems.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UnprocessableError,
+  ValidationError,
+} from '#shared/errors/index.ts';
+
+describe('problem schema', () => {
+  it.each([
+    new ValidationError('Invalid query', [{ path: 'query.limit', message: 'Too big' }]),
+    new UnauthorizedError(),
+    new ForbiddenError(),
+    new NotFoundError('Product p1 does not exist', 'product_not_found'),
+    new ConflictError('Changed', 'version_conflict'),
+    new PayloadTooLargeError(1024),
+    new UnprocessableError('Too many', 'address_limit_reached'),
+  ])('describes what $name sends', (error) => {
+    expect(problemSchema.parse(error.toJSON())).toEqual(error.toJSON());
+  });
+});
+
+describe('problemsOf', () => {
+  const base = { operationId: 'x', summary: 'x', tags: ['catalog'] as [string], responses: {} };
+
+  it('gives a public operation without input only the 500', () => {
+    expect([...problemsOf({ ...base, route: 'GET /health' }, 'public')]).toEqual([[500, ['internal_error']]]);
+  });
+
+  it('adds 400 for input, 403 for admin routes and merges declared codes in status order', () => {
+    const problems = problemsOf(
+      {
+        ...base,
+        route: 'GET /admin/products/{productId}',
+        request: { path: productPath },
+        problems: { 404: ['product_not_found'], 400: ['invalid_cursor', 'validation_failed'] },
+      },
+      'admin',
+    );
+    expect([...problems]).toEqual([
+      [400, ['validation_failed', 'invalid_cursor']],
+      [403, ['forbidden']],
+      [404, ['product_not_found']],
+      [500, ['internal_error']],
+    ]);
+  });
+});

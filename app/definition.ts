@@ -174,6 +174,28 @@ export const app = {
       timeoutSeconds: 10,
       uses: { table: 'readWrite' },
     },
+    adminImportProducts: {
+      entry: 'functions/catalog/admin-import-products.ts',
+      description: 'Admin: bulk import of products (JSON Lines or CSV), one transaction per product',
+      memoryMb: 1024,
+      // API Gateway's integration timeout is 30 s; an import of the 500-product cap takes a few seconds.
+      timeoutSeconds: 29,
+      uses: { table: 'readWrite' },
+    },
+    adminListProducts: {
+      entry: 'functions/catalog/admin-list-products.ts',
+      description: 'Admin: one page of products in a status (draft, active, archived)',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read', secrets: ['cursorKey'] },
+    },
+    adminProductAudit: {
+      entry: 'functions/catalog/admin-product-audit.ts',
+      description: 'Admin: the audit trail of a product, newest first',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read', secrets: ['cursorKey'] },
+    },
     getMe: {
       entry: 'functions/customers/get-me.ts',
       description: 'Customer: own profile with addresses, created on the first call',
@@ -337,6 +359,14 @@ export const app = {
       method: 'PUT',
       path: '/admin/products/{productId}/variants/{variantId}/sale-prices',
       function: 'adminSetSalePrices',
+      access: 'admin',
+    },
+    { method: 'POST', path: '/admin/products/import', function: 'adminImportProducts', access: 'admin' },
+    { method: 'GET', path: '/admin/products', function: 'adminListProducts', access: 'admin' },
+    {
+      method: 'GET',
+      path: '/admin/products/{productId}/audit',
+      function: 'adminProductAudit',
       access: 'admin',
     },
     // Catch-all: unknown routes get a problem+json 404 from a function, not API Gateway's bare body.

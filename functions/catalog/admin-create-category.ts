@@ -1,3 +1,4 @@
+import { actorOf } from '#shared/catalog/admin-request.ts';
 import { CategoryRepository } from '#shared/catalog/category-repository.ts';
 import { createCategoryInput } from '#shared/catalog/category-schemas.ts';
 import { requireEnv } from '#shared/config.ts';
@@ -9,6 +10,6 @@ const categories = new CategoryRepository(requireEnv('TABLE_NAME'));
 
 /** POST /admin/categories: a new category, as a root or under an existing parent. */
 export const handler = httpHandler({}, async ({ event }) => {
-  const category = await categories.create(jsonBody(event, createCategoryInput));
+  const category = await categories.create(jsonBody(event, createCategoryInput), actorOf(event));
   return json(201, category, { location: `/admin/categories/${category.id}`, 'cache-control': 'no-store' });
 });

@@ -6,6 +6,7 @@ import {
   priceMap,
   productOption,
   productSlug,
+  productStatus,
   salePrice,
   skuText,
   taxClass,
@@ -53,6 +54,34 @@ export const createProductInput = z.strictObject({
   variants: z.array(variantInput).max(MAX_VARIANTS).default([]),
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;
+
+/**
+ * One product of `POST /admin/products/import`: the create shape, or with `id` and `version` a full
+ * replacement of that product (fields left out take their defaults; variants are matched by SKU).
+ */
+export const importProductInput = z
+  .strictObject({
+    id: z.string().min(1).max(64).optional(),
+    version: expectedVersion.optional(),
+    ...productFields,
+    variants: z.array(variantInput).max(MAX_VARIANTS).default([]),
+  })
+  .refine((i) => (i.id === undefined) === (i.version === undefined), {
+    message: 'id and version go together (both to update, neither to create)',
+    path: ['version'],
+  });
+export type ImportProductInput = z.infer<typeof importProductInput>;
+
+const pageFields = {
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+};
+
+/** `GET /admin/products`: one page of products in a status (default `active`), newest first. */
+export const adminProductsQuery = z.strictObject({ status: productStatus.default('active'), ...pageFields });
+
+/** `GET /admin/products/{productId}/audit`: one page of the product's audit trail, newest first. */
+export const auditQuery = z.strictObject(pageFields);
 
 /** `PATCH /admin/products/{productId}`: the fields to change, and the version they were read at. */
 export const updateProductInput = z.strictObject({

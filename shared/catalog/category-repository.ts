@@ -9,6 +9,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from '../data/client.ts';
 import { categoryKeys, Entity } from '../data/keys.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
+import { categoryAuditItem } from './audit.ts';
 import {
   type Category,
   type CreateCategoryInput,
@@ -17,6 +18,7 @@ import {
   type UpdateCategoryInput,
 } from './category-schemas.ts';
 import { wouldCycle } from './category-tree.ts';
+import type { Actor } from './change-transaction.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Reason = { Code?: string; Item?: Record<string, unknown> };
@@ -62,6 +64,11 @@ export class CategoryRepository {
     return { ...categoryKeys.category(c.id), ...categoryKeys.tree(c.id), entity: Entity.category, ...c };
   }
 
+  /** The audit record rides last in the change's transaction (no condition, so no error mapping shifts). */
+  #audit(...args: Parameters<typeof categoryAuditItem>): TransactItem {
+    return { Put: { TableName: this.#table, Item: categoryAuditItem(...args) } };
+  }
+
   #childCount(parentId: string, delta: number): TransactItem {
     return {
       Update: {
@@ -89,7 +96,7 @@ export class CategoryRepository {
   }
 
   /** Creates a category under an existing parent (or as a root): 1 transaction. */
-  async create(input: CreateCategoryInput, now = new Date()): Promise<Category> {
+  async create(input: CreateCategoryInput, actor: Actor, now = new Date()): Promise<Category> {
     const at = now.toISOString();
     const category: Category = {
       ...input,
@@ -106,7 +113,9 @@ export class CategoryRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
-    await this.#write([put, ...(input.parentId ? [this.#childCount(input.parentId, 1)] : [])], (i) =>
+    const parent = input.parentId ? [this.#childCount(input.parentId, 1)] : [];
+    const audit = this.#audit(input.id, 'category.create', Object.keys(input), 1, actor, now);
+    await this.#write([put, ...parent, audit], (i) =>
       i === 0
         ? new ConflictError(`Category ${input.id} already exists`, 'category_exists')
         : new UnprocessableError(`Parent ${input.parentId} does not exist`, 'parent_not_found'),
@@ -115,7 +124,7 @@ export class CategoryRepository {
   }
 
   /** Renames, reorders or moves a category: 1 Query (the tree, for the cycle check) + 1 transaction. */
-  async update(id: string, input: UpdateCategoryInput, now = new Date()): Promise<Category> {
+  async update(id: string, input: UpdateCategoryInput, actor: Actor, now = new Date()): Promise<Category> {
     const all = await this.list();
     const current = all.find((c) => c.id === id);
     if (!current) throw notFound(id);
@@ -155,7 +164,11 @@ export class CategoryRepository {
           ...(current.parentId ? [this.#childCount(current.parentId, -1)] : []),
         ]
       : [];
-    await this.#write([put, ...moves], (i) =>
+    const changed = Object.keys(patch).filter(
+      (k) => JSON.stringify(patch[k as keyof typeof patch]) !== JSON.stringify(current[k as keyof Category]),
+    );
+    const audit = this.#audit(id, 'category.update', changed, next.version, actor, now);
+    await this.#write([put, ...moves, audit], (i) =>
       i === 0
         ? new ConflictError('The category changed since it was read', 'version_conflict')
         : new UnprocessableError(`Parent ${next.parentId} does not exist`, 'parent_not_found'),
@@ -167,7 +180,7 @@ export class CategoryRepository {
    * Deletes a category that has no children and no products (409 `category_has_children` /
    * `category_has_products` otherwise: move or remove them first). 1 GetItem + 1 transaction.
    */
-  async delete(id: string, version: number): Promise<void> {
+  async delete(id: string, version: number, actor: Actor, now = new Date()): Promise<void> {
     const current = await this.get(id, true);
     if (!current) throw notFound(id);
     const del: TransactItem = {
@@ -180,16 +193,15 @@ export class CategoryRepository {
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     };
-    await this.#write(
-      [del, ...(current.parentId ? [this.#childCount(current.parentId, -1)] : [])],
-      (i, old) => {
-        if (i !== 0 || !old) return notFound(id);
-        if (old.version !== version)
-          return new ConflictError('The category changed since it was read', 'version_conflict');
-        if (Number(old.childCount ?? 0) > 0)
-          return new ConflictError('The category has subcategories', 'category_has_children');
-        return new ConflictError('Products are still in the category', 'category_has_products');
-      },
-    );
+    const parent = current.parentId ? [this.#childCount(current.parentId, -1)] : [];
+    const audit = this.#audit(id, 'category.delete', [], version + 1, actor, now);
+    await this.#write([del, ...parent, audit], (i, old) => {
+      if (i !== 0 || !old) return notFound(id);
+      if (old.version !== version)
+        return new ConflictError('The category changed since it was read', 'version_conflict');
+      if (Number(old.childCount ?? 0) > 0)
+        return new ConflictError('The category has subcategories', 'category_has_children');
+      return new ConflictError('Products are still in the category', 'category_has_products');
+    });
   }
 }

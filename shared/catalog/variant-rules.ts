@@ -17,7 +17,8 @@ const findVariant = (product: Product, variantId: string): Variant => {
   return variant;
 };
 
-const priceChanged = (
+/** `PriceChanged` for a variant whose base or sale prices differ before and after (else nothing). */
+export const priceChanged = (
   before: Variant,
   after: Variant,
   version: number,

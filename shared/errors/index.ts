@@ -49,6 +49,13 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** 415: the body's media type is not one the operation reads. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(detail: string, code = 'unsupported_media_type') {
+    super({ status: 415, code, title: 'Unsupported media type', detail });
+  }
+}
+
 /** 422: well-formed, but the business rules say no. */
 export class UnprocessableError extends AppError {
   constructor(detail: string, code: string) {

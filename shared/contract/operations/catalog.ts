@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import {
   addVariantInput,
+  adminProductsQuery,
+  auditQuery,
   createProductInput,
   setSalePricesInput,
   updateProductInput,
@@ -8,12 +11,15 @@ import {
   versionOnlyInput,
   versionQuery,
 } from '#shared/catalog/admin-inputs.ts';
+import { auditPageSchema } from '#shared/catalog/audit.ts';
 import {
   categorySchema,
   categoryTreeSchema,
   createCategoryInput,
   updateCategoryInput,
 } from '#shared/catalog/category-schemas.ts';
+import { importReportSchema } from '#shared/catalog/import-report.ts';
+import { IMPORT_MAX_PRODUCTS, IMPORT_MEDIA_TYPES } from '#shared/catalog/import-source.ts';
 import { productPageSchema, productSchema, storeProductSchema } from '#shared/catalog/schemas.ts';
 import {
   categoryPath,
@@ -222,5 +228,44 @@ export const catalogOperations = defineOperations([
     request: { path: variantPath, body: setSalePricesInput },
     responses: { 200: { description: 'The product with the new sale prices', schema: productSchema } },
     problems: { 404: ['product_not_found', 'variant_not_found'], 409: ['version_conflict'] },
+  },
+  {
+    route: 'POST /admin/products/import',
+    operationId: 'adminImportProducts',
+    summary: 'Bulk import: create or replace products from JSON Lines or CSV',
+    description:
+      `The body is \`application/x-ndjson\` (one \`POST /admin/products\` body per line; with \`id\` and ` +
+      `\`version\` it replaces that product) or \`text/csv\` (one line per variant, grouped by \`slug\`; ` +
+      `columns in docs/catalog.md). At most ${IMPORT_MAX_PRODUCTS} products and 2 MiB per request. Each ` +
+      'product is one transaction: a failed row writes nothing and never stops the others, so the answer ' +
+      'is 200 with a report per row (`row` = the line the product starts on). Any other content type is ' +
+      'a 415 `unsupported_media_type`.',
+    tags: ['catalog', 'admin'],
+    request: { headers: z.object({ 'content-type': z.enum(IMPORT_MEDIA_TYPES) }) },
+    responses: { 200: { description: 'What happened to each product', schema: importReportSchema } },
+    problems: {
+      400: ['invalid_csv', 'invalid_csv_header', 'empty_import'],
+      413: ['payload_too_large', 'too_many_products'],
+    },
+  },
+  {
+    route: 'GET /admin/products',
+    operationId: 'adminListProducts',
+    summary: 'One page of products in a status (default active), newest first',
+    description: 'Pass `nextCursor` back as `cursor` for the next page; a cursor belongs to its status.',
+    tags: ['catalog', 'admin'],
+    request: { query: adminProductsQuery },
+    responses: { 200: { description: 'A page of product summaries', schema: productPageSchema } },
+    problems: { 400: ['invalid_cursor'] },
+  },
+  {
+    route: 'GET /admin/products/{productId}/audit',
+    operationId: 'adminProductAudit',
+    summary: 'The audit trail of a product, newest first',
+    description: 'Who changed what and when; the trail outlives a deleted product.',
+    tags: ['catalog', 'admin'],
+    request: { path: productPath, query: auditQuery },
+    responses: { 200: { description: 'A page of audit records', schema: auditPageSchema } },
+    problems: { 400: ['invalid_cursor'] },
   },
 ]);

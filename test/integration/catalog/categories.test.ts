@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProductInput } from '#shared/catalog/admin-inputs.ts';
 import { CategoryRepository } from '#shared/catalog/category-repository.ts';
@@ -5,17 +6,21 @@ import { createCategoryInput } from '#shared/catalog/category-schemas.ts';
 import { buildTree } from '#shared/catalog/category-tree.ts';
 import { createProduct, updateProduct } from '#shared/catalog/product-rules.ts';
 import { newId, ProductWriter } from '#shared/catalog/product-writer.ts';
+import { auditKeys } from '#shared/data/keys.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
+const admin = { sub: 'admin-7', email: 'ops@example.com' };
+
 describe('CategoryRepository', () => {
+  const client = useLocalDynamo();
+  let table: string;
   let categories: CategoryRepository;
   let writer: ProductWriter;
   const make = (id: string, parentId: string | null = null, position = 0) =>
-    categories.create(createCategoryInput.parse({ id, name: id.toUpperCase(), parentId, position }));
+    categories.create(createCategoryInput.parse({ id, name: id.toUpperCase(), parentId, position }), admin);
 
   beforeAll(async () => {
-    useLocalDynamo();
-    const table = await createTestTable();
+    table = await createTestTable();
     categories = new CategoryRepository(table);
     writer = new ProductWriter(table);
     await make('shop');
@@ -42,13 +47,15 @@ describe('CategoryRepository', () => {
   it('refuses a duplicate id, an unknown parent and a move under its own descendant', async () => {
     await expect(make('shop')).rejects.toMatchObject({ statusCode: 409, code: 'category_exists' });
     await expect(make('x', 'missing')).rejects.toMatchObject({ statusCode: 422, code: 'parent_not_found' });
-    await expect(categories.update('shop', { version: 1, parentId: 'shoes' })).rejects.toMatchObject({
+    await expect(categories.update('shop', { version: 1, parentId: 'shoes' }, admin)).rejects.toMatchObject({
       code: 'category_cycle',
     });
   });
 
   it('refuses to delete a category with children or products, then deletes it once empty', async () => {
-    await expect(categories.delete('shop', 1)).rejects.toMatchObject({ code: 'category_has_children' });
+    await expect(categories.delete('shop', 1, admin)).rejects.toMatchObject({
+      code: 'category_has_children',
+    });
     const created = createProduct(
       newId(),
       createProductInput.parse({ slug: 'tee', title: 'Tee', categoryIds: ['sale'] }),
@@ -56,24 +63,49 @@ describe('CategoryRepository', () => {
       new Date(),
     );
     await writer.commit(created, { sub: 'admin' });
-    await expect(categories.delete('sale', 1)).rejects.toMatchObject({ code: 'category_has_products' });
-    await expect(categories.delete('sale', 7)).rejects.toMatchObject({ code: 'version_conflict' });
+    await expect(categories.delete('sale', 1, admin)).rejects.toMatchObject({
+      code: 'category_has_products',
+    });
+    await expect(categories.delete('sale', 7, admin)).rejects.toMatchObject({ code: 'version_conflict' });
     await writer.apply(created.after!.id, 1, { sub: 'admin' }, (p, now) =>
       updateProduct(p, { version: 1, categoryIds: [] }, now),
     );
-    await categories.delete('sale', 1);
+    await categories.delete('sale', 1, admin);
     expect(await categories.get('sale')).toBeUndefined();
-    await expect(categories.delete('sale', 1)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(categories.delete('sale', 1, admin)).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it('moves a category and keeps the parents’ child counts right', async () => {
     await make('boots', 'shoes');
-    const moved = await categories.update('boots', { version: 1, parentId: 'shirts', name: 'Boots' });
+    const moved = await categories.update('boots', { version: 1, parentId: 'shirts', name: 'Boots' }, admin);
     expect(moved).toMatchObject({ parentId: 'shirts', name: 'Boots', version: 2 });
-    await expect(categories.update('boots', { version: 1, name: 'Stale' })).rejects.toMatchObject({
+    await expect(categories.update('boots', { version: 1, name: 'Stale' }, admin)).rejects.toMatchObject({
       code: 'version_conflict',
     });
-    await categories.delete('shoes', 1);
+    await categories.delete('shoes', 1, admin);
     expect((await categories.get('shirts'))?.childCount).toBe(1);
+  });
+
+  it('audits each category change with the admin, in the change’s transaction', async () => {
+    const trail = async (id: string) =>
+      (
+        await client.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': auditKeys.categoryCollection(id).pk },
+          }),
+        )
+      ).Items?.map((i) => [i.action, i.changes, i.version, i.actor]);
+    expect(await trail('boots')).toEqual([
+      ['category.create', ['id', 'name', 'parentId', 'position'], 1, admin],
+      ['category.update', ['parentId', 'name'], 2, admin],
+    ]);
+    expect(await trail('shoes')).toEqual([
+      ['category.create', ['id', 'name', 'parentId', 'position'], 1, admin],
+      ['category.delete', [], 2, admin],
+    ]);
+    // Refused changes leave no record: the audit item rides in the refused transaction.
+    expect((await trail('shop'))?.map(([action]) => action)).toEqual(['category.create']);
   });
 });

@@ -238,14 +238,14 @@ export const catalogOperations = defineOperations([
       `\`version\` it replaces that product) or \`text/csv\` (one line per variant, grouped by \`slug\`; ` +
       `columns in docs/catalog.md). At most ${IMPORT_MAX_PRODUCTS} products and 2 MiB per request. Each ` +
       'product is one transaction: a failed row writes nothing and never stops the others, so the answer ' +
-      'is 200 with a report per row (`row` = the line the product starts on). Any other content type is ' +
-      'a 415 `unsupported_media_type`.',
+      'is 200 with a report per row (`row` = the line the product starts on).',
     tags: ['catalog', 'admin'],
     request: { headers: z.object({ 'content-type': z.enum(IMPORT_MEDIA_TYPES) }) },
     responses: { 200: { description: 'What happened to each product', schema: importReportSchema } },
     problems: {
       400: ['invalid_csv', 'invalid_csv_header', 'empty_import'],
       413: ['payload_too_large', 'too_many_products'],
+      415: ['unsupported_media_type'],
     },
   },
   {

@@ -280,6 +280,72 @@ export const app = {
       timeoutSeconds: 10,
       uses: { table: 'readWrite' },
     },
+    // --- inventory (docs/inventory.md) ---
+    adminGetStock: {
+      entry: 'functions/inventory/admin-get-stock.ts',
+      description: 'Admin: a variant’s stock per location, threshold and shard count',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    adminPutStock: {
+      entry: 'functions/inventory/admin-put-stock.ts',
+      description: 'Admin: set on-hand per location, low-stock threshold and stock shards',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      uses: { table: 'readWrite' },
+    },
+    adminAdjustStock: {
+      entry: 'functions/inventory/admin-adjust-stock.ts',
+      description: 'Admin: a stock adjustment (receipt, correction, shrinkage, return)',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminListStockLocations: {
+      entry: 'functions/inventory/admin-list-locations.ts',
+      description: 'Admin: every stock location',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    adminCreateStockLocation: {
+      entry: 'functions/inventory/admin-create-location.ts',
+      description: 'Admin: create a stock location',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminGetStockLocation: {
+      entry: 'functions/inventory/admin-get-location.ts',
+      description: 'Admin: one stock location',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    adminUpdateStockLocation: {
+      entry: 'functions/inventory/admin-update-location.ts',
+      description: 'Admin: change or (de)activate a stock location',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminListReservations: {
+      entry: 'functions/inventory/admin-list-reservations.ts',
+      description: 'Support: reservations of an order or cart, or held ones expiring soonest',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    expireReservations: {
+      // Not routed: the expiry sweep. Needs a one-minute schedule (not in the definition yet).
+      entry: 'functions/inventory/expire-reservations.ts',
+      description: 'Releases held stock reservations past their expiry (ReservationExpired)',
+      memoryMb: 512,
+      timeoutSeconds: 60,
+      uses: { table: 'readWrite' },
+    },
+    // --- end inventory ---
   },
 
   routes: [
@@ -369,6 +435,31 @@ export const app = {
       function: 'adminProductAudit',
       access: 'admin',
     },
+    // --- inventory ---
+    { method: 'GET', path: '/admin/inventory/{variantId}', function: 'adminGetStock', access: 'admin' },
+    { method: 'PUT', path: '/admin/inventory/{variantId}', function: 'adminPutStock', access: 'admin' },
+    {
+      method: 'POST',
+      path: '/admin/inventory/{variantId}/adjustments',
+      function: 'adminAdjustStock',
+      access: 'admin',
+    },
+    { method: 'GET', path: '/admin/stock-locations', function: 'adminListStockLocations', access: 'admin' },
+    { method: 'POST', path: '/admin/stock-locations', function: 'adminCreateStockLocation', access: 'admin' },
+    {
+      method: 'GET',
+      path: '/admin/stock-locations/{locationId}',
+      function: 'adminGetStockLocation',
+      access: 'admin',
+    },
+    {
+      method: 'PATCH',
+      path: '/admin/stock-locations/{locationId}',
+      function: 'adminUpdateStockLocation',
+      access: 'admin',
+    },
+    { method: 'GET', path: '/admin/reservations', function: 'adminListReservations', access: 'admin' },
+    // --- end inventory ---
     // Catch-all: unknown routes get a problem+json 404 from a function, not API Gateway's bare body.
     { method: 'ANY', path: '$default', function: 'notFound', access: 'public' },
   ],

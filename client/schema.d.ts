@@ -258,7 +258,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * One page of products in a status (default active), newest first
+     * @description Pass `nextCursor` back as `cursor` for the next page; a cursor belongs to its status.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListProducts'];
     put?: never;
     /**
      * Create a draft product with its options, variants and prices
@@ -379,6 +385,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/products/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk import: create or replace products from JSON Lines or CSV
+     * @description The body is `application/x-ndjson` (one `POST /admin/products` body per line; with `id` and `version` it replaces that product) or `text/csv` (one line per variant, grouped by `slug`; columns in docs/catalog.md). At most 500 products and 2 MiB per request. Each product is one transaction: a failed row writes nothing and never stops the others, so the answer is 200 with a report per row (`row` = the line the product starts on).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminImportProducts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/products/{productId}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail of a product, newest first
+     * @description Who changed what and when; the trail outlives a deleted product.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminProductAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me': {
     parameters: {
       query?: never;
@@ -457,6 +507,124 @@ export interface paths {
      *     Needs a bearer token (any signed-in customer).
      */
     patch: operations['updateAddress'];
+    trace?: never;
+  };
+  '/admin/inventory/{variantId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A variant’s stock per location
+     * @description On-hand, reserved and available per location (a hot variant's shards summed). Never cached: stock moves every second.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetStock'];
+    /**
+     * Set on-hand per location, the low-stock threshold and the shard count
+     * @description Each level is an absolute count, recorded in the ledger as a correction. `shards` > 1 marks the variant hot: its stock is spread over that many items so one SKU is not capped by one partition.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    put: operations['adminPutStock'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/inventory/{variantId}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a receipt, correction, shrinkage or return
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminAdjustStock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/stock-locations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every stock location
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListStockLocations'];
+    put?: never;
+    /**
+     * Create a warehouse or store
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateStockLocation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/stock-locations/{locationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One stock location
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetStockLocation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change or (de)activate a stock location
+     * @description Locations are deactivated (`active: false`), never deleted: levels and reservations name them.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdateStockLocation'];
+    trace?: never;
+  };
+  '/admin/reservations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reservations of an order or cart, or the held ones expiring soonest
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListReservations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
 }
@@ -1685,6 +1853,66 @@ export interface operations {
       };
     };
   };
+  adminListProducts: {
+    parameters: {
+      query?: {
+        status?: 'draft' | 'active' | 'archived';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of product summaries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductPage'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   adminCreateProduct: {
     parameters: {
       query?: never;
@@ -2396,6 +2624,179 @@ export interface operations {
       };
     };
   };
+  adminImportProducts: {
+    parameters: {
+      query?: never;
+      header: {
+        'content-type': 'application/x-ndjson' | 'application/jsonl' | 'text/csv';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What happened to each product */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            summary: {
+              created: number;
+              updated: number;
+              failed: number;
+            };
+            rows: {
+              row: number;
+              /** @enum {string} */
+              status: 'created' | 'updated' | 'failed';
+              productId?: string;
+              slug?: string;
+              error?: {
+                /** @example sku_taken */
+                code: string;
+                detail: string;
+                errors?: {
+                  path: string;
+                  message: string;
+                }[];
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_csv`, `invalid_csv_header`, `empty_import` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large`, `too_many_products` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminProductAudit: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        productId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of audit records */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: date-time */
+              at: string;
+              actor: {
+                sub: string;
+                email?: string;
+              };
+              /** @example product.update */
+              action: string;
+              changes: string[];
+              version: number;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getMe: {
     parameters: {
       query?: never;
@@ -2772,6 +3173,751 @@ export interface operations {
       };
       /** @description Problem; `code`: `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        variantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stock */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            variantId: string;
+            shards: number;
+            lowStockThreshold: number;
+            levels: {
+              locationId: string;
+              onHand: number;
+              reserved: number;
+              available: number;
+            }[];
+            onHand: number;
+            reserved: number;
+            available: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `variant_not_stocked` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminPutStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        variantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default [] */
+          levels?: {
+            locationId: string;
+            onHand: number;
+          }[];
+          lowStockThreshold?: number;
+          shards?: number;
+          /** @default stock count */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The stock after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            variantId: string;
+            shards: number;
+            lowStockThreshold: number;
+            levels: {
+              locationId: string;
+              onHand: number;
+              reserved: number;
+              available: number;
+            }[];
+            onHand: number;
+            reserved: number;
+            available: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `stock_changed`, `shards_busy` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `below_reserved` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminAdjustStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        variantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          locationId: string;
+          /** @enum {string} */
+          type: 'receipt' | 'correction' | 'shrinkage' | 'return';
+          quantity: number;
+          /** @enum {string} */
+          direction?: 'increase' | 'decrease';
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The stock after the adjustment */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            variantId: string;
+            shards: number;
+            lowStockThreshold: number;
+            levels: {
+              locationId: string;
+              onHand: number;
+              reserved: number;
+              available: number;
+            }[];
+            onHand: number;
+            reserved: number;
+            available: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `stock_changed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `negative_on_hand`, `insufficient_available` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListStockLocations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The locations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              kind: 'warehouse' | 'store';
+              priority: number;
+              regions: string[];
+              active: boolean;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateStockLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          kind: 'warehouse' | 'store';
+          /** @default 100 */
+          priority?: number;
+          /** @default [] */
+          regions?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The new location */
+      201: {
+        headers: {
+          /** @description The location’s URL path */
+          location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: 'warehouse' | 'store';
+            priority: number;
+            regions: string[];
+            active: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_exists` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetStockLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The location */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: 'warehouse' | 'store';
+            priority: number;
+            regions: string[];
+            active: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminUpdateStockLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          name?: string;
+          priority?: number;
+          regions?: string[];
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The changed location */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: 'warehouse' | 'store';
+            priority: number;
+            regions: string[];
+            active: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListReservations: {
+    parameters: {
+      query?: {
+        ref?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The reservations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              ref: string;
+              /** @enum {string} */
+              status: 'held' | 'committed' | 'released';
+              lines: {
+                variantId: string;
+                quantity: number;
+              }[];
+              allocations: {
+                variantId: string;
+                locationId: string;
+                shard: number;
+                quantity: number;
+              }[];
+              expiresAt: string;
+              createdAt: string;
+              settledAt?: string;
+              /** @enum {string} */
+              settledBy?: 'release' | 'commit' | 'expiry';
+            }[];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -70,11 +70,16 @@ export const uniqueKeys = {
   sku: (sku: string) => ({ pk: `UNIQUE#sku#${sku}`, sk: 'UNIQUE' }),
 };
 
-/** An audit record of a change to a product: who, what, when; newest last in the partition. */
+/** An audit record of a change to a product or category: who, what, when; newest last in the partition. */
 export const auditKeys = {
   productCollection: (productId: string) => ({ pk: `AUDIT#product#${productId}` }),
   product: (productId: string, at: string, id: string) => ({
     pk: `AUDIT#product#${productId}`,
+    sk: `${at}#${id}`,
+  }),
+  categoryCollection: (categoryId: string) => ({ pk: `AUDIT#category#${categoryId}` }),
+  category: (categoryId: string, at: string, id: string) => ({
+    pk: `AUDIT#category#${categoryId}`,
     sk: `${at}#${id}`,
   }),
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { catalogEvents } from '../catalog/events.ts';
+import { inventoryEvents } from '../inventory/events.ts';
 
 /** A domain event as `docs/events.md` publishes it; `schema` is the schema of `detail.data`. */
 export interface EventDefinition {
@@ -19,4 +20,4 @@ export interface EventDefinition {
  * `shared/catalog/events.ts`); `npm run contract` renders them into `docs/events.md`, and a unit test
  * fails while that file is stale.
  */
-export const eventCatalog: readonly EventDefinition[] = [...catalogEvents];
+export const eventCatalog: readonly EventDefinition[] = [...catalogEvents, ...inventoryEvents];

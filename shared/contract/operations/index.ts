@@ -1,6 +1,7 @@
 import type { ContractOperation } from '../operation.ts';
 import { catalogOperations } from './catalog.ts';
 import { customerOperations } from './customers.ts';
+import { inventoryOperations } from './inventory.ts';
 import { platformOperations } from './platform.ts';
 
 /**
@@ -11,4 +12,5 @@ export const operations: readonly ContractOperation[] = [
   ...platformOperations,
   ...catalogOperations,
   ...customerOperations,
+  ...inventoryOperations,
 ];

@@ -1,0 +1,198 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../data/client.ts';
+import { reservationKeys } from '../data/keys.ts';
+import { ConflictError, UnprocessableError, ValidationError } from '../errors/index.ts';
+import { outboxItem } from '../events/outbox.ts';
+import { parseInput } from '../http/validate.ts';
+import { OutOfStockError, UnknownVariantError } from './errors.ts';
+import { INVENTORY_SOURCE } from './events.ts';
+import { holdUnits, reservationItem } from './items.ts';
+import type { LocationRepository } from './location-repository.ts';
+import { MAX_ALLOCATIONS, type Reservation, type ReserveInput, reserveInput } from './schemas.ts';
+import { shardOrder } from './shards.ts';
+import { type Shortfall, type SourcingLine, source } from './sourcing.ts';
+import { stockAlerts } from './stock.ts';
+import type { StockReader, StockSettings } from './stock-reader.ts';
+import { backoff, MAX_TRANSACT_ITEMS, type TransactItem, transact } from './transact.ts';
+
+/** Attempts before a reservation under relentless contention gives up with a retryable 409. */
+const MAX_ATTEMPTS = 60;
+
+/** Per variant: its settings, the shards still to try (random order), and the snapshot last read. */
+interface LineState {
+  readonly settings: StockSettings;
+  readonly shards: number[];
+  consistent: boolean;
+}
+
+/** Reads a reservation by id (strongly consistent), or undefined. */
+export const readReservation = async (table: string, id: string): Promise<Reservation | undefined> => {
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table, Key: reservationKeys.reservation(id), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  return {
+    id: Item.id,
+    ref: Item.ref,
+    status: Item.status,
+    lines: Item.lines,
+    allocations: Item.allocations,
+    expiresAt: Item.holdUntil,
+    createdAt: Item.createdAt,
+    ...(Item.settledAt ? { settledAt: Item.settledAt, settledBy: Item.settledBy } : {}),
+  };
+};
+
+/**
+ * reserve(): holds every line or none, in ONE TransactWriteItems — a conditional decrement per
+ * allocation (`available >= qty`), the reservation itself (`attribute_not_exists`, so a retried call
+ * with the same id returns the first reservation) and its outbox events. Reads (one Query per variant,
+ * one shard each) only choose; the conditions decide, so no read can cause an oversell.
+ */
+export class ReservationService {
+  readonly #table: string;
+  readonly #stock: StockReader;
+  readonly #locations: LocationRepository;
+
+  constructor(table: string, stock: StockReader, locations: LocationRepository) {
+    this.#table = table;
+    this.#stock = stock;
+    this.#locations = locations;
+  }
+
+  /** Reserves `raw` (validated here: 400 on bad input) or throws OutOfStockError / UnknownVariantError. */
+  async reserve(raw: ReserveInput, now = () => new Date()): Promise<Reservation> {
+    const input = parseInput(reserveInput, raw, 'reservation');
+    const ids = input.lines.map((l) => l.variantId);
+    if (new Set(ids).size !== ids.length)
+      throw new ValidationError('Each variant may appear in one line only', [
+        { path: 'reservation.lines', message: 'duplicate variantId' },
+      ]);
+    const settings = await Promise.all(ids.map((id) => this.#stock.settings(id)));
+    const unknown = ids.filter((_, i) => !settings[i]);
+    if (unknown.length) throw new UnknownVariantError(unknown);
+    const states = new Map<string, LineState>(
+      settings.map((s) => [s!.variantId, { settings: s!, shards: shardOrder(s!.shards), consistent: false }]),
+    );
+
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const lines = await this.#read(input.lines, states);
+      const sourced = source(lines, await this.#locations.cachedList(), input.region);
+      if (!sourced.ok) {
+        // A hot variant may have stock on another shard: move those lines on and read again.
+        if (this.#advance(sourced.short, states)) continue;
+        return this.#existingOr(input.reservationId, new OutOfStockError(sourced.short));
+      }
+      if (sourced.allocations.length > MAX_ALLOCATIONS)
+        throw new UnprocessableError(
+          `The order needs ${sourced.allocations.length} allocations; at most ${MAX_ALLOCATIONS} fit one transaction`,
+          'reservation_too_large',
+        );
+      const at = now();
+      const reservation: Reservation = {
+        id: input.reservationId,
+        ref: input.ref,
+        status: 'held',
+        lines: input.lines,
+        allocations: sourced.allocations,
+        expiresAt: new Date(at.getTime() + input.holdSeconds * 1000).toISOString(),
+        createdAt: at.toISOString(),
+      };
+      const items = this.#transaction(reservation, lines, states, at);
+      const result = await transact(items);
+      if (result.ok) return reservation;
+      const n = reservation.allocations.length;
+      if (result.conditionFailed[n])
+        return this.#existingOr(reservation.id, new ConflictError('unreachable'));
+      // A failed decrement: the read was stale. Hot lines move to another shard; all re-read consistently.
+      const failed = reservation.allocations
+        .filter((_, i) => result.conditionFailed[i])
+        .map((a) => a.variantId);
+      for (const id of failed) {
+        const state = states.get(id)!;
+        if (state.settings.shards > 1 && state.shards.length > 1) state.shards.shift();
+        state.consistent = true;
+      }
+      if (result.conflict || failed.length === 0) await backoff(attempt);
+    }
+    throw new ConflictError('Stock is under heavy contention; retry the reservation', 'stock_contention');
+  }
+
+  /** Reads each line's current shard (1 Query per variant, in parallel) into sourcing lines. */
+  async #read(lines: readonly { variantId: string; quantity: number }[], states: Map<string, LineState>) {
+    return Promise.all(
+      lines.map(async (line): Promise<SourcingLine> => {
+        const state = states.get(line.variantId)!;
+        const levels = await this.#stock.shard(line.variantId, state.shards[0]!, state.consistent);
+        return { ...line, candidates: levels };
+      }),
+    );
+  }
+
+  /** Moves every short hot line to its next untried shard; false when no short line has one left. */
+  #advance(short: readonly Shortfall[], states: Map<string, LineState>): boolean {
+    let moved = false;
+    for (const s of short) {
+      const state = states.get(s.variantId)!;
+      if (state.shards.length > 1) {
+        state.shards.shift();
+        state.consistent = true;
+        moved = true;
+      } else if (!state.consistent) {
+        // A non-hot line read eventually consistently: confirm the shortage with a consistent read.
+        state.consistent = true;
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  /** A retried reserve whose reservation already exists returns it (idempotent); else throws `error`. */
+  async #existingOr(id: string, error: Error): Promise<Reservation> {
+    const existing = await readReservation(this.#table, id);
+    if (existing) return existing;
+    throw error;
+  }
+
+  /** The one transaction: decrements, the reservation, StockReserved and any low-stock alerts. */
+  #transaction(
+    r: Reservation,
+    lines: SourcingLine[],
+    states: Map<string, LineState>,
+    at: Date,
+  ): TransactItem[] {
+    const items: TransactItem[] = r.allocations.map((a) => holdUnits(this.#table, a));
+    items.push({
+      Put: {
+        TableName: this.#table,
+        Item: reservationItem(r),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    const { id: reservationId, ref, lines: reserved, allocations, expiresAt } = r;
+    const event = (type: string, data: unknown) => ({
+      Put: { TableName: this.#table, Item: outboxItem(INVENTORY_SOURCE, type, data, at) },
+    });
+    items.push(event('StockReserved', { reservationId, ref, lines: reserved, allocations, expiresAt }));
+    for (const line of lines) {
+      const { settings } = states.get(line.variantId)!;
+      // Alerts come from the snapshot this reservation read; a hot variant's snapshot is one shard, so
+      // only single-shard variants raise them here (docs/inventory.md, "Alerts").
+      if (settings.shards > 1) continue;
+      const before = line.candidates.reduce((a, c) => a + c.available, 0);
+      const threshold = settings.lowStockThreshold;
+      for (const alert of stockAlerts(before, before - line.quantity, threshold))
+        items.push(
+          event(
+            alert,
+            alert === 'LowStock'
+              ? { variantId: line.variantId, available: before - line.quantity, threshold }
+              : { variantId: line.variantId },
+          ),
+        );
+    }
+    if (items.length > MAX_TRANSACT_ITEMS)
+      throw new UnprocessableError('The reservation does not fit one transaction', 'reservation_too_large');
+    return items;
+  }
+}

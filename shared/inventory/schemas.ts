@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/** Ids in keys: no `#`, so one id can never read as another id plus a key suffix. */
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only (at most 64)');
+
+/** Upper bound of any stock figure: far above a real warehouse, far below float imprecision. */
+export const MAX_STOCK = 1_000_000_000;
+
+/** Most stock shards a hot variant may have (a reshard rewrites every shard in one transaction). */
+export const MAX_SHARDS = 32;
+
+/**
+ * Most allocations (line × location) in one reservation. A reservation is one TransactWriteItems of at
+ * most 100 items: one conditional Update per allocation, the reservation, StockReserved and up to one
+ * low-stock alert per line; committing it needs two items per allocation (level + ledger) plus two.
+ * 48 × 2 + 2 = 98 ≤ 100, so a cart of 48 lines fits when no line is split across locations.
+ */
+export const MAX_ALLOCATIONS = 48;
+
+/** How long a reservation holds stock unless the caller says otherwise, and the most it may ask for. */
+export const DEFAULT_HOLD_SECONDS = 15 * 60;
+export const MAX_HOLD_SECONDS = 24 * 60 * 60;
+
+export const variantId = id;
+export const locationId = id;
+export const reservationId = id;
+export const quantity = z.number().int().positive().max(MAX_STOCK);
+const stockFigure = z.number().int().min(0).max(MAX_STOCK);
+
+export const locationKind = z.enum(['warehouse', 'store']);
+/** Sales regions a location serves (`EU`, `US-EAST`); empty = every region. */
+const region = z.string().regex(/^[A-Z0-9-]{2,16}$/);
+
+/** A stock location. Lower `priority` is preferred when an order has to be split. */
+export const stockLocation = z.object({
+  id: locationId,
+  name: z.string().min(1).max(120),
+  kind: locationKind,
+  priority: z.number().int().min(0).max(1000),
+  regions: z.array(region).max(50),
+  active: z.boolean(),
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StockLocation = z.infer<typeof stockLocation>;
+
+export const createLocationInput = z.strictObject({
+  id: locationId,
+  name: z.string().min(1).max(120),
+  kind: locationKind,
+  priority: z.number().int().min(0).max(1000).default(100),
+  regions: z.array(region).max(50).default([]),
+});
+export const updateLocationInput = z.strictObject({
+  version: z.number().int().positive(),
+  name: z.string().min(1).max(120).optional(),
+  priority: z.number().int().min(0).max(1000).optional(),
+  regions: z.array(region).max(50).optional(),
+  active: z.boolean().optional(),
+});
+
+/** One variant's stock at one location: `available` = `onHand` − `reserved`, never below zero. */
+export const stockLevel = z.object({
+  locationId,
+  onHand: stockFigure,
+  reserved: stockFigure,
+  available: stockFigure,
+});
+export type StockLevel = z.infer<typeof stockLevel>;
+
+/** A variant's stock: settings plus its levels per location (shards summed). */
+export const variantStock = z.object({
+  variantId,
+  shards: z.number().int().min(1).max(MAX_SHARDS),
+  lowStockThreshold: stockFigure,
+  levels: z.array(stockLevel),
+  onHand: stockFigure,
+  reserved: stockFigure,
+  available: stockFigure,
+});
+export type VariantStock = z.infer<typeof variantStock>;
+
+/** `PUT /admin/inventory/{variantId}`: absolute on-hand per location, threshold, and shard count. */
+export const putStockInput = z.strictObject({
+  levels: z
+    .array(z.strictObject({ locationId, onHand: stockFigure }))
+    .max(50)
+    .default([]),
+  lowStockThreshold: stockFigure.optional(),
+  shards: z.number().int().min(1).max(MAX_SHARDS).optional(),
+  reason: z.string().min(1).max(200).default('stock count'),
+});
+export type PutStockInput = z.infer<typeof putStockInput>;
+
+export const adjustmentType = z.enum(['receipt', 'correction', 'shrinkage', 'return']);
+/** `POST /admin/inventory/{variantId}/adjustments`: quantities are positive; `direction` says which way. */
+export const adjustmentInput = z.strictObject({
+  locationId,
+  type: adjustmentType,
+  quantity,
+  /** Receipts and returns add, shrinkage removes; a correction says which way it goes. */
+  direction: z.enum(['increase', 'decrease']).optional(),
+  reason: z.string().min(1).max(200),
+});
+export type AdjustmentInput = z.infer<typeof adjustmentInput>;
+
+/** What a ledger entry records: every change of `onHand`, so the ledger replays to it. */
+export const ledgerType = z.enum([...adjustmentType.options, 'sale', 'transfer']);
+export type LedgerType = z.infer<typeof ledgerType>;
+
+export const reservationStatus = z.enum(['held', 'committed', 'released']);
+export type ReservationStatus = z.infer<typeof reservationStatus>;
+
+/** Where one line's units are held: location and the shard they came from (release returns there). */
+export const allocation = z.object({ variantId, locationId, shard: z.number().int().min(0), quantity });
+export type Allocation = z.infer<typeof allocation>;
+
+export const reservationLine = z.strictObject({ variantId, quantity });
+export type ReservationLine = z.infer<typeof reservationLine>;
+
+/** What reserve() takes: every line or none. `ref` is the order or cart the stock is held for. */
+export const reserveInput = z.strictObject({
+  reservationId,
+  ref: z.string().regex(/^[A-Za-z0-9:_-]{1,100}$/),
+  lines: z.array(reservationLine).min(1).max(MAX_ALLOCATIONS),
+  holdSeconds: z.number().int().min(1).max(MAX_HOLD_SECONDS).default(DEFAULT_HOLD_SECONDS),
+  region: region.optional(),
+});
+export type ReserveInput = z.input<typeof reserveInput>;
+
+export const reservation = z.object({
+  id: reservationId,
+  ref: z.string(),
+  status: reservationStatus,
+  lines: z.array(reservationLine),
+  allocations: z.array(allocation),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  settledAt: z.string().optional(),
+  settledBy: z.enum(['release', 'commit', 'expiry']).optional(),
+});
+export type Reservation = z.infer<typeof reservation>;

@@ -1,0 +1,99 @@
+/**
+ * Stock math, pure: no I/O. A level is stored as three numbers (`onHand`, `reserved`, `available`)
+ * because DynamoDB conditions cannot do arithmetic: `available >= :qty` must be a stored attribute.
+ * Every write moves them together, so `available = onHand − reserved` holds by construction.
+ */
+
+/** The stock figures of one shard of one level. */
+export interface Figures {
+  readonly onHand: number;
+  readonly reserved: number;
+  readonly available: number;
+}
+
+/** One shard of one variant's level at one location, as read. */
+export interface ShardLevel extends Figures {
+  readonly locationId: string;
+  readonly shard: number;
+}
+
+/** Adds figures (shards of one level, or levels of one variant). */
+export const sumFigures = (levels: readonly Figures[]): Figures =>
+  levels.reduce(
+    (a, l) => ({
+      onHand: a.onHand + l.onHand,
+      reserved: a.reserved + l.reserved,
+      available: a.available + l.available,
+    }),
+    { onHand: 0, reserved: 0, available: 0 },
+  );
+
+/** Sums the shards of each location: the levels an admin sees, one per location, sorted by id. */
+export const levelsByLocation = (shards: readonly ShardLevel[]): Array<Figures & { locationId: string }> => {
+  const byLocation = new Map<string, ShardLevel[]>();
+  for (const s of shards) byLocation.set(s.locationId, [...(byLocation.get(s.locationId) ?? []), s]);
+  return [...byLocation.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([locationId, list]) => ({ locationId, ...sumFigures(list) }));
+};
+
+/** What is wrong with a level's figures, or undefined: the invariant every test checks. */
+export const invariantViolation = (f: Figures): string | undefined => {
+  if (f.available !== f.onHand - f.reserved) return `available ${f.available} ≠ ${f.onHand} − ${f.reserved}`;
+  if (f.available < 0) return `available ${f.available} < 0`;
+  if (f.reserved < 0) return `reserved ${f.reserved} < 0`;
+  return undefined;
+};
+
+/** The signed change of on-hand stock an adjustment makes. */
+export const adjustmentDelta = (
+  type: 'receipt' | 'correction' | 'shrinkage' | 'return',
+  quantity: number,
+  direction?: 'increase' | 'decrease',
+): number => {
+  if (type === 'receipt' || type === 'return') return quantity;
+  if (type === 'shrinkage') return -quantity;
+  return direction === 'decrease' ? -quantity : quantity;
+};
+
+/**
+ * Splits a change of on-hand stock over a level's shards: an increase evenly (remainder to the lowest
+ * shards), a decrease from the shards with the most available first. Undefined when a decrease is
+ * larger than what is available (it would make `available` negative).
+ */
+export const distributeDelta = (
+  shards: readonly { shard: number; available: number }[],
+  delta: number,
+): Map<number, number> | undefined => {
+  const out = new Map<number, number>();
+  if (delta >= 0) {
+    const n = shards.length;
+    shards.forEach((s, i) => {
+      const share = Math.floor(delta / n) + (i < delta % n ? 1 : 0);
+      if (share !== 0) out.set(s.shard, share);
+    });
+    return out;
+  }
+  let left = -delta;
+  for (const s of [...shards].sort((a, b) => b.available - a.available || a.shard - b.shard)) {
+    const take = Math.min(left, s.available);
+    if (take > 0) out.set(s.shard, -take);
+    left -= take;
+  }
+  return left === 0 ? out : undefined;
+};
+
+/**
+ * Low-stock signals a change of a variant's total available stock from `before` to `after` crosses:
+ * `LowStock` when it falls to or below the threshold, `OutOfStock` when it reaches zero.
+ */
+export const stockAlerts = (
+  before: number,
+  after: number,
+  threshold: number,
+): Array<'LowStock' | 'OutOfStock'> => {
+  const alerts: Array<'LowStock' | 'OutOfStock'> = [];
+  if (after <= 0 && before > 0) alerts.push('OutOfStock');
+  else if (after <= threshold && before > threshold) alerts.push('LowStock');
+  return alerts;
+};

@@ -1,0 +1,46 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../data/client.ts';
+
+/** One item of a TransactWriteItems. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** DynamoDB's limit on the items of one transaction. */
+export const MAX_TRANSACT_ITEMS = 100;
+
+/** A cancelled transaction: per item, whether its condition failed; `conflict` when another transaction held an item. */
+export interface Cancelled {
+  readonly ok: false;
+  readonly conditionFailed: readonly boolean[];
+  readonly conflict: boolean;
+}
+
+/** The reasons of a cancelled transaction, matched by name (a bundle may carry its own SDK copy). */
+const reasonsOf = (error: unknown): ReadonlyArray<{ Code?: string }> | undefined =>
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [])
+    : undefined;
+
+/**
+ * Sends one TransactWriteItems. A cancellation is an answer, not an error: the caller learns which
+ * items' conditions failed and whether it was a conflict worth retrying. Other errors throw.
+ */
+export const transact = async (items: TransactItem[]): Promise<{ readonly ok: true } | Cancelled> => {
+  try {
+    await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TransactionConflictException')
+      return { ok: false, conditionFailed: [], conflict: true };
+    const reasons = reasonsOf(error);
+    if (!reasons) throw error;
+    return {
+      ok: false,
+      conditionFailed: items.map((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed'),
+      conflict: reasons.some((r) => r.Code === 'TransactionConflict'),
+    };
+  }
+};
+
+/** Waits a jittered, growing time before retry `attempt` (full jitter, capped at 200 ms). */
+export const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { shardOrder, shardTargets } from '#shared/inventory/shards.ts';
+import { source } from '#shared/inventory/sourcing.ts';
+import {
+  adjustmentDelta,
+  distributeDelta,
+  invariantViolation,
+  stockAlerts,
+} from '#shared/inventory/stock.ts';
+
+const loc = (id: string, priority: number, regions: string[] = []) => ({
+  id,
+  priority,
+  regions,
+  active: true,
+});
+const at = (locationId: string, available: number) => ({ locationId, shard: 0, available });
+
+describe('source', () => {
+  const locations = [loc('a', 1), loc('b', 2), loc('c', 2, ['EU'])];
+
+  it('fills the whole order from the best single location that can', () => {
+    const result = source(
+      [
+        { variantId: 'x', quantity: 2, candidates: [at('a', 1), at('b', 5)] },
+        { variantId: 'y', quantity: 1, candidates: [at('a', 9), at('b', 1)] },
+      ],
+      locations,
+    );
+    expect(result).toEqual({
+      ok: true,
+      allocations: [
+        { variantId: 'x', locationId: 'b', shard: 0, quantity: 2 },
+        { variantId: 'y', locationId: 'b', shard: 0, quantity: 1 },
+      ],
+    });
+  });
+
+  it('splits by priority, then most stock, when no single location can', () => {
+    const result = source(
+      [{ variantId: 'x', quantity: 6, candidates: [at('b', 2), at('c', 3), at('a', 2)] }],
+      locations,
+    );
+    expect(result.ok && result.allocations.map((a) => [a.locationId, a.quantity])).toEqual([
+      ['a', 2],
+      ['c', 3],
+      ['b', 1],
+    ]);
+  });
+
+  it('names every short line with what the eligible locations hold', () => {
+    const result = source(
+      [
+        { variantId: 'x', quantity: 1, candidates: [at('a', 1)] },
+        { variantId: 'y', quantity: 4, candidates: [at('a', 1), at('c', 2)] },
+      ],
+      locations,
+      'US',
+    );
+    expect(result).toEqual({ ok: false, short: [{ variantId: 'y', requested: 4, available: 1 }] });
+  });
+
+  it('never allocates more than asked or more than a candidate has', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(fc.nat({ max: 20 }), { minLength: 3, maxLength: 3 }),
+        (qty, stock) => {
+          const candidates = stock.map((s, i) => at(['a', 'b', 'c'][i]!, s));
+          const result = source([{ variantId: 'x', quantity: qty, candidates }], locations);
+          const total = stock.reduce((a, b) => a + b, 0);
+          if (!result.ok) {
+            expect(total).toBeLessThan(qty);
+            return;
+          }
+          expect(result.allocations.reduce((a, x) => a + x.quantity, 0)).toBe(qty);
+          for (const a of result.allocations)
+            expect(a.quantity).toBeLessThanOrEqual(
+              candidates.find((c) => c.locationId === a.locationId)!.available,
+            );
+        },
+      ),
+    );
+  });
+});
+
+describe('shards', () => {
+  it('orders every shard exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 32 }), (n) => {
+        expect(shardOrder(n).sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
+      }),
+    );
+  });
+
+  it('spreads available stock evenly and keeps each shard’s reserved units on it', () => {
+    const targets = shardTargets(
+      [
+        { shard: 0, onHand: 10, reserved: 4 },
+        { shard: 1, onHand: 3, reserved: 3 },
+      ],
+      4,
+      20,
+    );
+    // 13 available over 4 shards: 4, 3, 3, 3 on top of each shard's reserved units.
+    expect(targets).toEqual(
+      new Map([
+        [0, 8],
+        [1, 6],
+        [2, 3],
+        [3, 3],
+      ]),
+    );
+    expect([...(targets as Map<number, number>).values()].reduce((a, b) => a + b, 0)).toBe(20);
+  });
+
+  it('refuses to drop a shard that still holds reservations, or to go below what is reserved', () => {
+    expect(shardTargets([{ shard: 3, onHand: 2, reserved: 1 }], 2, 10)).toBe('reserved_on_removed_shard');
+    expect(shardTargets([{ shard: 0, onHand: 5, reserved: 5 }], 1, 4)).toBe('below_reserved');
+  });
+});
+
+describe('stock math', () => {
+  it('takes a decrease from the fullest shards and refuses more than is available', () => {
+    const shards = [
+      { shard: 0, available: 1 },
+      { shard: 1, available: 5 },
+    ];
+    expect(distributeDelta(shards, -5)).toEqual(new Map([[1, -5]]));
+    expect(distributeDelta(shards, -6)).toEqual(
+      new Map([
+        [1, -5],
+        [0, -1],
+      ]),
+    );
+    expect(distributeDelta(shards, -7)).toBeUndefined();
+    expect([...distributeDelta(shards, 5)!.values()].reduce((a, b) => a + b, 0)).toBe(5);
+  });
+
+  it.each([
+    ['receipt', undefined, 3],
+    ['return', undefined, 3],
+    ['shrinkage', undefined, -3],
+    ['correction', 'decrease', -3],
+    ['correction', 'increase', 3],
+  ] as const)('signs a %s (%s)', (type, direction, expected) => {
+    expect(adjustmentDelta(type, 3, direction)).toBe(expected);
+  });
+
+  it('flags figures that break available = onHand − reserved ≥ 0', () => {
+    expect(invariantViolation({ onHand: 5, reserved: 2, available: 3 })).toBeUndefined();
+    expect(invariantViolation({ onHand: 5, reserved: 2, available: 2 })).toBeDefined();
+    expect(invariantViolation({ onHand: 1, reserved: 2, available: -1 })).toBeDefined();
+  });
+
+  it('raises LowStock when crossing the threshold and OutOfStock at zero, once', () => {
+    expect(stockAlerts(6, 5, 5)).toEqual(['LowStock']);
+    expect(stockAlerts(5, 4, 5)).toEqual([]);
+    expect(stockAlerts(1, 0, 5)).toEqual(['OutOfStock']);
+    expect(stockAlerts(0, 0, 5)).toEqual([]);
+  });
+});

@@ -338,7 +338,7 @@ export const app = {
       uses: { table: 'read' },
     },
     expireReservations: {
-      // Not routed: the expiry sweep. Needs a one-minute schedule (not in the definition yet).
+      // Not routed: the expiry sweep, run by the `inventoryExpiry` schedule.
       entry: 'functions/inventory/expire-reservations.ts',
       description: 'Releases held stock reservations past their expiry (ReservationExpired)',
       memoryMb: 512,
@@ -513,6 +513,14 @@ export const app = {
         RecordTaskTokenFunctionArn: { function: 'recordTaskToken' },
         DecisionTimeoutSeconds: { literal: '300' },
       },
+    },
+  },
+
+  schedules: {
+    inventoryExpiry: {
+      description: 'Releases held stock reservations past their hold time (ReservationExpired)',
+      rate: 'rate(1 minute)',
+      function: 'expireReservations',
     },
   },
 

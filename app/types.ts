@@ -100,6 +100,14 @@ export interface PipeDef {
   readonly batchSize: number;
 }
 
+/** A function run on a timer: an EventBridge schedule rule in AWS, a timer locally. */
+export interface ScheduleDef {
+  readonly description: string;
+  /** `rate(<n> minute|minutes|hour|hours|day|days)`, as EventBridge writes it. */
+  readonly rate: `rate(${number} ${'minute' | 'minutes' | 'hour' | 'hours' | 'day' | 'days'})`;
+  readonly function: string;
+}
+
 /** Functions the identity provider calls (Cognito user pool triggers in AWS). */
 export interface UserPoolTriggersDef {
   /** After a user confirms sign-up: receives Cognito's PostConfirmation event. */
@@ -116,4 +124,5 @@ export interface AppDefinition {
   readonly queues: Readonly<Record<string, QueueDef>>;
   readonly stateMachines: Readonly<Record<string, StateMachineDef>>;
   readonly pipes: Readonly<Record<string, PipeDef>>;
+  readonly schedules?: Readonly<Record<string, ScheduleDef>>;
 }

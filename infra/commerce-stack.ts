@@ -11,6 +11,7 @@ import { acknowledgeNagFindings } from './nag/acknowledgements.ts';
 import { Pipes } from './pipes.ts';
 import { Queues } from './queues.ts';
 import { Rules } from './rules.ts';
+import { Schedules } from './schedules.ts';
 import { Secrets } from './secrets.ts';
 import type { StageSettings } from './stage.ts';
 import { StateMachines } from './state-machines.ts';
@@ -39,6 +40,7 @@ export class CommerceStack extends Stack {
   readonly pipes: Pipes;
   readonly secrets: Secrets;
   readonly auth: Auth;
+  readonly schedules: Schedules;
   readonly httpApi: CommerceHttpApi;
 
   constructor(scope: Construct, id: string, props: CommerceStackProps) {
@@ -70,6 +72,7 @@ export class CommerceStack extends Stack {
       ...logs,
     });
     this.pipes = new Pipes(this, 'Pipes', { definition, table: this.table.table, functions });
+    this.schedules = new Schedules(this, 'Schedules', { definition, functions });
     this.secrets = new Secrets(this, 'Secrets', { definition, encryptionKey, ...retained });
     const postConfirmation = definition.userPoolTriggers?.postConfirmation;
     this.auth = new Auth(this, 'Auth', {

@@ -27,6 +27,7 @@ export interface TemplateInventory {
     maxReceiveCount: number | undefined;
     visibilityTimeoutSeconds: number | undefined;
   }[];
+  readonly schedules: { name: string; rate: string | undefined; function: string | undefined }[];
   readonly stateMachines: { name: string; type: string | undefined }[];
   readonly pipes: {
     name: string;
@@ -79,6 +80,7 @@ export const describeTemplate = (template: TemplateJson): TemplateInventory => {
       }))
       .sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
     rules: named('AWS::Events::Rule')
+      .filter(({ p }) => p.EventPattern !== undefined)
       .map(({ name, p }) => ({
         name,
         pattern: p.EventPattern,
@@ -98,6 +100,16 @@ export const describeTemplate = (template: TemplateJson): TemplateInventory => {
           visibilityTimeoutSeconds: num(p.VisibilityTimeout),
         };
       })
+      .sort(byName),
+    schedules: named('AWS::Events::Rule')
+      .filter(({ p }) => p.ScheduleExpression !== undefined)
+      .map(({ name, p }) => ({
+        name,
+        rate: str(p.ScheduleExpression),
+        function: nameOf(
+          referencedId(Array.isArray(p.Targets) && isRecord(p.Targets[0]) ? p.Targets[0].Arn : undefined),
+        ),
+      }))
       .sort(byName),
     stateMachines: named('AWS::StepFunctions::StateMachine')
       .map(({ name, p }) => ({ name, type: str(p.StateMachineType) }))

@@ -12,6 +12,7 @@ import * as gateway from './gateway/index.ts';
 import { buildFunctions } from './lambda/build.ts';
 import { createRuntime, type LambdaRuntime } from './lambda/runtime.ts';
 import type { Invoke } from './lambda/types.ts';
+import * as schedules from './schedules/index.ts';
 import { localSecrets } from './secrets.ts';
 import * as sqs from './sqs/index.ts';
 import { substitute } from './state-machines.ts';
@@ -31,6 +32,8 @@ export interface CloudOptions {
   readonly logLevel?: string;
   /** Scales queue visibility timeouts (tests use a small factor so redelivery takes seconds). */
   readonly visibilityScale?: number;
+  /** Runs every schedule at this period instead of its rate (tests). */
+  readonly scheduleIntervalMs?: number;
   /** Route the functions' DynamoDB traffic through a counting proxy (benchmarks). */
   readonly countDynamoRequests?: boolean;
 }
@@ -55,6 +58,7 @@ export interface CloudInfo {
     readonly routes: string[];
     readonly rules: { name: string; pattern: unknown; queue: string }[];
     readonly pipes: { name: string; filter: unknown; target: string; batchSize: number }[];
+    readonly schedules: { name: string; rate: string; function: string }[];
   };
 }
 
@@ -224,6 +228,15 @@ const assemble = async (
   });
   stops.push(() => stream.stop());
 
+  const timers = schedules.start({
+    schedules: app.schedules ?? {},
+    invoke,
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    ...(options.scheduleIntervalMs ? { intervalMs: options.scheduleIntervalMs } : {}),
+  });
+  stops.push(() => timers.stop());
+
   const api = await gateway.start({
     port: options.port ?? 3000,
     routes: app.routes,
@@ -259,6 +272,11 @@ const assemble = async (
       functions: [...activeRuntime.functionNames].sort(),
       routes: gateway.servedRoutes(app.routes).sort(),
       rules: busRules,
+      schedules: Object.entries(app.schedules ?? {}).map(([name, sc]) => ({
+        name,
+        rate: sc.rate,
+        function: sc.function,
+      })),
       pipes: Object.entries(app.pipes).map(([name, p]) => ({
         name,
         filter: p.filter,

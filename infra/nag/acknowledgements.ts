@@ -17,7 +17,9 @@ export const REASONS = {
   lambdaNoDlq:
     'The function is only invoked synchronously (API Gateway, SQS event source, Pipe with ' +
     'REQUEST_RESPONSE, Step Functions lambda:invoke); a Lambda DLQ only applies to asynchronous invokes. ' +
-    'Failures surface to the caller or go to the SQS/Pipe dead-letter queues.',
+    'Failures surface to the caller or go to the SQS/Pipe dead-letter queues. The one asynchronous caller, ' +
+    'a definition schedule, runs idempotent sweeps: the next tick redoes a failed run, so a Lambda DLQ ' +
+    'would only collect stale ticks.',
   xray: 'xray:PutTraceSegments/PutTelemetryRecords do not support resource-level permissions (AWS X-Ray IAM docs).',
   tableIndexes:
     "Query access to this table's own GSIs (`<table arn>/index/*`): the wildcard covers only indexes of " +
@@ -83,6 +85,7 @@ export const acknowledgeNagFindings = (stack: CommerceStack): void => {
     ...stack.queues.entries().map(([, q]) => q.deadLetterQueue),
     ...stack.rules.entries().map(([, r]) => r.deadLetterQueue),
     ...stack.pipes.entries().map(([, p]) => p.deadLetterQueue),
+    ...stack.schedules.entries().map(([, q]) => q),
   ];
   for (const dlq of deadLetterQueues)
     acknowledge(dlq, 'Serverless-SQSRedrivePolicy', REASONS.deadLetterQueue);
@@ -91,6 +94,7 @@ export const acknowledgeNagFindings = (stack: CommerceStack): void => {
     acknowledge(r.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
   for (const [, p] of stack.pipes.entries())
     acknowledge(p.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
+  for (const [, q] of stack.schedules.entries()) acknowledge(q, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
   for (const route of stack.definition.routes.filter((r) => r.access === 'public')) {
     acknowledge(stack.httpApi.routeFor(route), 'AwsSolutions-APIG4', REASONS.publicRoute);
   }

@@ -19,7 +19,12 @@ let cloud: Cloud | undefined;
  * tables on its DynamoDB Local; system tests call its API as a storefront would.
  */
 export default async function setup(project: TestProject) {
-  cloud ??= await startCloud(app, { port: 0, buildDir: '.local/test-build', visibilityScale: 0.05 });
+  cloud ??= await startCloud(app, {
+    port: 0,
+    buildDir: '.local/test-build',
+    visibilityScale: 0.05,
+    scheduleIntervalMs: 2000,
+  });
   await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
   project.provide('cloud', cloud.info);
   project.provide(

@@ -72,6 +72,12 @@ describe('fidelity: CDK template ⇔ local cloud', () => {
     }
   });
 
+  it('runs the same functions on the same schedules', () => {
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect(aws.schedules.length).toBe(Object.keys(app.schedules).length);
+    expect([...cloud().served.schedules].sort(byName)).toEqual([...aws.schedules].sort(byName));
+  });
+
   it('feeds the same pipes with the same filter, target and batch size', () => {
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     expect([...cloud().served.pipes].sort(byName)).toEqual([...aws.pipes].sort(byName));

@@ -3,6 +3,7 @@
 import { app } from '#app/definition.ts';
 import { startCloud } from '#local/cloud.ts';
 import { seedIfEmpty } from '#local/seed.ts';
+import { measureLatency } from './latency.ts';
 
 const cloud = await startCloud(app, { port: 0, buildDir: '.local/bench-build', countDynamoRequests: true });
 const tally = cloud.dynamoTally!;
@@ -49,39 +50,10 @@ try {
   console.log('\nDynamoDB requests per HTTP request');
   console.table(rows);
 
-  const latency = async (path: string, clients: number, total: number) => {
-    const times: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (next < total) {
-          next++;
-          const t0 = performance.now();
-          const res = await fetch(`${api}${path}`);
-          await res.arrayBuffer();
-          if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-          times.push(performance.now() - t0);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    times.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
-    return {
-      path,
-      clients,
-      requests: total,
-      'p50 ms': pct(50),
-      'p99 ms': pct(99),
-      'req/s': (total / seconds).toFixed(0),
-    };
-  };
   console.log('\nLatency through the local cloud (gateway → worker → DynamoDB Local), 50 concurrent clients');
   console.table([
-    await latency(`/products/${productId}`, 50, 2000),
-    await latency('/products?limit=20', 50, 2000),
+    await measureLatency(api, `/products/${productId}`, 50, 2000),
+    await measureLatency(api, '/products?limit=20', 50, 2000),
   ]);
 } finally {
   await cloud.stop();

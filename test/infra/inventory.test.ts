@@ -28,6 +28,9 @@ const expectedInventory = (d: AppDefinition) => ({
       visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
     }))
     .sort((a, b) => a.name.localeCompare(b.name)),
+  schedules: Object.entries(d.schedules ?? {})
+    .map(([name, s]) => ({ name, rate: s.rate, function: s.function }))
+    .sort((a, b) => a.name.localeCompare(b.name)),
   stateMachines: Object.entries(d.stateMachines)
     .map(([name, sm]) => ({ name, type: sm.type }))
     .sort((a, b) => a.name.localeCompare(b.name)),
@@ -54,6 +57,7 @@ describe('describeTemplate', () => {
       routes: [],
       rules: [],
       queues: [],
+      schedules: [],
       stateMachines: [],
       pipes: [],
     });

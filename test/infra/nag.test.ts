@@ -7,6 +7,7 @@ import { CommerceStack } from '#infra/commerce-stack.ts';
 import { addNagPacks, nagPacks } from '#infra/nag/packs.ts';
 import { stackName, stageSettings } from '#infra/stage.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
+import { SKIP_BUNDLING } from './support.ts';
 
 /** Every finding of the three packs that is not acknowledged: errors and warnings alike. */
 const unacknowledged = (app: App) =>
@@ -19,7 +20,7 @@ const unacknowledged = (app: App) =>
   );
 
 const commerceApp = (stage: string, def: AppDefinition = definition): App => {
-  const app = new App();
+  const app = new App({ context: SKIP_BUNDLING });
   new CommerceStack(app, stackName(stage), { definition: def, stage: stageSettings(stage) });
   addNagPacks(app);
   return app;

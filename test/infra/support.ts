@@ -14,6 +14,14 @@ export interface Synthesized {
 const cache = new Map<string, Synthesized>();
 
 /**
+ * Template assertions need no function code, so the tests skip NodejsFunction's esbuild step (CDK's
+ * `aws:cdk:bundling-stacks` context): with ~50 functions it dominated the suite. Every function is still
+ * bundled with the same options by the local cloud in each test run, and bundling.test.ts checks that
+ * NodejsFunction gets those options; `cdk synth` bundles for real.
+ */
+export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+/**
  * Builds the stack of `definition` for a stage, once per test file: NodejsFunction bundles every
  * function with esbuild while the stack is constructed, which takes seconds.
  */
@@ -21,7 +29,7 @@ export const synthesize = (definition: AppDefinition, stage = 'dev'): Synthesize
   const key = `${definition.name}/${stage}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const app = new App();
+  const app = new App({ context: SKIP_BUNDLING });
   const stack = new CommerceStack(app, stackName(stage), { definition, stage: stageSettings(stage) });
   const synthesized = { app, stack, template: Template.fromStack(stack) };
   cache.set(key, synthesized);

@@ -345,6 +345,14 @@ export const app = {
       timeoutSeconds: 60,
       uses: { table: 'readWrite' },
     },
+    stockAlerts: {
+      // Not routed: the `stockAlerts` pipe's target.
+      entry: 'functions/inventory/stock-alerts.ts',
+      description: 'Pipe target: emits LowStock/OutOfStock once per crossing of a variant total',
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      uses: { table: 'readWrite' },
+    },
     // --- end inventory ---
   },
 
@@ -530,6 +538,15 @@ export const app = {
       filter: { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['OUTBOX'] } } } },
       target: 'outboxRelay',
       batchSize: 10,
+    },
+    stockAlerts: {
+      description: 'Written stock levels and settings: LowStock/OutOfStock from the variant total',
+      filter: {
+        eventName: ['INSERT', 'MODIFY'],
+        dynamodb: { NewImage: { entity: { S: ['STOCK_LEVEL', 'STOCK_SETTINGS'] } } },
+      },
+      target: 'stockAlerts',
+      batchSize: 100,
     },
   },
 } as const satisfies AppDefinition;

@@ -133,6 +133,8 @@ export const stockKeys = {
   shardPartition: (variantId: string, shard: number) =>
     shard === 0 ? `STOCK#${variantId}` : `STOCK#${variantId}#${shard}`,
   settings: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'SETTINGS' }),
+  /** The stockAlerts monitor's state (which alerts fired), beside the settings in shard 0. */
+  alerts: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'ALERTS' }),
   level: (variantId: string, shard: number, locationId: string) => ({
     pk: stockKeys.shardPartition(variantId, shard),
     sk: `LEVEL#${locationId}`,
@@ -190,5 +192,6 @@ export const Entity = {
   stockLevel: 'STOCK_LEVEL',
   stockLedger: 'STOCK_LEDGER',
   stockLocation: 'STOCK_LOCATION',
+  stockAlerts: 'STOCK_ALERTS',
   reservation: 'RESERVATION',
 } as const;

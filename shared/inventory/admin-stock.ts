@@ -8,7 +8,7 @@ import { adjustLevel, ledgerPut, type StockActor } from './items.ts';
 import type { LocationRepository } from './location-repository.ts';
 import type { AdjustmentInput, LedgerType, PutStockInput, VariantStock } from './schemas.ts';
 import { shardTargets } from './shards.ts';
-import { adjustmentDelta, distributeDelta, type ShardLevel, stockAlerts, sumFigures } from './stock.ts';
+import { adjustmentDelta, distributeDelta, type ShardLevel, sumFigures } from './stock.ts';
 import type { StockReader, StockSettings } from './stock-reader.ts';
 import { backoff, type TransactItem, transact } from './transact.ts';
 
@@ -114,7 +114,6 @@ export class StockAdmin {
           ledgerPut(this.#table, { ...a, type: input.type, delta: d, reason: input.reason, actor }, now),
         );
       }
-      const total = sumFigures(all).available;
       const { locationId, type, reason } = input;
       items.push(
         this.#event(
@@ -123,16 +122,6 @@ export class StockAdmin {
           now,
         ),
       );
-      for (const alert of stockAlerts(total, total + delta, settings.lowStockThreshold))
-        items.push(
-          this.#event(
-            alert,
-            alert === 'LowStock'
-              ? { variantId, available: total + delta, threshold: settings.lowStockThreshold }
-              : { variantId },
-            now,
-          ),
-        );
       if ((await transact(items)).ok) return (await this.#stock.variantStock(variantId))!;
       await backoff(attempt);
     }

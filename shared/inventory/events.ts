@@ -31,10 +31,10 @@ export const stockCommittedData = z.object({ reservationId, ref, allocations: z.
 /** `ReservationExpired`: a held reservation passed its expiry and the sweep released it. */
 export const reservationExpiredData = z.object({ reservationId, ref, expiresAt: z.string() });
 
-/** `LowStock`: a variant's available stock fell to or below its threshold. */
+/** `LowStock`: a variant's total available stock (all locations and shards) crossed to or below its threshold; once per crossing. */
 export const lowStockData = z.object({ variantId, available: z.number().int(), threshold: z.number().int() });
 
-/** `OutOfStock`: a variant's available stock reached zero. */
+/** `OutOfStock`: a variant's total available stock (all locations and shards) reached zero; once per crossing. */
 export const outOfStockData = z.object({ variantId });
 
 /** `InventoryAdjusted`: on-hand stock changed by an admin (count, receipt, shrinkage, return, reshard). */

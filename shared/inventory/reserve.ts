@@ -11,7 +11,6 @@ import type { LocationRepository } from './location-repository.ts';
 import { MAX_ALLOCATIONS, type Reservation, type ReserveInput, reserveInput } from './schemas.ts';
 import { shardOrder } from './shards.ts';
 import { type Shortfall, type SourcingLine, source } from './sourcing.ts';
-import { stockAlerts } from './stock.ts';
 import type { StockReader, StockSettings } from './stock-reader.ts';
 import { backoff, MAX_TRANSACT_ITEMS, type TransactItem, transact } from './transact.ts';
 
@@ -98,7 +97,7 @@ export class ReservationService {
         expiresAt: new Date(at.getTime() + input.holdSeconds * 1000).toISOString(),
         createdAt: at.toISOString(),
       };
-      const items = this.#transaction(reservation, lines, states, at);
+      const items = this.#transaction(reservation, at);
       const result = await transact(items);
       if (result.ok) return reservation;
       const n = reservation.allocations.length;
@@ -154,13 +153,8 @@ export class ReservationService {
     throw error;
   }
 
-  /** The one transaction: decrements, the reservation, StockReserved and any low-stock alerts. */
-  #transaction(
-    r: Reservation,
-    lines: SourcingLine[],
-    states: Map<string, LineState>,
-    at: Date,
-  ): TransactItem[] {
+  /** The one transaction: decrements, the reservation and StockReserved. */
+  #transaction(r: Reservation, at: Date): TransactItem[] {
     const items: TransactItem[] = r.allocations.map((a) => holdUnits(this.#table, a));
     items.push({
       Put: {
@@ -174,23 +168,7 @@ export class ReservationService {
       Put: { TableName: this.#table, Item: outboxItem(INVENTORY_SOURCE, type, data, at) },
     });
     items.push(event('StockReserved', { reservationId, ref, lines: reserved, allocations, expiresAt }));
-    for (const line of lines) {
-      const { settings } = states.get(line.variantId)!;
-      // Alerts come from the snapshot this reservation read; a hot variant's snapshot is one shard, so
-      // only single-shard variants raise them here (docs/inventory.md, "Alerts").
-      if (settings.shards > 1) continue;
-      const before = line.candidates.reduce((a, c) => a + c.available, 0);
-      const threshold = settings.lowStockThreshold;
-      for (const alert of stockAlerts(before, before - line.quantity, threshold))
-        items.push(
-          event(
-            alert,
-            alert === 'LowStock'
-              ? { variantId: line.variantId, available: before - line.quantity, threshold }
-              : { variantId: line.variantId },
-          ),
-        );
-    }
+    // LowStock/OutOfStock are not decided here: the stockAlerts pipe computes them from the totals.
     if (items.length > MAX_TRANSACT_ITEMS)
       throw new UnprocessableError('The reservation does not fit one transaction', 'reservation_too_large');
     return items;

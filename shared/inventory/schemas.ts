@@ -11,8 +11,8 @@ export const MAX_SHARDS = 32;
 
 /**
  * Most allocations (line × location) in one reservation. A reservation is one TransactWriteItems of at
- * most 100 items: one conditional Update per allocation, the reservation, StockReserved and up to one
- * low-stock alert per line; committing it needs two items per allocation (level + ledger) plus two.
+ * most 100 items: one conditional Update per allocation, the reservation and StockReserved (alerts come
+ * from the stockAlerts pipe); committing it needs two items per allocation (level + ledger) plus two.
  * 48 × 2 + 2 = 98 ≤ 100, so a cart of 48 lines fits when no line is split across locations.
  */
 export const MAX_ALLOCATIONS = 48;

@@ -83,17 +83,26 @@ export const distributeDelta = (
   return left === 0 ? out : undefined;
 };
 
+/** What the alert monitor remembers per variant: which alerts fired and are not yet re-armed. */
+export interface AlertState {
+  readonly lowAlerted: boolean;
+  readonly outAlerted: boolean;
+}
+
 /**
- * Low-stock signals a change of a variant's total available stock from `before` to `after` crosses:
- * `LowStock` when it falls to or below the threshold, `OutOfStock` when it reaches zero.
+ * The alerts due for a variant whose total available stock is now `available`, given what already
+ * fired: `LowStock` once when it is at or below the threshold, `OutOfStock` once when it is 0 (both when
+ * one change does both). Each re-arms when the total rises back above its line, silently.
  */
-export const stockAlerts = (
-  before: number,
-  after: number,
+export const alertTransition = (
+  state: AlertState,
+  available: number,
   threshold: number,
-): Array<'LowStock' | 'OutOfStock'> => {
+): { readonly next: AlertState; readonly alerts: Array<'LowStock' | 'OutOfStock'> } => {
+  const low = available <= threshold;
+  const out = available <= 0;
   const alerts: Array<'LowStock' | 'OutOfStock'> = [];
-  if (after <= 0 && before > 0) alerts.push('OutOfStock');
-  else if (after <= threshold && before > threshold) alerts.push('LowStock');
-  return alerts;
+  if (low && !state.lowAlerted) alerts.push('LowStock');
+  if (out && !state.outAlerted) alerts.push('OutOfStock');
+  return { next: { lowAlerted: low, outAlerted: out }, alerts };
 };

@@ -4,9 +4,9 @@ import { shardOrder, shardTargets } from '#shared/inventory/shards.ts';
 import { source } from '#shared/inventory/sourcing.ts';
 import {
   adjustmentDelta,
+  alertTransition,
   distributeDelta,
   invariantViolation,
-  stockAlerts,
 } from '#shared/inventory/stock.ts';
 
 const loc = (id: string, priority: number, regions: string[] = []) => ({
@@ -154,10 +154,19 @@ describe('stock math', () => {
     expect(invariantViolation({ onHand: 1, reserved: 2, available: -1 })).toBeDefined();
   });
 
-  it('raises LowStock when crossing the threshold and OutOfStock at zero, once', () => {
-    expect(stockAlerts(6, 5, 5)).toEqual(['LowStock']);
-    expect(stockAlerts(5, 4, 5)).toEqual([]);
-    expect(stockAlerts(1, 0, 5)).toEqual(['OutOfStock']);
-    expect(stockAlerts(0, 0, 5)).toEqual([]);
+  it('raises LowStock and OutOfStock once per crossing, re-arming above the line', () => {
+    const armed = { lowAlerted: false, outAlerted: false };
+    expect(alertTransition(armed, 6, 5)).toEqual({ next: armed, alerts: [] });
+    const low = alertTransition(armed, 5, 5);
+    expect(low).toEqual({ next: { lowAlerted: true, outAlerted: false }, alerts: ['LowStock'] });
+    expect(alertTransition(low.next, 4, 5).alerts).toEqual([]);
+    const out = alertTransition(low.next, 0, 5);
+    expect(out).toEqual({ next: { lowAlerted: true, outAlerted: true }, alerts: ['OutOfStock'] });
+    expect(alertTransition(out.next, 0, 5).alerts).toEqual([]);
+    // One change from above the threshold to zero crosses both lines.
+    expect(alertTransition(armed, 0, 5).alerts).toEqual(['LowStock', 'OutOfStock']);
+    // Back above zero re-arms OutOfStock only; above the threshold re-arms LowStock too.
+    expect(alertTransition(out.next, 3, 5).next).toEqual({ lowAlerted: true, outAlerted: false });
+    expect(alertTransition(out.next, 9, 5).next).toEqual(armed);
   });
 });

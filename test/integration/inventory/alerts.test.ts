@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Entity } from '#shared/data/keys.ts';
+import { StockAlertMonitor } from '#shared/inventory/alerts.ts';
+import { settleReservation } from '#shared/inventory/settle.ts';
+import { inventoryFixture, scanEntity } from './harness.ts';
+
+type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;
+const actor = 'admin-test';
+const line = (variantId: string, quantity: number) => ({ variantId, quantity });
+
+describe('stock alerts (the stockAlerts pipe target, against a test table)', () => {
+  let f: Fixture;
+  let monitor: StockAlertMonitor;
+
+  /** The alert events in the outbox for one variant, oldest first (one check's alerts by type). */
+  const alertsOf = async (variantId: string) =>
+    (await scanEntity(f.table, Entity.outbox))
+      .map((o) => ({
+        type: o.detailType as string,
+        detail: o.detail as { occurredAt: string; data: { variantId?: string } },
+      }))
+      .filter(
+        (o) => o.detail.data.variantId === variantId && (o.type === 'LowStock' || o.type === 'OutOfStock'),
+      )
+      .sort((a, b) => `${a.detail.occurredAt}${a.type}`.localeCompare(`${b.detail.occurredAt}${b.type}`))
+      .map((o) => ({ type: o.type, data: o.detail.data }));
+
+  beforeAll(async () => {
+    f = await inventoryFixture();
+    monitor = new StockAlertMonitor(f.table);
+    await f.locations.create({ id: 'wh-a', name: 'A', kind: 'warehouse', priority: 1, regions: [] });
+    await f.locations.create({ id: 'wh-b', name: 'B', kind: 'warehouse', priority: 2, regions: [] });
+  });
+
+  it('emits LowStock once when the total over locations crosses the threshold, however often it is checked', async () => {
+    const levels = [
+      { locationId: 'wh-a', onHand: 4 },
+      { locationId: 'wh-b', onHand: 4 },
+    ];
+    await f.admin.put('al-1', { levels, lowStockThreshold: 5, reason: 'count' }, actor);
+    expect(await monitor.check('al-1')).toMatchObject({ available: 8, threshold: 5, alerts: [] });
+
+    // 3 units leave wh-a: wh-a alone is at 1, but the total (5) is what crosses.
+    await f.reservations.reserve({ reservationId: 'al-1-r1', ref: 'cart', lines: [line('al-1', 3)] });
+    // Every record of a batch, a retried batch, and concurrent pipe invocations check again.
+    const checks = await Promise.all(Array.from({ length: 8 }, () => monitor.check('al-1')));
+    expect(checks.flatMap((c) => c!.alerts)).toEqual(['LowStock']);
+    expect(await alertsOf('al-1')).toEqual([
+      { type: 'LowStock', data: { variantId: 'al-1', available: 5, threshold: 5 } },
+    ]);
+
+    // Further down but not yet zero: no new crossing.
+    await f.reservations.reserve({ reservationId: 'al-1-r2', ref: 'cart', lines: [line('al-1', 2)] });
+    expect((await monitor.check('al-1'))!.alerts).toEqual([]);
+    expect(await alertsOf('al-1')).toHaveLength(1);
+  });
+
+  it('emits OutOfStock at zero, re-arms when stock rises back, and alerts again on the next crossing', async () => {
+    await f.admin.put(
+      'al-2',
+      { levels: [{ locationId: 'wh-a', onHand: 6 }], lowStockThreshold: 2, reason: 'count' },
+      actor,
+    );
+    await monitor.check('al-2');
+    await f.reservations.reserve({ reservationId: 'al-2-r1', ref: 'cart', lines: [line('al-2', 6)] });
+    // One change from above the threshold to zero crosses both lines.
+    expect((await monitor.check('al-2'))!.alerts).toEqual(['LowStock', 'OutOfStock']);
+    expect((await monitor.check('al-2'))!.alerts).toEqual([]);
+
+    // Released: back above the threshold, both re-arm (silently).
+    await settleReservation(f.table, 'al-2-r1', 'release');
+    expect((await monitor.check('al-2'))!.alerts).toEqual([]);
+    // An admin adjustment takes it low again: a new crossing, one new LowStock.
+    await f.admin.adjust(
+      'al-2',
+      { locationId: 'wh-a', type: 'shrinkage', quantity: 4, reason: 'damaged' },
+      actor,
+    );
+    expect((await monitor.check('al-2'))!.alerts).toEqual(['LowStock']);
+    expect((await alertsOf('al-2')).map((a) => a.type)).toEqual(['LowStock', 'OutOfStock', 'LowStock']);
+  });
+
+  it('sums every shard of a hot variant', async () => {
+    await f.admin.put(
+      'al-hot',
+      { levels: [{ locationId: 'wh-a', onHand: 8 }], lowStockThreshold: 3, shards: 4, reason: 'count' },
+      actor,
+    );
+    expect(await monitor.check('al-hot')).toMatchObject({ available: 8, alerts: [] });
+    // Each single-unit reservation lands on one shard (2 units each); only the total crosses.
+    for (let i = 0; i < 5; i++)
+      await f.reservations.reserve({ reservationId: `al-hot-${i}`, ref: 'cart', lines: [line('al-hot', 1)] });
+    expect(await monitor.check('al-hot')).toMatchObject({ available: 3, alerts: ['LowStock'] });
+    for (let i = 5; i < 8; i++)
+      await f.reservations.reserve({ reservationId: `al-hot-${i}`, ref: 'cart', lines: [line('al-hot', 1)] });
+    expect(await monitor.check('al-hot')).toMatchObject({ available: 0, alerts: ['OutOfStock'] });
+    expect((await alertsOf('al-hot')).map((a) => a.type)).toEqual(['LowStock', 'OutOfStock']);
+  });
+
+  it('ignores a variant whose stock is not tracked', async () => {
+    expect(await monitor.check('al-none')).toBeUndefined();
+  });
+
+  it('writers no longer emit alerts themselves', async () => {
+    await f.admin.put(
+      'al-w',
+      { levels: [{ locationId: 'wh-a', onHand: 2 }], lowStockThreshold: 5, reason: 'count' },
+      actor,
+    );
+    await f.reservations.reserve({ reservationId: 'al-w-r', ref: 'cart', lines: [line('al-w', 2)] });
+    expect(await alertsOf('al-w')).toEqual([]);
+  });
+});

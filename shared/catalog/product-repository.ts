@@ -27,8 +27,11 @@ export class ProductRepository {
     this.#cursorSecret = cursorSecret;
   }
 
-  /** A product with its variants: one Query on the product item and its variants (not its listings). */
-  async get(productId: string): Promise<Product | undefined> {
+  /**
+   * A product with its variants: one Query on the product item and its variants (not its listings).
+   * Writers read `consistent`ly, so the version they check is the stored one.
+   */
+  async get(productId: string, options: { consistent?: boolean } = {}): Promise<Product | undefined> {
     const { Items = [] } = await documentClient().send(
       new QueryCommand({
         TableName: this.#table,
@@ -37,6 +40,7 @@ export class ProductRepository {
           ':pk': productKeys.collection(productId).pk,
           ':start': productPageStart,
         },
+        ConsistentRead: options.consistent ?? false,
       }),
     );
     return productFromItems(Items);

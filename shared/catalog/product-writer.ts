@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
-import { productKeys, productPageStart } from '../data/keys.ts';
 import { ConflictError, NotFoundError } from '../errors/index.ts';
 import { type Actor, changeTransaction } from './change-transaction.ts';
-import { productFromItems } from './items.ts';
+import { ProductRepository } from './product-repository.ts';
 import type { ProductChange } from './product-rules.ts';
 import type { Product } from './schemas.ts';
 import { transactionError } from './transaction-errors.ts';
@@ -18,25 +17,16 @@ export const newId = (): string => randomUUID();
  */
 export class ProductWriter {
   readonly #table: string;
+  readonly #products: ProductRepository;
 
   constructor(table: string) {
     this.#table = table;
+    this.#products = new ProductRepository(table);
   }
 
   /** The product as stored now (strongly consistent), or a 404 `product_not_found`. */
   async load(productId: string): Promise<Product> {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND sk >= :start',
-        ExpressionAttributeValues: {
-          ':pk': productKeys.collection(productId).pk,
-          ':start': productPageStart,
-        },
-        ConsistentRead: true,
-      }),
-    );
-    const product = productFromItems(Items);
+    const product = await this.#products.get(productId, { consistent: true });
     if (!product) throw new NotFoundError(`Product ${productId} does not exist`, 'product_not_found');
     return product;
   }

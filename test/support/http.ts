@@ -17,3 +17,18 @@ export const api = async (path: string, init: RequestInit & { token?: string } =
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields
   return { status: res.status, headers: res.headers, body: body as any };
 };
+
+/** A JSON request to the local cloud's API (body serialised when given), e.g. an admin change. */
+export const sendJson = (
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+) =>
+  api(path, {
+    method,
+    ...(token ? { token } : {}),
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cloud, eventually } from '../support/cloud.ts';
-import { api } from '../support/http.ts';
+import { api, sendJson } from '../support/http.ts';
 
 const admin = () => cloud().tokens.admin;
 const send = (method: string, path: string, body?: unknown, token = admin()) =>
-  api(path, {
-    method,
-    token,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  sendJson(method, path, body, token);
 
 const expectProblem = (res: Awaited<ReturnType<typeof api>>, status: number, code: string) => {
   expect(res.status).toBe(status);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cloud } from '../support/cloud.ts';
-import { api } from '../support/http.ts';
+import { api, sendJson } from '../support/http.ts';
 
 /** A token for a brand-new customer, from the running issuer's local-only mint endpoint. */
 const newCustomer = async () => {
@@ -26,13 +26,7 @@ const send = (
   token: string,
   body: unknown,
   headers: Record<string, string> = {},
-) =>
-  api(path, {
-    method,
-    token,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
+) => sendJson(method, path, body, token, headers);
 
 const address = {
   name: 'Ada Lovelace',

@@ -4,15 +4,10 @@ import { LocationRepository } from '#shared/inventory/location-repository.ts';
 import { ReservationService } from '#shared/inventory/reserve.ts';
 import { StockReader } from '#shared/inventory/stock-reader.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
-import { api } from '../support/http.ts';
+import { api, sendJson } from '../support/http.ts';
 
 const admin = (method: string, path: string, body: unknown) =>
-  api(path, {
-    method,
-    token: cloud().tokens.admin,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  sendJson(method, path, body, cloud().tokens.admin);
 
 describe('reservation expiry through the local cloud', () => {
   it('returns an expired hold’s stock on its own (the inventoryExpiry schedule runs the sweep)', async () => {

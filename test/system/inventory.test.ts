@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cloud } from '../support/cloud.ts';
-import { api } from '../support/http.ts';
+import { sendJson } from '../support/http.ts';
 
 const admin = () => cloud().tokens.admin;
 const send = (method: string, path: string, body?: unknown, token = admin()) =>
-  api(path, {
-    method,
-    token,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
+  sendJson(method, path, body, token);
 
 describe('inventory admin API', () => {
   const run = randomUUID().slice(0, 8);

@@ -1,3 +1,4 @@
+import { functionVerifiesToken } from './access.ts';
 import type { AppDefinition, FunctionDef, RouteDef } from './types.ts';
 
 /** The API Gateway route key of a route: `GET /products/{productId}`, or `$default`. */
@@ -11,6 +12,17 @@ export interface ResourceLocator {
   queueUrl(name: string): string;
   stateMachineArn(name: string): string;
   secret(name: string): string;
+  /** The identity provider whose tokens `optional` routes verify in the function (Cognito in AWS). */
+  readonly auth: TokenIssuer;
+}
+
+/** Who signs customer tokens: the values API Gateway's JWT authorizer is configured with. */
+export interface TokenIssuer {
+  /** The `iss` claim. */
+  readonly issuer: string;
+  /** The app client id (`aud`, or `client_id` when `aud` is absent). */
+  readonly audience: string;
+  readonly jwksUrl: string;
 }
 
 /** The environment variable that carries a named resource, e.g. `QUEUE_URL_CATALOG_EVENTS`. */
@@ -34,10 +46,16 @@ export const functionEnvironment = (
   };
   // Route access travels with the function so the handler's middleware enforces the same rule the
   // definition states (API Gateway's JWT authorizer authenticates; group membership is checked here).
-  const access = Object.fromEntries(
-    app.routes.filter((r) => app.functions[r.function] === fn).map((r) => [routeKey(r), r.access]),
-  );
+  const routes = app.routes.filter((r) => app.functions[r.function] === fn);
+  const access = Object.fromEntries(routes.map((r) => [routeKey(r), r.access]));
   if (Object.keys(access).length > 0) env.ROUTE_ACCESS = JSON.stringify(access);
+  // No authorizer stands in front of an `optional` route: its function verifies a presented token with
+  // the same issuer, audience and keys the authorizer uses. Other functions never see these values.
+  if (routes.some((r) => functionVerifiesToken(r.access))) {
+    env.AUTH_ISSUER = where.auth.issuer;
+    env.AUTH_AUDIENCE = where.auth.audience;
+    env.AUTH_JWKS_URL = where.auth.jwksUrl;
+  }
   const uses = fn.uses ?? {};
   if (uses.table) env.TABLE_NAME = where.tableName;
   if (uses.bus) env.EVENT_BUS_NAME = where.eventBusName;

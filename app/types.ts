@@ -4,8 +4,17 @@
  * it, so neither can serve something the other does not.
  */
 
-/** Who may call a route: anyone, any signed-in customer, or members of the `admin` group. */
-export type Access = 'public' | 'customer' | 'admin';
+/**
+ * Who may call a route:
+ * - `public`: anyone; the handler never learns who.
+ * - `optional`: anyone; when a valid customer token is presented the handler knows the caller (a guest
+ *   cart and a customer's cart on the same routes). API Gateway cannot make a JWT authorizer optional, so
+ *   these routes have no authorizer and the function verifies a presented token itself; a presented
+ *   token that fails is a 401, never a guest.
+ * - `customer`: any signed-in customer (API Gateway's JWT authorizer).
+ * - `admin`: members of the `admin` group (authorizer, then the group check in the handler).
+ */
+export type Access = 'public' | 'optional' | 'customer' | 'admin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 

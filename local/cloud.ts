@@ -55,7 +55,7 @@ export interface CloudInfo {
   /** What each piece was started with, as it reports it: compared with the CDK template by a test. */
   readonly served: {
     readonly functions: string[];
-    readonly routes: string[];
+    readonly routes: gateway.ServedRoute[];
     readonly rules: { name: string; pattern: unknown; queue: string }[];
     readonly pipes: { name: string; filter: unknown; target: string; batchSize: number }[];
     readonly schedules: { name: string; rate: string; function: string }[];
@@ -181,6 +181,7 @@ const assemble = async (
     queueUrl: (name: string) => queues.queueUrl(name),
     stateMachineArn: (name: string) => machines.stateMachineArn(name),
     secret: (name: string) => secrets(name),
+    auth: { issuer: issuer.issuer, audience: issuer.clientId, jwksUrl: issuer.jwksUrl },
   };
   const proxy = options.countDynamoRequests ? await startCountingProxy(dynamo.endpoint) : undefined;
   if (proxy) stops.push(() => proxy.stop());
@@ -241,7 +242,7 @@ const assemble = async (
     port: options.port ?? 3000,
     routes: app.routes,
     invoke,
-    auth: { issuer: issuer.issuer, audience: issuer.clientId, jwksUrl: issuer.jwksUrl },
+    auth: locator.auth,
     region: REGION,
     accountId: ACCOUNT_ID,
   });
@@ -270,7 +271,7 @@ const assemble = async (
     ),
     served: {
       functions: [...activeRuntime.functionNames].sort(),
-      routes: gateway.servedRoutes(app.routes).sort(),
+      routes: gateway.servedRoutes(app.routes).sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
       rules: busRules,
       schedules: Object.entries(app.schedules ?? {}).map(([name, sc]) => ({
         name,

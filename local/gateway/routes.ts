@@ -1,3 +1,4 @@
+import { gatewayAuthorizes } from '#app/access.ts';
 import { routeKey } from '#app/environment.ts';
 import type { RouteDef } from '#app/types.ts';
 
@@ -24,8 +25,22 @@ export interface RouteTable {
   match(method: string, path: string): RouteMatch | undefined;
 }
 
-/** The route keys the gateway serves, exactly as API Gateway names them (`GET /me`, `$default`). */
-export const servedRoutes = (routes: ReadonlyArray<RouteDef>): string[] => compile(routes).map((r) => r.key);
+/** A route as the gateway serves it, in the terms of a CloudFormation `AWS::ApiGatewayV2::Route`. */
+export interface ServedRoute {
+  /** Exactly as API Gateway names it: `GET /me`, `$default`. */
+  readonly routeKey: string;
+  readonly function: string;
+  /** `JWT` when the gateway's authorizer runs before the function, else `NONE`. */
+  readonly authorizationType: 'JWT' | 'NONE';
+}
+
+/** The routes the gateway serves, each with its function and whether the authorizer guards it. */
+export const servedRoutes = (routes: ReadonlyArray<RouteDef>): ServedRoute[] =>
+  compile(routes).map(({ route, key }) => ({
+    routeKey: key,
+    function: route.function,
+    authorizationType: gatewayAuthorizes(route.access) ? 'JWT' : 'NONE',
+  }));
 
 export function routeTable(routes: ReadonlyArray<RouteDef>): RouteTable {
   const compiled = compile(routes);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gatewayAuthorizes } from '#app/access.ts';
 import type { RouteDef } from '#app/types.ts';
 import type { Invoke } from '#local/lambda/types.ts';
 import { type Authorize, type JwtAuthorizerConfig, jwtAuthorizer } from './authorizer.ts';
@@ -14,7 +15,7 @@ export interface GatewayOptions {
   readonly port?: number;
   readonly routes: ReadonlyArray<RouteDef>;
   readonly invoke: Invoke;
-  /** The JWT authorizer guarding every route whose access is not `public`. */
+  /** The JWT authorizer guarding every `customer` and `admin` route. */
   readonly auth: JwtAuthorizerConfig;
   readonly region: string;
   readonly accountId: string;
@@ -105,7 +106,9 @@ async function handle(pipeline: Pipeline, req: IncomingMessage, requestId: strin
   if (!match) return gatewayResponse(404, 'Not Found');
 
   const event = formatEvent(request, match, pipeline.context);
-  if (match.route.access === 'public') return respond(pipeline, match.route.function, event);
+  // `public` and `optional` routes have no authorizer: an `optional` route's function verifies a
+  // presented token itself, exactly as in AWS, where an HTTP API authorizer cannot be optional.
+  if (!gatewayAuthorizes(match.route.access)) return respond(pipeline, match.route.function, event);
   const auth = await pipeline.authorize(request.headers.authorization?.[0]);
   if (!auth.ok) return gatewayResponse(401, 'Unauthorized', { 'www-authenticate': auth.challenge });
   return respond(pipeline, match.route.function, withJwtAuthorizer(event, auth.claims, auth.scopes));

@@ -9,10 +9,10 @@ export class ValidationError extends AppError {
   }
 }
 
-/** 401: no valid identity. */
+/** 401: no valid identity (`invalid_token`: a presented bearer token failed verification). */
 export class UnauthorizedError extends AppError {
-  constructor(detail = 'A valid bearer token is required') {
-    super({ status: 401, code: 'unauthorized', title: 'Not signed in', detail });
+  constructor(detail = 'A valid bearer token is required', code = 'unauthorized') {
+    super({ status: 401, code, title: 'Not signed in', detail });
   }
 }
 

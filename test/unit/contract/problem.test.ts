@@ -16,6 +16,7 @@ describe('problem schema', () => {
   it.each([
     new ValidationError('Invalid query', [{ path: 'query.limit', message: 'Too big' }]),
     new UnauthorizedError(),
+    new UnauthorizedError('The bearer token was refused: the token has expired', 'invalid_token'),
     new ForbiddenError(),
     new NotFoundError('Product p1 does not exist', 'product_not_found'),
     new ConflictError('Changed', 'version_conflict'),
@@ -31,6 +32,14 @@ describe('problemsOf', () => {
 
   it('gives a public operation without input only the 500', () => {
     expect([...problemsOf({ ...base, route: 'GET /health' }, 'public')]).toEqual([[500, ['internal_error']]]);
+  });
+
+  it('adds the function’s own 401 invalid_token to an optional route (no authorizer answers it)', () => {
+    expect([...problemsOf({ ...base, route: 'GET /health' }, 'optional')]).toEqual([
+      [401, ['invalid_token']],
+      [500, ['internal_error']],
+    ]);
+    expect(problemsOf({ ...base, route: 'GET /health' }, 'customer').has(401)).toBe(false);
   });
 
   it('adds 400 for input, 403 for admin routes and merges declared codes in status order', () => {

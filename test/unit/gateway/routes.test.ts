@@ -98,12 +98,23 @@ describe('routeTable', () => {
 
 describe('servedRoutes', () => {
   it('lists every route of the definition by its API Gateway route key', () => {
-    expect(servedRoutes(app.routes)).toStrictEqual(
+    expect(servedRoutes(app.routes).map((r) => r.routeKey)).toStrictEqual(
       app.routes.map((r) => (r.path === '$default' ? '$default' : `${r.method} ${r.path}`)),
     );
     expect(servedRoutes([route('GET', '/me'), route('ANY', '$default')])).toStrictEqual([
-      'GET /me',
-      '$default',
+      { routeKey: 'GET /me', function: 'GET /me', authorizationType: 'NONE' },
+      { routeKey: '$default', function: 'ANY $default', authorizationType: 'NONE' },
     ]);
+  });
+
+  it.each([
+    ['public', 'NONE'],
+    ['optional', 'NONE'],
+    ['customer', 'JWT'],
+    ['admin', 'JWT'],
+  ] as const)('reports a %s route as authorization type %s', (access, type) => {
+    const [served] = servedRoutes([{ ...route('GET', '/carts/{cartId}'), access }]);
+
+    expect(served?.authorizationType).toBe(type);
   });
 });

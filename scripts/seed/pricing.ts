@@ -1,0 +1,79 @@
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { shippingOptionItem } from '#shared/shipping/items.ts';
+import type { StoredShippingOption } from '#shared/shipping/schemas.ts';
+import { taxSettingsItem } from '#shared/tax/repository.ts';
+import { DEFAULT_TAX_SETTINGS } from '#shared/tax/settings.ts';
+
+const EU = ['DE', 'FR', 'NL', 'AT', 'IT', 'ES', 'BE'];
+
+type Option = Omit<StoredShippingOption, 'version' | 'createdAt' | 'updatedAt'>;
+
+/** The demo store's shipping options: EU standard and express, US standard, UK. Amounts in cents. */
+export const demoShippingOptions = (): Option[] => [
+  {
+    id: 'standard-eu',
+    name: 'Standard (3–5 days)',
+    countries: EU,
+    rate: { type: 'flat', amounts: { EUR: 490 } },
+    freeAbove: { EUR: 5000 },
+  },
+  {
+    id: 'express-eu',
+    name: 'Express (1–2 days)',
+    countries: EU,
+    rate: {
+      type: 'weight',
+      tiers: [
+        { upToGrams: 1000, amounts: { EUR: 990 } },
+        { upToGrams: 5000, amounts: { EUR: 1490 } },
+        { upToGrams: 20_000, amounts: { EUR: 2490 } },
+      ],
+    },
+  },
+  {
+    id: 'standard-us',
+    name: 'US Standard (5–7 days)',
+    countries: ['US'],
+    rate: { type: 'flat', amounts: { USD: 699 } },
+    freeAbove: { USD: 7500 },
+  },
+  {
+    id: 'uk',
+    name: 'UK Tracked (2–3 days)',
+    countries: ['GB'],
+    rate: { type: 'flat', amounts: { GBP: 395 } },
+  },
+];
+
+/**
+ * Writes the demo shipping options and the default tax settings, each only if absent, so reseeding
+ * never undoes what an admin changed. One conditional Put per item, in parallel (five items: a few ms).
+ * Returns how many items were new.
+ */
+export const writePricingDefaults = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  now = new Date(),
+): Promise<number> => {
+  const at = now.toISOString();
+  const items = [
+    ...demoShippingOptions().map((o) =>
+      shippingOptionItem({ ...o, version: 1, createdAt: at, updatedAt: at }),
+    ),
+    taxSettingsItem({ ...DEFAULT_TAX_SETTINGS, version: 1, updatedAt: at }),
+  ];
+  const written = await Promise.all(
+    items.map((Item) =>
+      client
+        .send(new PutCommand({ TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' }))
+        .then(
+          () => 1,
+          (error: unknown) => {
+            if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 0;
+            throw error;
+          },
+        ),
+    ),
+  );
+  return written.reduce((a, b) => a + b, 0);
+};

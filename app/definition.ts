@@ -354,6 +354,198 @@ export const app = {
       uses: { table: 'readWrite' },
     },
     // --- end inventory ---
+    // --- promotions (docs/pricing.md) ---
+    adminCreatePromotion: {
+      entry: 'functions/promotions/admin-create-promotion.ts',
+      description: 'Admin: create a promotion (its code reserved in the same transaction)',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminListPromotions: {
+      entry: 'functions/promotions/admin-list-promotions.ts',
+      description: 'Admin: one page of promotions, newest first',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read', secrets: ['cursorKey'] },
+    },
+    adminGetPromotion: {
+      entry: 'functions/promotions/admin-get-promotion.ts',
+      description: 'Admin: one promotion with its redemption count',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    adminUpdatePromotion: {
+      entry: 'functions/promotions/admin-update-promotion.ts',
+      description: 'Admin: change a promotion (optimistic concurrency on version)',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminDeletePromotion: {
+      entry: 'functions/promotions/admin-delete-promotion.ts',
+      description: 'Admin: delete a promotion and free its code',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    promotionUsageMonitor: {
+      // Not routed: the `promotionUsage` pipe's target.
+      entry: 'functions/promotions/usage-monitor.ts',
+      description: 'Pipe target: emits PromotionUsageExhausted once per reaching of a usage limit',
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      uses: { table: 'readWrite' },
+    },
+    // --- end promotions ---
+    // --- shipping and tax settings (docs/pricing.md) ---
+    adminListShippingOptions: {
+      entry: 'functions/shipping/admin-list-shipping-options.ts',
+      description: 'Admin: every shipping option',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    adminCreateShippingOption: {
+      entry: 'functions/shipping/admin-create-shipping-option.ts',
+      description: 'Admin: create a shipping option (Idempotency-Key honoured)',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminGetShippingOption: {
+      entry: 'functions/shipping/admin-get-shipping-option.ts',
+      description: 'Admin: one shipping option',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    adminReplaceShippingOption: {
+      entry: 'functions/shipping/admin-replace-shipping-option.ts',
+      description: 'Admin: replace a shipping option (optimistic concurrency on version)',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminDeleteShippingOption: {
+      entry: 'functions/shipping/admin-delete-shipping-option.ts',
+      description: 'Admin: delete a shipping option',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    adminGetTaxSettings: {
+      entry: 'functions/tax/admin-get-tax-settings.ts',
+      description: 'Admin: the tax settings (rate table, price modes), or the built-in default',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    adminPutTaxSettings: {
+      entry: 'functions/tax/admin-put-tax-settings.ts',
+      description: 'Admin: replace the tax settings (optimistic concurrency on version)',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    // --- end shipping and tax settings ---
+    // --- carts (docs/cart.md) ---
+    createCart: {
+      entry: 'functions/carts/create-cart.ts',
+      description: 'Store: start a cart (a guest gets its token once)',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    getCart: {
+      entry: 'functions/carts/get-cart.ts',
+      description: 'Store: a cart repriced from current data',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    addCartItem: {
+      entry: 'functions/carts/add-item.ts',
+      description: 'Store: add units of a variant to a cart',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    updateCartItem: {
+      entry: 'functions/carts/update-item.ts',
+      description: "Store: set a cart line's quantity",
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    removeCartItem: {
+      entry: 'functions/carts/remove-item.ts',
+      description: 'Store: remove a cart line',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    setCartEmail: {
+      entry: 'functions/carts/set-email.ts',
+      description: "Store: set a cart's e-mail",
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    setCartShippingAddress: {
+      entry: 'functions/carts/set-shipping-address.ts',
+      description: "Store: set a cart's shipping address",
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    listCartShippingOptions: {
+      entry: 'functions/carts/list-shipping-options.ts',
+      description: 'Store: shipping options for a cart, each quoted',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    setCartShippingMethod: {
+      entry: 'functions/carts/set-shipping-method.ts',
+      description: "Store: choose a cart's shipping option",
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    addCartPromotion: {
+      entry: 'functions/carts/add-promotion.ts',
+      description: 'Store: enter a promotion code',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    removeCartPromotion: {
+      entry: 'functions/carts/remove-promotion.ts',
+      description: 'Store: remove a promotion code',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    claimCart: {
+      entry: 'functions/carts/claim-cart.ts',
+      description: 'Store: a signed-in customer takes over a guest cart',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite' },
+    },
+    abandonedCarts: {
+      // Not routed: the abandoned-cart sweep, run by the `abandonedCarts` schedule.
+      entry: 'functions/carts/abandoned-carts.ts',
+      description: 'Reports open carts with an e-mail left idle (CartAbandoned) for marketing automation',
+      memoryMb: 512,
+      timeoutSeconds: 60,
+      uses: { table: 'readWrite' },
+      // A cart untouched this long counts as abandoned (one event per idle spell; a change re-arms it).
+      environment: { ABANDONED_CART_IDLE_MINUTES: '60' },
+    },
+    // --- end carts ---
   },
 
   routes: [
@@ -468,6 +660,101 @@ export const app = {
     },
     { method: 'GET', path: '/admin/reservations', function: 'adminListReservations', access: 'admin' },
     // --- end inventory ---
+    // --- promotions ---
+    { method: 'POST', path: '/admin/promotions', function: 'adminCreatePromotion', access: 'admin' },
+    { method: 'GET', path: '/admin/promotions', function: 'adminListPromotions', access: 'admin' },
+    {
+      method: 'GET',
+      path: '/admin/promotions/{promotionId}',
+      function: 'adminGetPromotion',
+      access: 'admin',
+    },
+    {
+      method: 'PATCH',
+      path: '/admin/promotions/{promotionId}',
+      function: 'adminUpdatePromotion',
+      access: 'admin',
+    },
+    {
+      method: 'DELETE',
+      path: '/admin/promotions/{promotionId}',
+      function: 'adminDeletePromotion',
+      access: 'admin',
+    },
+    // --- end promotions ---
+    // --- shipping and tax settings ---
+    { method: 'GET', path: '/admin/shipping-options', function: 'adminListShippingOptions', access: 'admin' },
+    {
+      method: 'POST',
+      path: '/admin/shipping-options',
+      function: 'adminCreateShippingOption',
+      access: 'admin',
+    },
+    {
+      method: 'GET',
+      path: '/admin/shipping-options/{optionId}',
+      function: 'adminGetShippingOption',
+      access: 'admin',
+    },
+    {
+      method: 'PUT',
+      path: '/admin/shipping-options/{optionId}',
+      function: 'adminReplaceShippingOption',
+      access: 'admin',
+    },
+    {
+      method: 'DELETE',
+      path: '/admin/shipping-options/{optionId}',
+      function: 'adminDeleteShippingOption',
+      access: 'admin',
+    },
+    { method: 'GET', path: '/admin/tax-settings', function: 'adminGetTaxSettings', access: 'admin' },
+    { method: 'PUT', path: '/admin/tax-settings', function: 'adminPutTaxSettings', access: 'admin' },
+    // --- end shipping and tax settings ---
+    // --- carts ---
+    { method: 'POST', path: '/carts', function: 'createCart', access: 'optional' },
+    { method: 'GET', path: '/carts/{cartId}', function: 'getCart', access: 'optional' },
+    { method: 'POST', path: '/carts/{cartId}/items', function: 'addCartItem', access: 'optional' },
+    {
+      method: 'PATCH',
+      path: '/carts/{cartId}/items/{lineId}',
+      function: 'updateCartItem',
+      access: 'optional',
+    },
+    {
+      method: 'DELETE',
+      path: '/carts/{cartId}/items/{lineId}',
+      function: 'removeCartItem',
+      access: 'optional',
+    },
+    { method: 'PUT', path: '/carts/{cartId}/email', function: 'setCartEmail', access: 'optional' },
+    {
+      method: 'PUT',
+      path: '/carts/{cartId}/shipping-address',
+      function: 'setCartShippingAddress',
+      access: 'optional',
+    },
+    {
+      method: 'GET',
+      path: '/carts/{cartId}/shipping-options',
+      function: 'listCartShippingOptions',
+      access: 'optional',
+    },
+    {
+      method: 'PUT',
+      path: '/carts/{cartId}/shipping-method',
+      function: 'setCartShippingMethod',
+      access: 'optional',
+    },
+    { method: 'POST', path: '/carts/{cartId}/promotions', function: 'addCartPromotion', access: 'optional' },
+    {
+      method: 'DELETE',
+      path: '/carts/{cartId}/promotions',
+      function: 'removeCartPromotion',
+      access: 'optional',
+    },
+    { method: 'POST', path: '/carts/{cartId}/claim', function: 'claimCart', access: 'customer' },
+    // --- end carts ---
     // Catch-all: unknown routes get a problem+json 404 from a function, not API Gateway's bare body.
     { method: 'ANY', path: '$default', function: 'notFound', access: 'public' },
   ],
@@ -530,6 +817,11 @@ export const app = {
       rate: 'rate(1 minute)',
       function: 'expireReservations',
     },
+    abandonedCarts: {
+      description: 'Reports carts with an e-mail idle past ABANDONED_CART_IDLE_MINUTES (CartAbandoned)',
+      rate: 'rate(5 minutes)',
+      function: 'abandonedCarts',
+    },
   },
 
   pipes: {
@@ -546,6 +838,15 @@ export const app = {
         dynamodb: { NewImage: { entity: { S: ['STOCK_LEVEL', 'STOCK_SETTINGS'] } } },
       },
       target: 'stockAlerts',
+      batchSize: 100,
+    },
+    promotionUsage: {
+      description: 'Written promotion usage counters: PromotionUsageExhausted when one reaches its limit',
+      filter: {
+        eventName: ['INSERT', 'MODIFY'],
+        dynamodb: { NewImage: { entity: { S: ['PROMOTION_USAGE'] } } },
+      },
+      target: 'promotionUsageMonitor',
       batchSize: 100,
     },
   },

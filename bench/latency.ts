@@ -2,7 +2,13 @@
  * Latency of one GET path under `clients` concurrent clients for `total` requests: p50, p99 and
  * throughput. Every answer must be a 200, or the run fails (a fast error is not a fast page).
  */
-export const measureLatency = async (api: string, path: string, clients: number, total: number) => {
+export const measureLatency = async (
+  api: string,
+  path: string,
+  clients: number,
+  total: number,
+  headers: Record<string, string> = {},
+) => {
   const times: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -11,7 +17,7 @@ export const measureLatency = async (api: string, path: string, clients: number,
       while (next < total) {
         next++;
         const t0 = performance.now();
-        const res = await fetch(`${api}${path}`);
+        const res = await fetch(`${api}${path}`, { headers });
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         times.push(performance.now() - t0);

@@ -627,6 +627,376 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of promotions, newest first
+     * @description Pass `nextCursor` back as `cursor` for the next page.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListPromotions'];
+    put?: never;
+    /**
+     * Create a promotion
+     * @description Without `code` it applies automatically to every cart it fits; with one, once a shopper enters it. Codes are unique (compared upper-case) and never change. With an `Idempotency-Key` the id derives from it, so a retry answers the promotion it created.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreatePromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/promotions/{promotionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One promotion with its redemption count
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetPromotion'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a promotion and free its code
+     * @description Its usage counters stay as history.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminDeletePromotion'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a promotion
+     * @description Send the `version` you read (a stale one is a 409 `version_conflict`); `null` removes an optional field. `type` and `code` cannot change. The merged promotion is validated as a whole.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdatePromotion'];
+    trace?: never;
+  };
+  '/admin/shipping-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every shipping option
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListShippingOptions'];
+    put?: never;
+    /**
+     * Create a shipping option
+     * @description Flat or weight-banded rates per currency, the countries served and an optional free-shipping threshold per currency. `id` is optional (slug-like); without it the server makes one, derived from the `Idempotency-Key` when one is sent so a retry answers the same option.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateShippingOption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/shipping-options/{optionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One shipping option
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetShippingOption'];
+    /**
+     * Replace a shipping option
+     * @description Full replacement: send every field and the `version` you read (409 when it is stale). Leaving out `freeAbove` removes the threshold.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    put: operations['adminReplaceShippingOption'];
+    post?: never;
+    /**
+     * Delete a shipping option
+     * @description With `?version=N` only that version is deleted. Carts that chose it must choose again.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminDeleteShippingOption'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/tax-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The tax settings
+     * @description The rate table (rates in parts per million), which currencies’ prices include tax, the tax class of shipping and the default destination. Version 0 is the built-in default, never saved.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetTaxSettings'];
+    /**
+     * Replace the tax settings
+     * @description Full replacement: send every field and the `version` you read (409 when it is stale). Each region (country, or country and state) may have one row.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    put: operations['adminPutTaxSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a cart
+     * @description Without a token: a guest cart, answered with `token` (shown once; only its hash is stored) and kept 7 days after its last change. With a customer token: the customer’s cart, kept 30 days.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    post: operations['createCart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A cart with its totals
+     * @description Every figure is computed by the server from current prices, promotions, stock, shipping and tax. A changed price, an archived product or missing stock is a flagged line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    get: operations['getCart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add units of a variant
+     * @description Adding a variant already in the cart adds to its line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    post: operations['addCartItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/items/{lineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a line
+     * @description A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    delete: operations['removeCartItem'];
+    options?: never;
+    head?: never;
+    /**
+     * Set a line’s quantity
+     * @description A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    patch: operations['updateCartItem'];
+    trace?: never;
+  };
+  '/carts/{cartId}/email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the shopper’s e-mail
+     * @description An open cart with an e-mail left unchanged for the idle time is reported as `CartAbandoned`.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    put: operations['setCartEmail'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/shipping-address': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the shipping address
+     * @description The destination decides tax and shipping. A `region` that is a state code (`CA`) selects that state’s tax.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    put: operations['setCartShippingAddress'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/shipping-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Shipping options for the cart, each quoted
+     * @description Options serving the destination (the shipping address, else the store’s home country) in the cart’s currency, each priced with the whole cart: free thresholds, weight bands and promotions apply.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    get: operations['listCartShippingOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/shipping-method': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Choose a shipping option
+     * @description A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    put: operations['setCartShippingMethod'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enter a promotion code
+     * @description A code that cannot be used by this shopper now is refused with the reason as its code. A code that may apply later (minimum not met, no matching items, a better deal wins) is kept and listed under `promotions.rejected` with the reason.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    post: operations['addCartPromotion'];
+    /**
+     * Remove a promotion code
+     * @description A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    delete: operations['removeCartPromotion'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take over a guest cart after signing in
+     * @description Send the customer token and the guest cart’s `X-Cart-Token`. The guest cart is merged into the customer’s most recent open cart in the same currency (quantities added; the guest cart closes as `merged`), or becomes the customer’s when they have none. Answers the customer’s cart.
+     *
+     *     Needs a bearer token (any signed-in customer).
+     */
+    post: operations['claimCart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -693,6 +1063,157 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    Cart: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'checked_out' | 'merged';
+      /** @enum {string} */
+      currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      customerId: string | null;
+      email: string | null;
+      shippingAddress: {
+        name: string;
+        line1: string;
+        /** @default null */
+        line2: string | null;
+        city: string;
+        /** @default null */
+        postalCode: string | null;
+        /** @default null */
+        region: string | null;
+        country: string;
+        /** @default null */
+        phone: string | null;
+      } | null;
+      shippingOptionId: string | null;
+      promotionCodes: string[];
+      lines: {
+        id: string;
+        variantId: string;
+        productId: string;
+        sku: string | null;
+        title: string | null;
+        productTitle: string | null;
+        quantity: number;
+        available: number;
+        unitPrice: number | null;
+        previousUnitPrice?: number;
+        subtotal: number;
+        discounts: {
+          promotionId: string;
+          amount: number;
+        }[];
+        discountTotal: number;
+        /** @enum {string} */
+        taxClass: 'standard' | 'reduced' | 'zero';
+        taxRatePpm: number;
+        tax: number;
+        total: number;
+        flags: ('price_changed' | 'archived' | 'out_of_stock' | 'unavailable')[];
+        excluded: boolean;
+      }[];
+      shipping:
+        | (
+            | {
+                /** @constant */
+                status: 'ok';
+                optionId: string;
+                amount: number;
+                discount: number;
+                taxRatePpm: number;
+                tax: number;
+                total: number;
+              }
+            | {
+                /** @constant */
+                status: 'unavailable';
+                optionId: string;
+                /** @enum {string} */
+                reason: 'destination_not_served' | 'currency_not_supported' | 'overweight';
+              }
+          )
+        | null;
+      promotions: {
+        applied: {
+          promotionId: string;
+          code?: string;
+          /** @enum {string} */
+          type: 'percentage' | 'fixed_amount' | 'free_shipping' | 'buy_x_get_y';
+          amount: number;
+        }[];
+        rejected: {
+          promotionId?: string;
+          code?: string;
+          /** @enum {string} */
+          reason:
+            | 'unknown_code'
+            | 'not_started'
+            | 'expired'
+            | 'exhausted'
+            | 'customer_limit_reached'
+            | 'sign_in_required'
+            | 'first_order_only'
+            | 'currency_not_supported'
+            | 'minimum_not_met'
+            | 'no_matching_items'
+            | 'not_combinable'
+            | 'no_benefit';
+        }[];
+      };
+      totals: {
+        subtotal: number;
+        discountTotal: number;
+        shippingTotal: number;
+        taxTotal: number;
+        grandTotal: number;
+      };
+      pricesIncludeTax: boolean;
+      checkoutBlockers: ('empty_cart' | 'excluded_lines' | 'no_shipping_option' | 'shipping_unavailable')[];
+      mergedInto: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    ShippingQuotes: {
+      destination: {
+        country: string;
+        state?: string;
+        /**
+         * @description `default`: no shipping address yet, quoted for the store’s home destination
+         * @enum {string}
+         */
+        source: 'address' | 'default';
+      };
+      options: {
+        id: string;
+        name: string;
+        /** @description The cart’s total with this option */
+        grandTotal: number;
+        quote:
+          | {
+              /** @constant */
+              status: 'ok';
+              optionId: string;
+              amount: number;
+              discount: number;
+              taxRatePpm: number;
+              tax: number;
+              total: number;
+            }
+          | {
+              /** @constant */
+              status: 'unavailable';
+              optionId: string;
+              /** @enum {string} */
+              reason: 'destination_not_served' | 'currency_not_supported' | 'overweight';
+            };
+      }[];
     };
     __schema0: {
       id: string;
@@ -3918,6 +4439,2843 @@ export interface operations {
       };
       /** @description Problem; `code`: `forbidden` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListPromotions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of promotions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: (
+              | {
+                  id: string;
+                  name: string;
+                  code?: string;
+                  combinable: boolean;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  /** Format: date-time */
+                  endsAt?: string;
+                  usageLimit?: number;
+                  perCustomerLimit?: number;
+                  conditions?: {
+                    minimumSubtotal?: {
+                      [key: string]: number;
+                    };
+                    productIds?: string[];
+                    categoryIds?: string[];
+                    /** @enum {string} */
+                    customer?: 'anyone' | 'signed_in' | 'first_order';
+                  };
+                  /** @constant */
+                  type: 'percentage';
+                  percentBps: number;
+                  version: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }
+              | {
+                  id: string;
+                  name: string;
+                  code?: string;
+                  combinable: boolean;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  /** Format: date-time */
+                  endsAt?: string;
+                  usageLimit?: number;
+                  perCustomerLimit?: number;
+                  conditions?: {
+                    minimumSubtotal?: {
+                      [key: string]: number;
+                    };
+                    productIds?: string[];
+                    categoryIds?: string[];
+                    /** @enum {string} */
+                    customer?: 'anyone' | 'signed_in' | 'first_order';
+                  };
+                  /** @constant */
+                  type: 'fixed_amount';
+                  amounts: {
+                    [key: string]: number;
+                  };
+                  version: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }
+              | {
+                  id: string;
+                  name: string;
+                  code?: string;
+                  combinable: boolean;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  /** Format: date-time */
+                  endsAt?: string;
+                  usageLimit?: number;
+                  perCustomerLimit?: number;
+                  conditions?: {
+                    minimumSubtotal?: {
+                      [key: string]: number;
+                    };
+                    productIds?: string[];
+                    categoryIds?: string[];
+                    /** @enum {string} */
+                    customer?: 'anyone' | 'signed_in' | 'first_order';
+                  };
+                  /** @constant */
+                  type: 'free_shipping';
+                  version: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }
+              | {
+                  id: string;
+                  name: string;
+                  code?: string;
+                  combinable: boolean;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  /** Format: date-time */
+                  endsAt?: string;
+                  usageLimit?: number;
+                  perCustomerLimit?: number;
+                  conditions?: {
+                    minimumSubtotal?: {
+                      [key: string]: number;
+                    };
+                    productIds?: string[];
+                    categoryIds?: string[];
+                    /** @enum {string} */
+                    customer?: 'anyone' | 'signed_in' | 'first_order';
+                  };
+                  /** @constant */
+                  type: 'buy_x_get_y';
+                  buyQuantity: number;
+                  getQuantity: number;
+                  getPercentBps: number;
+                  maxApplications?: number;
+                  version: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }
+            )[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreatePromotion: {
+    parameters: {
+      query?: never;
+      header?: {
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              name: string;
+              code?: string;
+              combinable: boolean;
+              /** Format: date-time */
+              startsAt?: string;
+              /** Format: date-time */
+              endsAt?: string;
+              usageLimit?: number;
+              perCustomerLimit?: number;
+              conditions?: {
+                minimumSubtotal?: {
+                  [key: string]: number;
+                };
+                productIds?: string[];
+                categoryIds?: string[];
+                /** @enum {string} */
+                customer?: 'anyone' | 'signed_in' | 'first_order';
+              };
+              /** @constant */
+              type: 'percentage';
+              percentBps: number;
+            }
+          | {
+              name: string;
+              code?: string;
+              combinable: boolean;
+              /** Format: date-time */
+              startsAt?: string;
+              /** Format: date-time */
+              endsAt?: string;
+              usageLimit?: number;
+              perCustomerLimit?: number;
+              conditions?: {
+                minimumSubtotal?: {
+                  [key: string]: number;
+                };
+                productIds?: string[];
+                categoryIds?: string[];
+                /** @enum {string} */
+                customer?: 'anyone' | 'signed_in' | 'first_order';
+              };
+              /** @constant */
+              type: 'fixed_amount';
+              amounts: {
+                [key: string]: number;
+              };
+            }
+          | {
+              name: string;
+              code?: string;
+              combinable: boolean;
+              /** Format: date-time */
+              startsAt?: string;
+              /** Format: date-time */
+              endsAt?: string;
+              usageLimit?: number;
+              perCustomerLimit?: number;
+              conditions?: {
+                minimumSubtotal?: {
+                  [key: string]: number;
+                };
+                productIds?: string[];
+                categoryIds?: string[];
+                /** @enum {string} */
+                customer?: 'anyone' | 'signed_in' | 'first_order';
+              };
+              /** @constant */
+              type: 'free_shipping';
+            }
+          | {
+              name: string;
+              code?: string;
+              combinable: boolean;
+              /** Format: date-time */
+              startsAt?: string;
+              /** Format: date-time */
+              endsAt?: string;
+              usageLimit?: number;
+              perCustomerLimit?: number;
+              conditions?: {
+                minimumSubtotal?: {
+                  [key: string]: number;
+                };
+                productIds?: string[];
+                categoryIds?: string[];
+                /** @enum {string} */
+                customer?: 'anyone' | 'signed_in' | 'first_order';
+              };
+              /** @constant */
+              type: 'buy_x_get_y';
+              buyQuantity: number;
+              getQuantity: number;
+              getPercentBps: number;
+              maxApplications?: number;
+            };
+      };
+    };
+    responses: {
+      /** @description The new promotion (version 1) */
+      201: {
+        headers: {
+          /** @description The promotion’s URL path */
+          location: string;
+          /** @description Present when this answers a retry of an earlier request */
+          'idempotent-replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'percentage';
+                percentBps: number;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'fixed_amount';
+                amounts: {
+                  [key: string]: number;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'free_shipping';
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'buy_x_get_y';
+                buyQuantity: number;
+                getQuantity: number;
+                getPercentBps: number;
+                maxApplications?: number;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `promotion_window_invalid` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `promotion_code_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        promotionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The promotion */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': (
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'percentage';
+                percentBps: number;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'fixed_amount';
+                amounts: {
+                  [key: string]: number;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'free_shipping';
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'buy_x_get_y';
+                buyQuantity: number;
+                getQuantity: number;
+                getPercentBps: number;
+                maxApplications?: number;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+          ) & {
+            usage: {
+              total: number;
+            };
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `promotion_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminDeletePromotion: {
+    parameters: {
+      query: {
+        version: number;
+      };
+      header?: never;
+      path: {
+        promotionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `promotion_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminUpdatePromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        promotionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          type?: string;
+          code?: string | null;
+          name?: string;
+          combinable?: boolean;
+          /** @description null removes the field */
+          startsAt?: string | null;
+          /** @description null removes the field */
+          endsAt?: string | null;
+          /** @description null removes the field */
+          usageLimit?: number | null;
+          /** @description null removes the field */
+          perCustomerLimit?: number | null;
+          /** @description null removes the field */
+          conditions?: {
+            minimumSubtotal?: {
+              [key: string]: number;
+            };
+            productIds?: string[];
+            categoryIds?: string[];
+            /** @enum {string} */
+            customer?: 'anyone' | 'signed_in' | 'first_order';
+          } | null;
+          percentBps?: number;
+          amounts?: {
+            [key: string]: number;
+          };
+          buyQuantity?: number;
+          getQuantity?: number;
+          getPercentBps?: number;
+          /** @description null removes the field */
+          maxApplications?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The changed promotion */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'percentage';
+                percentBps: number;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'fixed_amount';
+                amounts: {
+                  [key: string]: number;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'free_shipping';
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }
+            | {
+                id: string;
+                name: string;
+                code?: string;
+                combinable: boolean;
+                /** Format: date-time */
+                startsAt?: string;
+                /** Format: date-time */
+                endsAt?: string;
+                usageLimit?: number;
+                perCustomerLimit?: number;
+                conditions?: {
+                  minimumSubtotal?: {
+                    [key: string]: number;
+                  };
+                  productIds?: string[];
+                  categoryIds?: string[];
+                  /** @enum {string} */
+                  customer?: 'anyone' | 'signed_in' | 'first_order';
+                };
+                /** @constant */
+                type: 'buy_x_get_y';
+                buyQuantity: number;
+                getQuantity: number;
+                getPercentBps: number;
+                maxApplications?: number;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `promotion_window_invalid` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `promotion_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `promotion_type_immutable`, `promotion_code_immutable` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListShippingOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The options, by id */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              countries: string[];
+              rate:
+                | {
+                    /** @constant */
+                    type: 'flat';
+                    amounts: {
+                      [key: string]: number;
+                    };
+                  }
+                | {
+                    /** @constant */
+                    type: 'weight';
+                    tiers: {
+                      upToGrams: number;
+                      amounts: {
+                        [key: string]: number;
+                      };
+                    }[];
+                  };
+              freeAbove?: {
+                [key: string]: number;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateShippingOption: {
+    parameters: {
+      query?: never;
+      header?: {
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id?: string;
+          name: string;
+          countries: string[];
+          rate:
+            | {
+                /** @constant */
+                type: 'flat';
+                amounts: {
+                  [key: string]: number;
+                };
+              }
+            | {
+                /** @constant */
+                type: 'weight';
+                tiers: {
+                  upToGrams: number;
+                  amounts: {
+                    [key: string]: number;
+                  };
+                }[];
+              };
+          freeAbove?: {
+            [key: string]: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The new option */
+      201: {
+        headers: {
+          /** @description The option’s URL path */
+          location: string;
+          /** @description Present when this answers an earlier request with the same key */
+          'idempotent-replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            countries: string[];
+            rate:
+              | {
+                  /** @constant */
+                  type: 'flat';
+                  amounts: {
+                    [key: string]: number;
+                  };
+                }
+              | {
+                  /** @constant */
+                  type: 'weight';
+                  tiers: {
+                    upToGrams: number;
+                    amounts: {
+                      [key: string]: number;
+                    };
+                  }[];
+                };
+            freeAbove?: {
+              [key: string]: number;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `shipping_option_exists` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetShippingOption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        optionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The option */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            countries: string[];
+            rate:
+              | {
+                  /** @constant */
+                  type: 'flat';
+                  amounts: {
+                    [key: string]: number;
+                  };
+                }
+              | {
+                  /** @constant */
+                  type: 'weight';
+                  tiers: {
+                    upToGrams: number;
+                    amounts: {
+                      [key: string]: number;
+                    };
+                  }[];
+                };
+            freeAbove?: {
+              [key: string]: number;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `shipping_option_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminReplaceShippingOption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        optionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          countries: string[];
+          rate:
+            | {
+                /** @constant */
+                type: 'flat';
+                amounts: {
+                  [key: string]: number;
+                };
+              }
+            | {
+                /** @constant */
+                type: 'weight';
+                tiers: {
+                  upToGrams: number;
+                  amounts: {
+                    [key: string]: number;
+                  };
+                }[];
+              };
+          freeAbove?: {
+            [key: string]: number;
+          };
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The option after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            countries: string[];
+            rate:
+              | {
+                  /** @constant */
+                  type: 'flat';
+                  amounts: {
+                    [key: string]: number;
+                  };
+                }
+              | {
+                  /** @constant */
+                  type: 'weight';
+                  tiers: {
+                    upToGrams: number;
+                    amounts: {
+                      [key: string]: number;
+                    };
+                  }[];
+                };
+            freeAbove?: {
+              [key: string]: number;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `shipping_option_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminDeleteShippingOption: {
+    parameters: {
+      query?: {
+        version?: number;
+      };
+      header?: never;
+      path: {
+        optionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `shipping_option_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetTaxSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            regions: {
+              country: string;
+              state?: string;
+              rates: {
+                standard: number;
+                reduced: number;
+                zero: number;
+              };
+            }[];
+            pricesIncludeTax: {
+              [key: string]: boolean;
+            };
+            /** @enum {string} */
+            shippingTaxClass: 'standard' | 'reduced' | 'zero';
+            defaultDestination: {
+              country: string;
+              state?: string;
+            };
+            version: number;
+            updatedAt: string | null;
+          };
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminPutTaxSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          regions: {
+            country: string;
+            state?: string;
+            rates: {
+              standard: number;
+              reduced: number;
+              zero: number;
+            };
+          }[];
+          pricesIncludeTax: {
+            [key: string]: boolean;
+          };
+          /** @enum {string} */
+          shippingTaxClass: 'standard' | 'reduced' | 'zero';
+          defaultDestination: {
+            country: string;
+            state?: string;
+          };
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The settings after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            regions: {
+              country: string;
+              state?: string;
+              rates: {
+                standard: number;
+                reduced: number;
+                zero: number;
+              };
+            }[];
+            pricesIncludeTax: {
+              [key: string]: boolean;
+            };
+            /** @enum {string} */
+            shippingTaxClass: 'standard' | 'reduced' | 'zero';
+            defaultDestination: {
+              country: string;
+              state?: string;
+            };
+            version: number;
+            updatedAt: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+          /** Format: email */
+          email?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The new cart */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: 'open' | 'checked_out' | 'merged';
+            /** @enum {string} */
+            currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+            customerId: string | null;
+            email: string | null;
+            shippingAddress: {
+              name: string;
+              line1: string;
+              /** @default null */
+              line2: string | null;
+              city: string;
+              /** @default null */
+              postalCode: string | null;
+              /** @default null */
+              region: string | null;
+              country: string;
+              /** @default null */
+              phone: string | null;
+            } | null;
+            shippingOptionId: string | null;
+            promotionCodes: string[];
+            lines: {
+              id: string;
+              variantId: string;
+              productId: string;
+              sku: string | null;
+              title: string | null;
+              productTitle: string | null;
+              quantity: number;
+              available: number;
+              unitPrice: number | null;
+              previousUnitPrice?: number;
+              subtotal: number;
+              discounts: {
+                promotionId: string;
+                amount: number;
+              }[];
+              discountTotal: number;
+              /** @enum {string} */
+              taxClass: 'standard' | 'reduced' | 'zero';
+              taxRatePpm: number;
+              tax: number;
+              total: number;
+              flags: ('price_changed' | 'archived' | 'out_of_stock' | 'unavailable')[];
+              excluded: boolean;
+            }[];
+            shipping:
+              | (
+                  | {
+                      /** @constant */
+                      status: 'ok';
+                      optionId: string;
+                      amount: number;
+                      discount: number;
+                      taxRatePpm: number;
+                      tax: number;
+                      total: number;
+                    }
+                  | {
+                      /** @constant */
+                      status: 'unavailable';
+                      optionId: string;
+                      /** @enum {string} */
+                      reason: 'destination_not_served' | 'currency_not_supported' | 'overweight';
+                    }
+                )
+              | null;
+            promotions: {
+              applied: {
+                promotionId: string;
+                code?: string;
+                /** @enum {string} */
+                type: 'percentage' | 'fixed_amount' | 'free_shipping' | 'buy_x_get_y';
+                amount: number;
+              }[];
+              rejected: {
+                promotionId?: string;
+                code?: string;
+                /** @enum {string} */
+                reason:
+                  | 'unknown_code'
+                  | 'not_started'
+                  | 'expired'
+                  | 'exhausted'
+                  | 'customer_limit_reached'
+                  | 'sign_in_required'
+                  | 'first_order_only'
+                  | 'currency_not_supported'
+                  | 'minimum_not_met'
+                  | 'no_matching_items'
+                  | 'not_combinable'
+                  | 'no_benefit';
+              }[];
+            };
+            totals: {
+              subtotal: number;
+              discountTotal: number;
+              shippingTotal: number;
+              taxTotal: number;
+              grandTotal: number;
+            };
+            pricesIncludeTax: boolean;
+            checkoutBlockers: (
+              | 'empty_cart'
+              | 'excluded_lines'
+              | 'no_shipping_option'
+              | 'shipping_unavailable'
+            )[];
+            mergedInto: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Send as `X-Cart-Token` on every call for this cart; null for a customer cart */
+            token: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addCartItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          variantId: string;
+          quantity: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found`, `variant_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `variant_unavailable`, `currency_not_priced`, `cart_full` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  removeCartItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found`, `line_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateCartItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          quantity: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found`, `line_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setCartEmail: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setCartShippingAddress: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          line1: string;
+          /** @default null */
+          line2?: string | null;
+          city: string;
+          /** @default null */
+          postalCode?: string | null;
+          /** @default null */
+          region?: string | null;
+          country: string;
+          /** @default null */
+          phone?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCartShippingOptions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The quotes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingQuotes'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setCartShippingMethod: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          optionId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found`, `shipping_option_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `shipping_address_required`, `shipping_option_unavailable` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addCartPromotion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `promotion_code_unknown`, `promotion_not_started`, `promotion_expired`, `promotion_exhausted`, `promotion_customer_limit_reached`, `promotion_sign_in_required`, `promotion_first_order_only`, `promotion_currency_not_supported`, `too_many_codes` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  removeCartPromotion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The cart, repriced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found`, `promotion_code_not_in_cart` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  claimCart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The customer’s cart */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_full` */
+      422: {
         headers: {
           [name: string]: unknown;
         };

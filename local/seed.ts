@@ -2,14 +2,19 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { productsByStatus } from '#shared/data/keys.ts';
 import { demoCatalog, demoCategories } from '../scripts/seed/demo-catalog.ts';
+import { writePricingDefaults } from '../scripts/seed/pricing.ts';
+import { writeDemoStock } from '../scripts/seed/stock.ts';
 import { writeCatalog } from '../scripts/seed/write.ts';
 import type { LocalDynamo } from './dynamodb/index.ts';
 
 /**
- * Seeds the demo catalog unless the table already has products (a `--data` directory keeps what a
- * developer changed). Returns the number of products written.
+ * Seeds the demo catalog (with stock at the demo warehouse) unless the table already has products (a `--data` directory keeps what a
+ * developer changed), and the shipping options and tax settings that are missing. Returns the number of
+ * products written.
  */
 export const seedIfEmpty = async (dynamo: LocalDynamo, table: string): Promise<number> => {
+  const documents = DynamoDBDocumentClient.from(dynamo.client);
+  await writePricingDefaults(documents, table);
   const { Count = 0 } = await dynamo.client.send(
     new QueryCommand({
       TableName: table,
@@ -21,6 +26,7 @@ export const seedIfEmpty = async (dynamo: LocalDynamo, table: string): Promise<n
   );
   if (Count > 0) return 0;
   const catalog = demoCatalog();
-  await writeCatalog(DynamoDBDocumentClient.from(dynamo.client), table, catalog, demoCategories(catalog));
+  await writeCatalog(documents, table, catalog, demoCategories(catalog));
+  await writeDemoStock(documents, table, catalog);
   return catalog.length;
 };

@@ -6,6 +6,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stackName } from '#infra/stage.ts';
 import { demoCatalog, demoCategories } from './seed/demo-catalog.ts';
+import { writePricingDefaults } from './seed/pricing.ts';
+import { writeDemoStock } from './seed/stock.ts';
 import { writeCatalog } from './seed/write.ts';
 
 const { values } = parseArgs({ options: { stage: { type: 'string' }, region: { type: 'string' } } });
@@ -23,11 +25,13 @@ if (!table) {
   console.error(`Stack ${name} has no TableName output: is the stage deployed?`);
   process.exit(1);
 }
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient(region));
 const catalog = demoCatalog();
-const items = await writeCatalog(
-  DynamoDBDocumentClient.from(new DynamoDBClient(region)),
-  table,
-  catalog,
-  demoCategories(catalog),
+const items = await writeCatalog(documents, table, catalog, demoCategories(catalog));
+// Stock only for variants without stock settings: counted stock survives a reseed.
+const stocked = await writeDemoStock(documents, table, catalog);
+// Shipping options and tax settings only where missing: an admin's changes survive a reseed.
+const pricing = await writePricingDefaults(documents, table);
+console.log(
+  `Seeded ${catalog.length} products (${items} items), stock for ${stocked} variants and ${pricing} missing shipping/tax items into ${table} (stack ${name}).`,
 );
-console.log(`Seeded ${catalog.length} products (${items} items) into ${table} (stack ${name}).`);

@@ -1,4 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { codeItem, promotionItem } from '#shared/promotions/items.ts';
+import { newPromotion } from '#shared/promotions/rules.ts';
 import { shippingOptionItem } from '#shared/shipping/items.ts';
 import type { StoredShippingOption } from '#shared/shipping/schemas.ts';
 import { taxSettingsItem } from '#shared/tax/repository.ts';
@@ -46,7 +48,7 @@ export const demoShippingOptions = (): Option[] => [
 ];
 
 /**
- * Writes the demo shipping options and the default tax settings, each only if absent, so reseeding
+ * Writes the demo shipping options, the default tax settings and the `WELCOME10` code, each only if absent, so reseeding
  * never undoes what an admin changed. One conditional Put per item, in parallel (five items: a few ms).
  * Returns how many items were new.
  */
@@ -61,6 +63,21 @@ export const writePricingDefaults = async (
       shippingOptionItem({ ...o, version: 1, createdAt: at, updatedAt: at }),
     ),
     taxSettingsItem({ ...DEFAULT_TAX_SETTINGS, version: 1, updatedAt: at }),
+    // One code to try the cart with. No automatic promotion: it would apply to every cart, tests' too.
+    promotionItem(
+      newPromotion(
+        'welcome10',
+        {
+          name: 'Welcome: 10 % off',
+          type: 'percentage',
+          percentBps: 1000,
+          code: 'WELCOME10',
+          combinable: false,
+        },
+        now,
+      ),
+    ),
+    codeItem('WELCOME10', 'welcome10'),
   ];
   const written = await Promise.all(
     items.map((Item) =>

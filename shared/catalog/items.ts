@@ -1,4 +1,4 @@
-import { Entity, productBySlug, productKeys, productsByStatus } from '../data/keys.ts';
+import { Entity, productBySlug, productKeys, productsByStatus, variantById } from '../data/keys.ts';
 import { type Product, productSchema, type Variant, variantSchema } from './schemas.ts';
 
 type Item = Record<string, unknown>;
@@ -18,14 +18,30 @@ export const productItem = (product: Product): Item => {
   };
 };
 
-/** A variant item; it carries the product's slug key so the slug page is one Query as well. */
-export const variantItem = (product: Pick<Product, 'id' | 'slug'>, variant: Variant): Item => {
+/** What a cart needs of a variant's product, copied onto the variant item (see `variantItem`). */
+export type ProductOfVariant = Pick<Product, 'title' | 'slug' | 'status' | 'categoryIds' | 'taxClass'>;
+
+/**
+ * A variant item. It carries the product's slug key so the slug page is one Query, and the variant-by-id
+ * key plus a copy of the product fields a cart prices with (`product`), so a cart line is one item read:
+ * the change transaction rewrites every variant item whose copy changed, in the same transaction.
+ */
+export const variantItem = (product: Pick<Product, 'id'> & ProductOfVariant, variant: Variant): Item => {
   const keys = productKeys.variant(product.id, variant.id);
+  const of: ProductOfVariant = {
+    title: product.title,
+    slug: product.slug,
+    status: product.status,
+    categoryIds: product.categoryIds,
+    ...(product.taxClass ? { taxClass: product.taxClass } : {}),
+  };
   return {
     ...keys,
     ...productBySlug(product.slug, keys.sk),
+    ...variantById(variant.id),
     entity: Entity.variant,
     productId: product.id,
+    product: of,
     ...variant,
   };
 };

@@ -7,6 +7,7 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
+import { gatewayAuthorizes } from '#app/access.ts';
 import { app } from '#app/definition.ts';
 import { routeKey } from '#app/environment.ts';
 import type { Access } from '#app/types.ts';
@@ -23,11 +24,18 @@ const TAGS = [
   { name: 'platform', description: 'Health, this contract and its reference page' },
   { name: 'catalog', description: 'Products, variants and prices' },
   { name: 'customers', description: 'The signed-in customer: profile and addresses' },
+  {
+    name: 'carts',
+    description: 'Carts for guests and customers: lines, shipping, codes and server-side totals',
+  },
   { name: 'admin', description: 'Back office: callers in the `admin` group only' },
 ];
 
 const ACCESS_NOTE: Record<Access, string> = {
   public: '',
+  optional:
+    'A bearer token is optional: without one the caller is a guest; with one the operation acts for that ' +
+    'customer. A token that is presented must be valid (401 `invalid_token` otherwise).',
   customer: 'Needs a bearer token (any signed-in customer).',
   admin: 'Needs a bearer token of a member of the `admin` group.',
 };
@@ -37,6 +45,12 @@ export const accessOf = (route: string): Access => {
   const found = app.routes.find((r) => routeKey(r) === route);
   if (!found) throw new Error(`The contract names ${route}, which the definition does not route`);
   return found.access;
+};
+
+// `{}` is OpenAPI's "no security requirement": an optional route accepts a call with or without a token.
+const securityOf = (access: Access): Pick<ZodOpenApiOperationObject, 'security'> => {
+  if (access === 'public') return {};
+  return { security: access === 'optional' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }] };
 };
 
 const contentOf = (schema: z.ZodType, types: string | readonly string[]) =>
@@ -51,7 +65,7 @@ const responsesOf = (operation: ContractOperation, access: Access): ZodOpenApiRe
       ...(r.headers ? { headers: r.headers } : {}),
     };
   }
-  if (access !== 'public') {
+  if (gatewayAuthorizes(access)) {
     responses['401'] = {
       description: 'API Gateway refused the token (missing, malformed, expired or forged)',
       content: { 'application/json': { schema: gatewayErrorSchema } },
@@ -75,7 +89,7 @@ const operationObject = (operation: ContractOperation): ZodOpenApiOperationObjec
     summary: operation.summary,
     ...(description ? { description } : {}),
     tags: [...operation.tags],
-    ...(access === 'public' ? {} : { security: [{ bearerAuth: [] }] }),
+    ...securityOf(access),
     ...(path || query || headers
       ? {
           requestParams: {

@@ -65,7 +65,8 @@ export type Profile = z.infer<typeof profileSchema>;
 // ---------------------------------------------------------------------------------------------------
 // Addresses
 
-const addressFields = {
+/** A postal address as it goes on a label; carts use the same fields for their shipping address. */
+export const postalAddressFields = {
   /** The recipient, as it goes on the label. */
   name: text(120),
   line1: text(200),
@@ -77,6 +78,10 @@ const addressFields = {
   region: text(100).nullable(),
   country: countryCode,
   phone: phoneNumber.nullable(),
+};
+
+const addressFields = {
+  ...postalAddressFields,
   isDefaultShipping: z.boolean(),
   isDefaultBilling: z.boolean(),
 };

@@ -175,6 +175,76 @@ export const reservationKeys = {
 };
 // --- end inventory -----------------------------------------------------------------------------
 
+// --- pricing -----------------------------------------------------------------------------------
+/**
+ * A promotion (see docs/pricing.md). Its usage counters share its partition: `USAGE` (all redemptions)
+ * and one `CUSTOMER#<id>` item per customer who redeemed it, so a checkout's conditional increments and
+ * the cart's reads address them by key. A code is a uniqueness item pointing at the promotion; codes
+ * never change, so a cart stores the promotion id it resolved.
+ */
+export const promotionKeys = {
+  promotion: (promotionId: string) => ({ pk: `PROMOTION#${promotionId}`, sk: 'PROMOTION' }),
+  usage: (promotionId: string) => ({ pk: `PROMOTION#${promotionId}`, sk: 'USAGE' }),
+  customerUsage: (promotionId: string, customerId: string) => ({
+    pk: `PROMOTION#${promotionId}`,
+    sk: `CUSTOMER#${customerId}`,
+  }),
+  /** Written once when the usage limit is reached, so `PromotionUsageExhausted` is emitted once. */
+  exhausted: (promotionId: string) => ({ pk: `PROMOTION#${promotionId}`, sk: 'EXHAUSTED' }),
+  code: (code: string) => ({ pk: `PROMOCODE#${code}`, sk: 'PROMOCODE' }),
+  /** gsi1 "every promotion, newest first" for the admin list. */
+  list: (createdAt: string, promotionId: string) => ({
+    gsi1pk: 'PROMOTIONS',
+    gsi1sk: `${createdAt}#${promotionId}`,
+  }),
+  listPartition: 'PROMOTIONS',
+  /** gsi2 "automatic promotions": every cart read queries it (few items: they apply to every cart). */
+  automatic: (promotionId: string) => ({ gsi2pk: 'PROMOTIONS#automatic', gsi2sk: promotionId }),
+  automaticPartition: 'PROMOTIONS#automatic',
+};
+
+/** A shipping option; gsi1 `SHIPPING_OPTIONS` lists them all in one Query (there are few). */
+export const shippingOptionKeys = {
+  option: (optionId: string) => ({ pk: `SHIPPING#${optionId}`, sk: 'SHIPPING_OPTION' }),
+  list: (optionId: string) => ({ gsi1pk: 'SHIPPING_OPTIONS', gsi1sk: optionId }),
+  listPartition: 'SHIPPING_OPTIONS',
+};
+
+/** Store-wide settings, one item each. */
+export const settingsKeys = {
+  tax: { pk: 'SETTINGS', sk: 'TAX' },
+};
+// --- end pricing -------------------------------------------------------------------------------
+
+// --- carts -------------------------------------------------------------------------------------
+/**
+ * A cart is one item: its lines live inside it (at most 100, a few KB), so a cart is one GetItem and
+ * every change one conditional write on its `version`.
+ */
+export const cartKeys = {
+  cart: (cartId: string) => ({ pk: `CART#${cartId}`, sk: 'CART' }),
+  /** gsi1 "a customer's open carts, most recently changed first" (claim finds the one to merge into). */
+  customerOpen: (customerId: string, updatedAt: string, cartId: string) => ({
+    gsi1pk: `CARTS#customer#${customerId}`,
+    gsi1sk: `${updatedAt}#${cartId}`,
+  }),
+  customerOpenPartition: (customerId: string) => `CARTS#customer#${customerId}`,
+  /**
+   * gsi2 "open carts with an e-mail, least recently changed first", spread over `buckets` partitions so
+   * a campaign's cart writes never meet on one index partition; the abandoned-cart sweep reads them all.
+   */
+  buckets: 16,
+  idlePartition: (bucket: number) => `CARTS#idle#${bucket}`,
+  idle: (bucket: number, updatedAt: string, cartId: string) => ({
+    gsi2pk: `CARTS#idle#${bucket}`,
+    gsi2sk: `${updatedAt}#${cartId}`,
+  }),
+};
+
+/** gsi1 "variant by id": each variant item carries it, so a cart finds a variant's product in one Query. */
+export const variantById = (variantId: string) => ({ gsi1pk: `VARIANT#${variantId}`, gsi1sk: 'VARIANT' });
+// --- end carts ---------------------------------------------------------------------------------
+
 /** The `entity` attribute of each item type. */
 export const Entity = {
   product: 'PRODUCT',
@@ -194,4 +264,12 @@ export const Entity = {
   stockLocation: 'STOCK_LOCATION',
   stockAlerts: 'STOCK_ALERTS',
   reservation: 'RESERVATION',
+  promotion: 'PROMOTION',
+  promotionUsage: 'PROMOTION_USAGE',
+  promotionCustomerUsage: 'PROMOTION_CUSTOMER_USAGE',
+  promotionExhausted: 'PROMOTION_EXHAUSTED',
+  promotionCode: 'PROMOTION_CODE',
+  shippingOption: 'SHIPPING_OPTION',
+  taxSettings: 'TAX_SETTINGS',
+  cart: 'CART',
 } as const;

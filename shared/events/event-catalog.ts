@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { cartEvents } from '../carts/events.ts';
 import { catalogEvents } from '../catalog/events.ts';
 import { inventoryEvents } from '../inventory/events.ts';
+import { promotionEvents } from '../promotions/events.ts';
 
 /** A domain event as `docs/events.md` publishes it; `schema` is the schema of `detail.data`. */
 export interface EventDefinition {
@@ -20,4 +22,9 @@ export interface EventDefinition {
  * `shared/catalog/events.ts`); `npm run contract` renders them into `docs/events.md`, and a unit test
  * fails while that file is stale.
  */
-export const eventCatalog: readonly EventDefinition[] = [...catalogEvents, ...inventoryEvents];
+export const eventCatalog: readonly EventDefinition[] = [
+  ...catalogEvents,
+  ...inventoryEvents,
+  ...promotionEvents,
+  ...cartEvents,
+];

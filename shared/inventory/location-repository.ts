@@ -17,6 +17,14 @@ const toLocation = (item: Record<string, unknown>): StockLocation => ({
   updatedAt: item.updatedAt as string,
 });
 
+/** The item of a stock location, listed in gsi1 `STOCK_LOCATIONS`. */
+export const locationItem = (location: StockLocation) => ({
+  ...stockLocationKeys.location(location.id),
+  ...stockLocationKeys.list(location.id),
+  entity: Entity.stockLocation,
+  ...location,
+});
+
 /**
  * Stock locations (warehouses, stores). There are few, so the list is one Query of gsi1 and reservations
  * cache it for `cacheMs` (default 5 s). Locations are deactivated, never deleted: levels and reservations
@@ -36,12 +44,7 @@ export class LocationRepository {
     return documentClient().send(
       new PutCommand({
         TableName: this.#table,
-        Item: {
-          ...stockLocationKeys.location(location.id),
-          ...stockLocationKeys.list(location.id),
-          entity: Entity.stockLocation,
-          ...location,
-        },
+        Item: locationItem(location),
         ConditionExpression: condition,
         ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
       }),

@@ -1,8 +1,11 @@
 import type { ContractOperation } from '../operation.ts';
+import { cartOperations } from './carts.ts';
 import { catalogOperations } from './catalog.ts';
 import { customerOperations } from './customers.ts';
 import { inventoryOperations } from './inventory.ts';
 import { platformOperations } from './platform.ts';
+import { promotionOperations } from './promotions.ts';
+import { shippingTaxOperations } from './shipping-tax.ts';
 
 /**
  * Every operation of the HTTP API. A new context adds its file here; a unit test checks that this
@@ -13,4 +16,7 @@ export const operations: readonly ContractOperation[] = [
   ...catalogOperations,
   ...customerOperations,
   ...inventoryOperations,
+  ...promotionOperations,
+  ...shippingTaxOperations,
+  ...cartOperations,
 ];

@@ -1,0 +1,83 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { UnprocessableError } from '../errors/index.ts';
+import { callerOf } from '../http/identity.ts';
+import type { RejectionReason } from '../pricing/promotion-schemas.ts';
+import { optionsFor } from '../shipping/options.ts';
+import { ShippingOptionRepository } from '../shipping/repository.ts';
+import type { StoredShippingOption } from '../shipping/schemas.ts';
+import { addablePrice, addCode, addLine, setShippingOption } from './changes.ts';
+import { findPromotionIdByCode, findVariant } from './lookups.ts';
+import type { CartCaller, CartChange } from './service.ts';
+import type { CatalogVariant } from './snapshot.ts';
+
+/** The caller of a cart route: a verified customer token's subject and the `X-Cart-Token` header. */
+export const cartCaller = (event: APIGatewayProxyEventV2): CartCaller => {
+  const sub = callerOf(event)?.sub;
+  const token = event.headers['x-cart-token'];
+  return { ...(sub ? { customerId: sub } : {}), ...(token ? { token } : {}) };
+};
+
+/** POST /carts/{cartId}/items: the variant is found by id in the cart's first round trip. */
+export const addItemChange = (
+  table: string,
+  input: { variantId: string; quantity: number },
+): CartChange<CatalogVariant | undefined> => ({
+  lookup: () => findVariant(table, input.variantId),
+  apply: (cart, variant, now) => {
+    const price = addablePrice(variant, cart.currency, now);
+    return addLine(cart, variant!, input.quantity, price, now);
+  },
+  known: (variant) => (variant ? [variant] : []),
+});
+
+/** PUT /carts/{cartId}/shipping-method: the option must exist and serve the cart's address and currency. */
+export const shippingMethodChange = (table: string, optionId: string): CartChange<StoredShippingOption> => ({
+  // 404 `shipping_option_not_found` when it does not exist.
+  lookup: () => new ShippingOptionRepository(table).get(optionId),
+  apply: (cart, option) => {
+    if (!cart.shippingAddress)
+      throw new UnprocessableError(
+        'Set a shipping address before choosing how to ship',
+        'shipping_address_required',
+      );
+    if (optionsFor([option], cart.shippingAddress.country, cart.currency).length === 0)
+      throw new UnprocessableError(
+        `Option ${optionId} does not ship to ${cart.shippingAddress.country} in ${cart.currency}`,
+        'shipping_option_unavailable',
+      );
+    return setShippingOption(cart, optionId);
+  },
+});
+
+/**
+ * Reasons that refuse an entered code outright (422 `promotion_<reason>`): nothing the shopper can do to
+ * this cart makes it apply. Others (minimum not met, no matching items, a better deal, no benefit yet) keep
+ * the code in the cart, shown under `promotions.rejected` with the reason, as it may apply later.
+ */
+const refusing: ReadonlySet<RejectionReason> = new Set([
+  'not_started',
+  'expired',
+  'exhausted',
+  'customer_limit_reached',
+  'sign_in_required',
+  'first_order_only',
+  'currency_not_supported',
+]);
+
+/** POST /carts/{cartId}/promotions: the code is resolved, priced with the cart, then kept or refused. */
+export const promotionCodeChange = (table: string, code: string): CartChange<string | undefined> => ({
+  lookup: () => findPromotionIdByCode(table, code),
+  apply: (cart, promotionId) => {
+    if (!promotionId)
+      throw new UnprocessableError(`There is no promotion with code ${code}`, 'promotion_code_unknown');
+    return addCode(cart, { code, promotionId });
+  },
+  verify: ({ totals }) => {
+    const rejection = totals.promotions.rejected.find((r) => r.code === code);
+    if (rejection && refusing.has(rejection.reason))
+      throw new UnprocessableError(
+        `Code ${code} cannot be used: ${rejection.reason.replaceAll('_', ' ')}`,
+        `promotion_${rejection.reason}`,
+      );
+  },
+});

@@ -1090,14 +1090,9 @@ export interface components {
       shippingOptionId: string | null;
       promotionCodes: string[];
       lines: {
-        id: string;
         variantId: string;
         productId: string;
-        sku: string | null;
-        title: string | null;
-        productTitle: string | null;
         quantity: number;
-        available: number;
         unitPrice: number | null;
         previousUnitPrice?: number;
         subtotal: number;
@@ -1113,6 +1108,11 @@ export interface components {
         total: number;
         flags: ('price_changed' | 'archived' | 'out_of_stock' | 'unavailable')[];
         excluded: boolean;
+        id: string;
+        sku: string | null;
+        title: string | null;
+        productTitle: string | null;
+        available: number;
       }[];
       shipping:
         | (
@@ -6249,14 +6249,9 @@ export interface operations {
             shippingOptionId: string | null;
             promotionCodes: string[];
             lines: {
-              id: string;
               variantId: string;
               productId: string;
-              sku: string | null;
-              title: string | null;
-              productTitle: string | null;
               quantity: number;
-              available: number;
               unitPrice: number | null;
               previousUnitPrice?: number;
               subtotal: number;
@@ -6272,6 +6267,11 @@ export interface operations {
               total: number;
               flags: ('price_changed' | 'archived' | 'out_of_stock' | 'unavailable')[];
               excluded: boolean;
+              id: string;
+              sku: string | null;
+              title: string | null;
+              productTitle: string | null;
+              available: number;
             }[];
             shipping:
               | (

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { UnprocessableError } from '../errors/index.ts';
 import { callerOf } from '../http/identity.ts';
-import type { RejectionReason } from '../pricing/promotion-schemas.ts';
+import { type RejectionReason, rejectionReason } from '../pricing/promotion-schemas.ts';
 import { optionsFor } from '../shipping/options.ts';
 import { ShippingOptionRepository } from '../shipping/repository.ts';
 import type { StoredShippingOption } from '../shipping/schemas.ts';
@@ -54,15 +54,15 @@ export const shippingMethodChange = (table: string, optionId: string): CartChang
  * this cart makes it apply. Others (minimum not met, no matching items, a better deal, no benefit yet) keep
  * the code in the cart, shown under `promotions.rejected` with the reason, as it may apply later.
  */
-const refusing: ReadonlySet<RejectionReason> = new Set([
-  'not_started',
-  'expired',
-  'exhausted',
-  'customer_limit_reached',
-  'sign_in_required',
-  'first_order_only',
-  'currency_not_supported',
-]);
+const refusing: ReadonlySet<RejectionReason> = new Set(
+  rejectionReason.exclude([
+    'unknown_code',
+    'minimum_not_met',
+    'no_matching_items',
+    'not_combinable',
+    'no_benefit',
+  ]).options,
+);
 
 /** POST /carts/{cartId}/promotions: the code is resolved, priced with the cart, then kept or refused. */
 export const promotionCodeChange = (table: string, code: string): CartChange<string | undefined> => ({

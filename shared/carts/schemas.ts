@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { currencyCode, minorUnits, taxClass } from '../catalog/schemas.ts';
+import { currencyCode, minorUnits } from '../catalog/schemas.ts';
 import { postalAddressFields } from '../customers/schemas.ts';
 import { amountSchema } from '../money/schema.ts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../pricing/cart-schemas.ts';
 import { promotionCode, promotionId } from '../pricing/promotion-schemas.ts';
-import { ratePpm } from '../pricing/tax-schemas.ts';
 import {
   appliedPromotionSchema,
   checkoutBlocker,
-  discountAllocation,
-  lineFlag,
+  pricedLineSchema,
   pricedShippingSchema,
   rejectedPromotionSchema,
 } from '../pricing/totals-schemas.ts';
@@ -109,28 +107,14 @@ export type CartRecord = z.infer<typeof cartRecord>;
 // ---------------------------------------------------------------------------------------------------
 // Responses
 
-/** A priced line: the stored choice, what the catalog says now, and the engine's figures. */
-export const cartLineSchema = z.object({
+/** A priced line: the engine's figures plus what the shopper sees of the variant and its stock now. */
+export const cartLineSchema = pricedLineSchema.extend({
   id: z.string().max(64),
-  variantId: z.string().max(64),
-  productId: z.string().max(64),
   sku: z.string().max(64).nullable(),
   title: z.string().max(200).nullable(),
   productTitle: z.string().max(200).nullable(),
-  quantity: z.number().int().positive(),
   /** Units available to buy now (all locations; no reservation is made before checkout). */
   available: z.number().int().nonnegative(),
-  unitPrice: minorUnits.nullable(),
-  previousUnitPrice: minorUnits.optional(),
-  subtotal: amountSchema,
-  discounts: z.array(discountAllocation),
-  discountTotal: amountSchema,
-  taxClass,
-  taxRatePpm: ratePpm,
-  tax: amountSchema,
-  total: amountSchema,
-  flags: z.array(lineFlag),
-  excluded: z.boolean(),
 });
 export type CartLine = z.infer<typeof cartLineSchema>;
 

@@ -49,7 +49,8 @@ describe('writePricingDefaults', () => {
 
   it('writes the demo options and default tax settings once, never over an admin change', async () => {
     const table = await createTestTable();
-    expect(await writePricingDefaults(client, table)).toBe(demoShippingOptions().length + 1);
+    // The options, the tax settings, and the WELCOME10 promotion with its code item.
+    expect(await writePricingDefaults(client, table)).toBe(demoShippingOptions().length + 3);
 
     const options = new ShippingOptionRepository(table);
     const listed = await options.list();

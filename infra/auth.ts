@@ -10,6 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import type { TokenIssuer } from '#app/environment.ts';
 
 /** The Cognito group whose members may call `admin` routes (the handlers check `cognito:groups`). */
 export const ADMIN_GROUP = 'admin';
@@ -83,5 +84,18 @@ export class Auth extends Construct {
   /** The issuer (`iss` claim) of the pool's tokens, which API Gateway's JWT authorizer trusts. */
   get issuer(): string {
     return `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;
+  }
+
+  /**
+   * What the JWT authorizer trusts, and what functions of `optional` routes verify tokens against:
+   * this pool's issuer, its storefront client as audience, and the pool's JWKS (Cognito publishes it
+   * at `<issuer>/.well-known/jwks.json`).
+   */
+  get tokenIssuer(): TokenIssuer {
+    return {
+      issuer: this.issuer,
+      audience: this.client.userPoolClientId,
+      jwksUrl: `${this.issuer}/.well-known/jwks.json`,
+    };
   }
 }

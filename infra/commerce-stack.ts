@@ -92,6 +92,7 @@ export class CommerceStack extends Stack {
       queues: this.queues,
       stateMachines: this.stateMachines,
       secrets: this.secrets,
+      auth: this.auth,
     });
 
     Tags.of(this).add('commerce:app', definition.name);

@@ -22,11 +22,18 @@ export interface CommerceFunctionProps {
   readonly logLevel?: string;
   /** @default nodejsBundling (the bundle the local cloud builds too) */
   readonly bundling?: BundlingOptions;
+  /**
+   * A role and log group shared with other route-only functions of the same permission set (see
+   * functions.ts); the caller grants the role what it needs, once.
+   * @default a role and an encrypted log group of its own
+   */
+  readonly shared?: { readonly role: Role; readonly logGroup: LogGroup };
 }
 
 /**
- * One function of the definition: its own role (no AWS managed policy, so it holds only what the
- * definition's `uses` grants plus writing to its own log group), its own encrypted log group, X-Ray.
+ * One function of the definition, with X-Ray and a role without AWS managed policies (it holds only
+ * what the definition's `uses` grants plus writing to its log group). The role and the encrypted log
+ * group are its own, or the `shared` ones of its permission set.
  */
 export class CommerceFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -36,16 +43,21 @@ export class CommerceFunction extends Construct {
   constructor(scope: Construct, id: string, props: CommerceFunctionProps) {
     super(scope, id);
     const def = props.definition;
-    this.logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      encryptionKey: props.encryptionKey,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
-    this.role = new Role(this, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs ${def.entry}`,
-    });
-    this.logGroup.grantWrite(this.role);
+    if (props.shared) {
+      this.logGroup = props.shared.logGroup;
+      this.role = props.shared.role;
+    } else {
+      this.logGroup = new LogGroup(this, 'Logs', {
+        retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+        encryptionKey: props.encryptionKey,
+        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      });
+      this.role = new Role(this, 'Role', {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `Runs ${def.entry}`,
+      });
+      this.logGroup.grantWrite(this.role);
+    }
     this.fn = new NodejsFunction(this, 'Function', {
       entry: fromProjectRoot(def.entry),
       handler: 'handler',

@@ -1,11 +1,13 @@
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { AppDefinition } from '#app/types.ts';
 import { CommerceFunction } from './function.ts';
 import { markDefinitionName } from './naming.ts';
+import { sharedRoleAssignments } from './permission-sets.ts';
 
 export interface FunctionsProps {
   readonly definition: AppDefinition;
@@ -20,13 +22,45 @@ export interface FunctionsProps {
   readonly bundling?: BundlingOptions;
 }
 
-/** One `CommerceFunction` per entry of the definition's `functions`, looked up by definition name. */
+/** A role and the definition functions that run under it. */
+export interface FunctionRole {
+  readonly role: Role;
+  /** Definition names; several only for a shared role, all with the same permission set. */
+  readonly functions: readonly string[];
+}
+
+/**
+ * One `CommerceFunction` per entry of the definition's `functions`, looked up by definition name.
+ *
+ * CloudFormation allows 500 resources per stack, and a role, its policy and a log group per function
+ * used most of them. So functions only HTTP routes invoke share: one role per permission set (equal
+ * grants, so no function gains anything) and one KMS-encrypted log group, `ApiFunctionLogs`. Lambda names
+ * each stream of a custom log group `YYYY/MM/DD/<function_name>[<function_version>][<environment id>]`,
+ * "so the mapping between log messages and functions is preserved, even if you use the same log group
+ * for multiple functions" (AWS Lambda Developer Guide, "Configuring CloudWatch log groups":
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html), and the
+ * Powertools logger puts `function_name` on every line for Logs Insights. Every other function keeps a
+ * role and log group of its own.
+ */
 export class Functions extends Construct {
   private readonly byName = new Map<string, CommerceFunction>();
+  private readonly sharedRoles = new Map<string, Role>();
+  /** The log group of every route-only function; absent when the definition has none. */
+  readonly apiLogs?: LogGroup;
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
+    const assignments = sharedRoleAssignments(props.definition);
+    if (assignments.size > 0) {
+      this.apiLogs = new LogGroup(this, 'ApiFunctionLogs', {
+        retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+        encryptionKey: props.encryptionKey,
+        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      });
+    }
+    const roles = new Construct(this, 'ApiRoles');
     for (const [name, definition] of Object.entries(props.definition.functions)) {
+      const roleId = assignments.get(name);
       const fn = new CommerceFunction(this, name, {
         definition,
         encryptionKey: props.encryptionKey,
@@ -34,6 +68,9 @@ export class Functions extends Construct {
         logRemovalPolicy: props.logRemovalPolicy,
         logLevel: props.logLevel,
         bundling: props.bundling,
+        ...(roleId && this.apiLogs
+          ? { shared: { role: this.sharedRole(roles, roleId, this.apiLogs), logGroup: this.apiLogs } }
+          : {}),
       });
       markDefinitionName(fn, fn.fn, name);
       this.byName.set(name, fn);
@@ -50,5 +87,25 @@ export class Functions extends Construct {
   /** Every function with its definition name. */
   entries(): [string, CommerceFunction][] {
     return [...this.byName.entries()];
+  }
+
+  /** Every function role once, with the functions it runs: what grants and acknowledgements apply to. */
+  roles(): FunctionRole[] {
+    const byRole = new Map<Role, string[]>();
+    for (const [name, fn] of this.byName) byRole.set(fn.role, [...(byRole.get(fn.role) ?? []), name]);
+    return [...byRole].map(([role, functions]) => ({ role, functions }));
+  }
+
+  /** The role of the permission set `id`, created once; it may write to the shared log group only. */
+  private sharedRole(scope: Construct, id: string, logs: LogGroup): Role {
+    const existing = this.sharedRoles.get(id);
+    if (existing) return existing;
+    const role = new Role(scope, id, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the route-only functions with permission set ${id}`,
+    });
+    logs.grantWrite(role);
+    this.sharedRoles.set(id, role);
+    return role;
   }
 }

@@ -14,6 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { gatewayAuthorizes } from '#app/access.ts';
 import { routeKey } from '#app/environment.ts';
 import type { AppDefinition, RouteDef } from '#app/types.ts';
 import type { Auth } from './auth.ts';
@@ -57,7 +58,7 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
-/** The storefront HTTP API: one route per definition route, JWT-authorized unless the route is public. */
+/** The storefront HTTP API: one route per definition route, JWT-authorized when `gatewayAuthorizes`. */
 export class CommerceHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -83,8 +84,8 @@ export class CommerceHttpApi extends Construct {
       throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: { destination: new LogGroupLogDestination(logGroup), format: accessLogFormat },
     });
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.issuer, {
-      jwtAudience: [props.auth.client.userPoolClientId],
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.tokenIssuer.issuer, {
+      jwtAudience: [props.auth.tokenIssuer.audience],
     });
     const integrations = new Map<string, HttpLambdaIntegration>();
     const integrationFor = (name: string): HttpLambdaIntegration => {
@@ -103,8 +104,9 @@ export class CommerceHttpApi extends Construct {
           httpApi: this.api,
           routeKey: cdkRouteKey(route),
           integration: integrationFor(route.function),
-          // API Gateway authenticates; the `admin` group is checked by the handler (ROUTE_ACCESS).
-          authorizer: route.access === 'public' ? undefined : authorizer,
+          // API Gateway authenticates; the `admin` group is checked by the handler (ROUTE_ACCESS). An
+          // `optional` route has no authorizer (one cannot be optional): its function verifies a token.
+          authorizer: gatewayAuthorizes(route.access) ? authorizer : undefined,
         }),
       );
     }

@@ -2,6 +2,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { functionEnvironment, type ResourceLocator } from '#app/environment.ts';
 import type { AppDefinition } from '#app/types.ts';
+import type { Auth } from './auth.ts';
 import type { Functions } from './functions.ts';
 import type { Queues } from './queues.ts';
 import type { Secrets } from './secrets.ts';
@@ -14,6 +15,8 @@ export interface WiringResources {
   readonly queues: Queues;
   readonly stateMachines: StateMachines;
   readonly secrets: Secrets;
+  /** Verifies tokens in the functions of `optional` routes (no authorizer stands in front of them). */
+  readonly auth: Auth;
 }
 
 /** Where things are in AWS: CloudFormation references, resolved at deploy time. */
@@ -23,12 +26,13 @@ export const cdkLocator = (r: WiringResources): ResourceLocator => ({
   queueUrl: (name) => r.queues.get(name).queue.queueUrl,
   stateMachineArn: (name) => r.stateMachines.get(name).stateMachineArn,
   secret: (name) => r.secrets.deployTimeValue(name),
+  auth: r.auth.tokenIssuer,
 });
 
 /**
  * Gives every function the environment and the IAM grants its definition `uses` — nothing more. Runs
  * after every resource exists, because state machines reference functions and functions reference
- * state machines.
+ * state machines. Grants go to each role once: the functions sharing a role have equal `uses`.
  */
 export const wireFunctions = (definition: AppDefinition, functions: Functions, r: WiringResources): void => {
   const locator = cdkLocator(r);
@@ -40,12 +44,14 @@ export const wireFunctions = (definition: AppDefinition, functions: Functions, r
     for (const [key, value] of Object.entries(functionEnvironment(definition, def, locator))) {
       fn.addEnvironment(key, value);
     }
-    const uses = def.uses ?? {};
-    if (uses.table === 'read') r.table.grantReadData(fn);
-    if (uses.table === 'readWrite') r.table.grantReadWriteData(fn);
-    if (uses.bus) r.bus.grantPutEventsTo(fn);
-    for (const q of uses.queues ?? []) r.queues.get(q).queue.grantSendMessages(fn);
-    for (const sm of uses.stateMachines ?? []) r.stateMachines.get(sm).grantStartExecution(fn);
-    for (const sm of uses.taskTokens ?? []) r.stateMachines.get(sm).grantTaskResponse(fn);
+  }
+  for (const { role, functions: names } of functions.roles()) {
+    const uses = (names[0] === undefined ? undefined : definition.functions[names[0]]?.uses) ?? {};
+    if (uses.table === 'read') r.table.grantReadData(role);
+    if (uses.table === 'readWrite') r.table.grantReadWriteData(role);
+    if (uses.bus) r.bus.grantPutEventsTo(role);
+    for (const q of uses.queues ?? []) r.queues.get(q).queue.grantSendMessages(role);
+    for (const sm of uses.stateMachines ?? []) r.stateMachines.get(sm).grantStartExecution(role);
+    for (const sm of uses.taskTokens ?? []) r.stateMachines.get(sm).grantTaskResponse(role);
   }
 };

@@ -1,5 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { gatewayAuthorizes } from '#app/access.ts';
 import type { CommerceStack } from '../commerce-stack.ts';
 import { primaryResource } from '../naming.ts';
 
@@ -33,6 +34,11 @@ export const REASONS = {
   publicRoute:
     'Public storefront route (catalog browsing, health, 404 catch-all): no identity is needed to call it; ' +
     'it is throttled at the stage and the handler validates all input.',
+  optionalRoute:
+    'Route open to guests and customers alike (e.g. a cart a guest proves with its cart token): an HTTP ' +
+    'API JWT authorizer cannot be optional, so the function verifies a presented bearer token itself ' +
+    "against the user pool's issuer, client and JWKS, and answers 401 when it fails. Throttled at the " +
+    'stage; the handler validates all input.',
   sqsEventSourceDestination:
     'SQS event source mappings do not support on-failure destinations; a message that keeps failing moves ' +
     "to the queue's dead-letter queue after maxReceiveCount (redrive policy).",
@@ -61,17 +67,20 @@ const defaultPolicy = (role: IConstruct): IConstruct | undefined => role.node.tr
 export const acknowledgeNagFindings = (stack: CommerceStack): void => {
   const table = primaryResource(stack.table.table);
   const indexWildcard = `AwsSolutions-IAM5[Resource::<${Stack.of(table).resolve(table.logicalId)}.Arn>/index/*]`;
-  for (const [name, f] of stack.functions.entries()) {
-    const policy = defaultPolicy(f.role);
+  for (const [, f] of stack.functions.entries()) {
     acknowledge(f.fn, 'PCI.DSS.321-LambdaInsideVPC', REASONS.lambdaOutsideVpc);
     acknowledge(f.fn, 'Serverless-LambdaDLQ', REASONS.lambdaNoDlq);
-    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.xray);
-    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
-    if (stack.definition.functions[name]?.uses?.table)
-      acknowledge(policy, indexWildcard, REASONS.tableIndexes);
     for (const esm of f.fn.node.children.filter((c) => c.node.id.startsWith('SqsEventSource:'))) {
       acknowledge(esm, 'Serverless-LambdaEventSourceMappingDestination', REASONS.sqsEventSourceDestination);
     }
+  }
+  // Once per role: a role shared by route-only functions has one policy, holding what all of them use.
+  for (const { role, functions } of stack.functions.roles()) {
+    const policy = defaultPolicy(role);
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.xray);
+    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
+    if (functions.some((name) => stack.definition.functions[name]?.uses?.table))
+      acknowledge(policy, indexWildcard, REASONS.tableIndexes);
   }
   for (const [, sm] of stack.stateMachines.entries()) {
     const policy = defaultPolicy(sm.role);
@@ -95,8 +104,9 @@ export const acknowledgeNagFindings = (stack: CommerceStack): void => {
   for (const [, p] of stack.pipes.entries())
     acknowledge(p.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
   for (const [, q] of stack.schedules.entries()) acknowledge(q, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
-  for (const route of stack.definition.routes.filter((r) => r.access === 'public')) {
-    acknowledge(stack.httpApi.routeFor(route), 'AwsSolutions-APIG4', REASONS.publicRoute);
+  for (const route of stack.definition.routes.filter((r) => !gatewayAuthorizes(r.access))) {
+    const reason = route.access === 'optional' ? REASONS.optionalRoute : REASONS.publicRoute;
+    acknowledge(stack.httpApi.routeFor(route), 'AwsSolutions-APIG4', reason);
   }
   for (const [, secret] of stack.secrets.entries())
     acknowledge(secret, 'AwsSolutions-SMG4', REASONS.secretRotation);

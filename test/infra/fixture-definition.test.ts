@@ -71,6 +71,47 @@ describe('stack built from the fixture definition', () => {
     });
   });
 
+  it('gives a function serving an optional route the user pool it verifies tokens against', () => {
+    const issuerParts = [
+      'https://cognito-idp.',
+      { Ref: 'AWS::Region' },
+      '.',
+      { Ref: 'AWS::URLSuffix' },
+      '/',
+      { Ref: onlyLogicalIdOf(template, 'AWS::Cognito::UserPool') },
+    ];
+    const issuer = { 'Fn::Join': ['', issuerParts] };
+    expect(fnProps('api').Environment.Variables).toMatchObject({
+      AUTH_ISSUER: issuer,
+      AUTH_AUDIENCE: { Ref: onlyLogicalIdOf(template, 'AWS::Cognito::UserPoolClient') },
+      AUTH_JWKS_URL: { 'Fn::Join': ['', [...issuerParts, '/.well-known/jwks.json']] },
+    });
+    // The authorizer trusts the very same issuer and audience.
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: {
+        Issuer: issuer,
+        Audience: [{ Ref: onlyLogicalIdOf(template, 'AWS::Cognito::UserPoolClient') }],
+      },
+    });
+  });
+
+  it.each(['webhook', 'worker', 'consumer'])(
+    'gives %s, which serves no optional route, no AUTH_*',
+    (name) => {
+      expect(Object.keys(fnProps(name).Environment.Variables).filter((k) => k.startsWith('AUTH_'))).toEqual(
+        [],
+      );
+    },
+  );
+
+  it('attaches no authorizer to an optional route', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /carts/{cartId}',
+      AuthorizationType: 'NONE',
+      AuthorizerId: Match.absent(),
+    });
+  });
+
   it('keeps every GSI of the definition', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       GlobalSecondaryIndexes: [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeOnlyFunctions } from '#app/callers.ts';
 import { app } from '#app/definition.ts';
 import { envName, functionEnvironment } from '#app/environment.ts';
 import type { FunctionDef } from '#app/types.ts';
@@ -14,6 +15,7 @@ const markers = {
   queueUrl: (n: string) => `<queue ${n}>`,
   stateMachineArn: (n: string) => `<sm ${n}>`,
   secret: (n: string) => `<secret ${n}>`,
+  auth: { issuer: '<issuer>', audience: '<audience>', jwksUrl: '<jwks>' },
 };
 
 describe('functions', () => {
@@ -72,10 +74,13 @@ describe('functions', () => {
     },
   );
 
-  it.each(functions)('%s logs to its own encrypted log group', (name) => {
+  const routeOnly = routeOnlyFunctions(app);
+  it.each(functions)('%s logs to an encrypted log group, shared only by route-only functions', (name) => {
     const props = template.toJSON().Resources[logicalIdOf(template, FUNCTION, name)].Properties;
-    const logGroup = template.toJSON().Resources[props.LoggingConfig.LogGroup.Ref];
+    const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
+    const logGroup = template.toJSON().Resources[logGroupId];
     expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+    expect(logGroupId.startsWith('FunctionsApiFunctionLogs')).toBe(routeOnly.has(name));
     expect(logGroup.Properties).toMatchObject({
       RetentionInDays: 30,
       KmsKeyId: { 'Fn::GetAtt': [onlyLogicalIdOf(template, 'AWS::KMS::Key'), 'Arn'] },

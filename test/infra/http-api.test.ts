@@ -4,7 +4,7 @@ import { app } from '#app/definition.ts';
 import { routeKey } from '#app/environment.ts';
 import type { RouteDef } from '#app/types.ts';
 import { describeTemplate } from '#infra/inventory.ts';
-import { onlyLogicalIdOf, synthesize } from './support.ts';
+import { AUTHORIZATION_TYPE, onlyLogicalIdOf, synthesize } from './support.ts';
 
 const ROUTE = 'AWS::ApiGatewayV2::Route';
 const routes: RouteDef[] = [...app.routes];
@@ -17,7 +17,7 @@ describe('HTTP API', () => {
     template.resourceCountIs(ROUTE, routes.length);
   });
 
-  it.each(routes.filter((r) => r.access !== 'public'))(
+  it.each(routes.filter((r) => AUTHORIZATION_TYPE[r.access] === 'JWT'))(
     '$method $path ($access) requires a Cognito JWT',
     (r) => {
       template.hasResourceProperties(ROUTE, {
@@ -28,13 +28,16 @@ describe('HTTP API', () => {
     },
   );
 
-  it.each(routes.filter((r) => r.access === 'public'))('$method $path is public', (r) => {
-    template.hasResourceProperties(ROUTE, {
-      RouteKey: routeKey(r),
-      AuthorizationType: 'NONE',
-      AuthorizerId: Match.absent(),
-    });
-  });
+  it.each(routes.filter((r) => AUTHORIZATION_TYPE[r.access] === 'NONE'))(
+    '$method $path ($access) has no authorizer',
+    (r) => {
+      template.hasResourceProperties(ROUTE, {
+        RouteKey: routeKey(r),
+        AuthorizationType: 'NONE',
+        AuthorizerId: Match.absent(),
+      });
+    },
+  );
 
   it('maps the $default route to HTTP API catch-all route key', () => {
     template.hasResourceProperties(ROUTE, { RouteKey: '$default' });

@@ -4,7 +4,7 @@ import { routeKey } from '#app/environment.ts';
 import type { AppDefinition } from '#app/types.ts';
 import { describeTemplate } from '#infra/inventory.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
-import { synthesize } from './support.ts';
+import { AUTHORIZATION_TYPE, synthesize } from './support.ts';
 
 /** What the definition says the cloud serves, in the shape `describeTemplate` reports. */
 const expectedInventory = (d: AppDefinition) => ({
@@ -13,7 +13,7 @@ const expectedInventory = (d: AppDefinition) => ({
     .map((r) => ({
       routeKey: routeKey(r),
       function: r.function,
-      authorizationType: r.access === 'public' ? 'NONE' : 'JWT',
+      authorizationType: AUTHORIZATION_TYPE[r.access],
     }))
     .sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
   rules: Object.entries(d.rules)

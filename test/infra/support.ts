@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { AppDefinition } from '#app/types.ts';
+import type { Access, AppDefinition } from '#app/types.ts';
 import { CommerceStack } from '#infra/commerce-stack.ts';
 import { DEFINITION_NAME_KEY } from '#infra/naming.ts';
 import { stackName, stageSettings } from '#infra/stage.ts';
@@ -48,4 +48,16 @@ export const onlyLogicalIdOf = (template: Template, type: string): string => {
   const found = Object.keys(template.findResources(type));
   if (found.length !== 1) throw new Error(`Expected one ${type}, found ${found.length}`);
   return found[0] as string;
+};
+
+/**
+ * The authorization type a route of each access must be deployed (and served locally) with, written out
+ * here rather than asked of `gatewayAuthorizes`, so the tests check the code instead of repeating it.
+ * An HTTP API authorizer cannot be optional: `optional` routes have none and verify tokens in the function.
+ */
+export const AUTHORIZATION_TYPE: Readonly<Record<Access, 'JWT' | 'NONE'>> = {
+  public: 'NONE',
+  optional: 'NONE',
+  customer: 'JWT',
+  admin: 'JWT',
 };

@@ -1,0 +1,36 @@
+import type { AppDefinition } from './types.ts';
+
+/** What can invoke a function of the definition. */
+export type Caller = 'route' | 'queue' | 'pipe' | 'schedule' | 'stateMachine' | 'userPoolTrigger';
+
+/**
+ * Every caller of every function, read from the definition: the one place that knows which entries
+ * invoke a function, so nothing else has to list them again.
+ */
+export const functionCallers = (app: AppDefinition): ReadonlyMap<string, ReadonlySet<Caller>> => {
+  const callers = new Map<string, Set<Caller>>(Object.keys(app.functions).map((name) => [name, new Set()]));
+  const add = (name: string, caller: Caller) => callers.get(name)?.add(caller);
+  for (const route of app.routes) add(route.function, 'route');
+  for (const queue of Object.values(app.queues)) add(queue.consumer, 'queue');
+  for (const pipe of Object.values(app.pipes)) add(pipe.target, 'pipe');
+  for (const schedule of Object.values(app.schedules ?? {})) add(schedule.function, 'schedule');
+  for (const machine of Object.values(app.stateMachines)) {
+    for (const s of Object.values(machine.substitutions))
+      if ('function' in s) add(s.function, 'stateMachine');
+  }
+  for (const trigger of Object.values(app.userPoolTriggers ?? {})) {
+    if (trigger) add(trigger, 'userPoolTrigger');
+  }
+  return callers;
+};
+
+/**
+ * The functions only HTTP routes invoke: they handle one request at a time for API Gateway and nothing
+ * else, so in AWS they may share a role (with the same `uses`) and a log group.
+ */
+export const routeOnlyFunctions = (app: AppDefinition): ReadonlySet<string> =>
+  new Set(
+    [...functionCallers(app)]
+      .filter(([, callers]) => callers.size === 1 && callers.has('route'))
+      .map(([name]) => name),
+  );

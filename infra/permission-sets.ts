@@ -1,0 +1,60 @@
+import { functionVerifiesToken } from '#app/access.ts';
+import { routeOnlyFunctions } from '#app/callers.ts';
+import type { AppDefinition, FunctionUses } from '#app/types.ts';
+
+/**
+ * Everything a function is granted or given, normalised so that equal grants compare equal: the
+ * definition's `uses` (lists sorted and de-duplicated, `bus: false` = no bus) and whether it gets the
+ * token-verification settings (it serves an `optional` route).
+ */
+export interface PermissionSet {
+  readonly table?: 'read' | 'readWrite';
+  readonly bus: boolean;
+  readonly queues: readonly string[];
+  readonly stateMachines: readonly string[];
+  readonly taskTokens: readonly string[];
+  readonly secrets: readonly string[];
+  readonly verifiesToken: boolean;
+}
+
+const normalised = (names: readonly string[] | undefined): string[] => [...new Set(names ?? [])].sort();
+
+/** The permission set of the definition function `name`. */
+export const permissionSetOf = (app: AppDefinition, name: string): PermissionSet => {
+  const uses: FunctionUses = app.functions[name]?.uses ?? {};
+  return {
+    ...(uses.table ? { table: uses.table } : {}),
+    bus: uses.bus === true,
+    queues: normalised(uses.queues),
+    stateMachines: normalised(uses.stateMachines),
+    taskTokens: normalised(uses.taskTokens),
+    secrets: normalised(uses.secrets),
+    verifiesToken: app.routes.some((r) => r.function === name && functionVerifiesToken(r.access)),
+  };
+};
+
+/**
+ * A readable, stable construct id for a permission set (`TableRead-Secrets.cursorKey`): equal sets get
+ * the same id, and a role keeps its id while functions with its grants come and go.
+ */
+export const permissionSetId = (set: PermissionSet): string => {
+  const parts = [
+    set.table === 'read' ? 'TableRead' : set.table === 'readWrite' ? 'TableReadWrite' : '',
+    set.bus ? 'Bus' : '',
+    set.queues.length > 0 ? `Queues.${set.queues.join('.')}` : '',
+    set.stateMachines.length > 0 ? `StateMachines.${set.stateMachines.join('.')}` : '',
+    set.taskTokens.length > 0 ? `TaskTokens.${set.taskTokens.join('.')}` : '',
+    set.secrets.length > 0 ? `Secrets.${set.secrets.join('.')}` : '',
+    set.verifiesToken ? 'VerifiesToken' : '',
+  ].filter((p) => p !== '');
+  return parts.length > 0 ? parts.join('-') : 'NoGrants';
+};
+
+/**
+ * Which route-only function runs under which shared role (by permission set id). Functions missing from
+ * the map (queue consumers, pipe and schedule targets, state machine tasks, user pool triggers) keep a
+ * role of their own: their callers add grants and event sources to the role or function that must not
+ * spread to others.
+ */
+export const sharedRoleAssignments = (app: AppDefinition): ReadonlyMap<string, string> =>
+  new Map([...routeOnlyFunctions(app)].map((name) => [name, permissionSetId(permissionSetOf(app, name))]));

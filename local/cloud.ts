@@ -18,6 +18,7 @@ import * as sqs from './sqs/index.ts';
 import { substitute } from './state-machines.ts';
 import * as sfn from './stepfunctions/index.ts';
 import * as pipes from './streams/index.ts';
+import * as stripe from './stripe/index.ts';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT_ID = '000000000000';
@@ -49,6 +50,13 @@ export interface CloudInfo {
     Record<'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'issuer' | 'jwks', string>
   >;
   readonly auth: { readonly issuer: string; readonly clientId: string };
+  /** The local Stripe: point the `stripe` SDK at `apiUrl` with `secretKey`; events are signed with `webhookSecret`. */
+  readonly stripe: {
+    readonly apiUrl: string;
+    readonly publishableKey: string;
+    readonly secretKey: string;
+    readonly webhookSecret: string;
+  };
   readonly stateMachines: Readonly<Record<string, string>>;
   readonly queues: Readonly<Record<string, { url: string; dlqUrl: string }>>;
   readonly tokens: { readonly customer: string; readonly admin: string };
@@ -248,6 +256,11 @@ const assemble = async (
   });
   stops.push(() => api.stop());
 
+  // Webhooks go to the API's Stripe route; until that route exists they fail and stay listed at
+  // the local Stripe's /_local/deliveries, which does not disturb the API.
+  const payments = await stripe.start({ webhookUrl: `${api.url}/webhooks/stripe` });
+  stops.push(() => payments.stop());
+
   const info: CloudInfo = {
     apiUrl: api.url,
     region: REGION,
@@ -263,6 +276,12 @@ const assemble = async (
       jwks: issuer.jwksUrl,
     },
     auth: { issuer: issuer.issuer, clientId: issuer.clientId },
+    stripe: {
+      apiUrl: payments.apiUrl,
+      publishableKey: payments.publishableKey,
+      secretKey: payments.secretKey,
+      webhookSecret: payments.webhookSecret,
+    },
     stateMachines: Object.fromEntries(
       Object.keys(app.stateMachines).map((n) => [n, machines.stateMachineArn(n)]),
     ),

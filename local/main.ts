@@ -50,6 +50,7 @@ Local cloud ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `
   SQS            ${info.endpoints.sqs}
   Step Functions ${info.endpoints.stepfunctions}
   Token issuer   ${info.endpoints.issuer}
+  Stripe         ${info.stripe.apiUrl}  (test keys in the state file; pay with pm_card_visa)
 
   Customer token (customer@example.com):
     ${info.tokens.customer}

@@ -40,7 +40,11 @@ describe('npm start lifecycle', () => {
     });
     const info = JSON.parse(readFileSync(state, 'utf8'));
     expect((await fetch(`${info.apiUrl}/health`)).status).toBe(200);
-    const endpoints: string[] = [info.apiUrl, ...Object.values(info.endpoints as Record<string, string>)];
+    const endpoints: string[] = [
+      info.apiUrl,
+      info.stripe.apiUrl,
+      ...Object.values(info.endpoints as Record<string, string>),
+    ];
     expect(await listening(info.endpoints.dynamodb)).toBe(true);
 
     child.kill('SIGINT');

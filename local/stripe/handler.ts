@@ -1,0 +1,149 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Stripe from 'stripe';
+import { authenticate } from './auth.ts';
+import { StripeApiError } from './errors.ts';
+import { buildEvent, type RequestMeta } from './events.ts';
+import { parseForm } from './form.ts';
+import { canonicalParams, type IdempotencyStore } from './idempotency.ts';
+import type { StripeKeys } from './ids.ts';
+import { newId } from './ids.ts';
+import { inspect } from './inspect.ts';
+import { type EventObject, unixSeconds } from './objects.ts';
+import type { OperationContext } from './operations.ts';
+import { match } from './router.ts';
+import type { Store } from './store.ts';
+import type { Webhooks } from './webhooks.ts';
+
+/** The account state one handler serves. */
+export interface Account {
+  readonly keys: StripeKeys;
+  readonly store: Store;
+  readonly idempotency: IdempotencyStore;
+  readonly webhooks: Webhooks;
+}
+
+// Far above any request of this subset; stops a runaway client from filling memory.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+// Stripe's API answers browsers (Stripe.js calls it directly with the publishable key).
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, idempotency-key, stripe-version',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+};
+
+const readBody = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES)
+      throw new StripeApiError(
+        413,
+        { type: 'invalid_request_error', message: 'Request body too large.' },
+        true,
+      );
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const headerValue = (request: IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const send = (response: ServerResponse, status: number, body: string, headers: Record<string, string>) => {
+  response.writeHead(status, { 'content-type': 'application/json', ...CORS, ...headers }).end(body);
+};
+
+const toError = (error: unknown): StripeApiError => {
+  if (error instanceof StripeApiError) return error;
+  console.error('[stripe] internal error', error);
+  return new StripeApiError(500, {
+    type: 'api_error',
+    message: 'An internal error occurred in the local Stripe.',
+  });
+};
+
+/** Answers one HTTP request: a `/v1` API call as Stripe would, or a `/_local` read-out. */
+export const handle = async (account: Account, request: IncomingMessage, response: ServerResponse) => {
+  const method = request.method ?? 'GET';
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (method === 'OPTIONS') return send(response, 204, '', {});
+  if (method === 'GET' && url.pathname.startsWith('/_local/')) {
+    const body = inspect(url.pathname, account.store, account.webhooks);
+    return send(
+      response,
+      body === undefined ? 404 : 200,
+      JSON.stringify(body ?? { error: 'no such read-out' }),
+      {},
+    );
+  }
+  const requestId = newId('req');
+  const idempotencyKey = method === 'POST' ? (headerValue(request, 'idempotency-key') ?? null) : null;
+  const headers: Record<string, string> = {
+    'request-id': requestId,
+    'stripe-version': headerValue(request, 'stripe-version') ?? Stripe.API_VERSION,
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+  };
+  const events: EventObject[] = [];
+  const meta: RequestMeta = { requestId, idempotencyKey };
+  const endpoint = `${method} ${url.pathname}`;
+  let status = 200;
+  let body: unknown;
+  let params = '';
+  let save = false;
+  try {
+    const route = match(method, url.pathname);
+    if (!route)
+      throw new StripeApiError(404, {
+        type: 'invalid_request_error',
+        message: `Unrecognized request URL (${method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+      });
+    const caller = authenticate(request.headers.authorization, account.keys);
+    const form = parseForm(method === 'POST' ? await readBody(request) : url.search.slice(1));
+    params = canonicalParams(form);
+    if (idempotencyKey) {
+      const saved = account.idempotency.lookup(idempotencyKey, endpoint, params);
+      if (saved)
+        return send(response, saved.status, saved.body, {
+          ...headers,
+          'idempotent-replayed': 'true',
+          'original-request': saved.requestId,
+        });
+      save = true;
+    }
+    const ordering = new Map<string, string>();
+    const ctx: OperationContext = {
+      caller,
+      form,
+      id: route.id,
+      store: account.store,
+      now: unixSeconds(new Date()),
+      emit: (type, object, key) => {
+        const event = buildEvent(type, object, meta);
+        ordering.set(event.id, key);
+        events.push(event);
+      },
+    };
+    try {
+      body = route.operation(ctx);
+    } finally {
+      // Events go out after the response (webhooks.emit defers the attempt), even for a decline.
+      setImmediate(() => {
+        for (const event of events) account.webhooks.emit(event, ordering.get(event.id) ?? event.id);
+      });
+    }
+  } catch (caught) {
+    const error = toError(caught);
+    status = error.statusCode;
+    body = { error: error.body };
+    // Stripe saves no result when the endpoint never began executing (bad key, bad parameters).
+    if (error.validation) save = false;
+  }
+  const text = JSON.stringify(body, null, 2);
+  if (save && idempotencyKey)
+    account.idempotency.save(idempotencyKey, { endpoint, params, status, body: text, requestId });
+  send(response, status, text, headers);
+};

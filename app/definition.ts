@@ -22,6 +22,14 @@ export const app = {
     stream: 'NEW_AND_OLD_IMAGES',
   },
 
+  // Secrets whose values ops put in (AWS Secrets Manager; locally served by local/secretsmanager).
+  externalSecrets: {
+    stripe: {
+      description: 'Stripe API keys and webhook signing secret (docs/payments.md)',
+      fields: ['secretKey', 'publishableKey', 'webhookSecret'],
+    },
+  },
+
   functions: {
     health: {
       entry: 'functions/platform/health.ts',
@@ -546,6 +554,46 @@ export const app = {
       environment: { ABANDONED_CART_IDLE_MINUTES: '60' },
     },
     // --- end carts ---
+    // --- payments (docs/payments.md) ---
+    stripeWebhook: {
+      entry: 'functions/payments/stripe-webhook.ts',
+      description: 'Stripe webhook: verifies the signature, records each payment result once per event id',
+      memoryMb: 256,
+      // Stripe waits up to ~10 s for an answer; this one is a secret read (cached) and one transaction.
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite', externalSecrets: ['stripe'] },
+    },
+    // --- end payments ---
+    // --- orders (docs/orders.md) ---
+    getOrder: {
+      entry: 'functions/orders/get-order.ts',
+      description: 'Store: one order for its owner (customer token, or a guest’s X-Order-Token)',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    listMyOrders: {
+      entry: 'functions/orders/list-my-orders.ts',
+      description: 'Customer: one page of own orders, newest first',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read', secrets: ['cursorKey'] },
+    },
+    adminListOrders: {
+      entry: 'functions/orders/admin-list-orders.ts',
+      description: 'Admin: one page of orders by status, date range and customer, newest first',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      uses: { table: 'read', secrets: ['cursorKey'] },
+    },
+    adminGetOrder: {
+      entry: 'functions/orders/admin-get-order.ts',
+      description: 'Admin: one order with its status history',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'read' },
+    },
+    // --- end orders ---
   },
 
   routes: [
@@ -755,6 +803,16 @@ export const app = {
     },
     { method: 'POST', path: '/carts/{cartId}/claim', function: 'claimCart', access: 'customer' },
     // --- end carts ---
+    // --- payments ---
+    // Public: Stripe cannot present a JWT; the handler verifies Stripe's signature before any effect.
+    { method: 'POST', path: '/webhooks/stripe', function: 'stripeWebhook', access: 'public' },
+    // --- end payments ---
+    // --- orders ---
+    { method: 'GET', path: '/orders/{orderId}', function: 'getOrder', access: 'optional' },
+    { method: 'GET', path: '/me/orders', function: 'listMyOrders', access: 'customer' },
+    { method: 'GET', path: '/admin/orders', function: 'adminListOrders', access: 'admin' },
+    { method: 'GET', path: '/admin/orders/{orderId}', function: 'adminGetOrder', access: 'admin' },
+    // --- end orders ---
     // Catch-all: unknown routes get a problem+json 404 from a function, not API Gateway's bare body.
     { method: 'ANY', path: '$default', function: 'notFound', access: 'public' },
   ],

@@ -12,6 +12,8 @@ export interface ResourceLocator {
   queueUrl(name: string): string;
   stateMachineArn(name: string): string;
   secret(name: string): string;
+  /** The ARN of an external secret (one ops fill in), read by the function at run time. */
+  externalSecretArn(name: string): string;
   /** The identity provider whose tokens `optional` routes verify in the function (Cognito in AWS). */
   readonly auth: TokenIssuer;
 }
@@ -26,8 +28,10 @@ export interface TokenIssuer {
 }
 
 /** The environment variable that carries a named resource, e.g. `QUEUE_URL_CATALOG_EVENTS`. */
-export const envName = (prefix: 'QUEUE_URL' | 'STATE_MACHINE_ARN' | 'SECRET', name: string): string =>
-  `${prefix}_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+export const envName = (
+  prefix: 'QUEUE_URL' | 'STATE_MACHINE_ARN' | 'SECRET' | 'SECRET_ARN',
+  name: string,
+): string => `${prefix}_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
 
 /**
  * The environment a function runs with, derived from what it `uses`. Both clouds call this, so a
@@ -63,5 +67,6 @@ export const functionEnvironment = (
   for (const sm of uses.stateMachines ?? [])
     env[envName('STATE_MACHINE_ARN', sm)] = where.stateMachineArn(sm);
   for (const s of uses.secrets ?? []) env[envName('SECRET', s)] = where.secret(s);
+  for (const s of uses.externalSecrets ?? []) env[envName('SECRET_ARN', s)] = where.externalSecretArn(s);
   return env;
 };

@@ -30,6 +30,12 @@ export interface FunctionUses {
   readonly stateMachines?: readonly string[];
   /** `SECRET_<NAME>` for each: a generated secret, resolved into the environment at deploy time. */
   readonly secrets?: readonly string[];
+  /**
+   * `SECRET_ARN_<NAME>` for each: a secret whose value ops put in (e.g. third-party API keys). Only its
+   * ARN is in the environment; the function reads the value at run time (cached), so a new value
+   * reaches it without a deploy. secretsmanager:GetSecretValue on that secret only.
+   */
+  readonly externalSecrets?: readonly string[];
   /** states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat on the named state machines. */
   readonly taskTokens?: readonly string[];
 }
@@ -117,6 +123,16 @@ export interface ScheduleDef {
   readonly function: string;
 }
 
+/**
+ * A secret whose value comes from outside (a provider's dashboard): the stack creates it with placeholder
+ * fields and ops put the real JSON value in; functions that `uses.externalSecrets` it read it at run time.
+ */
+export interface ExternalSecretDef {
+  readonly description: string;
+  /** The fields of its JSON value; each starts as a placeholder that no reader accepts. */
+  readonly fields: readonly string[];
+}
+
 /** Functions the identity provider calls (Cognito user pool triggers in AWS). */
 export interface UserPoolTriggersDef {
   /** After a user confirms sign-up: receives Cognito's PostConfirmation event. */
@@ -134,4 +150,5 @@ export interface AppDefinition {
   readonly stateMachines: Readonly<Record<string, StateMachineDef>>;
   readonly pipes: Readonly<Record<string, PipeDef>>;
   readonly schedules?: Readonly<Record<string, ScheduleDef>>;
+  readonly externalSecrets?: Readonly<Record<string, ExternalSecretDef>>;
 }

@@ -997,6 +997,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webhooks/stripe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stripe webhook endpoint
+     * @description Called by Stripe only. The signature is verified on the raw body with the webhook secret (5-minute tolerance) before anything else; each event id takes effect once. Handles `payment_intent.succeeded`, `payment_intent.payment_failed`, `payment_intent.canceled` and `charge.refunded` for PaymentIntents created for an order; answers 200 to everything else. The body is a Stripe Event (https://docs.stripe.com/api/events/object), exactly as Stripe sent it.
+     */
+    post: operations['receiveStripeWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One order, for its owner
+     * @description Lines, prices, discounts, tax, shipping and address are a snapshot taken at checkout: they never change. A customer’s order answers only to that customer’s token; a guest order only to its `X-Order-Token`. Any other caller gets 404, as if the order did not exist.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    get: operations['getOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of the caller’s orders, newest first
+     * @description Every status, so a declined or expired checkout shows too. Pass `nextCursor` back as `cursor`.
+     *
+     *     Needs a bearer token (any signed-in customer).
+     */
+    get: operations['listMyOrders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of orders, newest first, filtered
+     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`. A cursor is bound to the filters it was made with. A page may be shorter than `limit` when a customer filter is combined with a status.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListOrders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders/{orderId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Any order, with its status history
+     * @description Lines, prices, discounts, tax, shipping and address are a snapshot taken at checkout: they never change.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1214,6 +1322,113 @@ export interface components {
               reason: 'destination_not_served' | 'currency_not_supported' | 'overweight';
             };
       }[];
+    };
+    Order: {
+      id: string;
+      /** @enum {string} */
+      status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+      statusHistory: {
+        /** @enum {string} */
+        status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+        /** Format: date-time */
+        at: string;
+        reason?: string;
+      }[];
+      cartId: string;
+      customerId: string | null;
+      email: string | null;
+      /** @enum {string} */
+      currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      pricesIncludeTax: boolean;
+      lines: {
+        variantId: string;
+        productId: string;
+        quantity: number;
+        subtotal: number;
+        discounts: {
+          promotionId: string;
+          amount: number;
+        }[];
+        discountTotal: number;
+        /** @enum {string} */
+        taxClass: 'standard' | 'reduced' | 'zero';
+        taxRatePpm: number;
+        tax: number;
+        total: number;
+        id: string;
+        sku: string | null;
+        title: string | null;
+        productTitle: string | null;
+        unitPrice: number;
+      }[];
+      promotions: {
+        promotionId: string;
+        code?: string;
+        /** @enum {string} */
+        type: 'percentage' | 'fixed_amount' | 'free_shipping' | 'buy_x_get_y';
+        amount: number;
+      }[];
+      promotionIds: string[];
+      shipping: {
+        optionId: string;
+        amount: number;
+        discount: number;
+        taxRatePpm: number;
+        tax: number;
+        total: number;
+        name: string;
+      };
+      shippingAddress: {
+        name: string;
+        line1: string;
+        /** @default null */
+        line2: string | null;
+        city: string;
+        /** @default null */
+        postalCode: string | null;
+        /** @default null */
+        region: string | null;
+        country: string;
+        /** @default null */
+        phone: string | null;
+      };
+      totals: {
+        subtotal: number;
+        discountTotal: number;
+        shippingTotal: number;
+        taxTotal: number;
+        grandTotal: number;
+      };
+      payment: {
+        /** @constant */
+        provider: 'stripe';
+        paymentIntentId?: string;
+      };
+      reservationId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    OrderPage: {
+      items: components['schemas']['OrderSummary'][];
+      nextCursor: string | null;
+    };
+    OrderSummary: {
+      id: string;
+      /** @enum {string} */
+      status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+      customerId: string | null;
+      email: string | null;
+      /** @enum {string} */
+      currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      grandTotal: number;
+      itemCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     __schema0: {
       id: string;
@@ -7276,6 +7491,298 @@ export interface operations {
       };
       /** @description Problem; `code`: `cart_full` */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  receiveStripeWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Stripe’s signature of the raw body */
+        'stripe-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Received (see `effect`) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            received: true;
+            /**
+             * @description `recorded`: the order’s payment result was written; `duplicate`: this event id was handled before; `superseded`: a later outcome is already recorded; `ignored`: an event type or payment this backend does not act on.
+             * @enum {string}
+             */
+            effect: 'recorded' | 'duplicate' | 'superseded' | 'ignored';
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_signature` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The token the checkout answered with for a guest order */
+        'x-order-token'?: string;
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order as it was paid for, with its status history */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyOrders: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of orders */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPage'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListOrders: {
+    parameters: {
+      query?: {
+        status?: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+        /** @description Created at or after (inclusive) */
+        from?: string;
+        /** @description Created before (exclusive) */
+        to?: string;
+        customerId?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of orders */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPage'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order as it was paid for, with its status history */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -14,6 +14,7 @@ export interface PermissionSet {
   readonly stateMachines: readonly string[];
   readonly taskTokens: readonly string[];
   readonly secrets: readonly string[];
+  readonly externalSecrets: readonly string[];
   readonly verifiesToken: boolean;
 }
 
@@ -29,6 +30,7 @@ export const permissionSetOf = (app: AppDefinition, name: string): PermissionSet
     stateMachines: normalised(uses.stateMachines),
     taskTokens: normalised(uses.taskTokens),
     secrets: normalised(uses.secrets),
+    externalSecrets: normalised(uses.externalSecrets),
     verifiesToken: app.routes.some((r) => r.function === name && functionVerifiesToken(r.access)),
   };
 };
@@ -45,6 +47,7 @@ export const permissionSetId = (set: PermissionSet): string => {
     set.stateMachines.length > 0 ? `StateMachines.${set.stateMachines.join('.')}` : '',
     set.taskTokens.length > 0 ? `TaskTokens.${set.taskTokens.join('.')}` : '',
     set.secrets.length > 0 ? `Secrets.${set.secrets.join('.')}` : '',
+    set.externalSecrets.length > 0 ? `ExternalSecrets.${set.externalSecrets.join('.')}` : '',
     set.verifiesToken ? 'VerifiesToken' : '',
   ].filter((p) => p !== '');
   return parts.length > 0 ? parts.join('-') : 'NoGrants';

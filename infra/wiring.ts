@@ -26,6 +26,7 @@ export const cdkLocator = (r: WiringResources): ResourceLocator => ({
   queueUrl: (name) => r.queues.get(name).queue.queueUrl,
   stateMachineArn: (name) => r.stateMachines.get(name).stateMachineArn,
   secret: (name) => r.secrets.deployTimeValue(name),
+  externalSecretArn: (name) => r.secrets.external(name).secretArn,
   auth: r.auth.tokenIssuer,
 });
 
@@ -53,5 +54,6 @@ export const wireFunctions = (definition: AppDefinition, functions: Functions, r
     for (const q of uses.queues ?? []) r.queues.get(q).queue.grantSendMessages(role);
     for (const sm of uses.stateMachines ?? []) r.stateMachines.get(sm).grantStartExecution(role);
     for (const sm of uses.taskTokens ?? []) r.stateMachines.get(sm).grantTaskResponse(role);
+    for (const s of uses.externalSecrets ?? []) r.secrets.grantReadExternal(s, role);
   }
 };

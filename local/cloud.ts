@@ -14,6 +14,7 @@ import { createRuntime, type LambdaRuntime } from './lambda/runtime.ts';
 import type { Invoke } from './lambda/types.ts';
 import * as schedules from './schedules/index.ts';
 import { localSecrets } from './secrets.ts';
+import * as secretsmanager from './secretsmanager/index.ts';
 import * as sqs from './sqs/index.ts';
 import { substitute } from './state-machines.ts';
 import * as sfn from './stepfunctions/index.ts';
@@ -47,7 +48,10 @@ export interface CloudInfo {
   readonly tableName: string;
   readonly eventBusName: string;
   readonly endpoints: Readonly<
-    Record<'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'issuer' | 'jwks', string>
+    Record<
+      'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'secretsmanager' | 'issuer' | 'jwks',
+      string
+    >
   >;
   readonly auth: { readonly issuer: string; readonly clientId: string };
   /** The local Stripe: point the `stripe` SDK at `apiUrl` with `secretKey`; events are signed with `webhookSecret`. */
@@ -183,12 +187,18 @@ const assemble = async (
   stops.push(() => machines.stop());
 
   const secrets = localSecrets(options.dataDir);
+  // External secrets (AWS: values ops put in) live in a local Secrets Manager that the functions call
+  // at run time exactly as in AWS; values are put once the pieces they describe have started.
+  const secretStore = await secretsmanager.start({ region: REGION, accountId: ACCOUNT_ID });
+  stops.push(() => secretStore.stop());
+  const externalSecretName = (name: string) => `${prefix}/${name}`;
   const locator = {
     tableName,
     eventBusName,
     queueUrl: (name: string) => queues.queueUrl(name),
     stateMachineArn: (name: string) => machines.stateMachineArn(name),
     secret: (name: string) => secrets(name),
+    externalSecretArn: (name: string) => secretStore.arnOf(externalSecretName(name)),
     auth: { issuer: issuer.issuer, audience: issuer.clientId, jwksUrl: issuer.jwksUrl },
   };
   const proxy = options.countDynamoRequests ? await startCountingProxy(dynamo.endpoint) : undefined;
@@ -203,6 +213,7 @@ const assemble = async (
     AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url,
     AWS_ENDPOINT_URL_SQS: queues.url,
     AWS_ENDPOINT_URL_SFN: machines.url,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretStore.url,
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
     POWERTOOLS_DEV: 'true',
     TZ: 'UTC',
@@ -256,10 +267,20 @@ const assemble = async (
   });
   stops.push(() => api.stop());
 
-  // Webhooks go to the API's Stripe route; until that route exists they fail and stay listed at
-  // the local Stripe's /_local/deliveries, which does not disturb the API.
+  // Webhooks go to the API's Stripe route (`stripeWebhook`); failed deliveries stay listed at the local
+  // Stripe's /_local/deliveries.
   const payments = await stripe.start({ webhookUrl: `${api.url}/webhooks/stripe` });
   stops.push(() => payments.stop());
+  // The same JSON ops put in the AWS secret, plus the local Stripe's URL (only ever present locally).
+  secretStore.put(
+    externalSecretName('stripe'),
+    JSON.stringify({
+      secretKey: payments.secretKey,
+      publishableKey: payments.publishableKey,
+      webhookSecret: payments.webhookSecret,
+      apiUrl: payments.apiUrl,
+    }),
+  );
 
   const info: CloudInfo = {
     apiUrl: api.url,
@@ -272,6 +293,7 @@ const assemble = async (
       eventbridge: bus.url,
       sqs: queues.url,
       stepfunctions: machines.url,
+      secretsmanager: secretStore.url,
       issuer: issuer.issuer,
       jwks: issuer.jwksUrl,
     },

@@ -49,6 +49,7 @@ Local cloud ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `
   EventBridge    ${info.endpoints.eventbridge}  bus ${info.eventBusName}
   SQS            ${info.endpoints.sqs}
   Step Functions ${info.endpoints.stepfunctions}
+  Secrets Mgr    ${info.endpoints.secretsmanager}  (the Stripe keys, as functions read them)
   Token issuer   ${info.endpoints.issuer}
   Stripe         ${info.stripe.apiUrl}  (test keys in the state file; pay with pm_card_visa)
 

@@ -49,6 +49,14 @@ export const REASONS = {
     'The secret is resolved into the function environment at deploy time (see app/environment.ts), so a ' +
     'scheduled rotation would not reach the functions; rotate by putting a new value and redeploying. ' +
     'Rotating only invalidates outstanding pagination cursors.',
+  externalSecretRotation:
+    "The secret holds a provider's keys (Stripe), which only the provider can roll (dashboard key roll); " +
+    'ops put the new value in and functions pick it up within their 5-minute cache, without a deploy. ' +
+    'A Secrets Manager rotation Lambda cannot create provider keys.',
+  webhookRoute:
+    'Provider webhook (Stripe): the provider cannot present a JWT. The handler verifies the signature of ' +
+    'the raw body with the webhook secret (HMAC-SHA256, 5-minute tolerance) before any effect, answers 400 ' +
+    'otherwise, and de-duplicates by event id. Throttled at the stage.',
   optionalMfa:
     'Customers sign themselves up; MFA is offered (TOTP) but not forced, since forcing it loses shoppers at ' +
     'sign-up. Plus-tier threat protection enforces risk-based challenges on suspicious sign-ins instead.',
@@ -105,10 +113,17 @@ export const acknowledgeNagFindings = (stack: CommerceStack): void => {
     acknowledge(p.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
   for (const [, q] of stack.schedules.entries()) acknowledge(q, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
   for (const route of stack.definition.routes.filter((r) => !gatewayAuthorizes(r.access))) {
-    const reason = route.access === 'optional' ? REASONS.optionalRoute : REASONS.publicRoute;
+    const reason =
+      route.access === 'optional'
+        ? REASONS.optionalRoute
+        : route.path.startsWith('/webhooks/')
+          ? REASONS.webhookRoute
+          : REASONS.publicRoute;
     acknowledge(stack.httpApi.routeFor(route), 'AwsSolutions-APIG4', reason);
   }
   for (const [, secret] of stack.secrets.entries())
     acknowledge(secret, 'AwsSolutions-SMG4', REASONS.secretRotation);
+  for (const [, secret] of stack.secrets.externalEntries())
+    acknowledge(secret, 'AwsSolutions-SMG4', REASONS.externalSecretRotation);
   acknowledge(stack.auth.userPool, 'AwsSolutions-COG2', REASONS.optionalMfa);
 };

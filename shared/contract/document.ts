@@ -28,6 +28,11 @@ const TAGS = [
     name: 'carts',
     description: 'Carts for guests and customers: lines, shipping, codes and server-side totals',
   },
+  { name: 'orders', description: 'Orders: immutable snapshots of what was paid for, with status history' },
+  {
+    name: 'payments',
+    description: 'Payment provider callbacks (Stripe webhooks); card data never reaches the API',
+  },
   { name: 'admin', description: 'Back office: callers in the `admin` group only' },
 ];
 

@@ -245,6 +245,48 @@ export const cartKeys = {
 export const variantById = (variantId: string) => ({ gsi1pk: `VARIANT#${variantId}`, gsi1sk: 'VARIANT' });
 // --- end carts ---------------------------------------------------------------------------------
 
+// --- orders ------------------------------------------------------------------------------------
+/**
+ * An order is one item (see docs/orders.md): its snapshot of lines, totals, address and status history
+ * live inside it, so reading an order is one GetItem and every transition one conditional Update.
+ * Both indexes sort by `<createdAt>#<orderId>`: immutable, unique, and newest first when descending.
+ */
+export const orderKeys = {
+  order: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
+  sortKey: (createdAt: string, orderId: string) => `${createdAt}#${orderId}`,
+  /** gsi1 "a customer's orders, newest first" (`GET /me/orders`, the admin customer filter); guests have none. */
+  customerPartition: (customerId: string) => `ORDERS#customer#${customerId}`,
+  byCustomer: (customerId: string, createdAt: string, orderId: string) => ({
+    gsi1pk: `ORDERS#customer#${customerId}`,
+    gsi1sk: `${createdAt}#${orderId}`,
+  }),
+  /**
+   * gsi2 "orders in a status, newest first" (the admin list), spread over `buckets` partitions per status
+   * so a flash sale's burst of orders never meets on one index partition; a transition moves the order to
+   * its new status's partition, in the same bucket.
+   */
+  buckets: 4,
+  statusPartition: (status: string, bucket: number) => `ORDERS#status#${status}#${bucket}`,
+  byStatus: (status: string, bucket: number, createdAt: string, orderId: string) => ({
+    gsi2pk: `ORDERS#status#${status}#${bucket}`,
+    gsi2sk: `${createdAt}#${orderId}`,
+  }),
+};
+// --- end orders --------------------------------------------------------------------------------
+
+// --- payments ----------------------------------------------------------------------------------
+/**
+ * A payment's outcome for an order, written by the Stripe webhook (one item per order: the latest
+ * outcome allowed to replace the one before), and the task token of the checkout waiting for it: the
+ * saga's wait step stores its token under `waiter`, then reads `result` (see docs/payments.md).
+ */
+export const paymentKeys = {
+  result: (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'RESULT' }),
+  /** A task token like any other, under the name `payment-<orderId>`. */
+  waiter: (orderId: string) => taskTokenKeys(`payment-${orderId}`),
+};
+// --- end payments ------------------------------------------------------------------------------
+
 /** The `entity` attribute of each item type. */
 export const Entity = {
   product: 'PRODUCT',
@@ -272,4 +314,6 @@ export const Entity = {
   shippingOption: 'SHIPPING_OPTION',
   taxSettings: 'TAX_SETTINGS',
   cart: 'CART',
+  order: 'ORDER',
+  paymentResult: 'PAYMENT_RESULT',
 } as const;

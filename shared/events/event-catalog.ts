@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { cartEvents } from '../carts/events.ts';
 import { catalogEvents } from '../catalog/events.ts';
 import { inventoryEvents } from '../inventory/events.ts';
+import { orderEvents } from '../orders/events.ts';
 import { promotionEvents } from '../promotions/events.ts';
 
 /** A domain event as `docs/events.md` publishes it; `schema` is the schema of `detail.data`. */
@@ -27,4 +28,5 @@ export const eventCatalog: readonly EventDefinition[] = [
   ...inventoryEvents,
   ...promotionEvents,
   ...cartEvents,
+  ...orderEvents,
 ];

@@ -7,6 +7,32 @@ import { Entity, processedEventKeys } from '../data/keys.ts';
 const REMEMBER_SECONDS = 7 * 24 * 60 * 60;
 
 /**
+ * The conditional Put that records `consumer` handling `eventId`: it fails on a second attempt. On its
+ * own (`markProcessed`) or as one item of the transaction that performs the consumer's effect.
+ */
+export const processedEventPut = (
+  table: string,
+  consumer: string,
+  eventId: string,
+  fields: Record<string, unknown> = {},
+) => {
+  const now = Date.now();
+  return {
+    TableName: table,
+    Item: {
+      ...processedEventKeys(consumer, eventId),
+      entity: Entity.processedEvent,
+      consumer,
+      eventId,
+      processedAt: new Date(now).toISOString(),
+      expiresAt: Math.floor(now / 1000) + REMEMBER_SECONDS,
+      ...fields,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+};
+
+/**
  * Records that `consumer` handled event `eventId`, exactly once. Resolves true the first time and
  * false for a duplicate delivery, so a consumer's effect happens once per event id.
  */
@@ -16,23 +42,8 @@ export const markProcessed = async (
   eventId: string,
   fields: Record<string, unknown> = {},
 ): Promise<boolean> => {
-  const now = Date.now();
   try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table,
-        Item: {
-          ...processedEventKeys(consumer, eventId),
-          entity: Entity.processedEvent,
-          consumer,
-          eventId,
-          processedAt: new Date(now).toISOString(),
-          expiresAt: Math.floor(now / 1000) + REMEMBER_SECONDS,
-          ...fields,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await documentClient().send(new PutCommand(processedEventPut(table, consumer, eventId, fields)));
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

@@ -15,6 +15,7 @@ const markers = {
   queueUrl: (n: string) => `<queue ${n}>`,
   stateMachineArn: (n: string) => `<sm ${n}>`,
   secret: (n: string) => `<secret ${n}>`,
+  externalSecretArn: (n: string) => `<secret arn ${n}>`,
   auth: { issuer: '<issuer>', audience: '<audience>', jwksUrl: '<jwks>' },
 };
 

@@ -3,6 +3,8 @@ import { cartOperations } from './carts.ts';
 import { catalogOperations } from './catalog.ts';
 import { customerOperations } from './customers.ts';
 import { inventoryOperations } from './inventory.ts';
+import { orderOperations } from './orders.ts';
+import { paymentOperations } from './payments.ts';
 import { platformOperations } from './platform.ts';
 import { promotionOperations } from './promotions.ts';
 import { shippingTaxOperations } from './shipping-tax.ts';
@@ -19,4 +21,6 @@ export const operations: readonly ContractOperation[] = [
   ...promotionOperations,
   ...shippingTaxOperations,
   ...cartOperations,
+  ...paymentOperations,
+  ...orderOperations,
 ];

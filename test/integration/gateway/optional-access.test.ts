@@ -46,6 +46,7 @@ const cartFunction = (auth: TokenIssuer) => {
     queueUrl: String,
     stateMachineArn: String,
     secret: String,
+    externalSecretArn: String,
     auth,
   };
   Object.assign(process.env, functionEnvironment(definition, fn, locator));

@@ -38,6 +38,7 @@ const locator: ResourceLocator = {
   queueUrl: (n) => `queue:${n}`,
   stateMachineArn: (n) => `sm:${n}`,
   secret: (n) => `secret:${n}`,
+  externalSecretArn: (n) => `arn:secret:${n}`,
   auth: {
     issuer: 'https://issuer.example/pool',
     audience: 'client-1',

@@ -1,0 +1,1 @@
+export { type LocalSecretsManager, type StartOptions, start } from './server.ts';

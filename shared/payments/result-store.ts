@@ -1,0 +1,69 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../data/client.ts';
+import { Entity, paymentKeys } from '../data/keys.ts';
+import { processedEventPut } from '../events/processed.ts';
+import { type PaymentResult, paymentResultSchema, REPLACEABLE } from './result.ts';
+
+/** The consumer name under which Stripe event ids are remembered (processed-event records). */
+export const STRIPE_WEBHOOK_CONSUMER = 'stripe-webhook';
+
+/** What recording did: the first delivery of an event, a repeat, or an event older than the record. */
+export type RecordEffect = 'recorded' | 'duplicate' | 'superseded';
+
+/**
+ * Records an order's payment result and the Stripe event id in one transaction (one request): the
+ * event-id record is conditional on being new, so a repeated delivery changes nothing; the result is
+ * conditional on being allowed to replace the recorded one (REPLACEABLE) and not older than it, so
+ * out-of-order deliveries cannot undo a later outcome.
+ */
+export const recordPaymentResult = async (table: string, result: PaymentResult): Promise<RecordEffect> => {
+  const replaceable = REPLACEABLE[result.outcome];
+  const names = replaceable.map((_, i) => `:replaceable${i}`);
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: processedEventPut(table, STRIPE_WEBHOOK_CONSUMER, result.eventId, {
+              orderId: result.orderId,
+              eventType: result.eventType,
+            }),
+          },
+          {
+            Put: {
+              TableName: table,
+              Item: { ...paymentKeys.result(result.orderId), entity: Entity.paymentResult, ...result },
+              ConditionExpression: `attribute_not_exists(pk) OR (outcome IN (${names.join(', ')}) AND eventCreated <= :created)`,
+              ExpressionAttributeValues: {
+                ...Object.fromEntries(names.map((name, i) => [name, replaceable[i]])),
+                ':created': result.eventCreated,
+              },
+            },
+          },
+        ],
+      }),
+    );
+    return 'recorded';
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const [processed, stored] = error.CancellationReasons ?? [];
+    if (processed?.Code === 'ConditionalCheckFailed') return 'duplicate';
+    if (stored?.Code === 'ConditionalCheckFailed') return 'superseded';
+    throw error;
+  }
+};
+
+/**
+ * The recorded payment result of an order, read strongly consistent: the saga's wait step reads it right
+ * after storing its task token, and must see a result the webhook wrote before.
+ */
+export const getPaymentResult = async (
+  table: string,
+  orderId: string,
+): Promise<PaymentResult | undefined> => {
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table, Key: paymentKeys.result(orderId), ConsistentRead: true }),
+  );
+  return Item ? paymentResultSchema.parse(Item) : undefined;
+};

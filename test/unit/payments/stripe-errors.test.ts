@@ -1,0 +1,91 @@
+import Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '#shared/errors/index.ts';
+import {
+  PaymentDeclinedError,
+  PaymentIntentNotFoundError,
+  PaymentProviderError,
+  PaymentProviderUnavailableError,
+} from '#shared/payments/errors.ts';
+import { toPaymentError } from '#shared/payments/stripe-errors.ts';
+
+const { errors } = Stripe;
+
+describe('toPaymentError', () => {
+  it('turns a card decline into 422 payment_declined with the decline code and the shopper message', () => {
+    const stripeError = new errors.StripeCardError({
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: 'insufficient_funds',
+      message: 'Your card has insufficient funds.',
+      statusCode: 402,
+    });
+    const error = toPaymentError(stripeError) as PaymentDeclinedError;
+    expect(error).toBeInstanceOf(PaymentDeclinedError);
+    expect(error).toMatchObject({
+      statusCode: 422,
+      code: 'payment_declined',
+      declineCode: 'insufficient_funds',
+    });
+    expect(error.message).toBe('Your card has insufficient funds.');
+    expect(error.cause).toBe(stripeError);
+  });
+
+  it.each([
+    ['a connection failure', new errors.StripeConnectionError({ message: 'socket hang up' })],
+    ['an API error', new errors.StripeAPIError({ type: 'api_error', message: 'boom', statusCode: 500 })],
+    ['a rate limit', new errors.StripeRateLimitError({ type: 'invalid_request_error', statusCode: 429 })],
+    ['any 5xx', new errors.StripeInvalidRequestError({ type: 'invalid_request_error', statusCode: 503 })],
+  ])('turns %s into 503 payment_provider_unavailable (worth a retry)', (_, stripeError) => {
+    const error = toPaymentError(stripeError);
+    expect(error).toBeInstanceOf(PaymentProviderUnavailableError);
+    expect(error).toMatchObject({
+      statusCode: 503,
+      code: 'payment_provider_unavailable',
+      name: 'PaymentProviderUnavailableError',
+    });
+  });
+
+  it.each([
+    ['bad keys', new errors.StripeAuthenticationError({ type: 'invalid_request_error', statusCode: 401 })],
+    [
+      'a missing permission',
+      new errors.StripePermissionError({ type: 'invalid_request_error', statusCode: 403 }),
+    ],
+    [
+      'a reused idempotency key',
+      new errors.StripeIdempotencyError({ type: 'idempotency_error', statusCode: 400, message: 'Keys for…' }),
+    ],
+    [
+      'an invalid parameter',
+      new errors.StripeInvalidRequestError({
+        type: 'invalid_request_error',
+        code: 'parameter_unknown',
+        message: 'Received unknown parameter: x',
+        statusCode: 400,
+      }),
+    ],
+  ])('turns %s into 502 payment_provider_error (not worth a retry) without echoing Stripe', (_, e) => {
+    const error = toPaymentError(e) as AppError;
+    expect(error).toBeInstanceOf(PaymentProviderError);
+    expect(error).toMatchObject({ statusCode: 502, code: 'payment_provider_error' });
+    expect(error.message).not.toContain('Received unknown parameter');
+  });
+
+  it('turns resource_missing on an intent into 404 payment_intent_not_found', () => {
+    const stripeError = new errors.StripeInvalidRequestError({
+      type: 'invalid_request_error',
+      code: 'resource_missing',
+      message: "No such payment_intent: 'pi_x'",
+      statusCode: 404,
+    });
+    const error = toPaymentError(stripeError, 'pi_x');
+    expect(error).toBeInstanceOf(PaymentIntentNotFoundError);
+    expect(error).toMatchObject({ statusCode: 404, code: 'payment_intent_not_found' });
+  });
+
+  it('returns anything that is not a Stripe error unchanged', () => {
+    const other = new TypeError('not stripe');
+    expect(toPaymentError(other)).toBe(other);
+  });
+});

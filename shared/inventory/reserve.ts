@@ -17,6 +17,17 @@ import { backoff, MAX_TRANSACT_ITEMS, type TransactItem, transact } from './tran
 /** Attempts before a reservation under relentless contention gives up with a retryable 409. */
 const MAX_ATTEMPTS = 60;
 
+/**
+ * Writes that must commit with a reservation or not at all (checkout: the order, promotion usage, the cart
+ * closing). They join the reservation's one transaction, after its own items. When one of their conditions
+ * fails, the whole transaction is void — no stock is held — and `refused` names the error to throw.
+ */
+export interface Companion {
+  readonly items: (reservation: Reservation, at: Date) => TransactItem[];
+  /** The error to throw, given which companion items (same order as `items`' answer) failed their conditions. */
+  readonly refused: (conditionFailed: readonly boolean[]) => Error;
+}
+
 /** Per variant: its settings, the shards still to try (random order), and the snapshot last read. */
 interface LineState {
   readonly settings: StockSettings;
@@ -59,8 +70,11 @@ export class ReservationService {
     this.#locations = locations;
   }
 
-  /** Reserves `raw` (validated here: 400 on bad input) or throws OutOfStockError / UnknownVariantError. */
-  async reserve(raw: ReserveInput, now = () => new Date()): Promise<Reservation> {
+  /**
+   * Reserves `raw` (validated here: 400 on bad input) or throws OutOfStockError / UnknownVariantError;
+   * `companion` items commit in the same transaction (or the companion's error is thrown, nothing held).
+   */
+  async reserve(raw: ReserveInput, now = () => new Date(), companion?: Companion): Promise<Reservation> {
     const input = parseInput(reserveInput, raw, 'reservation');
     const ids = input.lines.map((l) => l.variantId);
     if (new Set(ids).size !== ids.length)
@@ -97,12 +111,18 @@ export class ReservationService {
         expiresAt: new Date(at.getTime() + input.holdSeconds * 1000).toISOString(),
         createdAt: at.toISOString(),
       };
-      const items = this.#transaction(reservation, at);
-      const result = await transact(items);
+      const own = this.#transaction(reservation, at);
+      const extra = companion?.items(reservation, at) ?? [];
+      if (own.length + extra.length > MAX_TRANSACT_ITEMS)
+        throw new UnprocessableError('The order does not fit one transaction', 'reservation_too_large');
+      const result = await transact([...own, ...extra]);
       if (result.ok) return reservation;
       const n = reservation.allocations.length;
+      // A replay: the first call committed the reservation (and its companion items) already.
       if (result.conditionFailed[n])
         return this.#existingOr(reservation.id, new ConflictError('unreachable'));
+      const refused = extra.map((_, i) => result.conditionFailed[own.length + i] === true);
+      if (companion && refused.includes(true)) throw companion.refused(refused);
       // A failed decrement: the read was stale. Hot lines move to another shard; all re-read consistently.
       const failed = reservation.allocations
         .filter((_, i) => result.conditionFailed[i])

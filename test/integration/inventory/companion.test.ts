@@ -1,0 +1,69 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { documentClient } from '#shared/data/client.ts';
+import { promotionKeys } from '#shared/data/keys.ts';
+import type { Companion } from '#shared/inventory/reserve.ts';
+import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
+import { consumeFailure, consumeUsageItems, PromotionUsageError } from '#shared/promotions/usage.ts';
+import { inventoryFixture } from './harness.ts';
+
+const once: Promotion = {
+  id: 'once',
+  name: 'Once',
+  type: 'percentage',
+  percentBps: 1000,
+  combinable: true,
+  usageLimit: 1,
+};
+
+/** What checkout commits with the stock: an order item and the promotion's usage. */
+const placing = (table: string, orderId: string): Companion => ({
+  items: (reservation) => [
+    {
+      Put: {
+        TableName: table,
+        Item: { pk: `TEST_ORDER#${orderId}`, sk: 'ORDER', reservationId: reservation.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...consumeUsageItems(table, [once], undefined),
+  ],
+  // Companion item 0 is the order, 1 the usage counter.
+  refused: (conditionFailed) =>
+    consumeFailure({ conditionFailed }, [once], undefined, 1) ?? new Error('the order exists'),
+});
+
+const get = async (table: string, key: { pk: string; sk: string }) =>
+  (await documentClient().send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+
+describe('reserve with companion items', () => {
+  it('commits the companion items with the stock, and holds nothing when one of their conditions fails', async () => {
+    const f = await inventoryFixture();
+    await f.locations.create({ id: 'wh', name: 'W', kind: 'warehouse', priority: 1, regions: [] });
+    await f.admin.put('sku-c', { levels: [{ locationId: 'wh', onHand: 10 }], reason: 'count' }, 'test');
+    const input = (id: string) => ({
+      reservationId: id,
+      ref: `order-${id}`,
+      lines: [{ variantId: 'sku-c', quantity: 2 }],
+    });
+
+    const first = await f.reservations.reserve(input('r1'), undefined, placing(f.table, 'o1'));
+    expect(first.status).toBe('held');
+    expect(await get(f.table, { pk: 'TEST_ORDER#o1', sk: 'ORDER' })).toMatchObject({ reservationId: 'r1' });
+    expect(await get(f.table, promotionKeys.usage('once'))).toMatchObject({ used: 1 });
+
+    // The promotion's one use is gone: the second order is refused whole — no stock, no order, no usage.
+    await expect(
+      f.reservations.reserve(input('r2'), undefined, placing(f.table, 'o2')),
+    ).rejects.toBeInstanceOf(PromotionUsageError);
+    expect(await get(f.table, { pk: 'TEST_ORDER#o2', sk: 'ORDER' })).toBeUndefined();
+    expect(await f.stock.variantStock('sku-c')).toMatchObject({ onHand: 10, reserved: 2, available: 8 });
+    expect(await get(f.table, promotionKeys.usage('once'))).toMatchObject({ used: 1 });
+
+    // A replay of the first call answers its reservation and changes nothing.
+    const again = await f.reservations.reserve(input('r1'), undefined, placing(f.table, 'o1'));
+    expect(again.id).toBe('r1');
+    expect(await f.stock.variantStock('sku-c')).toMatchObject({ reserved: 2 });
+    expect(await get(f.table, promotionKeys.usage('once'))).toMatchObject({ used: 1 });
+  });
+});

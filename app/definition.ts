@@ -594,6 +594,16 @@ export const app = {
       uses: { table: 'read' },
     },
     // --- end orders ---
+    // --- notifications (docs/orders.md#order-confirmation) ---
+    orderConfirmationConsumer: {
+      // Not routed: the `orderConfirmations` queue's consumer.
+      entry: 'functions/notifications/order-confirmation.ts',
+      description: 'Queues the order confirmation e-mail once per OrderPlaced event (notification item)',
+      memoryMb: 256,
+      timeoutSeconds: 20,
+      uses: { table: 'readWrite' },
+    },
+    // --- end notifications ---
   },
 
   routes: [
@@ -838,6 +848,13 @@ export const app = {
       pattern: { source: ['commerce.catalog'] },
       queue: 'catalogEvents',
     },
+    // --- notifications ---
+    orderPlacedToConfirmation: {
+      description: 'A placed (paid) order gets its confirmation e-mail queued',
+      pattern: { source: ['commerce.orders'], 'detail-type': ['OrderPlaced'] },
+      queue: 'orderConfirmations',
+    },
+    // --- end notifications ---
   },
 
   queues: {
@@ -855,6 +872,17 @@ export const app = {
       visibilityTimeoutSeconds: 30,
       maxReceiveCount: 3,
     },
+    // --- notifications ---
+    orderConfirmations: {
+      description: 'OrderPlaced events whose confirmation e-mail is to be queued',
+      consumer: 'orderConfirmationConsumer',
+      batchSize: 10,
+      // Above the consumer's 20 s timeout, so a message is never redelivered while still being handled.
+      visibilityTimeoutSeconds: 30,
+      // A few tries absorb throttling; an order that is missing or has no e-mail then waits in the DLQ.
+      maxReceiveCount: 3,
+    },
+    // --- end notifications ---
   },
 
   stateMachines: {

@@ -287,6 +287,16 @@ export const paymentKeys = {
 };
 // --- end payments ------------------------------------------------------------------------------
 
+// --- notifications -----------------------------------------------------------------------------
+/**
+ * An outbound message waiting for a sender (see docs/orders.md#order-confirmation): one item per order
+ * and kind, so the key itself makes "one confirmation e-mail per order" a conditional Put.
+ */
+export const notificationKeys = {
+  email: (orderId: string, template: string) => ({ pk: `NOTIFICATION#${orderId}`, sk: `EMAIL#${template}` }),
+};
+// --- end notifications -------------------------------------------------------------------------
+
 /** The `entity` attribute of each item type. */
 export const Entity = {
   product: 'PRODUCT',
@@ -316,4 +326,5 @@ export const Entity = {
   cart: 'CART',
   order: 'ORDER',
   paymentResult: 'PAYMENT_RESULT',
+  notification: 'NOTIFICATION',
 } as const;

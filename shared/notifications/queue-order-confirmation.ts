@@ -1,0 +1,70 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../data/client.ts';
+import { Entity, notificationKeys } from '../data/keys.ts';
+import { processedEventPut } from '../events/processed.ts';
+import { OrderRepository } from '../orders/repository.ts';
+import { OrderConfirmationUndeliverableError } from './errors.ts';
+import { ORDER_CONFIRMATION_TEMPLATE, renderOrderConfirmation } from './order-confirmation.ts';
+
+/** The consumer name under which `OrderPlaced` event ids are remembered (processed-event records). */
+export const ORDER_CONFIRMATION_CONSUMER = 'order-confirmation';
+
+/** What handling one `OrderPlaced` did: queued the e-mail, or found it already handled. */
+export type ConfirmationEffect = 'queued' | 'duplicate';
+
+/** The cancellation reasons of a cancelled transaction, matched by name (a bundle may carry its own SDK). */
+const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+        (r) => r.Code,
+      )
+    : undefined;
+
+/**
+ * Queues the confirmation e-mail of order `orderId` for `OrderPlaced` event `eventId`: 1 GetItem (the
+ * order), then 1 TransactWriteItems of the processed-event marker and the notification item, both
+ * conditional on being new. A redelivered event fails the marker's condition; an order confirmed under
+ * another event id (the event re-emitted) fails the notification's: either way no second e-mail.
+ * A missing order or one without an e-mail throws `OrderConfirmationUndeliverableError`.
+ */
+export const queueOrderConfirmation = async (
+  table: string,
+  eventId: string,
+  orderId: string,
+  now = new Date(),
+): Promise<ConfirmationEffect> => {
+  const order = await new OrderRepository(table).get(orderId);
+  if (!order) throw new OrderConfirmationUndeliverableError(orderId, 'confirmation_order_missing');
+  const email = renderOrderConfirmation(order, now);
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: processedEventPut(table, ORDER_CONFIRMATION_CONSUMER, eventId, { orderId }) },
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...notificationKeys.email(orderId, ORDER_CONFIRMATION_TEMPLATE),
+                entity: Entity.notification,
+                eventId,
+                ...email,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return 'queued';
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    // Only a failed "is new" condition means "already done"; a conflict or throttle retries the message.
+    if (
+      codes?.includes('ConditionalCheckFailed') &&
+      codes.every((c) => c === 'ConditionalCheckFailed' || c === 'None' || c === undefined)
+    )
+      return 'duplicate';
+    throw error;
+  }
+};

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { app } from '#app/definition.ts';
+import { notificationKeys } from '#shared/data/keys.ts';
+import { outboxItem } from '#shared/events/outbox.ts';
+import { orderConfirmationEmail } from '#shared/notifications/order-confirmation.ts';
+import { ORDERS_SOURCE, orderPlaced } from '#shared/orders/events.ts';
+import { orderCreatePut } from '#shared/orders/items.ts';
+import type { Order } from '#shared/orders/schemas.ts';
+import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
+import { sampleOrder } from '../support/orders.ts';
+
+const notification = async (orderId: string) => {
+  const { Item } = await useLocalDynamo().send(
+    new GetCommand({
+      TableName: cloud().tableName,
+      Key: notificationKeys.email(orderId, 'order-confirmation'),
+      ConsistentRead: true,
+    }),
+  );
+  return Item;
+};
+
+/** The order and its `OrderPlaced` outbox record in one transaction, as the checkout saga writes them. */
+const placeWithEvent = async (order: Order) => {
+  const event = outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, new Date().toISOString()));
+  await useLocalDynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        orderCreatePut(cloud().tableName, order),
+        { Put: { TableName: cloud().tableName, Item: event } },
+      ],
+    }),
+  );
+  return event;
+};
+
+/** The detail of an `OrderPlaced` event for `order`, as the outbox relay puts it on the bus. */
+const placedDetail = (order: Order) => ({
+  id: randomUUID(),
+  occurredAt: new Date().toISOString(),
+  schemaVersion: 1,
+  data: orderPlaced(order, new Date().toISOString()),
+});
+
+/** `OrderPlaced` events put straight on the bus, in order (redeliveries, or for orders not stored). */
+const putOnBus = async (details: ReadonlyArray<Record<string, unknown>>) => {
+  const bus = new EventBridgeClient(sdkConfig(cloud().endpoints.eventbridge));
+  const { FailedEntryCount } = await bus.send(
+    new PutEventsCommand({
+      Entries: details.map((detail) => ({
+        EventBusName: cloud().eventBusName,
+        Source: ORDERS_SOURCE,
+        DetailType: 'OrderPlaced',
+        Detail: JSON.stringify(detail),
+      })),
+    }),
+  );
+  expect(FailedEntryCount).toBe(0);
+};
+
+const sqs = () => new SQSClient(sdkConfig(cloud().endpoints.sqs));
+const queue = () => cloud().queues.orderConfirmations!;
+
+/** True once nothing waits in the queue, is being handled or waits out a visibility timeout. */
+const drained = async () => {
+  const { Attributes = {} } = await sqs().send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queue().url,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  return Attributes.ApproximateNumberOfMessages === '0' &&
+    Attributes.ApproximateNumberOfMessagesNotVisible === '0'
+    ? true
+    : undefined;
+};
+
+/** The dead-letter queue's message whose body mentions `text`, if there is one now. */
+const parkedWith = async (text: string) => {
+  const { Messages = [] } = await sqs().send(
+    new ReceiveMessageCommand({ QueueUrl: queue().dlqUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }),
+  );
+  return Messages.find((m) => m.Body?.includes(text));
+};
+
+describe('order confirmation: OrderPlaced → rule → queue → consumer → queued e-mail', () => {
+  it('queues the confirmation e-mail of an order placed with its outbox event', async () => {
+    const order = sampleOrder({ status: 'paid' });
+    const event = await placeWithEvent(order);
+    const item = await eventually(() => notification(order.id));
+    expect(item).toMatchObject({ entity: 'NOTIFICATION', eventId: event.detail.id, to: order.email });
+    expect(orderConfirmationEmail.parse(item)).toMatchObject({
+      template: 'order-confirmation',
+      orderId: order.id,
+      currency: 'EUR',
+      status: 'queued',
+    });
+    expect(item.lines).toHaveLength(order.lines.length);
+  });
+
+  it('queues one e-mail when the same event is delivered again', async () => {
+    const order = sampleOrder({ status: 'paid' });
+    const event = await placeWithEvent(order);
+    const first = await eventually(() => notification(order.id));
+    // The same detail (same event id) twice more, then another order's event as a sentinel in the same
+    // call: once the sentinel's e-mail exists and the queue is empty, the redeliveries were handled too.
+    const sentinel = sampleOrder({ status: 'paid' });
+    await useLocalDynamo().send(
+      new TransactWriteCommand({ TransactItems: [orderCreatePut(cloud().tableName, sentinel)] }),
+    );
+    await putOnBus([event.detail, event.detail, placedDetail(sentinel)]);
+    await eventually(() => notification(sentinel.id));
+    await eventually(drained);
+    expect(await notification(order.id)).toEqual(first);
+    expect(await parkedWith(event.detail.id)).toBeUndefined();
+  });
+
+  it('parks an OrderPlaced for a missing order in the dead-letter queue after max receives', async () => {
+    const missing = sampleOrder({ status: 'paid' });
+    const detail = placedDetail(missing);
+    await putOnBus([detail]);
+    const parked = await eventually(() => parkedWith(detail.id), 30_000);
+    expect(JSON.parse(parked.Body!).detail.data.orderId).toBe(missing.id);
+    expect(await notification(missing.id)).toBeUndefined();
+    const { Attributes } = await sqs().send(
+      new GetQueueAttributesCommand({ QueueUrl: queue().url, AttributeNames: ['RedrivePolicy'] }),
+    );
+    expect(JSON.parse(Attributes!.RedrivePolicy!).maxReceiveCount).toBe(
+      app.queues.orderConfirmations.maxReceiveCount,
+    );
+  });
+});

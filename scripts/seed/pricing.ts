@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '#shared/data/conditions.ts';
 import { codeItem, promotionItem } from '#shared/promotions/items.ts';
 import { newPromotion } from '#shared/promotions/rules.ts';
 import { shippingOptionItem } from '#shared/shipping/items.ts';
@@ -86,7 +87,7 @@ export const writePricingDefaults = async (
         .then(
           () => 1,
           (error: unknown) => {
-            if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 0;
+            if (isConditionFailure(error)) return 0;
             throw error;
           },
         ),

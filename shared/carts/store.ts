@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { cartKeys } from '../data/keys.ts';
 import { ConflictError } from '../errors/index.ts';
 import { type TransactItem, transact } from '../inventory/transact.ts';
@@ -60,7 +61,7 @@ export class CartStore {
         }),
       );
     } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
       // Say why: the cart closed (checkout, merge) or merely moved on. Only a lost write pays this read.
       const current = await this.get(cart.id);
       if (current) assertOpen(current);

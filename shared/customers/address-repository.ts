@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { cancellationReasons } from '../data/conditions.ts';
 import { customerKeys } from '../data/keys.ts';
 import { NotFoundError, UnprocessableError } from '../errors/index.ts';
-import { cancellationReasons } from './conditions.ts';
 import { CustomerRepository } from './customer-repository.ts';
 import { ensureCustomer } from './ensure-customer.ts';
 import { newAddressItem, pointersOf, toAddress } from './items.ts';

@@ -1,8 +1,8 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { customerKeys, Entity } from '../data/keys.ts';
 import { ConflictError } from '../errors/index.ts';
-import { isConditionFailure } from './conditions.ts';
 import { ensureCustomer } from './ensure-customer.ts';
 import { pointersOf, toAddress, toProfile } from './items.ts';
 import type { Customer, Profile, UpdateProfileInput } from './schemas.ts';

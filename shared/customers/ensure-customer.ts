@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { customerKeys } from '../data/keys.ts';
-import { isConditionFailure } from './conditions.ts';
 import { newProfileItem, type ProfileSource, toProfile } from './items.ts';
 import type { Profile } from './schemas.ts';
 

@@ -1,8 +1,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { cancellationReasons } from '../data/conditions.ts';
 import { customerKeys } from '../data/keys.ts';
 import { addressNotFound } from './address-repository.ts';
-import { cancellationReasons } from './conditions.ts';
 import { CustomerRepository, versionConflict } from './customer-repository.ts';
 import { type DefaultPointers, pointersOf, toAddress } from './items.ts';
 import type { Address, UpdateAddressInput } from './schemas.ts';

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { Entity, processedEventKeys } from '../data/keys.ts';
 
 /** How long a consumer remembers an event id; longer than any redelivery window of the bus or queues. */
@@ -46,7 +46,7 @@ export const markProcessed = async (
     await documentClient().send(new PutCommand(processedEventPut(table, consumer, eventId, fields)));
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 };

@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { Entity, stockKeys } from '../data/keys.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
@@ -209,7 +210,7 @@ export class StockAdmin {
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+      if (isConditionFailure(error))
         throw new ConflictError('The stock settings changed at the same time; retry', 'version_conflict');
       throw error;
     }

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { Entity, stockLocationKeys } from '../data/keys.ts';
 import { ConflictError, NotFoundError } from '../errors/index.ts';
 import type { createLocationInput, StockLocation, updateLocationInput } from './schemas.ts';
@@ -58,7 +59,7 @@ export class LocationRepository {
     try {
       await this.#put(location, 'attribute_not_exists(pk)');
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+      if (isConditionFailure(error))
         throw new ConflictError(`Location ${input.id} already exists`, 'location_exists');
       throw error;
     }
@@ -94,7 +95,7 @@ export class LocationRepository {
     try {
       await this.#put(next, 'version = :v', { ':v': current.version });
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+      if (isConditionFailure(error))
         throw new ConflictError('The location changed since it was read', 'version_conflict');
       throw error;
     }

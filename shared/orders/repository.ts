@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '../data/cursor.ts';
 import { orderKeys } from '../data/keys.ts';
 import { NotFoundError } from '../errors/index.ts';
@@ -13,9 +14,6 @@ import { orderTransitionUpdate, type TransitionExtra } from './transitions.ts';
 /** 404 for an order that does not exist or that the caller may not know exists. */
 export const orderNotFound = (id: string) =>
   new NotFoundError(`Order ${id} does not exist`, 'order_not_found');
-
-const isConditionFailure = (error: unknown): error is Error & { Item?: Record<string, unknown> } =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /** The status in a condition failure's old item, marshalled (`{ S: 'paid' }`) or not. */
 const statusIn = (item: Record<string, unknown> | undefined): string | undefined => {

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '../data/cursor.ts';
 import { promotionKeys } from '../data/keys.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
@@ -25,8 +26,6 @@ const notFound = (id: string) => new NotFoundError(`Promotion ${id} does not exi
 const versionConflict = () =>
   new ConflictError('The promotion changed since it was read', 'version_conflict');
 const busy = () => new ConflictError('A concurrent change got there first; retry', 'write_conflict');
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /** Promotions in the single table. Each method's DynamoDB requests are named in its TSDoc. */
 export class PromotionRepository {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { shippingOptionKeys } from '../data/keys.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
 import { shippingOptionFromItem, shippingOptionItem } from './items.ts';
@@ -20,9 +21,6 @@ const notFound = (optionId: string) =>
   new NotFoundError(`Shipping option ${optionId} does not exist`, 'shipping_option_not_found');
 const versionConflict = () =>
   new ConflictError('The shipping option changed since it was read', 'version_conflict');
-
-const conditionFailed = (error: unknown): error is Error & { Item?: Record<string, unknown> } =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /**
  * The id an Idempotency-Key stands for when the body names none: a UUID (v8 layout) hashed from the
@@ -110,7 +108,7 @@ export class ShippingOptionRepository {
       );
       return { option, replayed: false };
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
     const existing = await this.#item(id);
     if (existing && requestHash && existing.requestHash === requestHash)
@@ -156,7 +154,7 @@ export class ShippingOptionRepository {
       );
       return shippingOptionFromItem(Attributes ?? {});
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
+      if (!isConditionFailure(error)) throw error;
       throw error.Item ? versionConflict() : notFound(optionId);
     }
   }
@@ -174,7 +172,7 @@ export class ShippingOptionRepository {
         }),
       );
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
+      if (!isConditionFailure(error)) throw error;
       throw error.Item ? versionConflict() : notFound(optionId);
     }
   }

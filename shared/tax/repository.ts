@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { isConditionFailure } from '../data/conditions.ts';
 import { Entity, settingsKeys } from '../data/keys.ts';
 import { ConflictError } from '../errors/index.ts';
 import { type PutTaxSettingsInput, type StoreTaxSettings, taxSettingsFromItem } from './settings.ts';
@@ -44,7 +45,7 @@ export class TaxSettingsRepository {
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+      if (isConditionFailure(error))
         throw new ConflictError('The tax settings changed since they were read', 'version_conflict');
       throw error;
     }

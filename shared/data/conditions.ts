@@ -3,8 +3,8 @@
  * whichever copy of the SDK a bundle carries.
  */
 
-/** True when a single-item write failed its ConditionExpression. */
-export const isConditionFailure = (error: unknown): boolean =>
+/** True when a single-item write failed its ConditionExpression (`Item`: the old item, when asked for). */
+export const isConditionFailure = (error: unknown): error is Error & { Item?: Record<string, unknown> } =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 interface CancellationReason {

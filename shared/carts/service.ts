@@ -25,6 +25,8 @@ export interface PricedCart {
   readonly record: CartRecord;
   readonly cart: Cart;
   readonly totals: CartTotals;
+  /** What it was priced with (checkout takes the promotions and the option's name from it). */
+  readonly snapshot: PricingSnapshot;
 }
 
 /** One change to a cart. `apply` is pure and throws a typed error to refuse the change. */
@@ -119,7 +121,7 @@ export class CartService {
       return priced;
     }
     const [snapshot] = await Promise.all([this.#snapshot(next, automatic, known), this.#store.save(next)]);
-    return { record: next, ...priceAndShow(next, snapshot, next.customerId !== undefined, now) };
+    return { record: next, snapshot, ...priceAndShow(next, snapshot, next.customerId !== undefined, now) };
   }
 
   /**
@@ -179,6 +181,6 @@ export class CartService {
     now: Date,
   ): Promise<PricedCart> {
     const snapshot = await this.#snapshot(cart, automatic, known);
-    return { record: cart, ...priceAndShow(cart, snapshot, cart.customerId !== undefined, now) };
+    return { record: cart, snapshot, ...priceAndShow(cart, snapshot, cart.customerId !== undefined, now) };
   }
 }

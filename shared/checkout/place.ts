@@ -1,0 +1,150 @@
+import { CARTS_SOURCE } from '../carts/events.ts';
+import type { CartCaller, CartService, PricedCart } from '../carts/service.ts';
+import { cartKeys } from '../data/keys.ts';
+import { ConflictError } from '../errors/index.ts';
+import { outboxItem } from '../events/outbox.ts';
+import type { Companion, ReservationService } from '../inventory/reserve.ts';
+import type { TransactItem } from '../inventory/transact.ts';
+import { checkoutStarted, ORDERS_SOURCE } from '../orders/events.ts';
+import { orderFromCart } from '../orders/from-cart.ts';
+import { orderCreatePut } from '../orders/items.ts';
+import type { OrderRepository } from '../orders/repository.ts';
+import type { Order } from '../orders/schemas.ts';
+import { hashOrderToken } from '../orders/token.ts';
+import { consumeFailure, consumeUsageItems } from '../promotions/usage.ts';
+import { guestOrderToken, orderIdFor } from './ids.ts';
+
+/** A checkout request: the cart, who asks, and the key that makes a retry the same checkout. */
+export interface PlaceRequest {
+  readonly cartId: string;
+  readonly caller: CartCaller;
+  readonly idempotencyKey: string;
+  /** The signed-in customer's e-mail (from their token), for a customer cart without one. */
+  readonly customerEmail?: string;
+}
+
+/** A placed order: `pending_payment`, its stock held. `replayed` when an earlier call placed it. */
+export interface Placed {
+  readonly order: Order;
+  /** For a guest: the token that opens the order (`X-Order-Token`); null for a customer's order. */
+  readonly orderToken: string | null;
+  readonly replayed: boolean;
+  /** Lines whose price changed since they were added: the order is at the current price, and says so. */
+  readonly priceChanges: ReadonlyArray<{ variantId: string; previousUnitPrice: number; unitPrice: number }>;
+}
+
+/** Raised inside the transaction's refusal when the order exists: a concurrent retry placed it first. */
+class AlreadyPlaced extends Error {}
+
+export interface PlacerDeps {
+  readonly table: string;
+  readonly carts: CartService;
+  readonly orders: OrderRepository;
+  readonly reservations: ReservationService;
+  /** Signs guest order tokens (a generated secret). */
+  readonly tokenSecret: string;
+  /** How long the stock is held: the payment wait plus a margin, so the saga settles it first. */
+  readonly holdSeconds: number;
+}
+
+/**
+ * The placing step of checkout: reprices the cart from current data, then in ONE transaction holds the
+ * stock, creates the order (`pending_payment`), redeems the promotions, closes the cart and writes
+ * `CheckoutStarted` and `CartCheckedOut` — all or nothing. A retry with the same key answers the same
+ * order; another key for a closed cart is 409; stock short is 409 `out_of_stock`; a promotion used up
+ * meanwhile is 422 `promotion_exhausted`.
+ */
+export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new Date()): Promise<Placed> => {
+  const orderId = orderIdFor(req.cartId, req.idempotencyKey);
+  const [priced, existing] = await Promise.all([
+    deps.carts.read(req.cartId, req.caller, now),
+    deps.orders.get(orderId),
+  ]);
+  if (existing) return answer(deps, existing, priced, true);
+  const token = priced.record.customerId ? null : guestOrderToken(deps.tokenSecret, orderId);
+  const option = priced.snapshot.shippingOption;
+  const order = orderFromCart(
+    priced.cart,
+    {
+      orderId,
+      reservationId: orderId,
+      shippingName: option?.name ?? '',
+      ...(token ? { tokenHash: hashOrderToken(token) } : {}),
+      ...(req.customerEmail ? { customerEmail: req.customerEmail } : {}),
+    },
+    now,
+  );
+  try {
+    await deps.reservations.reserve(
+      {
+        reservationId: order.reservationId,
+        ref: `order:${order.id}`,
+        lines: priced.record.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+        holdSeconds: deps.holdSeconds,
+      },
+      () => now,
+      companion(deps.table, order, priced, now),
+    );
+  } catch (error) {
+    if (!(error instanceof AlreadyPlaced)) throw error;
+    const placed = await deps.orders.get(orderId);
+    if (!placed) throw error;
+    return answer(deps, placed, priced, true);
+  }
+  return answer(deps, order, priced, false);
+};
+
+const answer = (deps: PlacerDeps, order: Order, priced: PricedCart, replayed: boolean): Placed => ({
+  order,
+  orderToken: order.customerId ? null : guestOrderToken(deps.tokenSecret, order.id),
+  replayed,
+  priceChanges: priced.cart.lines.flatMap((l) =>
+    l.flags.includes('price_changed') && l.previousUnitPrice !== undefined && l.unitPrice !== null
+      ? [{ variantId: l.variantId, previousUnitPrice: l.previousUnitPrice, unitPrice: l.unitPrice }]
+      : [],
+  ),
+});
+
+/** What commits with the stock: the order, promotion usage, the cart closing, and the two events. */
+const companion = (table: string, order: Order, priced: PricedCart, now: Date): Companion => {
+  const applied = new Set(priced.totals.promotions.applied.map((p) => p.promotionId));
+  const promotions = priced.snapshot.promotions.filter((p) => applied.has(p.id));
+  const customerId = priced.record.customerId;
+  const usage = consumeUsageItems(table, promotions, customerId);
+  const cart = priced.record;
+  const close: TransactItem = {
+    Update: {
+      TableName: table,
+      Key: cartKeys.cart(cart.id),
+      // Closed exactly as priced: a change since the read (another tab, a merge) voids the checkout.
+      UpdateExpression:
+        'SET #status = :done, orderId = :order, updatedAt = :now, version = :next REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+      ConditionExpression: 'version = :seen AND #status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':done': 'checked_out',
+        ':open': 'open',
+        ':order': order.id,
+        ':now': now.toISOString(),
+        ':seen': cart.version,
+        ':next': cart.version + 1,
+      },
+    },
+  };
+  const events = [
+    outboxItem(ORDERS_SOURCE, 'CheckoutStarted', checkoutStarted(order), now),
+    outboxItem(CARTS_SOURCE, 'CartCheckedOut', { cartId: cart.id, orderId: order.id, customerId }, now),
+  ].map((Item): TransactItem => ({ Put: { TableName: table, Item } }));
+  return {
+    items: () => [orderCreatePut(table, order), ...usage, close, ...events],
+    refused: (failed) => {
+      if (failed[0]) return new AlreadyPlaced();
+      const exhausted = consumeFailure({ conditionFailed: failed }, promotions, customerId, 1);
+      if (exhausted) return exhausted;
+      return new ConflictError(
+        `Cart ${cart.id} changed during checkout; read it again`,
+        'cart_version_conflict',
+      );
+    },
+  };
+};

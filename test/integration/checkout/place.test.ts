@@ -1,0 +1,193 @@
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { setEmail, setShippingAddress } from '#shared/carts/changes.ts';
+import { addItemChange, shippingMethodChange } from '#shared/carts/requests.ts';
+import { CartService } from '#shared/carts/service.ts';
+import type { Product } from '#shared/catalog/schemas.ts';
+import { orderIdFor } from '#shared/checkout/ids.ts';
+import { type PlacerDeps, placeOrder } from '#shared/checkout/place.ts';
+import { documentClient } from '#shared/data/client.ts';
+import { cartKeys, Entity, promotionKeys } from '#shared/data/keys.ts';
+import { OrderRepository } from '#shared/orders/repository.ts';
+import { orderTokenMatches } from '#shared/orders/token.ts';
+import { PromotionRepository } from '#shared/promotions/repository.ts';
+import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
+import { activeProduct, writeProduct } from '../carts/fixture.ts';
+import { inventoryFixture } from '../inventory/harness.ts';
+
+const address = {
+  name: 'E M',
+  line1: 'Heidestraße 17',
+  line2: null,
+  city: 'Köln',
+  postalCode: '51147',
+  region: null,
+  country: 'DE',
+  phone: null,
+};
+
+/** A table with stock, a shipping option, the placer, and a guest cart ready to check out. */
+const checkoutFixture = async (onHand = 10) => {
+  const f = await inventoryFixture();
+  const product: Product = activeProduct(2, 2000);
+  await writeProduct(f.table, product, onHand);
+  await f.locations.create({ id: 'wh', name: 'W', kind: 'warehouse', priority: 1, regions: [] });
+  for (const v of product.variants)
+    await f.admin.put(v.id, { levels: [{ locationId: 'wh', onHand }], reason: 'count' }, 'test');
+  await new ShippingOptionRepository(f.table).create({
+    id: 'std',
+    name: 'Standard',
+    countries: ['DE'],
+    rate: { type: 'flat', amounts: { EUR: 500 } },
+  });
+  const carts = new CartService(f.table);
+  const deps: PlacerDeps = {
+    table: f.table,
+    carts,
+    orders: new OrderRepository(f.table),
+    reservations: f.reservations,
+    tokenSecret: 'test-secret',
+    holdSeconds: 20 * 60,
+  };
+  const readyCart = async (quantity = 2) => {
+    const created = await carts.create({ currency: 'EUR' }, {});
+    const caller = { token: created.token! };
+    const id = created.cart.id;
+    await carts.change(id, caller, addItemChange(f.table, { variantId: product.variants[0]!.id, quantity }));
+    await carts.change(id, caller, {
+      apply: (c) => setShippingAddress(setEmail(c, 'g@example.com'), address),
+    });
+    await carts.change(id, caller, shippingMethodChange(f.table, 'std'));
+    return { id, caller };
+  };
+  return { ...f, product, carts, deps, readyCart };
+};
+
+const entities = async (table: string, entity: string) =>
+  (
+    await documentClient().send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'entity = :e',
+        ExpressionAttributeValues: { ':e': entity },
+        ConsistentRead: true,
+      }),
+    )
+  ).Items ?? [];
+
+describe('placing an order', () => {
+  it('holds stock, creates the order, closes the cart and writes its events in one transaction; a retry answers the same order', async () => {
+    const f = await checkoutFixture();
+    const cart = await f.readyCart(2);
+    const placed = await placeOrder(f.deps, {
+      cartId: cart.id,
+      caller: cart.caller,
+      idempotencyKey: 'key-1',
+    });
+
+    expect(placed.order).toMatchObject({
+      id: orderIdFor(cart.id, 'key-1'),
+      status: 'pending_payment',
+      cartId: cart.id,
+      email: 'g@example.com',
+      totals: { subtotal: 4000, shippingTotal: 500, grandTotal: 4500 },
+    });
+    expect(orderTokenMatches(placed.orderToken!, placed.order.tokenHash)).toBe(true);
+    expect(await f.stock.variantStock(f.product.variants[0]!.id)).toMatchObject({
+      reserved: 2,
+      available: 8,
+    });
+    const { Item: closed } = await documentClient().send(
+      new GetCommand({ TableName: f.table, Key: cartKeys.cart(cart.id), ConsistentRead: true }),
+    );
+    expect(closed).toMatchObject({ status: 'checked_out', orderId: placed.order.id });
+    expect(closed?.gsi2pk).toBeUndefined();
+    const events = (await entities(f.table, Entity.outbox)).map((i) => i.detailType);
+    expect(events).toEqual(expect.arrayContaining(['CheckoutStarted', 'CartCheckedOut', 'StockReserved']));
+
+    const again = await placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'key-1' });
+    expect(again).toMatchObject({
+      replayed: true,
+      orderToken: placed.orderToken,
+      order: { id: placed.order.id },
+    });
+    expect(await f.stock.variantStock(f.product.variants[0]!.id)).toMatchObject({ reserved: 2 });
+
+    await expect(
+      placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'key-2' }),
+    ).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'cart_checked_out',
+    });
+  });
+
+  it('refuses short stock with 409 out_of_stock and changes nothing (the cart stays open)', async () => {
+    // The stock summary (what the cart shows) says 10; the shelves hold 1: the reservation decides.
+    const f = await checkoutFixture(10);
+    await f.admin.put(
+      f.product.variants[0]!.id,
+      { levels: [{ locationId: 'wh', onHand: 1 }], reason: 'count' },
+      'test',
+    );
+    const cart = await f.readyCart(2);
+    await expect(
+      placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'out_of_stock',
+    });
+    expect((await f.carts.read(cart.id, cart.caller)).cart.status).toBe('open');
+    expect(await f.deps.orders.get(orderIdFor(cart.id, 'k'))).toBeUndefined();
+    expect(await f.stock.variantStock(f.product.variants[0]!.id)).toMatchObject({
+      reserved: 0,
+      available: 1,
+    });
+    expect(await entities(f.table, Entity.order)).toEqual([]);
+  });
+
+  it('redeems a promotion’s last use once when two checkouts race for it', async () => {
+    const f = await checkoutFixture(10);
+    const { promotion } = await new PromotionRepository(f.table).create({
+      name: 'Last one',
+      type: 'fixed_amount',
+      amounts: { EUR: 100 },
+      combinable: true,
+      usageLimit: 1,
+    });
+    const carts = await Promise.all([f.readyCart(1), f.readyCart(1), f.readyCart(1)]);
+    const outcomes = await Promise.allSettled(
+      carts.map((c) => placeOrder(f.deps, { cartId: c.id, caller: c.caller, idempotencyKey: 'k' })),
+    );
+    const placed = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.order] : []));
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    // Whoever read the counter before the winner committed is refused whole; later readers pay full price.
+    for (const r of refused) expect(r).toMatchObject({ statusCode: 422, code: 'promotion_exhausted' });
+    expect(placed.filter((o) => o.totals.discountTotal === 100)).toHaveLength(1);
+    const { Item: usage } = await documentClient().send(
+      new GetCommand({ TableName: f.table, Key: promotionKeys.usage(promotion.id), ConsistentRead: true }),
+    );
+    expect(usage).toMatchObject({ used: 1 });
+    expect(await f.stock.variantStock(f.product.variants[0]!.id)).toMatchObject({ reserved: placed.length });
+  });
+
+  it('refuses an empty cart and a guest cart without a shipping method with 422 codes', async () => {
+    const f = await checkoutFixture();
+    const bare = await f.carts.create({ currency: 'EUR' }, {});
+    await expect(
+      placeOrder(f.deps, { cartId: bare.cart.id, caller: { token: bare.token! }, idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({ statusCode: 422, code: 'empty_cart' });
+    const noShipping = await f.carts.create({ currency: 'EUR' }, {});
+    const caller = { token: noShipping.token! };
+    await f.carts.change(
+      noShipping.cart.id,
+      caller,
+      addItemChange(f.table, { variantId: f.product.variants[0]!.id, quantity: 1 }),
+    );
+    await expect(
+      placeOrder(f.deps, { cartId: noShipping.cart.id, caller, idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      statusCode: 422,
+      code: 'shipping_method_required',
+    });
+  });
+});

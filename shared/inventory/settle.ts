@@ -1,5 +1,5 @@
 import { reservationKeys } from '../data/keys.ts';
-import { NotFoundError } from '../errors/index.ts';
+import { ConflictError, NotFoundError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { INVENTORY_SOURCE } from './events.ts';
 import { ledgerPut, returnUnits, SETTLED_RETENTION_SECONDS, shipUnits } from './items.ts';
@@ -80,13 +80,16 @@ const settleItems = (table: string, r: Reservation, kind: SettleKind, at: Date):
 
 /**
  * Ends a held reservation (1 consistent Get + 1 TransactWriteItems). Idempotent: a reservation that is
- * no longer held is returned unchanged. 404 `reservation_not_found` for an unknown id.
+ * no longer held is returned unchanged. 404 `reservation_not_found` for an unknown id. `companion` items
+ * (checkout: the order's new status, usage given back, events) commit in the same transaction, so they
+ * happen exactly once, with the settlement; a companion condition that fails is a 409 `settle_refused`.
  */
 export const settleReservation = async (
   table: string,
   reservationId: string,
   kind: SettleKind,
   now = () => new Date(),
+  companion?: (reservation: Reservation, at: Date) => TransactItem[],
 ): Promise<Settled> => {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const r = await readReservation(table, reservationId);
@@ -95,13 +98,22 @@ export const settleReservation = async (
     const at = now();
     // The sweep may have read the index just before the hold was extended or settled: re-check.
     if (kind === 'expiry' && r.expiresAt > at.toISOString()) return { reservation: r, changed: false };
-    const result = await transact(settleItems(table, r, kind, at));
+    const own = settleItems(table, r, kind, at);
+    const extra = companion?.(r, at) ?? [];
+    const result = await transact([...own, ...extra]);
     if (result.ok) {
       const status = kind === 'commit' ? 'committed' : 'released';
       return { reservation: { ...r, status, settledAt: at.toISOString(), settledBy: kind }, changed: true };
     }
     // Status condition failed: someone else settled it; the next read returns that as a no-op.
-    if (!result.conditionFailed[0]) await backoff(attempt);
+    if (result.conditionFailed[0]) continue;
+    // The reservation was still held, so a companion item's own condition refused the change.
+    if (extra.some((_, i) => result.conditionFailed[own.length + i]))
+      throw new ConflictError(
+        `Settling reservation ${reservationId}: a companion write was refused`,
+        'settle_refused',
+      );
+    await backoff(attempt);
   }
   throw new Error(`Reservation ${reservationId} could not be settled after ${MAX_ATTEMPTS} attempts`);
 };

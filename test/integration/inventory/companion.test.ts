@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentClient } from '#shared/data/client.ts';
 import { promotionKeys } from '#shared/data/keys.ts';
 import type { Companion } from '#shared/inventory/reserve.ts';
+import { settleReservation } from '#shared/inventory/settle.ts';
 import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
 import { consumeFailure, consumeUsageItems, PromotionUsageError } from '#shared/promotions/usage.ts';
 import { inventoryFixture } from './harness.ts';
@@ -65,5 +66,41 @@ describe('reserve with companion items', () => {
     expect(again.id).toBe('r1');
     expect(await f.stock.variantStock('sku-c')).toMatchObject({ reserved: 2 });
     expect(await get(f.table, promotionKeys.usage('once'))).toMatchObject({ used: 1 });
+  });
+});
+
+describe('settle with companion items', () => {
+  it('commits them once with the settlement, and refuses the settlement when one of their conditions fails', async () => {
+    const f = await inventoryFixture();
+    await f.locations.create({ id: 'wh', name: 'W', kind: 'warehouse', priority: 1, regions: [] });
+    await f.admin.put('sku-s', { levels: [{ locationId: 'wh', onHand: 5 }], reason: 'count' }, 'test');
+    const hold = (id: string) =>
+      f.reservations.reserve({
+        reservationId: id,
+        ref: `order-${id}`,
+        lines: [{ variantId: 'sku-s', quantity: 1 }],
+      });
+    await Promise.all([hold('s1'), hold('s2')]);
+    const paid = (orderId: string) => () => [
+      {
+        Put: {
+          TableName: f.table,
+          Item: { pk: `TEST_PAID#${orderId}`, sk: 'PAID' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+
+    expect((await settleReservation(f.table, 's1', 'commit', undefined, paid('o1'))).changed).toBe(true);
+    expect(await get(f.table, { pk: 'TEST_PAID#o1', sk: 'PAID' })).toBeDefined();
+    // Settling again is a no-op: the reservation is no longer held, and the companion is not re-applied.
+    expect((await settleReservation(f.table, 's1', 'commit', undefined, paid('o1'))).changed).toBe(false);
+
+    // The companion's condition fails (already paid): nothing settles, the units stay held.
+    await expect(settleReservation(f.table, 's2', 'commit', undefined, paid('o1'))).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'settle_refused',
+    });
+    expect(await f.stock.variantStock('sku-s')).toMatchObject({ onHand: 4, reserved: 1, available: 3 });
   });
 });

@@ -30,6 +30,18 @@ export const app = {
     },
   },
 
+  // Browsers on other origins (a storefront) may call the API. Tokens travel in `Authorization`, never
+  // in cookies, so credentials stay off and any origin is safe here; the CDK stack narrows the origins
+  // per stage (`-c corsOrigins=`). A preflight is caught by `$default` (public `notFound`: 204).
+  cors: {
+    allowOrigins: ['*'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    // `stripe-signature` is absent on purpose: Stripe calls the webhook server to server.
+    allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-cart-token', 'x-order-token'],
+    exposeHeaders: ['location', 'idempotent-replayed'],
+    maxAgeSeconds: 600,
+  },
+
   functions: {
     health: {
       entry: 'functions/platform/health.ts',

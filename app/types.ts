@@ -139,12 +139,30 @@ export interface UserPoolTriggersDef {
   readonly postConfirmation?: string;
 }
 
+/**
+ * Cross-origin access to the HTTP API (API Gateway's CORS configuration), so a storefront served from
+ * another origin can call it. Callers send bearer tokens in `Authorization`, never cookies, so
+ * credentials stay off and `*` is a valid origin list.
+ */
+export interface CorsDef {
+  /** `https://shop.example.com`, `https://*` (any https origin) or `*`. The CDK stack uses its stage's list. */
+  readonly allowOrigins: readonly string[];
+  readonly allowMethods: readonly ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS')[];
+  /** Request headers a browser may send (lower-case); the CORS-safelisted ones need no entry. */
+  readonly allowHeaders: readonly string[];
+  /** Response headers a page's script may read beyond the CORS-safelisted ones (lower-case). */
+  readonly exposeHeaders: readonly string[];
+  /** How long a browser may cache a preflight answer. */
+  readonly maxAgeSeconds: number;
+}
+
 export interface AppDefinition {
   readonly name: string;
   readonly userPoolTriggers?: UserPoolTriggersDef;
   readonly table: TableDef;
   readonly functions: Readonly<Record<string, FunctionDef>>;
   readonly routes: readonly RouteDef[];
+  readonly cors?: CorsDef;
   readonly rules: Readonly<Record<string, RuleDef>>;
   readonly queues: Readonly<Record<string, QueueDef>>;
   readonly stateMachines: Readonly<Record<string, StateMachineDef>>;

@@ -85,6 +85,7 @@ export class CommerceStack extends Stack {
       auth: this.auth,
       encryptionKey,
       ...logs,
+      corsOrigins: stage.corsOrigins,
     });
     wireFunctions(definition, functions, {
       table: this.table.table,

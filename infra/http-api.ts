@@ -1,6 +1,8 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CorsHttpMethod,
+  type CorsPreflightOptions,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -16,7 +18,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { gatewayAuthorizes } from '#app/access.ts';
 import { routeKey } from '#app/environment.ts';
-import type { AppDefinition, RouteDef } from '#app/types.ts';
+import type { AppDefinition, CorsDef, RouteDef } from '#app/types.ts';
 import type { Auth } from './auth.ts';
 import type { Functions } from './functions.ts';
 
@@ -36,6 +38,11 @@ export interface CommerceHttpApiProps {
   readonly logRetention?: RetentionDays;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * The stage's CORS origins, replacing the definition's `cors.allowOrigins`.
+   * @default the definition's
+   */
+  readonly corsOrigins?: readonly string[];
 }
 
 // One JSON object per request (HTTP API context variables only); `sub` ties a request to a customer
@@ -71,6 +78,9 @@ export class CommerceHttpApi extends Construct {
       description: `${props.definition.name} storefront and admin API`,
       // The $default stage is created below, with throttling and access logs the default one lacks.
       createDefaultStage: false,
+      ...(props.definition.cors
+        ? { corsPreflight: corsPreflight(props.definition.cors, props.corsOrigins) }
+        : {}),
     });
     const logGroup = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
@@ -124,6 +134,26 @@ export class CommerceHttpApi extends Construct {
     return this.stage.url;
   }
 }
+
+/**
+ * The API's CORS configuration. Per "Configure CORS for HTTP APIs in API Gateway"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html), API Gateway then
+ * answers a preflight that no route takes itself, adds these headers to integrations' responses and
+ * ignores CORS headers the functions return. Routes are selected first: `$default` catches `OPTIONS`,
+ * so the `notFound` function answers a preflight with 204 and API Gateway adds the headers.
+ */
+const corsPreflight = (
+  cors: CorsDef,
+  origins: readonly string[] = cors.allowOrigins,
+): CorsPreflightOptions => ({
+  allowOrigins: [...origins],
+  allowMethods: cors.allowMethods.map((m) => CorsHttpMethod[m]),
+  allowHeaders: [...cors.allowHeaders],
+  exposeHeaders: [...cors.exposeHeaders],
+  maxAge: Duration.seconds(cors.maxAgeSeconds),
+  // Bearer tokens travel in `Authorization`, never in cookies: nothing needs credentialed requests.
+  allowCredentials: false,
+});
 
 /** `$default` is HTTP API's catch-all route: it answers whatever no other route matches. */
 const cdkRouteKey = (route: RouteDef): HttpRouteKey =>

@@ -19,6 +19,17 @@ export interface TemplateJson {
 export interface TemplateInventory {
   readonly functions: string[];
   readonly routes: { routeKey: string; function: string | undefined; authorizationType: string }[];
+  /** The HTTP API's CORS configuration (CloudFormation `CorsConfiguration`), if it has one. */
+  readonly cors:
+    | {
+        allowOrigins: string[];
+        allowMethods: string[];
+        allowHeaders: string[];
+        exposeHeaders: string[];
+        maxAge: number | undefined;
+        allowCredentials: boolean;
+      }
+    | undefined;
   readonly rules: { name: string; pattern: unknown; queue: string | undefined }[];
   readonly queues: {
     name: string;
@@ -79,6 +90,7 @@ export const describeTemplate = (template: TemplateJson): TemplateInventory => {
         authorizationType: str(r.Properties?.AuthorizationType) ?? 'NONE',
       }))
       .sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
+    cors: corsEntry(ofType('AWS::ApiGatewayV2::Api')[0]?.[1].Properties?.CorsConfiguration),
     rules: named('AWS::Events::Rule')
       .filter(({ p }) => p.EventPattern !== undefined)
       .map(({ name, p }) => ({
@@ -119,6 +131,20 @@ export const describeTemplate = (template: TemplateJson): TemplateInventory => {
       .sort(byName),
   };
 };
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+
+const corsEntry = (config: unknown): TemplateInventory['cors'] =>
+  isRecord(config)
+    ? {
+        allowOrigins: strings(config.AllowOrigins),
+        allowMethods: strings(config.AllowMethods),
+        allowHeaders: strings(config.AllowHeaders),
+        exposeHeaders: strings(config.ExposeHeaders),
+        maxAge: num(config.MaxAge),
+        allowCredentials: config.AllowCredentials === true,
+      }
+    : undefined;
 
 const pipeEntry = (
   name: string,

@@ -11,6 +11,11 @@ export interface StageSettings {
   readonly logRetention: RetentionDays;
   readonly archiveRetention: Duration;
   readonly logLevel: 'DEBUG' | 'INFO';
+  /**
+   * The origins browsers may call the HTTP API from (its CORS `allowOrigins`). Prod lists its storefronts
+   * (`-c corsOrigins=`) and allows none until it does; other stages allow any origin unless told.
+   */
+  readonly corsOrigins: readonly string[];
 }
 
 // The stage ends up in the stack name (and through it in every generated resource name), so it must be
@@ -23,8 +28,27 @@ export const stackName = (stage: string): string => `Commerce-${stage}`;
 /** `prod`, `prod-eu`, `production`: any stage whose name starts with `prod` is treated as production. */
 export const isProdStage = (name: string): boolean => name.startsWith('prod');
 
+// What API Gateway accepts in `allowOrigins`: `*`, `https://*` / `http://*`, or one origin (no path).
+const ORIGIN = /^(\*|https?:\/\/\*|https?:\/\/[a-z0-9.-]+(:\d{1,5})?)$/;
+
+/** `https://a.example,https://b.example` → its origins; throws on anything that is not an origin. */
+export const parseCorsOrigins = (value: string): string[] => {
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  const invalid = origins.find((o) => !ORIGIN.test(o));
+  if (invalid !== undefined || origins.length === 0) {
+    throw new Error(`Invalid corsOrigins "${value}": use *, or origins like https://shop.example.com.`);
+  }
+  return origins;
+};
+
 /** The settings of a stage, by name; throws on a name that cannot be part of a stack name. */
-export const stageSettings = (name: string): StageSettings => {
+export const stageSettings = (
+  name: string,
+  options: { readonly corsOrigins?: readonly string[] } = {},
+): StageSettings => {
   if (!STAGE_NAME.test(name)) {
     throw new Error(`Invalid stage "${name}": use lower-case letters, digits and dashes (max 20).`);
   }
@@ -37,6 +61,8 @@ export const stageSettings = (name: string): StageSettings => {
     logRetention: isProd ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     archiveRetention: isProd ? Duration.days(365) : Duration.days(7),
     logLevel: isProd ? 'INFO' : 'DEBUG',
+    // Prod fails closed: no browser origin until ops name the storefront's.
+    corsOrigins: options.corsOrigins ?? (isProd ? [] : ['*']),
   };
 };
 
@@ -47,5 +73,8 @@ export const stageSettings = (name: string): StageSettings => {
 export const stageFromContext = (scope: Construct): StageSettings => {
   const value: unknown = scope.node.tryGetContext('stage');
   if (typeof value !== 'string') throw new Error('No stage: pass -c stage=<name> (cdk.json sets dev).');
-  return stageSettings(value);
+  const origins: unknown = scope.node.tryGetContext('corsOrigins');
+  if (origins === undefined) return stageSettings(value);
+  if (typeof origins !== 'string') throw new Error('Pass -c corsOrigins=<origin>[,<origin>...]');
+  return stageSettings(value, { corsOrigins: parseCorsOrigins(origins) });
 };

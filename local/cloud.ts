@@ -68,6 +68,7 @@ export interface CloudInfo {
   readonly served: {
     readonly functions: string[];
     readonly routes: gateway.ServedRoute[];
+    readonly cors: gateway.ServedCors | undefined;
     readonly rules: { name: string; pattern: unknown; queue: string }[];
     readonly pipes: { name: string; filter: unknown; target: string; batchSize: number }[];
     readonly schedules: { name: string; rate: string; function: string }[];
@@ -260,6 +261,8 @@ const assemble = async (
   const api = await gateway.start({
     port: options.port ?? 3000,
     routes: app.routes,
+    // Any origin locally, whatever a deployed stage lists: a storefront dev server runs on any port.
+    ...(app.cors ? { cors: app.cors } : {}),
     invoke,
     auth: locator.auth,
     region: REGION,
@@ -313,6 +316,7 @@ const assemble = async (
     served: {
       functions: [...activeRuntime.functionNames].sort(),
       routes: gateway.servedRoutes(app.routes).sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
+      cors: app.cors ? gateway.servedCors(app.cors) : undefined,
       rules: busRules,
       schedules: Object.entries(app.schedules ?? {}).map(([name, sc]) => ({
         name,

@@ -1,5 +1,6 @@
 export { claimValue, stringifyClaims } from '#shared/http/jwt-claims.ts';
 export type { Authorization, JwtAuthorizerConfig } from './authorizer.ts';
+export { type ServedCors, servedCors } from './cors.ts';
 export { type EventContext, formatEvent, withJwtAuthorizer } from './event.ts';
 export { type GatewayRequest, PAYLOAD_LIMIT_BYTES } from './request.ts';
 export { type ServedRoute, servedRoutes } from './routes.ts';

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gatewayAuthorizes } from '#app/access.ts';
-import type { RouteDef } from '#app/types.ts';
+import type { CorsDef, RouteDef } from '#app/types.ts';
 import type { Invoke } from '#local/lambda/types.ts';
 import { type Authorize, type JwtAuthorizerConfig, jwtAuthorizer } from './authorizer.ts';
+import { isPreflight, preflightResponse, withCors } from './cors.ts';
 import { type EventContext, formatEvent, withJwtAuthorizer } from './event.ts';
 import { newRequestId, PAYLOAD_LIMIT_BYTES, readBody, toGatewayRequest } from './request.ts';
 import { gatewayResponse, type HttpResponse, internalServerError, toHttpResponse } from './response.ts';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   readonly stage?: string;
   /** How long API Gateway waits for the function before answering 503. Default 30, the HTTP API maximum. */
   readonly integrationTimeoutSeconds?: number;
+  /** The API's CORS configuration; absent: no CORS handling at all, as in AWS. */
+  readonly cors?: CorsDef;
 }
 
 export interface Gateway {
@@ -39,6 +42,7 @@ interface Pipeline {
   readonly invoke: Invoke;
   readonly context: EventContext;
   readonly timeoutMs: number;
+  readonly cors: CorsDef | undefined;
   port: number;
 }
 
@@ -55,6 +59,7 @@ export async function start(options: GatewayOptions): Promise<Gateway> {
       stage: options.stage ?? '$default',
     },
     timeoutMs: (options.integrationTimeoutSeconds ?? 30) * 1000,
+    cors: options.cors,
     port: 0,
   };
   const server = createServer((req, res) => void serve(pipeline, req, res));
@@ -103,15 +108,27 @@ async function handle(pipeline: Pipeline, req: IncomingMessage, requestId: strin
 
   const path = routingPath(request.rawPath, pipeline.context.stage);
   const match = path === undefined ? undefined : pipeline.table.match(request.method, path);
+  const { cors } = pipeline;
+  // Routes are selected first: only a preflight that no route (not even `$default`) takes is answered
+  // by the gateway itself (cors.ts cites the AWS documentation).
+  if (!match && cors && isPreflight(request.method, request.headers)) {
+    return preflightResponse(cors, request.headers);
+  }
   if (!match) return gatewayResponse(404, 'Not Found');
 
   const event = formatEvent(request, match, pipeline.context);
+  const integrated = (response: HttpResponse) =>
+    cors ? withCors(response, cors, request.method, request.headers) : response;
   // `public` and `optional` routes have no authorizer: an `optional` route's function verifies a
   // presented token itself, exactly as in AWS, where an HTTP API authorizer cannot be optional.
-  if (!gatewayAuthorizes(match.route.access)) return respond(pipeline, match.route.function, event);
+  if (!gatewayAuthorizes(match.route.access)) {
+    return integrated(await respond(pipeline, match.route.function, event));
+  }
   const auth = await pipeline.authorize(request.headers.authorization?.[0]);
   if (!auth.ok) return gatewayResponse(401, 'Unauthorized', { 'www-authenticate': auth.challenge });
-  return respond(pipeline, match.route.function, withJwtAuthorizer(event, auth.claims, auth.scopes));
+  return integrated(
+    await respond(pipeline, match.route.function, withJwtAuthorizer(event, auth.claims, auth.scopes)),
+  );
 }
 
 async function respond(pipeline: Pipeline, functionName: string, event: unknown): Promise<HttpResponse> {

@@ -16,6 +16,15 @@ const expectedInventory = (d: AppDefinition) => ({
       authorizationType: AUTHORIZATION_TYPE[r.access],
     }))
     .sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
+  // Written out rather than asked of `servedCors`, so the test checks the code instead of repeating it.
+  cors: d.cors && {
+    allowOrigins: [...d.cors.allowOrigins],
+    allowMethods: [...d.cors.allowMethods],
+    allowHeaders: [...d.cors.allowHeaders],
+    exposeHeaders: [...d.cors.exposeHeaders],
+    maxAge: d.cors.maxAgeSeconds,
+    allowCredentials: false,
+  },
   rules: Object.entries(d.rules)
     .map(([name, r]) => ({ name, pattern: r.pattern, queue: r.queue }))
     .sort((a, b) => a.name.localeCompare(b.name)),
@@ -55,6 +64,7 @@ describe('describeTemplate', () => {
     expect(describeTemplate({})).toStrictEqual({
       functions: [],
       routes: [],
+      cors: undefined,
       rules: [],
       queues: [],
       schedules: [],

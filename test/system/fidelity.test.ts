@@ -33,6 +33,12 @@ describe('fidelity: CDK template ⇔ local cloud', () => {
     }
   });
 
+  it('answers browsers with the same CORS configuration', () => {
+    // The local cloud allows any origin; the dev stack synthesized here does too (stage default).
+    expect(aws.cors).toBeDefined();
+    expect(cloud().served.cors).toEqual(aws.cors);
+  });
+
   it('routes the same rules with the same patterns to the same queues', () => {
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     expect([...cloud().served.rules].sort(byName)).toEqual([...aws.rules].sort(byName));

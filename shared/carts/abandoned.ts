@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
 import { cartKeys } from '../data/keys.ts';
+import { transact } from '../data/transact.ts';
 import { outboxItem } from '../events/outbox.ts';
-import { transact } from '../inventory/transact.ts';
 import { CARTS_SOURCE } from './events.ts';
 import { cartFromItem } from './items.ts';
 import type { CartRecord } from './schemas.ts';

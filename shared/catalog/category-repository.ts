@@ -1,13 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { cancellationReasons } from '../data/conditions.ts';
 import { categoryKeys, Entity } from '../data/keys.ts';
+import type { TransactItem } from '../data/transact.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
 import { categoryAuditItem } from './audit.ts';
 import {
@@ -20,15 +17,7 @@ import {
 import { wouldCycle } from './category-tree.ts';
 import type { Actor } from './change-transaction.ts';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type Reason = { Code?: string; Item?: Record<string, unknown> };
-
 const notFound = (id: string) => new NotFoundError(`Category ${id} does not exist`, 'category_not_found');
-
-const reasonsOf = (error: unknown): Reason[] | undefined =>
-  error instanceof Error && error.name === 'TransactionCanceledException'
-    ? ((error as Error & { CancellationReasons?: Reason[] }).CancellationReasons ?? [])
-    : undefined;
 
 /** Categories: items under gsi1 `CATEGORIES`, each counting its children and products (guards deletion). */
 export class CategoryRepository {
@@ -85,7 +74,7 @@ export class CategoryRepository {
     try {
       await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      const reasons = reasonsOf(error);
+      const reasons = cancellationReasons(error);
       if (!reasons) throw error;
       const i = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (i < 0) throw new ConflictError('A concurrent change got there first; retry', 'write_conflict');

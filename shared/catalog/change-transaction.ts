@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { auditKeys, categoryKeys, Entity, productKeys, uniqueKeys } from '../data/keys.ts';
+import type { TransactItem } from '../data/transact.ts';
 import { UnprocessableError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { CATALOG_SOURCE } from './events.ts';
 import { productItem, variantItem } from './items.ts';
 import type { ProductChange } from './product-rules.ts';
 import type { Product } from './schemas.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Who made a change, from the verified token's claims. */
 export interface Actor {

@@ -1,15 +1,6 @@
+import { cancellationReasons } from '../data/conditions.ts';
 import { type AppError, ConflictError, UnprocessableError } from '../errors/index.ts';
 import type { ConditionTag } from './change-transaction.ts';
-
-interface CancellationReason {
-  readonly Code?: string;
-}
-
-/** The per-item reasons of a cancelled TransactWriteItems (matched by name: bundles may carry their own SDK). */
-const reasonsOf = (error: unknown): readonly CancellationReason[] | undefined =>
-  error instanceof Error && error.name === 'TransactionCanceledException'
-    ? ((error as Error & { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [])
-    : undefined;
 
 const forTag = (tag: ConditionTag): AppError => {
   if (tag === 'version')
@@ -28,7 +19,7 @@ const forTag = (tag: ConditionTag): AppError => {
  * (`tags` says what each item's condition protects). Other errors are returned unchanged.
  */
 export const transactionError = (error: unknown, tags: readonly ConditionTag[]): unknown => {
-  const reasons = reasonsOf(error);
+  const reasons = cancellationReasons(error);
   if (!reasons) return error;
   const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
   if (failed >= 0) return forTag(tags[failed] ?? 'none');

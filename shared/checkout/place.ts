@@ -1,10 +1,10 @@
 import { CARTS_SOURCE } from '../carts/events.ts';
 import type { CartCaller, CartService, PricedCart } from '../carts/service.ts';
 import { cartKeys } from '../data/keys.ts';
+import type { TransactItem } from '../data/transact.ts';
 import { ConflictError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import type { Companion, ReservationService } from '../inventory/reserve.ts';
-import type { TransactItem } from '../inventory/transact.ts';
 import { checkoutStarted, ORDERS_SOURCE } from '../orders/events.ts';
 import { orderFromCart } from '../orders/from-cart.ts';
 import { orderCreatePut } from '../orders/items.ts';

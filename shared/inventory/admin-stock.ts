@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
 import { isConditionFailure } from '../data/conditions.ts';
 import { Entity, stockKeys } from '../data/keys.ts';
+import { backoff, type TransactItem, transact } from '../data/transact.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { INVENTORY_SOURCE } from './events.ts';
@@ -11,7 +12,6 @@ import type { AdjustmentInput, LedgerType, PutStockInput, VariantStock } from '.
 import { shardTargets } from './shards.ts';
 import { adjustmentDelta, distributeDelta, type ShardLevel, sumFigures } from './stock.ts';
 import type { StockReader, StockSettings } from './stock-reader.ts';
-import { backoff, type TransactItem, transact } from './transact.ts';
 
 const MAX_ATTEMPTS = 10;
 

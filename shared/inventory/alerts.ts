@@ -1,11 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
 import { Entity, stockKeys } from '../data/keys.ts';
+import { backoff, type TransactItem, transact } from '../data/transact.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { INVENTORY_SOURCE } from './events.ts';
 import { type AlertState, alertTransition } from './stock.ts';
 import { StockReader } from './stock-reader.ts';
-import { backoff, type TransactItem, transact } from './transact.ts';
 
 /** Attempts before a check gives up (and the pipe retries the batch). */
 const MAX_ATTEMPTS = 10;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, reservationKeys, stockKeys } from '../data/keys.ts';
+import type { TransactItem } from '../data/transact.ts';
 import type { Allocation, LedgerType, Reservation } from './schemas.ts';
-import type { TransactItem } from './transact.ts';
 
 /** Who changed stock: an admin's token subject, or a service (`checkout`, `expiry`). */
 export type StockActor = string;

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
 import { reservationKeys } from '../data/keys.ts';
+import { backoff, MAX_TRANSACT_ITEMS, type TransactItem, transact } from '../data/transact.ts';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { parseInput } from '../http/validate.ts';
@@ -12,7 +13,6 @@ import { MAX_ALLOCATIONS, type Reservation, type ReserveInput, reserveInput } fr
 import { shardOrder } from './shards.ts';
 import { type Shortfall, type SourcingLine, source } from './sourcing.ts';
 import type { StockReader, StockSettings } from './stock-reader.ts';
-import { backoff, MAX_TRANSACT_ITEMS, type TransactItem, transact } from './transact.ts';
 
 /** Attempts before a reservation under relentless contention gives up with a retryable 409. */
 const MAX_ATTEMPTS = 60;

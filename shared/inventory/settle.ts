@@ -1,11 +1,11 @@
 import { reservationKeys } from '../data/keys.ts';
+import { backoff, type TransactItem, transact } from '../data/transact.ts';
 import { ConflictError, NotFoundError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { INVENTORY_SOURCE } from './events.ts';
 import { ledgerPut, returnUnits, SETTLED_RETENTION_SECONDS, shipUnits } from './items.ts';
 import { readReservation } from './reserve.ts';
 import type { Reservation } from './schemas.ts';
-import { backoff, type TransactItem, transact } from './transact.ts';
 
 /** How a held reservation ends: released by its owner, committed (sold), or released by the expiry sweep. */
 export type SettleKind = 'release' | 'commit' | 'expiry';

@@ -1,5 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { cancellationReasons } from '../data/conditions.ts';
 import { Entity, notificationKeys } from '../data/keys.ts';
 import { processedEventPut } from '../events/processed.ts';
 import { OrderRepository } from '../orders/repository.ts';
@@ -11,14 +12,6 @@ export const ORDER_CONFIRMATION_CONSUMER = 'order-confirmation';
 
 /** What handling one `OrderPlaced` did: queued the e-mail, or found it already handled. */
 export type ConfirmationEffect = 'queued' | 'duplicate';
-
-/** The cancellation reasons of a cancelled transaction, matched by name (a bundle may carry its own SDK). */
-const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
-  error instanceof Error && error.name === 'TransactionCanceledException'
-    ? ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
-        (r) => r.Code,
-      )
-    : undefined;
 
 /**
  * Queues the confirmation e-mail of order `orderId` for `OrderPlaced` event `eventId`: 1 GetItem (the
@@ -58,7 +51,7 @@ export const queueOrderConfirmation = async (
     );
     return 'queued';
   } catch (error) {
-    const codes = cancellationCodes(error);
+    const codes = cancellationReasons(error)?.map((r) => r.Code);
     // Only a failed "is new" condition means "already done"; a conflict or throttle retries the message.
     if (
       codes?.includes('ConditionalCheckFailed') &&

@@ -1,5 +1,5 @@
 import { Entity, orderKeys } from '../data/keys.ts';
-import type { TransactItem } from '../inventory/transact.ts';
+import type { TransactItem } from '../data/transact.ts';
 import { type Order, type OrderSummary, type OrderView, orderRecord } from './schemas.ts';
 
 type Item = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { orderKeys } from '../data/keys.ts';
-import type { TransactItem } from '../inventory/transact.ts';
+import type { TransactItem } from '../data/transact.ts';
 import { bucketOf } from './items.ts';
 import type { OrderStatus, StatusChange } from './schemas.ts';
 import { canTransition } from './status.ts';

@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
+import { cancellationReasons } from '../data/conditions.ts';
 import { Entity, paymentKeys } from '../data/keys.ts';
 import { processedEventPut } from '../events/processed.ts';
 import { type PaymentResult, paymentResultSchema, REPLACEABLE } from './result.ts';
@@ -46,8 +46,9 @@ export const recordPaymentResult = async (table: string, result: PaymentResult):
     );
     return 'recorded';
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const [processed, stored] = error.CancellationReasons ?? [];
+    const reasons = cancellationReasons(error);
+    if (!reasons) throw error;
+    const [processed, stored] = reasons;
     if (processed?.Code === 'ConditionalCheckFailed') return 'duplicate';
     if (stored?.Code === 'ConditionalCheckFailed') return 'superseded';
     throw error;

@@ -2,8 +2,8 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { documentClient } from '../data/client.ts';
 import { Entity, promotionKeys } from '../data/keys.ts';
+import { backoff, transact } from '../data/transact.ts';
 import { outboxItem } from '../events/outbox.ts';
-import { backoff, transact } from '../inventory/transact.ts';
 import { PROMOTIONS_SOURCE, type PromotionUsageExhaustedData } from './events.ts';
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;

@@ -3,8 +3,8 @@ import { documentClient } from '../data/client.ts';
 import { isConditionFailure } from '../data/conditions.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '../data/cursor.ts';
 import { promotionKeys } from '../data/keys.ts';
+import { type TransactItem, transact } from '../data/transact.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
-import { type TransactItem, transact } from '../inventory/transact.ts';
 import type { Promotion } from '../pricing/promotion-schemas.ts';
 import { promotionIdFor, requestHashOf } from './idempotency.ts';
 import {

@@ -1,6 +1,6 @@
 import { Entity, promotionKeys } from '../data/keys.ts';
+import type { Cancelled, TransactItem } from '../data/transact.ts';
 import { AppError } from '../errors/index.ts';
-import type { Cancelled, TransactItem } from '../inventory/transact.ts';
 import type { Promotion } from '../pricing/promotion-schemas.ts';
 
 /** One counter a redemption moves: the promotion's total, or one customer's count of it. */

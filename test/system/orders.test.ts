@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transact } from '#shared/inventory/transact.ts';
+import { transact } from '#shared/data/transact.ts';
 import { orderCreatePut, orderView } from '#shared/orders/items.ts';
 import type { Order, OrderStatus } from '#shared/orders/schemas.ts';
 import { cloud, useLocalDynamo } from '../support/cloud.ts';

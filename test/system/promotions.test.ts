@@ -3,7 +3,7 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { documentClient } from '#shared/data/client.ts';
 import { Entity, promotionKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/inventory/transact.ts';
+import { transact } from '#shared/data/transact.ts';
 import { promotionFromItem } from '#shared/promotions/items.ts';
 import { consumeUsageItems, releaseUsageItems } from '#shared/promotions/usage.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '#local/eventbridge/event.ts';
 import { toSqsEvent } from '#local/sqs/event.ts';
 import { notificationKeys, processedEventKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/inventory/transact.ts';
+import { transact } from '#shared/data/transact.ts';
 import { OrderConfirmationUndeliverableError } from '#shared/notifications/errors.ts';
 import { orderConfirmationEmail } from '#shared/notifications/order-confirmation.ts';
 import {

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '#shared/data/client.ts';
 import { orderKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/inventory/transact.ts';
+import { transact } from '#shared/data/transact.ts';
 import { OrderStatusConflictError } from '#shared/orders/errors.ts';
 import { adminOrdersQuery } from '#shared/orders/inputs.ts';
 import { bucketOf, orderCreatePut } from '#shared/orders/items.ts';

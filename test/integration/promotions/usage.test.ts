@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '#shared/data/client.ts';
 import { promotionKeys } from '#shared/data/keys.ts';
-import { backoff, type TransactItem, transact } from '#shared/inventory/transact.ts';
+import { backoff, type TransactItem, transact } from '#shared/data/transact.ts';
 import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
 import { consumeFailure, consumeUsageItems, releaseUsageItems } from '#shared/promotions/usage.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';

@@ -1,5 +1,6 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../data/client.ts';
+import { documentClient } from './client.ts';
+import { cancellationReasons } from './conditions.ts';
 
 /** One item of a TransactWriteItems. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -14,12 +15,6 @@ export interface Cancelled {
   readonly conflict: boolean;
 }
 
-/** The reasons of a cancelled transaction, matched by name (a bundle may carry its own SDK copy). */
-const reasonsOf = (error: unknown): ReadonlyArray<{ Code?: string }> | undefined =>
-  error instanceof Error && error.name === 'TransactionCanceledException'
-    ? ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [])
-    : undefined;
-
 /**
  * Sends one TransactWriteItems. A cancellation is an answer, not an error: the caller learns which
  * items' conditions failed and whether it was a conflict worth retrying. Other errors throw.
@@ -31,7 +26,7 @@ export const transact = async (items: TransactItem[]): Promise<{ readonly ok: tr
   } catch (error) {
     if (error instanceof Error && error.name === 'TransactionConflictException')
       return { ok: false, conditionFailed: [], conflict: true };
-    const reasons = reasonsOf(error);
+    const reasons = cancellationReasons(error);
     if (!reasons) throw error;
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { cloud } from './cloud.ts';
 
 /** A storefront's request to the local cloud's API; returns status, headers and parsed JSON. */
@@ -32,3 +33,15 @@ export const sendJson = (
     headers: { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+
+/** Asserts a problem+json answer with this status and stable code, leaking no stack trace. */
+export const expectProblem = (
+  res: { status: number; headers: Headers; body: unknown },
+  status: number,
+  code: string,
+) => {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  expect(res.body).toMatchObject({ status, code });
+  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js|mjs):\d+/);
+};

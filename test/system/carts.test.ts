@@ -4,10 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '#shared/data/client.ts';
 import { cartKeys, promotionKeys } from '#shared/data/keys.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
-import { type api, sendJson } from '../support/http.ts';
+import { expectProblem, sendJson } from '../support/http.ts';
 import { adminSend, newCustomer, publishedProduct, stock, type TestProduct } from '../support/store.ts';
-
-type Answer = Awaited<ReturnType<typeof api>>;
 
 /** A cart call as a storefront makes it: the guest token as `X-Cart-Token`, a customer's as Bearer. */
 const cartCall = (
@@ -16,12 +14,6 @@ const cartCall = (
   body?: unknown,
   auth: { token?: string; bearer?: string } = {},
 ) => sendJson(method, path, body, auth.bearer, auth.token ? { 'x-cart-token': auth.token } : {});
-
-const expectProblem = (res: Answer, status: number, code: string) => {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-};
 
 /** Tax contained in a tax-inclusive amount, rounded half up: amount × r / (1 + r), r in ppm. */
 const inclusiveTax = (amount: number, ppm: number) =>

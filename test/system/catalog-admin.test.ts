@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cloud, eventually } from '../support/cloud.ts';
-import { api, sendJson } from '../support/http.ts';
+import { api, expectProblem, sendJson } from '../support/http.ts';
 
 const admin = () => cloud().tokens.admin;
 const send = (method: string, path: string, body?: unknown, token = admin()) =>
   sendJson(method, path, body, token);
-
-const expectProblem = (res: Awaited<ReturnType<typeof api>>, status: number, code: string) => {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-};
 
 const newProduct = (tag = randomUUID().slice(0, 8)) => ({
   slug: `walrus-mug-${tag}`,

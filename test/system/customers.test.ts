@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cloud } from '../support/cloud.ts';
-import { api, sendJson } from '../support/http.ts';
+import { api, expectProblem, sendJson } from '../support/http.ts';
 
 /** A token for a brand-new customer, from the running issuer's local-only mint endpoint. */
 const newCustomer = async () => {
@@ -34,12 +34,6 @@ const address = {
   city: 'London',
   postalCode: 'SW1Y 4LE',
   country: 'GB',
-};
-
-const expectProblem = (res: Awaited<ReturnType<typeof api>>, status: number, code: string) => {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
 };
 
 describe('customers over HTTP', () => {

@@ -4,17 +4,9 @@ import { transact } from '#shared/data/transact.ts';
 import { orderCreatePut, orderView } from '#shared/orders/items.ts';
 import type { Order, OrderStatus } from '#shared/orders/schemas.ts';
 import { cloud, useLocalDynamo } from '../support/cloud.ts';
-import { api } from '../support/http.ts';
+import { api, expectProblem } from '../support/http.ts';
 import { sampleOrder } from '../support/orders.ts';
 import { newCustomer } from '../support/store.ts';
-
-type Answer = Awaited<ReturnType<typeof api>>;
-
-const expectProblem = (res: Answer, status: number, code: string) => {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-};
 
 /**
  * The checkout saga that creates orders does not exist yet, so these orders are written straight into

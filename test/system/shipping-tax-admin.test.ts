@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cloud } from '../support/cloud.ts';
-import { type api, sendJson } from '../support/http.ts';
+import { expectProblem, sendJson } from '../support/http.ts';
 
 const admin = () => cloud().tokens.admin;
 const send = (method: string, path: string, body?: unknown, token = admin(), headers = {}) =>
   sendJson(method, path, body, token, headers);
-
-const expectProblem = (res: Awaited<ReturnType<typeof api>>, status: number, code: string) => {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-};
 
 // Options of this file serve Iceland and New Zealand only, so carts tested in parallel never see them.
 const option = {

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { apiClient } from '../support/client.ts';
 import { cloud } from '../support/cloud.ts';
-import { api } from '../support/http.ts';
+import { api, expectProblem } from '../support/http.ts';
 
 interface Answer {
   readonly status: number;
@@ -22,14 +22,6 @@ const firstProductId = async (): Promise<string> => {
   const id = data?.items[0]?.id;
   if (!id) throw new Error('The seeded store lists no product');
   return id;
-};
-
-// Raw `api()` calls below are deliberate: malformed requests the typed client would not let us send.
-const expectProblem = (res: Answer, status: number, code: string) => {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js|mjs):\d+/);
 };
 
 describe('storefront over HTTP', () => {

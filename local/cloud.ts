@@ -205,6 +205,20 @@ const assemble = async (
   const proxy = options.countDynamoRequests ? await startCountingProxy(dynamo.endpoint) : undefined;
   if (proxy) stops.push(() => proxy.stop());
   const bundles = await buildFunctions(app, resolve(options.buildDir ?? '.local/build'), esbuildOptions);
+  // Webhooks go to the API's Stripe route (`stripeWebhook`), which starts later; failed deliveries stay
+  // listed at the local Stripe's /_local/deliveries.
+  let webhookUrl = '';
+  const payments = await stripe.start({ webhookUrl: () => webhookUrl });
+  stops.push(() => payments.stop());
+  // Exactly the JSON ops put in the AWS secret; where Stripe is reaches functions as an endpoint override.
+  secretStore.put(
+    externalSecretName('stripe'),
+    JSON.stringify({
+      secretKey: payments.secretKey,
+      publishableKey: payments.publishableKey,
+      webhookSecret: payments.webhookSecret,
+    }),
+  );
   const sdkEnvironment = {
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
@@ -215,6 +229,7 @@ const assemble = async (
     AWS_ENDPOINT_URL_SQS: queues.url,
     AWS_ENDPOINT_URL_SFN: machines.url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secretStore.url,
+    STRIPE_API_URL: payments.apiUrl,
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
     POWERTOOLS_DEV: 'true',
     TZ: 'UTC',
@@ -269,21 +284,7 @@ const assemble = async (
     accountId: ACCOUNT_ID,
   });
   stops.push(() => api.stop());
-
-  // Webhooks go to the API's Stripe route (`stripeWebhook`); failed deliveries stay listed at the local
-  // Stripe's /_local/deliveries.
-  const payments = await stripe.start({ webhookUrl: `${api.url}/webhooks/stripe` });
-  stops.push(() => payments.stop());
-  // The same JSON ops put in the AWS secret, plus the local Stripe's URL (only ever present locally).
-  secretStore.put(
-    externalSecretName('stripe'),
-    JSON.stringify({
-      secretKey: payments.secretKey,
-      publishableKey: payments.publishableKey,
-      webhookSecret: payments.webhookSecret,
-      apiUrl: payments.apiUrl,
-    }),
-  );
+  webhookUrl = `${api.url}/webhooks/stripe`;
 
   const info: CloudInfo = {
     apiUrl: api.url,

@@ -11,7 +11,7 @@ export interface StripeOptions {
   /** 0 or absent: a free port. The server only listens on 127.0.0.1. */
   readonly port?: number;
   /** Where events are posted (signed); without one they are only recorded. */
-  readonly webhookUrl?: string;
+  readonly webhookUrl?: string | (() => string);
   /** Fixed keys (tests); fresh ones are generated otherwise. */
   readonly keys?: Partial<StripeKeys>;
   /** Delivery attempts per event. Default 4. */
@@ -27,7 +27,7 @@ export interface LocalStripe extends StripeKeys {
   /** `http://127.0.0.1:<port>`. */
   readonly apiUrl: string;
   readonly port: number;
-  readonly webhookUrl: string | undefined;
+  readonly webhookUrl: string | (() => string) | undefined;
   paymentIntents(): PaymentIntentObject[];
   charges(): ChargeObject[];
   events(): EventObject[];

@@ -14,7 +14,8 @@ export interface Delivery {
 
 export interface WebhookOptions {
   /** Where events are posted; without one events are only recorded. */
-  readonly url?: string;
+  /** Where events go; a function when the receiver starts after the local Stripe (the local cloud's API). */
+  readonly url?: string | (() => string);
   readonly secret: string;
   /** Attempts per event before it counts as failed. Default 4. */
   readonly attempts?: number;
@@ -112,7 +113,12 @@ export const createWebhooks = (options: WebhookOptions): Webhooks => {
     emit: (event, key) => {
       push(events, event);
       if (!url) return;
-      const delivery: Delivery = { event, url, status: 'pending', attempts: 0 };
+      const delivery: Delivery = {
+        event,
+        url: typeof url === 'function' ? url() : url,
+        status: 'pending',
+        attempts: 0,
+      };
       push(deliveries, delivery);
       // setImmediate: the API response goes out before the first attempt starts.
       const previous = chains.get(key) ?? Promise.resolve();

@@ -24,9 +24,12 @@ import type { StripeKeys } from './stripe-keys.ts';
 export const STRIPE_TIMEOUT_MS = 5_000;
 export const STRIPE_MAX_NETWORK_RETRIES = 2;
 
-/** The official SDK for these keys; `apiUrl` (local only) points it at the local Stripe. */
-export const stripeClient = (keys: StripeKeys): Stripe => {
-  const local = keys.apiUrl ? new URL(keys.apiUrl) : undefined;
+/**
+ * The official SDK for these keys. `apiUrl` overrides Stripe's endpoint, like `AWS_ENDPOINT_URL_*` does
+ * for AWS services: only the local cloud sets `STRIPE_API_URL` (its local Stripe); in AWS it is unset.
+ */
+export const stripeClient = (keys: StripeKeys, apiUrl = process.env.STRIPE_API_URL): Stripe => {
+  const local = apiUrl ? new URL(apiUrl) : undefined;
   return new Stripe(keys.secretKey, {
     maxNetworkRetries: STRIPE_MAX_NETWORK_RETRIES,
     timeout: STRIPE_TIMEOUT_MS,

@@ -5,8 +5,8 @@ import { PaymentProviderError } from './errors.ts';
 
 /**
  * The JSON value of the `stripe` secret, as ops put it in (see docs/payments.md). The prefixes make the
- * stack's `REPLACE_ME` placeholders fail loudly. `apiUrl` is only present locally: it points the SDK at
- * the local Stripe instead of api.stripe.com.
+ * stack's `REPLACE_ME` placeholders fail loudly. Unknown fields are dropped: nothing in the secret can
+ * redirect where the keys are sent.
  */
 export const stripeKeysSchema = z.object({
   secretKey: z
@@ -21,7 +21,6 @@ export const stripeKeysSchema = z.object({
     .string()
     .max(255)
     .regex(/^whsec_\w+$/),
-  apiUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type StripeKeys = z.infer<typeof stripeKeysSchema>;
 

@@ -10,7 +10,7 @@ let current: { fingerprint: string; gateway: PaymentGateway } | undefined;
  */
 export const paymentGateway = async (): Promise<PaymentGateway> => {
   const keys = await loadStripeKeys();
-  const fingerprint = `${keys.secretKey} ${keys.apiUrl ?? ''}`;
+  const fingerprint = keys.secretKey;
   if (current?.fingerprint !== fingerprint)
     current = { fingerprint, gateway: stripeGateway(stripeClient(keys)) };
   return current.gateway;

@@ -12,7 +12,7 @@ import { confirmLikeStripeJs, localStripeClient } from '../support/payments.ts';
  * confirmed as Stripe.js would, whose signed webhooks the local Stripe posts to `POST /webhooks/stripe`.
  */
 const newOrderId = () => `ord_${randomUUID().replaceAll('-', '')}`;
-const gateway = () => stripeGateway(stripeClient(cloud().stripe));
+const gateway = () => stripeGateway(stripeClient(cloud().stripe, cloud().stripe.apiUrl));
 const browser = () => localStripeClient(cloud().stripe.publishableKey, cloud().stripe.apiUrl);
 const resultOf = (orderId: string) => getPaymentResult(cloud().tableName, orderId);
 

@@ -33,9 +33,8 @@ beforeAll(async () => {
     secretKey: h.local.secretKey,
     publishableKey: h.local.publishableKey,
     webhookSecret: h.local.webhookSecret,
-    apiUrl: h.local.apiUrl,
   };
-  gateway = stripeGateway(stripeClient(keys));
+  gateway = stripeGateway(stripeClient(keys, h.local.apiUrl));
 });
 afterAll(() => h.local.stop());
 
@@ -131,7 +130,7 @@ describe('Stripe gateway (the production adapter against the local Stripe)', () 
   });
 
   it('answers payment_provider_error (502) when Stripe refuses the keys', async () => {
-    const wrong = stripeGateway(stripeClient({ ...keys, secretKey: 'sk_test_notthekey' }));
+    const wrong = stripeGateway(stripeClient({ ...keys, secretKey: 'sk_test_notthekey' }, h.local.apiUrl));
     const error = await failure(wrong.createIntent({ orderId: newOrderId(), amount: 100, currency: 'EUR' }));
     expect(error).toBeInstanceOf(PaymentProviderError);
     expect(error).toMatchObject({ statusCode: 502, code: 'payment_provider_error' });
@@ -140,7 +139,7 @@ describe('Stripe gateway (the production adapter against the local Stripe)', () 
   it('answers payment_provider_unavailable (503) when Stripe cannot be reached, after the retries', async () => {
     const gone = await startStripe();
     await gone.local.stop();
-    const unreachable = stripeGateway(stripeClient({ ...keys, apiUrl: gone.local.apiUrl }));
+    const unreachable = stripeGateway(stripeClient(keys, gone.local.apiUrl));
     const error = await failure(
       unreachable.createIntent({ orderId: newOrderId(), amount: 100, currency: 'EUR' }),
     );

@@ -1,6 +1,5 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { Entity, stockKeys } from '#shared/data/keys.ts';
-import { adjustLevel, ledgerPut } from '#shared/inventory/items.ts';
+import { adjustLevel, ledgerPut, stockSettingsItem } from '#shared/inventory/items.ts';
 import { locationItem } from '#shared/inventory/location-repository.ts';
 import type { SeedProduct } from './demo-catalog.ts';
 
@@ -69,13 +68,12 @@ export const writeDemoStock = async (
                 {
                   Put: {
                     TableName: table,
-                    Item: {
-                      ...stockKeys.settings(v.id),
-                      entity: Entity.stockSettings,
+                    Item: stockSettingsItem({
+                      variantId: v.id,
                       shards: 1,
                       lowStockThreshold: LOW_STOCK_THRESHOLD,
                       version: 1,
-                    },
+                    }),
                     ConditionExpression: 'attribute_not_exists(pk)',
                   },
                 },

@@ -1,8 +1,9 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { categoryItem } from '#shared/catalog/category-repository.ts';
 import type { Category } from '#shared/catalog/category-schemas.ts';
 import { productItems } from '#shared/catalog/items.ts';
 import { listingEntries } from '#shared/catalog/listing.ts';
-import { categoryKeys, Entity, uniqueKeys } from '#shared/data/keys.ts';
+import { Entity, uniqueKeys } from '#shared/data/keys.ts';
 import type { SeedProduct } from './demo-catalog.ts';
 
 type Item = Record<string, unknown>;
@@ -17,14 +18,6 @@ export const seedProductItems = (p: SeedProduct): Item[] => [
   ...p.variants.map((v) => ({ ...uniqueKeys.sku(v.sku), entity: Entity.uniqueValue, productId: p.id })),
   ...listingEntries(p),
 ];
-
-/** The item of a category. */
-export const categoryItem = (c: Category): Item => ({
-  ...categoryKeys.category(c.id),
-  ...categoryKeys.tree(c.id),
-  entity: Entity.category,
-  ...c,
-});
 
 const BATCH = 25;
 

@@ -94,6 +94,8 @@ export const cartRecord = z.object({
   codes: z.array(cartCode).max(MAX_CART_CODES),
   lines: z.array(cartLineRecord).max(MAX_CART_LINES),
   mergedInto: cartId.optional(),
+  /** The order a checked-out cart became. */
+  orderId: z.string().max(64).optional(),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -142,12 +142,18 @@ export class CartService {
     const target = await findOpenCart(this.#table, customerId, cart.currency, cart.id);
     if (!target) {
       const adopted = adopt(cart, customerId, now);
-      await this.#store.save(adopted);
-      return this.#price(adopted, automatic, [], now);
+      const [priced] = await Promise.all([
+        this.#price(adopted, automatic, [], now),
+        this.#store.save(adopted),
+      ]);
+      return priced;
     }
     const merged = merge(target, cart, now);
-    await this.#store.saveAll([merged.target, merged.guest]);
-    return this.#price(merged.target, automatic, [], now);
+    const [priced] = await Promise.all([
+      this.#price(merged.target, automatic, [], now),
+      this.#store.saveAll([merged.target, merged.guest]),
+    ]);
+    return priced;
   }
 
   /** The snapshot a cart is priced with (for callers that price it other ways, like shipping quotes). */

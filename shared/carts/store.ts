@@ -4,7 +4,7 @@ import { isConditionFailure } from '../data/conditions.ts';
 import { cartKeys } from '../data/keys.ts';
 import { type TransactItem, transact } from '../data/transact.ts';
 import { ConflictError } from '../errors/index.ts';
-import { assertOpen } from './changes.ts';
+import { assertOpen, touched } from './changes.ts';
 import { cartFromItem, cartItem } from './items.ts';
 import type { CartRecord } from './schemas.ts';
 
@@ -21,6 +21,15 @@ const unchangedAndOpen = (cart: CartRecord) => ({
   ExpressionAttributeNames: { '#status': 'status' },
   ExpressionAttributeValues: { ':seen': cart.version - 1, ':open': 'open' },
 });
+
+/** The Put that saves a changed cart (from `touched`) within a transaction, conditional like `save`. */
+export const cartSaveItem = (table: string, cart: CartRecord): TransactItem => ({
+  Put: { TableName: table, Item: cartItem(cart), ...unchangedAndOpen(cart) },
+});
+
+/** The Put that closes a cart as checked out into `orderId` (checkout's transaction), if unchanged and open. */
+export const cartCloseItem = (table: string, cart: CartRecord, orderId: string, now: Date): TransactItem =>
+  cartSaveItem(table, touched({ ...cart, status: 'checked_out', orderId }, now));
 
 /** Reads and writes cart items; every write is conditional on the version its change was computed from. */
 export class CartStore {
@@ -71,9 +80,7 @@ export class CartStore {
 
   /** Saves several changed carts (a claim's merge) in one transaction, each conditional like `save`. */
   async saveAll(carts: readonly CartRecord[], withItems: readonly TransactItem[] = []): Promise<void> {
-    const puts: TransactItem[] = carts.map((cart) => ({
-      Put: { TableName: this.#table, Item: cartItem(cart), ...unchangedAndOpen(cart) },
-    }));
+    const puts = carts.map((cart) => cartSaveItem(this.#table, cart));
     const result = await transact([...puts, ...withItems]);
     if (!result.ok) throw lostUpdate(carts[result.conditionFailed.findIndex(Boolean)]?.id ?? carts[0]!.id);
   }

@@ -19,6 +19,14 @@ import type { Actor } from './change-transaction.ts';
 
 const notFound = (id: string) => new NotFoundError(`Category ${id} does not exist`, 'category_not_found');
 
+/** The item of a category, in gsi1 `CATEGORIES` (the whole tree is one Query). */
+export const categoryItem = (c: Category) => ({
+  ...categoryKeys.category(c.id),
+  ...categoryKeys.tree(c.id),
+  entity: Entity.category,
+  ...c,
+});
+
 /** Categories: items under gsi1 `CATEGORIES`, each counting its children and products (guards deletion). */
 export class CategoryRepository {
   readonly #table: string;
@@ -47,10 +55,6 @@ export class CategoryRepository {
       new GetCommand({ TableName: this.#table, Key: categoryKeys.category(id), ConsistentRead: consistent }),
     );
     return Item ? categorySchema.parse(Item) : undefined;
-  }
-
-  #item(c: Category) {
-    return { ...categoryKeys.category(c.id), ...categoryKeys.tree(c.id), entity: Entity.category, ...c };
   }
 
   /** The audit record rides last in the change's transaction (no condition, so no error mapping shifts). */
@@ -98,7 +102,7 @@ export class CategoryRepository {
     const put: TransactItem = {
       Put: {
         TableName: this.#table,
-        Item: this.#item(category),
+        Item: categoryItem(category),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };

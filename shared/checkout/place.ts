@@ -1,6 +1,6 @@
 import { CARTS_SOURCE } from '../carts/events.ts';
 import type { CartCaller, CartService, PricedCart } from '../carts/service.ts';
-import { cartKeys } from '../data/keys.ts';
+import { cartCloseItem } from '../carts/store.ts';
 import type { TransactItem } from '../data/transact.ts';
 import { ConflictError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
@@ -112,25 +112,8 @@ const companion = (table: string, order: Order, priced: PricedCart, now: Date): 
   const customerId = priced.record.customerId;
   const usage = consumeUsageItems(table, promotions, customerId);
   const cart = priced.record;
-  const close: TransactItem = {
-    Update: {
-      TableName: table,
-      Key: cartKeys.cart(cart.id),
-      // Closed exactly as priced: a change since the read (another tab, a merge) voids the checkout.
-      UpdateExpression:
-        'SET #status = :done, orderId = :order, updatedAt = :now, version = :next REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
-      ConditionExpression: 'version = :seen AND #status = :open',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':done': 'checked_out',
-        ':open': 'open',
-        ':order': order.id,
-        ':now': now.toISOString(),
-        ':seen': cart.version,
-        ':next': cart.version + 1,
-      },
-    },
-  };
+  // Closed exactly as priced: a change since the read (another tab, a merge) voids the checkout.
+  const close = cartCloseItem(table, cart, order.id, now);
   const events = [
     outboxItem(ORDERS_SOURCE, 'CheckoutStarted', checkoutStarted(order), now),
     outboxItem(CARTS_SOURCE, 'CartCheckedOut', { cartId: cart.id, orderId: order.id, customerId }, now),

@@ -1,5 +1,6 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.ts';
+import { backoff } from './transact.ts';
 
 type Key = { readonly pk: string; readonly sk: string };
 type Item = Record<string, unknown>;
@@ -33,7 +34,7 @@ const readChunk = async (table: string, chunk: Key[], consistent: boolean, found
   let pending: Key[] = chunk;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt === MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-    if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 10 + Math.random() * 10));
+    if (attempt > 0) await backoff(attempt - 1);
     const out = await documentClient().send(
       new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }),
     );

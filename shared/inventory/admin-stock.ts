@@ -1,12 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
 import { isConditionFailure } from '../data/conditions.ts';
-import { Entity, stockKeys } from '../data/keys.ts';
 import { backoff, type TransactItem, transact } from '../data/transact.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { INVENTORY_SOURCE } from './events.ts';
-import { adjustLevel, ledgerPut, type StockActor } from './items.ts';
+import { adjustLevel, ledgerPut, type StockActor, stockSettingsItem } from './items.ts';
 import type { LocationRepository } from './location-repository.ts';
 import type { AdjustmentInput, LedgerType, PutStockInput, VariantStock } from './schemas.ts';
 import { shardTargets } from './shards.ts';
@@ -204,7 +203,7 @@ export class StockAdmin {
       await documentClient().send(
         new PutCommand({
           TableName: this.#table,
-          Item: { ...stockKeys.settings(variantId), entity: Entity.stockSettings, ...next },
+          Item: stockSettingsItem(next),
           ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
           ...(before ? { ExpressionAttributeValues: { ':v': before.version } } : {}),
         }),

@@ -2,9 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Entity, reservationKeys, stockKeys } from '../data/keys.ts';
 import type { TransactItem } from '../data/transact.ts';
 import type { Allocation, LedgerType, Reservation } from './schemas.ts';
+import type { StockSettings } from './stock-reader.ts';
 
 /** Who changed stock: an admin's token subject, or a service (`checkout`, `expiry`). */
 export type StockActor = string;
+
+/** The item of a variant's stock settings (shard 0's partition). */
+export const stockSettingsItem = (settings: StockSettings) => ({
+  ...stockKeys.settings(settings.variantId),
+  entity: Entity.stockSettings,
+  ...settings,
+});
 
 /** A ledger entry: one signed change of one shard's on-hand stock, with why and who. */
 export interface LedgerEntry {

@@ -189,8 +189,6 @@ export class ReservationService {
     });
     items.push(event('StockReserved', { reservationId, ref, lines: reserved, allocations, expiresAt }));
     // LowStock/OutOfStock are not decided here: the stockAlerts pipe computes them from the totals.
-    if (items.length > MAX_TRANSACT_ITEMS)
-      throw new UnprocessableError('The reservation does not fit one transaction', 'reservation_too_large');
     return items;
   }
 }

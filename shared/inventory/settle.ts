@@ -1,6 +1,6 @@
 import { reservationKeys } from '../data/keys.ts';
-import { backoff, type TransactItem, transact } from '../data/transact.ts';
-import { ConflictError, NotFoundError } from '../errors/index.ts';
+import { backoff, MAX_TRANSACT_ITEMS, type TransactItem, transact } from '../data/transact.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { INVENTORY_SOURCE } from './events.ts';
 import { ledgerPut, returnUnits, SETTLED_RETENTION_SECONDS, shipUnits } from './items.ts';
@@ -100,6 +100,11 @@ export const settleReservation = async (
     if (kind === 'expiry' && r.expiresAt > at.toISOString()) return { reservation: r, changed: false };
     const own = settleItems(table, r, kind, at);
     const extra = companion?.(r, at) ?? [];
+    if (own.length + extra.length > MAX_TRANSACT_ITEMS)
+      throw new UnprocessableError(
+        `Settling reservation ${reservationId} with its companion writes needs ${own.length + extra.length} items; one transaction holds ${MAX_TRANSACT_ITEMS}`,
+        'settlement_too_large',
+      );
     const result = await transact([...own, ...extra]);
     if (result.ok) {
       const status = kind === 'commit' ? 'committed' : 'released';

@@ -1,7 +1,5 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../data/client.ts';
-import { cancellationReasons } from '../data/conditions.ts';
 import { Entity, notificationKeys } from '../data/keys.ts';
+import { transact } from '../data/transact.ts';
 import { processedEventPut } from '../events/processed.ts';
 import { OrderRepository } from '../orders/repository.ts';
 import { OrderConfirmationUndeliverableError } from './errors.ts';
@@ -29,35 +27,23 @@ export const queueOrderConfirmation = async (
   const order = await new OrderRepository(table).get(orderId);
   if (!order) throw new OrderConfirmationUndeliverableError(orderId, 'confirmation_order_missing');
   const email = renderOrderConfirmation(order, now);
-  try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: processedEventPut(table, ORDER_CONFIRMATION_CONSUMER, eventId, { orderId }) },
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...notificationKeys.email(orderId, ORDER_CONFIRMATION_TEMPLATE),
-                entity: Entity.notification,
-                eventId,
-                ...email,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
-      }),
-    );
-    return 'queued';
-  } catch (error) {
-    const codes = cancellationReasons(error)?.map((r) => r.Code);
-    // Only a failed "is new" condition means "already done"; a conflict or throttle retries the message.
-    if (
-      codes?.includes('ConditionalCheckFailed') &&
-      codes.every((c) => c === 'ConditionalCheckFailed' || c === 'None' || c === undefined)
-    )
-      return 'duplicate';
-    throw error;
-  }
+  const written = await transact([
+    { Put: processedEventPut(table, ORDER_CONFIRMATION_CONSUMER, eventId, { orderId }) },
+    {
+      Put: {
+        TableName: table,
+        Item: {
+          ...notificationKeys.email(orderId, ORDER_CONFIRMATION_TEMPLATE),
+          entity: Entity.notification,
+          eventId,
+          ...email,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]);
+  if (written.ok) return 'queued';
+  // Only a failed "is new" condition means "already done"; a conflict or throttle retries the message.
+  if (!written.conflict && written.conditionFailed.some(Boolean)) return 'duplicate';
+  throw new Error(`Queueing the confirmation of order ${orderId} met a concurrent write; retry`);
 };

@@ -1,9 +1,6 @@
 /**
- * A guest order's token works exactly like a guest cart's (256 random bits, only the SHA-256 stored,
- * compared in constant time), so the cart's functions are reused under the order's names.
+ * A guest order's token is checked like a guest cart's (only its SHA-256 stored, compared in constant
+ * time), so the cart's functions serve under the order's names. Checkout derives the token itself, as an
+ * HMAC of the order id (`shared/checkout/ids.ts`), so a retried checkout answers the same token.
  */
-export {
-  cartTokenMatches as orderTokenMatches,
-  hashCartToken as hashOrderToken,
-  newCartToken as newOrderToken,
-} from '../carts/token.ts';
+export { cartTokenMatches as orderTokenMatches, hashCartToken as hashOrderToken } from '../carts/token.ts';

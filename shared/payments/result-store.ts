@@ -1,7 +1,8 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
-import { cancellationReasons } from '../data/conditions.ts';
+
 import { Entity, paymentKeys } from '../data/keys.ts';
+import { transact } from '../data/transact.ts';
 import { processedEventPut } from '../events/processed.ts';
 import { type PaymentResult, paymentResultSchema, REPLACEABLE } from './result.ts';
 
@@ -20,39 +21,29 @@ export type RecordEffect = 'recorded' | 'duplicate' | 'superseded';
 export const recordPaymentResult = async (table: string, result: PaymentResult): Promise<RecordEffect> => {
   const replaceable = REPLACEABLE[result.outcome];
   const names = replaceable.map((_, i) => `:replaceable${i}`);
-  try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: processedEventPut(table, STRIPE_WEBHOOK_CONSUMER, result.eventId, {
-              orderId: result.orderId,
-              eventType: result.eventType,
-            }),
-          },
-          {
-            Put: {
-              TableName: table,
-              Item: { ...paymentKeys.result(result.orderId), entity: Entity.paymentResult, ...result },
-              ConditionExpression: `attribute_not_exists(pk) OR (outcome IN (${names.join(', ')}) AND eventCreated <= :created)`,
-              ExpressionAttributeValues: {
-                ...Object.fromEntries(names.map((name, i) => [name, replaceable[i]])),
-                ':created': result.eventCreated,
-              },
-            },
-          },
-        ],
+  const written = await transact([
+    {
+      Put: processedEventPut(table, STRIPE_WEBHOOK_CONSUMER, result.eventId, {
+        orderId: result.orderId,
+        eventType: result.eventType,
       }),
-    );
-    return 'recorded';
-  } catch (error) {
-    const reasons = cancellationReasons(error);
-    if (!reasons) throw error;
-    const [processed, stored] = reasons;
-    if (processed?.Code === 'ConditionalCheckFailed') return 'duplicate';
-    if (stored?.Code === 'ConditionalCheckFailed') return 'superseded';
-    throw error;
-  }
+    },
+    {
+      Put: {
+        TableName: table,
+        Item: { ...paymentKeys.result(result.orderId), entity: Entity.paymentResult, ...result },
+        ConditionExpression: `attribute_not_exists(pk) OR (outcome IN (${names.join(', ')}) AND eventCreated <= :created)`,
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(names.map((name, i) => [name, replaceable[i]])),
+          ':created': result.eventCreated,
+        },
+      },
+    },
+  ]);
+  if (written.ok) return 'recorded';
+  if (written.conditionFailed[0]) return 'duplicate';
+  if (written.conditionFailed[1]) return 'superseded';
+  throw new Error(`Recording the payment result of order ${result.orderId} met a concurrent write; retry`);
 };
 
 /**

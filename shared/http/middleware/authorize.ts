@@ -30,15 +30,13 @@ export const authorize = (): MiddlewareObj<APIGatewayProxyEventV2> => {
   const access = routeAccess.parse(JSON.parse(process.env.ROUTE_ACCESS ?? '{}'));
   // One verifier per function instance (jose caches the JWKS it fetches on first use), made at cold
   // start so missing issuer settings fail the instance, not a customer's request.
-  let verify = Object.values(access).includes('optional') ? verifierFromEnvironment() : undefined;
+  const verify = Object.values(access).includes('optional') ? verifierFromEnvironment() : undefined;
   return {
     before: async ({ event }) => {
       const required = access[event.routeKey] ?? 'public';
       if (required === 'public') return;
-      if (required === 'optional') {
-        verify ??= verifierFromEnvironment();
-        return identify(event, verify);
-      }
+      // `verify` exists whenever a route of this function is optional.
+      if (required === 'optional') return identify(event, verify!);
       const caller = callerOf(event);
       if (!caller) throw new UnauthorizedError();
       if (required === 'admin' && !caller.groups.includes('admin')) throw new ForbiddenError();

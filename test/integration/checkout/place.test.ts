@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { setEmail, setShippingAddress } from '#shared/carts/changes.ts';
 import { addItemChange, shippingMethodChange } from '#shared/carts/requests.ts';
@@ -13,7 +13,7 @@ import { orderTokenMatches } from '#shared/orders/token.ts';
 import { PromotionRepository } from '#shared/promotions/repository.ts';
 import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
 import { activeProduct, writeProduct } from '../carts/fixture.ts';
-import { inventoryFixture } from '../inventory/harness.ts';
+import { inventoryFixture, scanEntity } from '../inventory/harness.ts';
 
 const address = {
   name: 'E M',
@@ -63,18 +63,6 @@ const checkoutFixture = async (onHand = 10) => {
   return { ...f, product, carts, deps, readyCart };
 };
 
-const entities = async (table: string, entity: string) =>
-  (
-    await documentClient().send(
-      new ScanCommand({
-        TableName: table,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': entity },
-        ConsistentRead: true,
-      }),
-    )
-  ).Items ?? [];
-
 describe('placing an order', () => {
   it('holds stock, creates the order, closes the cart and writes its events in one transaction; a retry answers the same order', async () => {
     const f = await checkoutFixture();
@@ -102,7 +90,7 @@ describe('placing an order', () => {
     );
     expect(closed).toMatchObject({ status: 'checked_out', orderId: placed.order.id });
     expect(closed?.gsi2pk).toBeUndefined();
-    const events = (await entities(f.table, Entity.outbox)).map((i) => i.detailType);
+    const events = (await scanEntity(f.table, Entity.outbox)).map((i) => i.detailType);
     expect(events).toEqual(expect.arrayContaining(['CheckoutStarted', 'CartCheckedOut', 'StockReserved']));
 
     const again = await placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'key-1' });
@@ -142,7 +130,7 @@ describe('placing an order', () => {
       reserved: 0,
       available: 1,
     });
-    expect(await entities(f.table, Entity.order)).toEqual([]);
+    expect(await scanEntity(f.table, Entity.order)).toEqual([]);
   });
 
   it('redeems a promotion’s last use once when two checkouts race for it', async () => {

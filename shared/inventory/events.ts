@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adjustmentType, allocation, ledgerType, reservationLine } from './schemas.ts';
+import { adjustmentType, allocation, ledgerType, MAX_ALLOCATIONS, reservationLine } from './schemas.ts';
 
 /** The bus source of every inventory event. */
 export const INVENTORY_SOURCE = 'commerce.inventory' as const;
@@ -12,8 +12,8 @@ const ref = z.string().max(100);
 export const stockReservedData = z.object({
   reservationId,
   ref,
-  lines: z.array(reservationLine).max(48),
-  allocations: z.array(allocation).max(48),
+  lines: z.array(reservationLine).max(MAX_ALLOCATIONS),
+  allocations: z.array(allocation).max(MAX_ALLOCATIONS),
   expiresAt: z.string(),
 });
 
@@ -21,12 +21,16 @@ export const stockReservedData = z.object({
 export const stockReleasedData = z.object({
   reservationId,
   ref,
-  allocations: z.array(allocation).max(48),
+  allocations: z.array(allocation).max(MAX_ALLOCATIONS),
   reason: z.enum(['released', 'expired']),
 });
 
 /** `StockCommitted`: a held reservation's units left stock for good (the order was paid). */
-export const stockCommittedData = z.object({ reservationId, ref, allocations: z.array(allocation).max(48) });
+export const stockCommittedData = z.object({
+  reservationId,
+  ref,
+  allocations: z.array(allocation).max(MAX_ALLOCATIONS),
+});
 
 /** `ReservationExpired`: a held reservation passed its expiry and the sweep released it. */
 export const reservationExpiredData = z.object({ reservationId, ref, expiresAt: z.string() });

@@ -50,6 +50,8 @@ export const readReservation = async (table: string, id: string): Promise<Reserv
     expiresAt: Item.holdUntil,
     createdAt: Item.createdAt,
     ...(Item.settledAt ? { settledAt: Item.settledAt, settledBy: Item.settledBy } : {}),
+    // Reservations settled before chunked settlement existed were applied whole in one transaction.
+    ...(Item.status !== 'held' ? { settledThrough: Item.settledThrough ?? Item.allocations.length } : {}),
   };
 };
 
@@ -113,8 +115,12 @@ export class ReservationService {
       };
       const own = this.#transaction(reservation, at);
       const extra = companion?.items(reservation, at) ?? [];
+      // Holding is all or nothing, so it cannot be chunked like a settlement: the companion must fit too.
       if (own.length + extra.length > MAX_TRANSACT_ITEMS)
-        throw new UnprocessableError('The order does not fit one transaction', 'reservation_too_large');
+        throw new UnprocessableError(
+          `The order needs ${own.length + extra.length} writes (${reservation.allocations.length} allocations, the reservation, its event and ${extra.length} companion items); one transaction holds ${MAX_TRANSACT_ITEMS}`,
+          'reservation_too_large',
+        );
       const result = await transact([...own, ...extra]);
       if (result.ok) return reservation;
       const n = reservation.allocations.length;

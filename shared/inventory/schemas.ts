@@ -10,12 +10,12 @@ export const MAX_STOCK = 1_000_000_000;
 export const MAX_SHARDS = 32;
 
 /**
- * Most allocations (line × location) in one reservation. A reservation is one TransactWriteItems of at
- * most 100 items: one conditional Update per allocation, the reservation and StockReserved (alerts come
- * from the stockAlerts pipe); committing it needs two items per allocation (level + ledger) plus two.
- * 48 × 2 + 2 = 98 ≤ 100, so a cart of 48 lines fits when no line is split across locations.
+ * Most allocations (line × location) in one reservation. Reserving is ONE TransactWriteItems of at most
+ * 100 items (all or nothing): one conditional Update per allocation, the reservation, StockReserved and
+ * the caller's companion items (checkout: ~5–8). 90 + 2 + 8 = 100. Settling needs up to two items per
+ * allocation and is applied in chunks when it does not fit one transaction (see settle.ts).
  */
-export const MAX_ALLOCATIONS = 48;
+export const MAX_ALLOCATIONS = 90;
 
 /** How long a reservation holds stock unless the caller says otherwise, and the most it may ask for. */
 export const DEFAULT_HOLD_SECONDS = 15 * 60;
@@ -139,5 +139,10 @@ export const reservation = z.object({
   createdAt: z.string(),
   settledAt: z.string().optional(),
   settledBy: z.enum(['release', 'commit', 'expiry']).optional(),
+  /**
+   * Once settled: how many allocations (in order) have had their stock writes applied. Below
+   * `allocations.length` while a large settlement's chunks are pending; those units still count as reserved.
+   */
+  settledThrough: z.number().int().min(0).max(MAX_ALLOCATIONS).optional(),
 });
 export type Reservation = z.infer<typeof reservation>;

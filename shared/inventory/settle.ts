@@ -3,93 +3,77 @@ import { backoff, MAX_TRANSACT_ITEMS, type TransactItem, transact } from '../dat
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { INVENTORY_SOURCE } from './events.ts';
-import { ledgerPut, returnUnits, SETTLED_RETENTION_SECONDS, shipUnits } from './items.ts';
+import { SETTLED_RETENTION_SECONDS } from './items.ts';
 import { readReservation } from './reserve.ts';
 import type { Reservation } from './schemas.ts';
+import { allocationWrites, decisionChunk, finishSettlement } from './settle-chunks.ts';
 
 /** How a held reservation ends: released by its owner, committed (sold), or released by the expiry sweep. */
 export type SettleKind = 'release' | 'commit' | 'expiry';
 
-/** The outcome: the reservation as it now is, and whether this call changed it (false = no-op). */
+/** The outcome: the reservation as it now is, and whether this call made the decision (false = no-op). */
 export interface Settled {
   readonly reservation: Reservation;
   readonly changed: boolean;
 }
 
+/** Writes that commit once, with the decision (checkout: the order's new status, usage given back, events). */
+export type SettleCompanion = (reservation: Reservation, at: Date) => TransactItem[];
+
 const MAX_ATTEMPTS = 30;
 
-/**
- * The transaction that ends a held reservation. The reservation's `status = held` condition is what
- * makes release/commit idempotent: a second call, or a release racing a commit or the sweep, fails
- * that condition and changes nothing — units are never returned twice.
- */
-const settleItems = (table: string, r: Reservation, kind: SettleKind, at: Date): TransactItem[] => {
-  const status = kind === 'commit' ? 'committed' : 'released';
-  const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: table,
-        Key: reservationKeys.reservation(r.id),
-        // Leaving gsi1 (held, by expiry) takes it out of the sweep; TTL removes it after retention.
-        UpdateExpression:
-          'SET #s = :s, settledAt = :at, settledBy = :by, expiresAt = :ttl REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: '#s = :held',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: {
-          ':s': status,
-          ':held': 'held',
-          ':at': at.toISOString(),
-          ':by': kind,
-          ':ttl': Math.floor(at.getTime() / 1000) + SETTLED_RETENTION_SECONDS,
-        },
-      },
-    },
-  ];
+/** The outbox records that report the decision; they carry every allocation, applied yet or not. */
+const decisionEvents = (table: string, r: Reservation, kind: SettleKind, at: Date): TransactItem[] => {
   const { id: reservationId, ref, allocations } = r;
   const event = (type: string, data: unknown) => ({
     Put: { TableName: table, Item: outboxItem(INVENTORY_SOURCE, type, data, at) },
   });
-  if (kind === 'commit') {
-    for (const a of allocations) {
-      items.push(shipUnits(table, a));
-      items.push(
-        ledgerPut(
-          table,
-          {
-            ...a,
-            type: 'sale',
-            delta: -a.quantity,
-            reason: `order ${ref}`,
-            actor: 'checkout',
-            reservationId,
-          },
-          at,
-        ),
-      );
-    }
-    items.push(event('StockCommitted', { reservationId, ref, allocations }));
-  } else {
-    for (const a of allocations) items.push(returnUnits(table, a));
-    const reason = kind === 'expiry' ? 'expired' : 'released';
-    items.push(event('StockReleased', { reservationId, ref, allocations, reason }));
-    if (kind === 'expiry')
-      items.push(event('ReservationExpired', { reservationId, ref, expiresAt: r.expiresAt }));
-  }
-  return items;
+  if (kind === 'commit') return [event('StockCommitted', { reservationId, ref, allocations })];
+  const reason = kind === 'expiry' ? 'expired' : 'released';
+  const events = [event('StockReleased', { reservationId, ref, allocations, reason })];
+  if (kind === 'expiry')
+    events.push(event('ReservationExpired', { reservationId, ref, expiresAt: r.expiresAt }));
+  return events;
 };
 
 /**
- * Ends a held reservation (1 consistent Get + 1 TransactWriteItems). Idempotent: a reservation that is
- * no longer held is returned unchanged. 404 `reservation_not_found` for an unknown id. `companion` items
- * (checkout: the order's new status, usage given back, events) commit in the same transaction, so they
- * happen exactly once, with the settlement; a companion condition that fails is a 409 `settle_refused`.
+ * The decisive Update: `status = held` is what makes release/commit idempotent — a second call, or a
+ * release racing a commit or the sweep, fails it and changes nothing, so units are never returned twice.
+ * It records how many allocations this transaction applies (`settledThrough`) for the chunks that follow.
  */
-export const settleReservation = async (
+const decisionUpdate = (table: string, r: Reservation, kind: SettleKind, at: Date, through: number) => ({
+  Update: {
+    TableName: table,
+    Key: reservationKeys.reservation(r.id),
+    // Leaving gsi1 (held, by expiry) takes it out of the sweep; TTL removes it after retention.
+    UpdateExpression:
+      'SET #s = :s, settledAt = :at, settledBy = :by, expiresAt = :ttl, settledThrough = :k, settledAllocations = :n REMOVE gsi1pk, gsi1sk',
+    ConditionExpression: '#s = :held',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: {
+      ':s': kind === 'commit' ? 'committed' : 'released',
+      ':held': 'held',
+      ':at': at.toISOString(),
+      ':by': kind,
+      ':ttl': Math.floor(at.getTime() / 1000) + SETTLED_RETENTION_SECONDS,
+      ':k': through,
+      ':n': r.allocations.length,
+    },
+  },
+});
+
+/**
+ * Makes the decision for a held reservation (1 consistent Get + 1 TransactWriteItems, "T0"): the status
+ * Update, its events, the companion items and as many allocations' stock writes as fit in the rest of
+ * the 100 items. It does NOT apply the remaining chunks (`settleReservation` does): alone it is what a
+ * caller that died right after T0 leaves behind. A reservation no longer held is returned unchanged.
+ */
+export const decideSettlement = async (
   table: string,
   reservationId: string,
   kind: SettleKind,
-  now = () => new Date(),
-  companion?: (reservation: Reservation, at: Date) => TransactItem[],
+  now: () => Date = () => new Date(),
+  companion?: SettleCompanion,
 ): Promise<Settled> => {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const r = await readReservation(table, reservationId);
@@ -98,18 +82,27 @@ export const settleReservation = async (
     const at = now();
     // The sweep may have read the index just before the hold was extended or settled: re-check.
     if (kind === 'expiry' && r.expiresAt > at.toISOString()) return { reservation: r, changed: false };
-    const own = settleItems(table, r, kind, at);
     const extra = companion?.(r, at) ?? [];
-    if (own.length + extra.length > MAX_TRANSACT_ITEMS)
+    const events = decisionEvents(table, r, kind, at);
+    const fixed = 1 + events.length + extra.length;
+    if (fixed > MAX_TRANSACT_ITEMS)
       throw new UnprocessableError(
-        `Settling reservation ${reservationId} with its companion writes needs ${own.length + extra.length} items; one transaction holds ${MAX_TRANSACT_ITEMS}`,
+        `Settling reservation ${reservationId} needs ${fixed} items besides its stock writes; one transaction holds ${MAX_TRANSACT_ITEMS}`,
         'settlement_too_large',
       );
-    const result = await transact([...own, ...extra]);
-    if (result.ok) {
-      const status = kind === 'commit' ? 'committed' : 'released';
-      return { reservation: { ...r, status, settledAt: at.toISOString(), settledBy: kind }, changed: true };
-    }
+    const settledBy = kind;
+    const through = decisionChunk(r.allocations.length, fixed, settledBy);
+    const decided: Reservation = {
+      ...r,
+      status: kind === 'commit' ? 'committed' : 'released',
+      settledAt: at.toISOString(),
+      settledBy,
+      settledThrough: through,
+    };
+    const own = [decisionUpdate(table, r, kind, at, through), ...events];
+    const writes = allocationWrites(table, decided, 0, through, at);
+    const result = await transact([...own, ...extra, ...writes]);
+    if (result.ok) return { reservation: decided, changed: true };
     // Status condition failed: someone else settled it; the next read returns that as a no-op.
     if (result.conditionFailed[0]) continue;
     // The reservation was still held, so a companion item's own condition refused the change.
@@ -121,4 +114,42 @@ export const settleReservation = async (
     await backoff(attempt);
   }
   throw new Error(`Reservation ${reservationId} could not be settled after ${MAX_ATTEMPTS} attempts`);
+};
+
+/**
+ * Ends a held reservation: the decision (`decideSettlement`, with the companion, exactly once), then any
+ * stock writes that did not fit it, in chunks (`finishSettlement`). Requests: 1 Get + 1 transaction
+ * when everything fits (commit ≤ 48 allocations with a 2-item companion, release ≤ 90 with 8), else + 1
+ * per further chunk of 49 (commit) / 99 (release) allocations — at most 2 transactions within
+ * MAX_ALLOCATIONS. Idempotent: on a reservation already settled it only finishes pending chunks (a
+ * retried call after a crash between chunks completes the work) and answers `changed: false` without
+ * applying the companion again. 404 `reservation_not_found`; 409 `settle_refused` when a companion
+ * condition fails (nothing settles, the units stay held); 422 `settlement_too_large` for a companion
+ * that leaves no room in one transaction.
+ */
+export const settleReservation = async (
+  table: string,
+  reservationId: string,
+  kind: SettleKind,
+  now: () => Date = () => new Date(),
+  companion?: SettleCompanion,
+): Promise<Settled> => {
+  const settled = await decideSettlement(table, reservationId, kind, now, companion);
+  if (settled.reservation.status === 'held') return settled;
+  return { ...settled, reservation: await finishSettlement(table, settled.reservation, now) };
+};
+
+/**
+ * Applies what is left of a reservation's settlement (the stock writes of chunks a crashed caller did
+ * not reach) without deciding anything: a held reservation stays held. For callers that learn from
+ * their own records that the decision was made (checkout: the order is no longer unpaid). 1 Get (+ the
+ * pending chunks).
+ */
+export const finishPendingSettlement = async (
+  table: string,
+  reservationId: string,
+  now: () => Date = () => new Date(),
+): Promise<void> => {
+  const r = await readReservation(table, reservationId);
+  if (r && r.status !== 'held') await finishSettlement(table, r, now);
 };

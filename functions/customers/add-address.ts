@@ -1,11 +1,11 @@
 import { requireEnv } from '#shared/config.ts';
 import { AddressRepository } from '#shared/customers/address-repository.ts';
 import { customerOf } from '#shared/customers/request.ts';
-import { createAddressInput, idempotencyKey } from '#shared/customers/schemas.ts';
+import { createAddressInput } from '#shared/customers/schemas.ts';
 import { jsonBody } from '#shared/http/body.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { idempotencyKeyOf } from '#shared/http/idempotency-key.ts';
 import { json } from '#shared/http/response.ts';
-import { parseInput } from '#shared/http/validate.ts';
 
 const addresses = new AddressRepository(requireEnv('TABLE_NAME'));
 
@@ -13,8 +13,7 @@ const addresses = new AddressRepository(requireEnv('TABLE_NAME'));
 export const handler = httpHandler({ bodyLimitBytes: 4 * 1024 }, async ({ event }) => {
   const { customerId, email } = customerOf(event);
   const input = jsonBody(event, createAddressInput);
-  const rawKey = event.headers['idempotency-key'];
-  const key = rawKey === undefined ? undefined : parseInput(idempotencyKey, rawKey, 'header.idempotency-key');
+  const key = idempotencyKeyOf(event);
   const { address, replayed } = await addresses.add(customerId, email, input, key);
   return json(201, address, {
     location: `/me/addresses/${address.id}`,

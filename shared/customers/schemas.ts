@@ -142,7 +142,5 @@ export type Customer = z.infer<typeof customerSchema>;
 /** Path of the address routes. */
 export const addressPath = z.strictObject({ addressId: z.string().max(64) });
 
-/** The `Idempotency-Key` header of POST /me/addresses: a client-chosen token, e.g. a UUID. */
-export const idempotencyKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,128}$/, 'Expected 8–128 characters of [A-Za-z0-9_-]');
+/** The `Idempotency-Key` header of POST /me/addresses (one schema for every route that takes one). */
+export { idempotencyKey } from '../http/idempotency-key.ts';

@@ -26,7 +26,7 @@ export interface FunctionUses {
   readonly bus?: boolean;
   /** `QUEUE_URL_<NAME>` for each; sqs:SendMessage. */
   readonly queues?: readonly string[];
-  /** `STATE_MACHINE_ARN_<NAME>` for each; states:StartExecution. */
+  /** `STATE_MACHINE_ARN_<NAME>` for each; states:StartExecution (StartSyncExecution for EXPRESS). */
   readonly stateMachines?: readonly string[];
   /** `SECRET_<NAME>` for each: a generated secret, resolved into the environment at deploy time. */
   readonly secrets?: readonly string[];
@@ -95,8 +95,15 @@ export interface QueueDef {
   readonly maxBatchingWindowSeconds?: number;
 }
 
-/** A value substituted into an ASL file's `${Name}` placeholders. */
-export type Substitution = { readonly function: string } | { readonly literal: string };
+/**
+ * A value substituted into an ASL file's `${Name}` placeholders: a function's ARN, another state
+ * machine's ARN (for `arn:aws:states:::states:startExecution`; that machine is created first and this
+ * one may start it), or a literal.
+ */
+export type Substitution =
+  | { readonly function: string }
+  | { readonly stateMachine: string }
+  | { readonly literal: string };
 
 export interface StateMachineDef {
   readonly description: string;
@@ -104,6 +111,11 @@ export interface StateMachineDef {
   readonly definitionFile: string;
   readonly type: 'STANDARD' | 'EXPRESS';
   readonly substitutions: Readonly<Record<string, Substitution>>;
+  /**
+   * Whether execution logs carry the states' input and output (default true). Off for a machine whose
+   * data holds secrets (a cart token, a client secret): its logs then show the path, not the data.
+   */
+  readonly logExecutionData?: boolean;
 }
 
 /** DynamoDB stream → filter → target function: an EventBridge Pipe in AWS. */

@@ -5,10 +5,11 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { AppDefinition, StateMachineDef } from '#app/types.ts';
+import type { AppDefinition, StateMachineDef, Substitution } from '#app/types.ts';
 import type { Functions } from './functions.ts';
 import { markDefinitionName } from './naming.ts';
 import { fromProjectRoot } from './project.ts';
+import { creationOrder, referencedStateMachines } from './state-machine-order.ts';
 
 export interface StateMachinesProps {
   readonly definition: AppDefinition;
@@ -43,14 +44,16 @@ export const checkSubstitutions = (
 /**
  * Per definition state machine: the ASL file as written (placeholders left for CloudFormation's
  * DefinitionSubstitutions, so the file stays the one source both clouds run), logging ALL, X-Ray.
+ * A machine that substitutes another one's ARN is created after it and may start it.
  */
 export class StateMachines extends Construct {
   private readonly byName = new Map<string, StateMachine>();
 
   constructor(scope: Construct, id: string, props: StateMachinesProps) {
     super(scope, id);
-    for (const [name, def] of Object.entries(props.definition.stateMachines)) {
-      this.byName.set(name, this.createStateMachine(name, def, props));
+    const defs = props.definition.stateMachines;
+    for (const name of creationOrder(defs)) {
+      this.byName.set(name, this.createStateMachine(name, defs[name] as StateMachineDef, props));
     }
   }
 
@@ -73,6 +76,7 @@ export class StateMachines extends Construct {
     const invoked = Object.values(def.substitutions).flatMap((s) =>
       'function' in s ? [props.functions.get(s.function).fn] : [],
     );
+    const started = referencedStateMachines(def).map((other) => this.get(other));
     const logGroup = new LogGroup(scope, 'Logs', {
       // Under /aws/vendedlogs/ Step Functions does not grow the account's CloudWatch Logs resource
       // policy (5 KB limit) with every log group; the rest of the name is unique per stack and construct.
@@ -84,13 +88,14 @@ export class StateMachines extends Construct {
     const sm = new StateMachine(scope, 'StateMachine', {
       definitionBody: DefinitionBody.fromString(asl),
       definitionSubstitutions: Object.fromEntries(
-        Object.entries(def.substitutions).map(([key, s]) => [
-          key,
-          'function' in s ? props.functions.get(s.function).fn.functionArn : s.literal,
-        ]),
+        Object.entries(def.substitutions).map(([key, s]) => [key, this.substitutionValue(s, props)]),
       ),
       stateMachineType: StateMachineType[def.type],
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+      logs: {
+        destination: logGroup,
+        level: LogLevel.ALL,
+        includeExecutionData: def.logExecutionData ?? true,
+      },
       tracingEnabled: true,
     });
     // Exactly the unqualified ARNs the ASL invokes; `grantInvoke` would add every version and alias.
@@ -102,7 +107,23 @@ export class StateMachines extends Construct {
         }),
       );
     }
+    // The request-response startExecution integration needs StartExecution only; `.sync` (which
+    // would also need DescribeExecution, StopExecution and an events rule) is not used.
+    if (started.length > 0) {
+      sm.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: started.map((other) => other.stateMachineArn),
+        }),
+      );
+    }
     markDefinitionName(scope, sm, name);
     return sm;
+  }
+
+  private substitutionValue(s: Substitution, props: StateMachinesProps): string {
+    if ('function' in s) return props.functions.get(s.function).fn.functionArn;
+    if ('stateMachine' in s) return this.get(s.stateMachine).stateMachineArn;
+    return s.literal;
   }
 }

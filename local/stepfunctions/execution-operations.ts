@@ -1,4 +1,3 @@
-import { isStatesArn } from './arns.ts';
 import { ApiError } from './errors.ts';
 import type { Executions } from './executions.ts';
 import type { PreparedMachine } from './prepare.ts';
@@ -14,22 +13,13 @@ import {
 import type { ExecutionRecord } from './run-execution.ts';
 
 export interface ExecutionApi {
-  readonly machines: ReadonlyMap<string, PreparedMachine>;
   readonly executions: Executions;
 }
 
 /** The actions on state machines and their executions. */
-export function executionOperations({ machines, executions }: ExecutionApi): Record<string, Operation> {
-  const machineFor = (arn: string): PreparedMachine => {
-    if (!isStatesArn(arn, 'stateMachine')) throw new ApiError('InvalidArn', `Invalid Arn: '${arn}'`);
-    const machine = machines.get(arn);
-    if (!machine) throw new ApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
-    return machine;
-  };
-  const start = (input: unknown): ExecutionRecord => {
-    const request = parseRequest(startExecutionRequest, input);
-    return executions.start(machineFor(request.stateMachineArn), request.name, request.input ?? '{}');
-  };
+export function executionOperations({ executions }: ExecutionApi): Record<string, Operation> {
+  const machineFor = (arn: string): PreparedMachine => executions.machine(arn);
+  const start = (input: unknown): ExecutionRecord => executions.startRequest(input);
 
   return {
     StartExecution: (input) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { executionArn, isStatesArn, type Scope } from './arns.ts';
 import { ApiError } from './errors.ts';
 import type { PreparedMachine } from './prepare.ts';
+import { parseRequest, startExecutionRequest } from './requests.ts';
 import { type EngineDeps, type ExecutionRecord, type Running, runExecution } from './run-execution.ts';
 
 /**
@@ -11,12 +12,33 @@ import { type EngineDeps, type ExecutionRecord, type Running, runExecution } fro
  */
 export class Executions {
   readonly #scope: Scope;
+  readonly #machines: ReadonlyMap<string, PreparedMachine>;
   readonly #deps: EngineDeps;
   readonly #byArn = new Map<string, Running>();
 
-  constructor(scope: Scope, deps: EngineDeps) {
+  constructor(
+    scope: Scope,
+    machines: ReadonlyMap<string, PreparedMachine>,
+    deps: Omit<EngineDeps, 'startExecution'>,
+  ) {
     this.#scope = scope;
-    this.#deps = deps;
+    this.#machines = machines;
+    // A `states:startExecution` Task starts its child through this endpoint, with the API's own rules.
+    this.#deps = { ...deps, startExecution: (request) => this.startRequest(request) };
+  }
+
+  /** The state machine with this ARN: `InvalidArn` when malformed, `StateMachineDoesNotExist` when unknown. */
+  machine(arn: string): PreparedMachine {
+    if (!isStatesArn(arn, 'stateMachine')) throw new ApiError('InvalidArn', `Invalid Arn: '${arn}'`);
+    const machine = this.#machines.get(arn);
+    if (!machine) throw new ApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    return machine;
+  }
+
+  /** StartExecution as the API receives it: the request validated, the machine looked up, then `start`. */
+  startRequest(input: unknown): ExecutionRecord {
+    const request = parseRequest(startExecutionRequest, input);
+    return this.start(this.machine(request.stateMachineArn), request.name, request.input ?? '{}');
   }
 
   start(machine: PreparedMachine, name: string | undefined, input: string): ExecutionRecord {

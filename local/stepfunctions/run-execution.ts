@@ -34,6 +34,8 @@ export interface EngineDeps {
   readonly functionArns: Readonly<Record<string, string>>;
   readonly invoke: Invoke;
   readonly tokens: TaskTokens;
+  /** StartExecution on this endpoint (a StartExecution request body), for `states:startExecution` Tasks. */
+  readonly startExecution: (request: unknown) => ExecutionRecord;
 }
 
 type Outcome = Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>;
@@ -81,6 +83,7 @@ export function runExecution(
     functionArns: deps.functionArns,
     invoke: deps.invoke,
     tokens: deps.tokens,
+    startExecution: deps.startExecution,
     claimToken: live.claimToken,
     isOpen: () => record.status === 'RUNNING',
     closed,

@@ -42,12 +42,12 @@ export async function start(options: StepFunctionsOptions): Promise<StepFunction
     machines.set(machine.arn, machine);
   }
   const tokens = new TaskTokens();
-  const executions = new Executions(scope, {
+  const executions = new Executions(scope, machines, {
     functionArns: options.functionArns,
     invoke: options.invoke,
     tokens,
   });
-  const operations = { ...executionOperations({ machines, executions }), ...taskOperations(tokens) };
+  const operations = { ...executionOperations({ executions }), ...taskOperations(tokens) };
 
   const server = createServer((request, response) => void serveRequest(request, response, operations));
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,8 @@ import type { Invoke } from '#local/lambda/types.ts';
 import { type Json, toJson } from './asl.ts';
 import { lambdaStateError, StateError } from './errors.ts';
 import { type InvokeRequest, invokeRequest, invokeResult } from './lambda-invoke.ts';
+import type { ExecutionRecord } from './run-execution.ts';
+import { startExecutionRequest, startExecutionResult, startExecutionStateError } from './start-execution.ts';
 import type { TaskSpec } from './task-spec.ts';
 import type { TaskTokens } from './task-tokens.ts';
 
@@ -14,6 +16,8 @@ export interface TaskScope {
   readonly functionArns: Readonly<Record<string, string>>;
   readonly invoke: Invoke;
   readonly tokens: TaskTokens;
+  /** StartExecution on this endpoint, with its rules (names, idempotency, unknown machines). */
+  startExecution(request: unknown): ExecutionRecord;
   /** Must be called synchronously when the handler starts: see `liveContext`. */
   claimToken(): string;
   /** False once the execution ended or was stopped; the engine may still attempt a retry then. */
@@ -49,9 +53,18 @@ async function perform(
   scope: TaskScope,
 ): Promise<Json> {
   if (spec.kind === 'function') return callFunction(spec.functionName, input, scope);
+  if (spec.kind === 'startExecution') return startChild(input, scope);
   const request = invokeRequest(input, scope.functionArns);
   if (token === undefined) return invokeOptimized(request, scope);
   return awaitCallback(token, request, spec, scope);
+}
+
+async function startChild(parameters: Json, scope: TaskScope): Promise<Json> {
+  try {
+    return startExecutionResult(scope.startExecution(startExecutionRequest(parameters)));
+  } catch (error) {
+    throw startExecutionStateError(error);
+  }
 }
 
 async function callFunction(functionName: string, event: Json, scope: TaskScope): Promise<Json> {

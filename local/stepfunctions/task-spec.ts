@@ -4,6 +4,8 @@ import { isObject, type JsonObject } from './asl.ts';
 const functionResource = /^arn:aws[a-z-]*:lambda:/;
 // Groups: `.waitForTaskToken` when present. Any partition, as in `arn:aws-cn:states:::lambda:invoke`.
 const invokeResource = /^arn:aws[a-z-]*:states:::lambda:invoke(\.waitForTaskToken)?$/;
+// Groups: the integration pattern suffix (`.sync`, `.sync:2`, `.waitForTaskToken`), when present.
+const startExecutionResource = /^arn:aws[a-z-]*:states:::states:startExecution(\..*)?$/;
 
 /** How the local endpoint serves one Task state, worked out once when the server starts. */
 export type TaskSpec =
@@ -17,11 +19,17 @@ export type TaskSpec =
       readonly functionName?: string;
       readonly timeoutSeconds?: number;
       readonly heartbeatSeconds?: number;
-    };
+    }
+  /**
+   * `states:startExecution` (request-response): starts another state machine of this endpoint and
+   * succeeds once it has started. `StateMachineArn` is checked when the Task runs, as AWS does.
+   */
+  | { readonly kind: 'startExecution' };
 
 /**
- * Classifies a Task state, or explains why the local cloud cannot serve it. Only Lambda is served:
- * every other integration would need an emulator for its service behind it.
+ * Classifies a Task state, or explains why the local cloud cannot serve it. Lambda and starting
+ * another state machine of this endpoint are served: every other integration would need an emulator
+ * for its service behind it.
  */
 export function taskSpec(
   state: JsonObject,
@@ -33,15 +41,18 @@ export function taskSpec(
     if (functionName) return { kind: 'function', functionName };
     return { refusal: `its Resource "${resource}" is not a function of the application definition` };
   }
+  const parameters = isObject(state.Parameters) ? state.Parameters : {};
+  const startExecution = startExecutionResource.exec(resource);
+  if (startExecution) return startExecutionSpec(startExecution[1], parameters);
   const invoke = invokeResource.exec(resource);
   if (!invoke) {
     return {
       refusal:
-        `its Resource "${resource}" is not served locally; only Lambda is: a function ARN, ` +
-        '"arn:aws:states:::lambda:invoke" or "arn:aws:states:::lambda:invoke.waitForTaskToken"',
+        `its Resource "${resource}" is not served locally; only Lambda is (a function ARN, ` +
+        '"arn:aws:states:::lambda:invoke" or "arn:aws:states:::lambda:invoke.waitForTaskToken") ' +
+        'and "arn:aws:states:::states:startExecution"',
     };
   }
-  const parameters = isObject(state.Parameters) ? state.Parameters : {};
   const common = {
     kind: 'invoke',
     waitForTaskToken: invoke[1] !== undefined,
@@ -56,4 +67,23 @@ export function taskSpec(
     return { refusal: `its FunctionName "${reference}" is not a function of the application definition` };
   }
   return { ...common, functionName };
+}
+
+function startExecutionSpec(
+  pattern: string | undefined,
+  parameters: JsonObject,
+): TaskSpec | { readonly refusal: string } {
+  if (pattern !== undefined) {
+    // `.sync` would need the child's completion reported back (and `.waitForTaskToken` a token);
+    // neither is emulated, so a machine relying on them must not run as if it were request-response.
+    return {
+      refusal:
+        `uses "states:startExecution${pattern}", which the local cloud does not serve; only ` +
+        'request-response "arn:aws:states:::states:startExecution" is',
+    };
+  }
+  if (typeof parameters.StateMachineArn !== 'string' && typeof parameters['StateMachineArn.$'] !== 'string') {
+    return { refusal: 'its Parameters have no StateMachineArn' };
+  }
+  return { kind: 'startExecution' };
 }

@@ -20,7 +20,10 @@ export function approvalDefinition(decisionTimeoutSeconds: number): string {
   return substitute(
     readFileSync(definitionFile, 'utf8'),
     { ...substitutions, DecisionTimeoutSeconds: { literal: String(decisionTimeoutSeconds) } },
-    () => recordTokenArn,
+    {
+      functionArn: () => recordTokenArn,
+      stateMachineArn: (name) => `arn:aws:states:${region}:${accountId}:stateMachine:${name}`,
+    },
   );
 }
 

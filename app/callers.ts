@@ -24,13 +24,17 @@ export const functionCallers = (app: AppDefinition): ReadonlyMap<string, Readonl
   return callers;
 };
 
+const SHARING: ReadonlySet<Caller> = new Set(['route', 'stateMachine']);
+
 /**
- * The functions only HTTP routes invoke: they handle one request at a time for API Gateway and nothing
- * else, so in AWS they may share a role (with the same `uses`) and a log group.
+ * The functions only HTTP routes and state machines invoke. Neither caller adds anything to the
+ * function's role or attaches an event source to it (API Gateway holds a resource-policy permission, a
+ * state machine its own role's invoke grant), so in AWS they may share a role (with the same `uses`)
+ * and a log group.
  */
-export const routeOnlyFunctions = (app: AppDefinition): ReadonlySet<string> =>
+export const sharedRoleFunctions = (app: AppDefinition): ReadonlySet<string> =>
   new Set(
     [...functionCallers(app)]
-      .filter(([, callers]) => callers.size === 1 && callers.has('route'))
+      .filter(([, callers]) => callers.size > 0 && [...callers].every((c) => SHARING.has(c)))
       .map(([name]) => name),
   );

@@ -4,6 +4,9 @@ import type { AppDefinition } from './types.ts';
  * The application definition. Adding an endpoint is one entry in `functions`, one in `routes`, and the
  * handler file; both clouds pick it up from here.
  */
+/** How long a checkout waits for its payment before it expires (15 minutes; the local cloud shortens it). */
+const PAYMENT_TIMEOUT_SECONDS = '900';
+
 export const app = {
   name: 'commerce',
 
@@ -569,13 +572,65 @@ export const app = {
     // --- payments (docs/payments.md) ---
     stripeWebhook: {
       entry: 'functions/payments/stripe-webhook.ts',
-      description: 'Stripe webhook: verifies the signature, records each payment result once per event id',
+      description:
+        'Stripe webhook: verifies the signature, records each payment result once, resumes the saga',
       memoryMb: 256,
-      // Stripe waits up to ~10 s for an answer; this one is a secret read (cached) and one transaction.
+      // Stripe waits up to ~10 s for an answer: a secret read (cached), one transaction, one resume.
       timeoutSeconds: 10,
-      uses: { table: 'readWrite', externalSecrets: ['stripe'] },
+      uses: { table: 'readWrite', externalSecrets: ['stripe'], taskTokens: ['checkoutPayment'] },
     },
     // --- end payments ---
+    // --- checkout (docs/checkout.md) ---
+    startCheckout: {
+      entry: 'functions/checkout/start-checkout.ts',
+      description:
+        'Store: checks a cart out (synchronous checkout workflow); answers the order and its PaymentIntent',
+      memoryMb: 512,
+      // The workflow: reprice + one transaction, start the saga, one Stripe call (retried on outage).
+      timeoutSeconds: 29,
+      uses: { table: 'read', stateMachines: ['checkout'], externalSecrets: ['stripe'] },
+      // Sizes the stock hold (the wait plus 10 minutes); the same value as the saga's wait below.
+      environment: { CHECKOUT_PAYMENT_TIMEOUT_SECONDS: PAYMENT_TIMEOUT_SECONDS },
+    },
+    checkoutPlaceOrder: {
+      // Not routed: a step of the `checkout` workflow.
+      entry: 'functions/checkout/place-order.ts',
+      description:
+        'Checkout step: reprice, then stock, order, promotion usage and cart close in one transaction',
+      memoryMb: 1024,
+      timeoutSeconds: 15,
+      uses: { table: 'readWrite', secrets: ['orderTokenKey'] },
+    },
+    checkoutOpenPayment: {
+      entry: 'functions/checkout/open-payment.ts',
+      description: 'Checkout step: creates (once) or reads the order’s Stripe PaymentIntent',
+      memoryMb: 512,
+      timeoutSeconds: 15,
+      uses: { table: 'readWrite', externalSecrets: ['stripe'] },
+    },
+    checkoutAwaitPayment: {
+      entry: 'functions/checkout/await-payment.ts',
+      description: 'Payment saga: stores its task token, resumes itself if the payment result came first',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite', taskTokens: ['checkoutPayment'] },
+    },
+    checkoutCompleteOrder: {
+      entry: 'functions/checkout/complete-order.ts',
+      description: 'Payment saga: sells the held stock, marks the order paid, OrderPlaced (one transaction)',
+      memoryMb: 512,
+      timeoutSeconds: 15,
+      uses: { table: 'readWrite' },
+    },
+    checkoutRelease: {
+      entry: 'functions/checkout/release-checkout.ts',
+      description:
+        'Checkout compensation: cancels or refunds the payment, releases stock and promotion usage',
+      memoryMb: 512,
+      timeoutSeconds: 20,
+      uses: { table: 'readWrite', externalSecrets: ['stripe'] },
+    },
+    // --- end checkout ---
     // --- orders (docs/orders.md) ---
     getOrder: {
       entry: 'functions/orders/get-order.ts',
@@ -824,6 +879,8 @@ export const app = {
       access: 'optional',
     },
     { method: 'POST', path: '/carts/{cartId}/claim', function: 'claimCart', access: 'customer' },
+    // Optional: a guest proves the cart with X-Cart-Token, a customer with their token.
+    { method: 'POST', path: '/carts/{cartId}/checkout', function: 'startCheckout', access: 'optional' },
     // --- end carts ---
     // --- payments ---
     // Public: Stripe cannot present a JWT; the handler verifies Stripe's signature before any effect.
@@ -898,6 +955,34 @@ export const app = {
   },
 
   stateMachines: {
+    // --- checkout (docs/checkout.md) ---
+    checkout: {
+      description:
+        'Checkout, run synchronously per request: place the order, start its payment saga, open the PaymentIntent',
+      definitionFile: 'infra/state-machines/checkout.asl.json',
+      type: 'EXPRESS',
+      // Its input carries the cart token and its output the PaymentIntent's client secret.
+      logExecutionData: false,
+      substitutions: {
+        PlaceOrderFunctionArn: { function: 'checkoutPlaceOrder' },
+        OpenPaymentFunctionArn: { function: 'checkoutOpenPayment' },
+        ReleaseCheckoutFunctionArn: { function: 'checkoutRelease' },
+        CheckoutPaymentStateMachineArn: { stateMachine: 'checkoutPayment' },
+      },
+    },
+    checkoutPayment: {
+      description:
+        'One order’s payment saga: waits for Stripe, then completes the order or gives everything back',
+      definitionFile: 'infra/state-machines/checkout-payment.asl.json',
+      type: 'STANDARD',
+      substitutions: {
+        AwaitPaymentFunctionArn: { function: 'checkoutAwaitPayment' },
+        CompleteOrderFunctionArn: { function: 'checkoutCompleteOrder' },
+        ReleaseCheckoutFunctionArn: { function: 'checkoutRelease' },
+        PaymentTimeoutSeconds: { literal: PAYMENT_TIMEOUT_SECONDS },
+      },
+    },
+    // --- end checkout ---
     approval: {
       description: 'Waits for a decision through a task token (the path the checkout saga uses)',
       definitionFile: 'infra/state-machines/approval.asl.json',

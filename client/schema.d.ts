@@ -997,6 +997,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/carts/{cartId}/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a cart out: the order, its stock held, and a PaymentIntent to pay
+     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A customer’s order takes the e-mail from the token when the cart has none. See docs/checkout.md.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    post: operations['checkoutCart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhooks/stripe': {
     parameters: {
       query?: never;
@@ -1323,6 +1345,34 @@ export interface components {
             };
       }[];
     };
+    Checkout: {
+      orderId: string;
+      /** @description For a guest order: the `X-Order-Token` that opens it. Null for a customer. */
+      orderToken: string | null;
+      /**
+       * @description `pending_payment` for a new checkout
+       * @enum {string}
+       */
+      status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+      /** @description The amount to pay: the order’s grand total, minor units */
+      total: number;
+      /** @enum {string} */
+      currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @description Lines whose price changed since they were added: the order is at the new price */
+      priceChanges: {
+        variantId: string;
+        previousUnitPrice: number;
+        unitPrice: number;
+      }[];
+      payment: {
+        /** @constant */
+        provider: 'stripe';
+        paymentIntentId: string;
+        /** @description For Stripe.js `confirmPayment` only; never log it */
+        clientSecret: string;
+        publishableKey: string;
+      };
+    };
     Order: {
       id: string;
       /** @enum {string} */
@@ -1369,6 +1419,12 @@ export interface components {
         amount: number;
       }[];
       promotionIds: string[];
+      /** @default [] */
+      promotionUsage: {
+        promotionId: string;
+        /** @enum {string} */
+        scope: 'total' | 'customer';
+      }[];
       shipping: {
         optionId: string;
         amount: number;
@@ -4630,6 +4686,7 @@ export interface operations {
               settledAt?: string;
               /** @enum {string} */
               settledBy?: 'release' | 'commit' | 'expiry';
+              settledThrough?: number;
             }[];
           };
         };
@@ -7500,6 +7557,96 @@ export interface operations {
       };
       /** @description Problem; `code`: `internal_error` */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  checkoutCart: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this checkout: a retry with the same key answers the same order and PaymentIntent */
+        'idempotency-key': string;
+        /** @description The token `POST /carts` returned for a guest cart */
+        'x-cart-token'?: string;
+      };
+      path: {
+        cartId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order, awaiting payment */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Checkout'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict`, `out_of_stock`, `checkout_closed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `empty_cart`, `excluded_lines`, `shipping_method_required`, `email_required`, `too_many_lines`, `reservation_too_large`, `promotion_exhausted`, `promotion_customer_limit_reached` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payment_provider_unavailable`, `checkout_unavailable` */
+      503: {
         headers: {
           [name: string]: unknown;
         };

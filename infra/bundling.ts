@@ -20,6 +20,9 @@ export const esbuildOptions = {
   format: 'esm',
   target: 'node24',
   minify: true,
+  // Minified, but class names kept: typed errors are matched by name (`error.name`, the errorType Step
+  // Functions' Retry/Catch see) and logged by it.
+  keepNames: true,
   sourcemap: true,
   // Prefer the ESM build of dual packages so tree-shaking works; fall back to CommonJS.
   mainFields: ['module', 'main'],
@@ -36,6 +39,7 @@ export const nodejsBundling: BundlingOptions = {
   format: OutputFormat.ESM, // esbuildOptions.format
   target: esbuildOptions.target,
   minify: esbuildOptions.minify,
+  keepNames: esbuildOptions.keepNames,
   sourceMap: esbuildOptions.sourcemap,
   mainFields: [...esbuildOptions.mainFields],
   banner: esbuildOptions.banner.js,

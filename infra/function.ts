@@ -23,7 +23,7 @@ export interface CommerceFunctionProps {
   /** @default nodejsBundling (the bundle the local cloud builds too) */
   readonly bundling?: BundlingOptions;
   /**
-   * A role and log group shared with other route-only functions of the same permission set (see
+   * A role and log group shared with other route or state machine task functions of the same permission set (see
    * functions.ts); the caller grants the role what it needs, once.
    * @default a role and an encrypted log group of its own
    */

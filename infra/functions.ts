@@ -33,7 +33,7 @@ export interface FunctionRole {
  * One `CommerceFunction` per entry of the definition's `functions`, looked up by definition name.
  *
  * CloudFormation allows 500 resources per stack, and a role, its policy and a log group per function
- * used most of them. So functions only HTTP routes invoke share: one role per permission set (equal
+ * used most of them. So functions only HTTP routes and state machines invoke share: one role per permission set (equal
  * grants, so no function gains anything) and one KMS-encrypted log group, `ApiFunctionLogs`. Lambda names
  * each stream of a custom log group `YYYY/MM/DD/<function_name>[<function_version>][<environment id>]`,
  * "so the mapping between log messages and functions is preserved, even if you use the same log group
@@ -45,7 +45,7 @@ export interface FunctionRole {
 export class Functions extends Construct {
   private readonly byName = new Map<string, CommerceFunction>();
   private readonly sharedRoles = new Map<string, Role>();
-  /** The log group of every route-only function; absent when the definition has none. */
+  /** The log group of every route and state machine task function; absent when the definition has none. */
   readonly apiLogs?: LogGroup;
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
@@ -102,7 +102,7 @@ export class Functions extends Construct {
     if (existing) return existing;
     const role = new Role(scope, id, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs the route-only functions with permission set ${id}`,
+      description: `Runs the route and workflow task functions with permission set ${id}`,
     });
     logs.grantWrite(role);
     this.sharedRoles.set(id, role);

@@ -1,5 +1,5 @@
 import { functionVerifiesToken } from '#app/access.ts';
-import { routeOnlyFunctions } from '#app/callers.ts';
+import { sharedRoleFunctions } from '#app/callers.ts';
 import type { AppDefinition, FunctionUses } from '#app/types.ts';
 
 /**
@@ -54,10 +54,10 @@ export const permissionSetId = (set: PermissionSet): string => {
 };
 
 /**
- * Which route-only function runs under which shared role (by permission set id). Functions missing from
- * the map (queue consumers, pipe and schedule targets, state machine tasks, user pool triggers) keep a
- * role of their own: their callers add grants and event sources to the role or function that must not
- * spread to others.
+ * Which route or state machine task function runs under which shared role (by permission set id).
+ * Functions missing from the map (queue consumers, pipe and schedule targets, user pool triggers) keep
+ * a role of their own: their callers add grants and event sources to the role or function that must
+ * not spread to others.
  */
 export const sharedRoleAssignments = (app: AppDefinition): ReadonlyMap<string, string> =>
-  new Map([...routeOnlyFunctions(app)].map((name) => [name, permissionSetId(permissionSetOf(app, name))]));
+  new Map([...sharedRoleFunctions(app)].map((name) => [name, permissionSetId(permissionSetOf(app, name))]));

@@ -1,5 +1,8 @@
+import { Names, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { CfnManagedPolicy, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
 import { functionEnvironment, type ResourceLocator } from '#app/environment.ts';
 import type { AppDefinition } from '#app/types.ts';
 import type { Auth } from './auth.ts';
@@ -46,14 +49,40 @@ export const wireFunctions = (definition: AppDefinition, functions: Functions, r
       fn.addEnvironment(key, value);
     }
   }
+  let taskTokenGrants: Construct | undefined;
   for (const { role, functions: names } of functions.roles()) {
     const uses = (names[0] === undefined ? undefined : definition.functions[names[0]]?.uses) ?? {};
     if (uses.table === 'read') r.table.grantReadData(role);
     if (uses.table === 'readWrite') r.table.grantReadWriteData(role);
     if (uses.bus) r.bus.grantPutEventsTo(role);
     for (const q of uses.queues ?? []) r.queues.get(q).queue.grantSendMessages(role);
-    for (const sm of uses.stateMachines ?? []) r.stateMachines.get(sm).grantStartExecution(role);
-    for (const sm of uses.taskTokens ?? []) r.stateMachines.get(sm).grantTaskResponse(role);
+    for (const sm of uses.stateMachines ?? []) {
+      const machine = r.stateMachines.get(sm);
+      // An Express machine is run synchronously (StartSyncExecution): its caller needs the answer.
+      if (definition.stateMachines[sm]?.type === 'EXPRESS') machine.grantStartSyncExecution(role);
+      else machine.grantStartExecution(role);
+    }
+    for (const sm of uses.taskTokens ?? []) {
+      // A policy of its own, not the role's default one: a function the machine invokes may also resume
+      // it (the checkout's wait), and its default policy would close the loop function → policy →
+      // machine → function. Nothing waits on this policy, so CloudFormation can order it last.
+      // (Outside the role's construct, which its functions depend on as a whole, and an L1 resource, which
+      // the role does not list as a dependable: either would close the loop again. Customer-managed, so
+      // it is no inline policy.)
+      const machine = r.stateMachines.get(sm);
+      taskTokenGrants ??= new Construct(Stack.of(functions), 'TaskTokenGrants');
+      new CfnManagedPolicy(taskTokenGrants, `${Names.nodeUniqueId(role.node)}${sm}`, {
+        roles: [role.roleName],
+        policyDocument: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+              resources: [machine.stateMachineArn],
+            }),
+          ],
+        }),
+      });
+    }
     for (const s of uses.externalSecrets ?? []) r.secrets.grantReadExternal(s, role);
   }
 };

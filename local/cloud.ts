@@ -12,11 +12,13 @@ import * as gateway from './gateway/index.ts';
 import { buildFunctions } from './lambda/build.ts';
 import { createRuntime, type LambdaRuntime } from './lambda/runtime.ts';
 import type { Invoke } from './lambda/types.ts';
+import { paymentTimeoutOf, withPaymentTimeout } from './payment-timeout.ts';
 import * as schedules from './schedules/index.ts';
 import { localSecrets } from './secrets.ts';
 import * as secretsmanager from './secretsmanager/index.ts';
 import * as sqs from './sqs/index.ts';
 import { substitute } from './state-machines.ts';
+import { stateMachineArn } from './stepfunctions/arns.ts';
 import * as sfn from './stepfunctions/index.ts';
 import * as pipes from './streams/index.ts';
 import * as stripe from './stripe/index.ts';
@@ -38,6 +40,11 @@ export interface CloudOptions {
   readonly scheduleIntervalMs?: number;
   /** Route the functions' DynamoDB traffic through a counting proxy (benchmarks). */
   readonly countDynamoRequests?: boolean;
+  /**
+   * How long a checkout waits for its payment (900 s in AWS): short locally, so an unpaid checkout
+   * visibly expires. Replaces the definition's value in both places it is stated (`withPaymentTimeout`).
+   */
+  readonly paymentTimeoutSeconds?: number;
 }
 
 /** Everything a tool or test needs to reach the local cloud; also written to `.local/cloud.json`. */
@@ -62,6 +69,8 @@ export interface CloudInfo {
     readonly webhookSecret: string;
   };
   readonly stateMachines: Readonly<Record<string, string>>;
+  /** How long a checkout waits for its payment here (the definition's value unless shortened). */
+  readonly paymentTimeoutSeconds: number;
   readonly queues: Readonly<Record<string, { url: string; dlqUrl: string }>>;
   readonly tokens: { readonly customer: string; readonly admin: string };
   /** What each piece was started with, as it reports it: compared with the CDK template by a test. */
@@ -102,7 +111,10 @@ export const startCloud = async (app: AppDefinition, options: CloudOptions = {})
     stops.length = 0;
   };
   try {
-    return await assemble(app, options, stops, stopAll);
+    const served = options.paymentTimeoutSeconds
+      ? withPaymentTimeout(app, options.paymentTimeoutSeconds)
+      : app;
+    return await assemble(served, options, stops, stopAll);
   } catch (error) {
     await stopAll();
     throw error;
@@ -180,7 +192,17 @@ const assemble = async (
     stateMachines: Object.entries(app.stateMachines).map(([name, sm]) => ({
       name,
       type: sm.type,
-      definition: substitute(readFileSync(resolve(sm.definitionFile), 'utf8'), sm.substitutions, functionArn),
+      definition: substitute(readFileSync(resolve(sm.definitionFile), 'utf8'), sm.substitutions, {
+        functionArn,
+        stateMachineArn: (other) => {
+          if (!(other in app.stateMachines)) {
+            throw new Error(
+              `State machine "${name}" substitutes state machine "${other}", which is not defined`,
+            );
+          }
+          return stateMachineArn({ region: REGION, accountId: ACCOUNT_ID }, other);
+        },
+      }),
     })),
     functionArns: Object.fromEntries(Object.keys(app.functions).map((name) => [functionArn(name), name])),
     invoke,
@@ -311,6 +333,7 @@ const assemble = async (
     stateMachines: Object.fromEntries(
       Object.keys(app.stateMachines).map((n) => [n, machines.stateMachineArn(n)]),
     ),
+    paymentTimeoutSeconds: paymentTimeoutOf(app),
     queues: Object.fromEntries(
       Object.keys(app.queues).map((n) => [n, { url: queues.queueUrl(n), dlqUrl: queues.dlqUrl(n) }]),
     ),

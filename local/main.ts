@@ -21,6 +21,8 @@ const cloud = await startCloud(app, {
   port: Number(values.port ?? process.env.PORT ?? 3000),
   ...(values.data ? { dataDir: values.data } : {}),
   ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
+  // An unpaid checkout expires after this (AWS: 15 minutes); CHECKOUT_PAYMENT_TIMEOUT_SECONDS overrides.
+  paymentTimeoutSeconds: Number(process.env.CHECKOUT_PAYMENT_TIMEOUT_SECONDS ?? 120),
 });
 
 let stopping = false;
@@ -52,6 +54,7 @@ Local cloud ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `
   Secrets Mgr    ${info.endpoints.secretsmanager}  (the Stripe keys, as functions read them)
   Token issuer   ${info.endpoints.issuer}
   Stripe         ${info.stripe.apiUrl}  (test keys in the state file; pay with pm_card_visa)
+  Checkout       unpaid orders expire after ${info.paymentTimeoutSeconds} s (CHECKOUT_PAYMENT_TIMEOUT_SECONDS)
 
   Customer token (customer@example.com):
     ${info.tokens.customer}

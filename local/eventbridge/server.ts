@@ -112,6 +112,20 @@ const handle = async (
   }
 };
 
+/**
+ * `GET /_local/events[?detail-type=…][&source=…]`: the newest events the bus received (up to its history
+ * limit), oldest first — a local-only read-out, as the AWS console's event archive would show them.
+ */
+const inspectEvents = (router: Router, request: IncomingMessage, response: ServerResponse): void => {
+  const query = new URL(request.url ?? '/', 'http://local').searchParams;
+  const detailType = query.get('detail-type');
+  const source = query.get('source');
+  const events = router
+    .delivered()
+    .filter((e) => (!detailType || e['detail-type'] === detailType) && (!source || e.source === source));
+  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ events }));
+};
+
 /** The operations the endpoint answers, keyed by the `X-Amz-Target` suffix. */
 const operationsFor = (bus: Bus, router: Router, maxRequestBytes: number): Record<string, Operation> => {
   const context = { bus, maxRequestBytes, now: () => new Date(), newId: randomUUID };
@@ -156,7 +170,13 @@ export const start = async (options: StartOptions): Promise<LocalEventBridge> =>
     createdAt: new Date(),
   };
   const operations = operationsFor(bus, router, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
-  const server = createServer((request, response) => void handle(operations, request, response));
+  const server = createServer((request, response) => {
+    if (request.method === 'GET' && request.url?.startsWith('/_local/events')) {
+      inspectEvents(router, request, response);
+      return;
+    }
+    void handle(operations, request, response);
+  });
   const port = await listen(server, options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}`,

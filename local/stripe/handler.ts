@@ -10,6 +10,7 @@ import { newId } from './ids.ts';
 import { inspect } from './inspect.ts';
 import { type EventObject, unixSeconds } from './objects.ts';
 import type { OperationContext } from './operations.ts';
+import type { Outages } from './outages.ts';
 import { match } from './router.ts';
 import type { Store } from './store.ts';
 import type { Webhooks } from './webhooks.ts';
@@ -20,6 +21,7 @@ export interface Account {
   readonly store: Store;
   readonly idempotency: IdempotencyStore;
   readonly webhooks: Webhooks;
+  readonly outages: Outages;
 }
 
 // Far above any request of this subset; stops a runaway client from filling memory.
@@ -80,6 +82,14 @@ export const handle = async (account: Account, request: IncomingMessage, respons
       {},
     );
   }
+  if (method === 'POST' && url.pathname === '/_local/outages') {
+    // `{ "orderId": "…", "count": 3 }`: that order's next 3 PaymentIntent creations fail (fault tests).
+    const { orderId, count } = JSON.parse(await readBody(request)) as { orderId?: unknown; count?: unknown };
+    if (typeof orderId !== 'string' || typeof count !== 'number')
+      return send(response, 400, JSON.stringify({ error: 'expected { orderId, count }' }), {});
+    account.outages.add(orderId, count);
+    return send(response, 204, '', {});
+  }
   const requestId = newId('req');
   const idempotencyKey = method === 'POST' ? (headerValue(request, 'idempotency-key') ?? null) : null;
   const headers: Record<string, string> = {
@@ -104,6 +114,12 @@ export const handle = async (account: Account, request: IncomingMessage, respons
     const caller = authenticate(request.headers.authorization, account.keys);
     const form = parseForm(method === 'POST' ? await readBody(request) : url.search.slice(1));
     params = canonicalParams(form);
+    if (account.outages.strikes(method, url.pathname, form))
+      throw new StripeApiError(
+        500,
+        { type: 'api_error', message: 'Simulated outage of the local Stripe.' },
+        true,
+      );
     if (idempotencyKey) {
       const saved = account.idempotency.lookup(idempotencyKey, endpoint, params);
       if (saved)

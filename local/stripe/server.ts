@@ -4,6 +4,7 @@ import { type Account, handle } from './handler.ts';
 import { createIdempotencyStore } from './idempotency.ts';
 import { generateKeys, type StripeKeys } from './ids.ts';
 import type { ChargeObject, EventObject, PaymentIntentObject } from './objects.ts';
+import { createOutages } from './outages.ts';
 import { createStore } from './store.ts';
 import { createWebhooks, type Delivery } from './webhooks.ts';
 
@@ -62,7 +63,13 @@ export const start = async (options: StripeOptions = {}): Promise<LocalStripe> =
     ...(options.webhookRetryDelayMs !== undefined ? { retryDelayMs: options.webhookRetryDelayMs } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const account: Account = { keys, store: createStore(), idempotency: createIdempotencyStore(), webhooks };
+  const account: Account = {
+    keys,
+    store: createStore(),
+    idempotency: createIdempotencyStore(),
+    webhooks,
+    outages: createOutages(),
+  };
   const server = createServer((request, response) => void handle(account, request, response));
   const port = await listen(server, options.port ?? 0);
   let stopping: Promise<void> | undefined;

@@ -2,16 +2,18 @@ import { CARTS_SOURCE } from '../carts/events.ts';
 import type { CartCaller, CartService, PricedCart } from '../carts/service.ts';
 import { cartCloseItem } from '../carts/store.ts';
 import type { TransactItem } from '../data/transact.ts';
-import { ConflictError } from '../errors/index.ts';
+import { ConflictError, UnprocessableError } from '../errors/index.ts';
 import { outboxItem } from '../events/outbox.ts';
 import type { Companion, ReservationService } from '../inventory/reserve.ts';
+import { MAX_ALLOCATIONS } from '../inventory/schemas.ts';
 import { checkoutStarted, ORDERS_SOURCE } from '../orders/events.ts';
 import { orderFromCart } from '../orders/from-cart.ts';
 import { orderCreatePut } from '../orders/items.ts';
 import type { OrderRepository } from '../orders/repository.ts';
 import type { Order } from '../orders/schemas.ts';
 import { hashOrderToken } from '../orders/token.ts';
-import { consumeFailure, consumeUsageItems } from '../promotions/usage.ts';
+import type { Promotion } from '../pricing/promotion-schemas.ts';
+import { consumeFailure, consumeUsageItems, usageRefs } from '../promotions/usage.ts';
 import { guestOrderToken, orderIdFor } from './ids.ts';
 
 /** A checkout request: the cart, who asks, and the key that makes a retry the same checkout. */
@@ -45,6 +47,11 @@ export interface PlacerDeps {
   readonly tokenSecret: string;
   /** How long the stock is held: the payment wait plus a margin, so the saga settles it first. */
   readonly holdSeconds: number;
+  /**
+   * A customer's e-mail from their profile, for a customer cart without one (access tokens carry no
+   * e-mail); read in parallel with the cart, so it adds no round trip.
+   */
+  readonly profileEmail?: (customerId: string) => Promise<string | null | undefined>;
 }
 
 /**
@@ -56,21 +63,32 @@ export interface PlacerDeps {
  */
 export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new Date()): Promise<Placed> => {
   const orderId = orderIdFor(req.cartId, req.idempotencyKey);
-  const [priced, existing] = await Promise.all([
+  const customerId = req.caller.customerId;
+  const [priced, existing, profileEmail] = await Promise.all([
     deps.carts.read(req.cartId, req.caller, now),
     deps.orders.get(orderId),
+    customerId && !req.customerEmail ? deps.profileEmail?.(customerId) : undefined,
   ]);
+  const customerEmail = req.customerEmail ?? profileEmail ?? undefined;
   if (existing) return answer(deps, existing, priced, true);
+  // Every line's stock is held in one transaction, which fits MAX_ALLOCATIONS of them.
+  if (priced.record.lines.length > MAX_ALLOCATIONS)
+    throw new UnprocessableError(
+      `A checkout takes at most ${MAX_ALLOCATIONS} lines; this cart has ${priced.record.lines.length}`,
+      'too_many_lines',
+    );
   const token = priced.record.customerId ? null : guestOrderToken(deps.tokenSecret, orderId);
   const option = priced.snapshot.shippingOption;
+  const promotions = redeemed(priced);
   const order = orderFromCart(
     priced.cart,
     {
       orderId,
       reservationId: orderId,
       shippingName: option?.name ?? '',
+      promotionUsage: usageRefs(promotions, priced.record.customerId),
       ...(token ? { tokenHash: hashOrderToken(token) } : {}),
-      ...(req.customerEmail ? { customerEmail: req.customerEmail } : {}),
+      ...(customerEmail ? { customerEmail } : {}),
     },
     now,
   );
@@ -83,7 +101,7 @@ export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new 
         holdSeconds: deps.holdSeconds,
       },
       () => now,
-      companion(deps.table, order, priced, now),
+      companion(deps.table, order, priced, promotions, now),
     );
   } catch (error) {
     if (!(error instanceof AlreadyPlaced)) throw error;
@@ -105,10 +123,20 @@ const answer = (deps: PlacerDeps, order: Order, priced: PricedCart, replayed: bo
   ),
 });
 
-/** What commits with the stock: the order, promotion usage, the cart closing, and the two events. */
-const companion = (table: string, order: Order, priced: PricedCart, now: Date): Companion => {
+/** The promotions the priced cart redeems: those its totals applied. */
+const redeemed = (priced: PricedCart): Promotion[] => {
   const applied = new Set(priced.totals.promotions.applied.map((p) => p.promotionId));
-  const promotions = priced.snapshot.promotions.filter((p) => applied.has(p.id));
+  return priced.snapshot.promotions.filter((p) => applied.has(p.id));
+};
+
+/** What commits with the stock: the order, promotion usage, the cart closing, and the two events. */
+const companion = (
+  table: string,
+  order: Order,
+  priced: PricedCart,
+  promotions: readonly Promotion[],
+  now: Date,
+): Companion => {
   const customerId = priced.record.customerId;
   const usage = consumeUsageItems(table, promotions, customerId);
   const cart = priced.record;

@@ -28,6 +28,10 @@ const TAGS = [
     name: 'carts',
     description: 'Carts for guests and customers: lines, shipping, codes and server-side totals',
   },
+  {
+    name: 'checkout',
+    description: 'Checkout: a cart becomes an order, its stock held, paid through Stripe.js (SAQ-A)',
+  },
   { name: 'orders', description: 'Orders: immutable snapshots of what was paid for, with status history' },
   {
     name: 'payments',

@@ -68,6 +68,23 @@ export const checkoutExpiredData = z.object({
   expiredAt: z.iso.datetime(),
 });
 
+/** How an unpaid checkout ended when it did not end paid; the order's status says the same. */
+export const checkoutEnd = z.enum(['payment_failed', 'expired', 'canceled']);
+export type CheckoutEnd = z.infer<typeof checkoutEnd>;
+
+/**
+ * `CheckoutFailed`: a checkout ended unpaid (declined, canceled, timed out, or a step failed) and the
+ * saga gave everything back: stock, promotion usage, the PaymentIntent canceled (or refunded).
+ */
+export const checkoutFailedData = z.object({
+  orderId,
+  cartId: z.string().max(64),
+  customerId: z.string().max(128).nullable(),
+  status: checkoutEnd,
+  /** A stable code: `card_declined`, `payment_canceled`, `timeout`, `checkout_error`, … */
+  reason: z.string().max(100),
+});
+
 /** `CheckoutStarted` data of a new order. */
 export const checkoutStarted = (order: Order): z.infer<typeof checkoutStartedData> => ({
   orderId: order.id,
@@ -103,4 +120,5 @@ export const orderEvents = [
   { source: ORDERS_SOURCE, detailType: 'PaymentSucceeded', schema: paymentSucceededData },
   { source: ORDERS_SOURCE, detailType: 'PaymentFailed', schema: paymentFailedData },
   { source: ORDERS_SOURCE, detailType: 'CheckoutExpired', schema: checkoutExpiredData },
+  { source: ORDERS_SOURCE, detailType: 'CheckoutFailed', schema: checkoutFailedData },
 ] as const;

@@ -14,6 +14,8 @@ export interface OrderRefs {
   /** The customer's e-mail from their token, used when a customer's cart has none. */
   readonly customerEmail?: string;
   readonly paymentIntentId?: string;
+  /** The promotion usage counters the checkout transaction moves (`usageRefs`), to give back exactly. */
+  readonly promotionUsage?: Order['promotionUsage'];
 }
 
 /** The 422 code for each blocker the pricing engine reports; both shipping blockers ask for a method. */
@@ -29,7 +31,7 @@ const blockerDetail: Record<string, string> = {
   excluded_lines: 'Remove the archived, unavailable or out-of-stock lines first',
   shipping_method_required: 'Choose a shipping method that serves the address',
   shipping_address_required: 'Set a shipping address first',
-  email_required: 'A guest checkout needs an e-mail address',
+  email_required: 'The order needs an e-mail address for its confirmation: set one on the cart',
 };
 
 const refuse = (code: string) => new UnprocessableError(blockerDetail[code] ?? code, code);
@@ -41,7 +43,8 @@ const refusal = (cart: Cart, email: string | undefined): string | undefined => {
   if (cart.lines.some((l) => l.excluded || l.unitPrice === null)) codes.add('excluded_lines');
   if (cart.shipping?.status !== 'ok') codes.add('shipping_method_required');
   if (!cart.shippingAddress) codes.add('shipping_address_required');
-  if (!cart.customerId && !email) codes.add('email_required');
+  // A customer's e-mail may come from the cart, the token or the profile; without any, no confirmation.
+  if (!email) codes.add('email_required');
   return Object.keys(blockerDetail).find((code) => codes.has(code));
 };
 
@@ -92,6 +95,7 @@ export const orderFromCart = (cart: Cart, refs: OrderRefs, now: Date): Order => 
     lines: cart.lines.map(lineOf),
     promotions: cart.promotions.applied,
     promotionIds: [...new Set(cart.promotions.applied.map((p) => p.promotionId))],
+    promotionUsage: [...(refs.promotionUsage ?? [])],
     shipping: { ...shipping, name: refs.shippingName },
     shippingAddress: cart.shippingAddress!,
     totals: cart.totals,

@@ -87,6 +87,11 @@ const orderFields = {
   promotions: z.array(appliedPromotionSchema).max(20),
   /** Promotions whose usage the checkout transaction consumed (given back if the payment fails). */
   promotionIds: z.array(promotionId).max(20),
+  /** The usage counters the checkout moved (each promotion's total, and per customer where limited). */
+  promotionUsage: z
+    .array(z.object({ promotionId, scope: z.enum(['total', 'customer']) }))
+    .max(40)
+    .default([]),
   shipping: orderShippingSchema,
   shippingAddress: shippingAddressInput,
   totals: cartTotalsSummary,

@@ -91,14 +91,35 @@ export const releaseUsageItems = (
   table: string,
   promotions: readonly Promotion[],
   customerId: string | undefined,
+): TransactItem[] => releaseUsageRefs(table, usageRefs(promotions, customerId), customerId ?? null);
+
+/** A counter a redemption moved, as an order records it: released exactly so, whatever the limits are now. */
+export interface UsageRef {
+  readonly promotionId: string;
+  readonly scope: 'total' | 'customer';
+}
+
+/** The counters `consumeUsageItems(…, promotions, customerId)` moves, to be stored with what redeemed them. */
+export const usageRefs = (promotions: readonly Promotion[], customerId: string | undefined): UsageRef[] =>
+  targetsOf(promotions, customerId).map((t) => ({ promotionId: t.promotion.id, scope: t.scope }));
+
+/**
+ * The compensation of a recorded redemption (`usageRefs`): each counter down by one, on condition it
+ * is above zero, so a release can never make a counter negative. Works from the refs alone, so an admin
+ * changing a limit between checkout and release cannot make it give back a different set of counters.
+ */
+export const releaseUsageRefs = (
+  table: string,
+  refs: readonly UsageRef[],
+  customerId: string | null,
 ): TransactItem[] =>
-  targetsOf(promotions, customerId).map((t) => ({
+  refs.map((ref) => ({
     Update: {
       TableName: table,
       Key:
-        t.scope === 'total'
-          ? promotionKeys.usage(t.promotion.id)
-          : promotionKeys.customerUsage(t.promotion.id, customerId!),
+        ref.scope === 'total'
+          ? promotionKeys.usage(ref.promotionId)
+          : promotionKeys.customerUsage(ref.promotionId, customerId!),
       UpdateExpression: 'ADD #used :minusOne',
       // A missing counter fails this too (nothing to release).
       ConditionExpression: '#used > :zero',

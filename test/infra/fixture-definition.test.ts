@@ -33,20 +33,25 @@ describe('stack built from the fixture definition', () => {
     });
   });
 
-  it('grants sending to used queues, starting used machines and putting events', () => {
+  it('grants sending to used queues, running used (Express: synchronously) machines and putting events', () => {
     const actions = statementsOf('api').flatMap((s: { Action: string | string[] }) => s.Action);
     expect(actions).toEqual(
       expect.arrayContaining([
         'sqs:SendMessage',
-        'states:StartExecution',
+        'states:StartSyncExecution',
         'events:PutEvents',
         'dynamodb:PutItem',
       ]),
     );
   });
 
-  it('lets a task-token user answer only the named machine', () => {
-    expect(statementsOf('webhook')).toContainEqual(
+  it('lets a task-token user answer only the named machine (a managed policy of its own)', () => {
+    const managed = Object.values(
+      template.findResources('AWS::IAM::ManagedPolicy', {
+        Properties: { Roles: [{ Ref: fnProps('webhook').Role['Fn::GetAtt'][0] }] },
+      }),
+    ).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(managed).toContainEqual(
       expect.objectContaining({
         Action: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
         Resource: { Ref: logicalIdOf(template, 'AWS::StepFunctions::StateMachine', 'work') },

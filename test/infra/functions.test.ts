@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeOnlyFunctions } from '#app/callers.ts';
+import { sharedRoleFunctions } from '#app/callers.ts';
 import { app } from '#app/definition.ts';
 import { envName, functionEnvironment } from '#app/environment.ts';
 import type { FunctionDef } from '#app/types.ts';
@@ -75,18 +75,21 @@ describe('functions', () => {
     },
   );
 
-  const routeOnly = routeOnlyFunctions(app);
-  it.each(functions)('%s logs to an encrypted log group, shared only by route-only functions', (name) => {
-    const props = template.toJSON().Resources[logicalIdOf(template, FUNCTION, name)].Properties;
-    const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
-    const logGroup = template.toJSON().Resources[logGroupId];
-    expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
-    expect(logGroupId.startsWith('FunctionsApiFunctionLogs')).toBe(routeOnly.has(name));
-    expect(logGroup.Properties).toMatchObject({
-      RetentionInDays: 30,
-      KmsKeyId: { 'Fn::GetAtt': [onlyLogicalIdOf(template, 'AWS::KMS::Key'), 'Arn'] },
-    });
-  });
+  const sharing = sharedRoleFunctions(app);
+  it.each(functions)(
+    '%s logs to an encrypted log group, shared only by route and state machine task functions',
+    (name) => {
+      const props = template.toJSON().Resources[logicalIdOf(template, FUNCTION, name)].Properties;
+      const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
+      const logGroup = template.toJSON().Resources[logGroupId];
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroupId.startsWith('FunctionsApiFunctionLogs')).toBe(sharing.has(name));
+      expect(logGroup.Properties).toMatchObject({
+        RetentionInDays: 30,
+        KmsKeyId: { 'Fn::GetAtt': [onlyLogicalIdOf(template, 'AWS::KMS::Key'), 'Arn'] },
+      });
+    },
+  );
 
   it('gives read-only functions no write access to the table', () => {
     const role = template.toJSON().Resources[logicalIdOf(template, FUNCTION, 'health')].Properties.Role[

@@ -19,19 +19,32 @@ describe('state machines', () => {
   });
 
   it.each(machines)(
-    '%s substitutes function ARNs and literals through DefinitionSubstitutions',
+    '%s substitutes function ARNs, state machine ARNs and literals through DefinitionSubstitutions',
     (name, sm) => {
       const expected = Object.fromEntries(
         Object.entries(sm.substitutions).map(([key, s]) => [
           key,
           'function' in s
             ? { 'Fn::GetAtt': [logicalIdOf(template, 'AWS::Lambda::Function', s.function), 'Arn'] }
-            : s.literal,
+            : 'stateMachine' in s
+              ? { Ref: logicalIdOf(template, SM, s.stateMachine) }
+              : s.literal,
         ]),
       );
       expect(propsOf(name).DefinitionSubstitutions).toStrictEqual(expected);
     },
   );
+
+  it.each(machines)('%s logs every state, with its data unless the definition keeps it out', (name, sm) => {
+    expect(propsOf(name).LoggingConfiguration).toMatchObject({
+      Level: 'ALL',
+      IncludeExecutionData: sm.logExecutionData ?? true,
+    });
+  });
+
+  it('keeps the checkout’s data (cart token, client secret) out of its logs', () => {
+    expect(propsOf('checkout').LoggingConfiguration.IncludeExecutionData).toBe(false);
+  });
 
   it.each(machines)('%s may invoke exactly the functions it substitutes', (name, sm) => {
     const role = propsOf(name).RoleArn['Fn::GetAtt'][0];

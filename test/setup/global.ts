@@ -24,6 +24,8 @@ export default async function setup(project: TestProject) {
     buildDir: '.local/test-build',
     visibilityScale: 0.05,
     scheduleIntervalMs: 2000,
+    // Long enough for a test to pay under a loaded run; short enough to watch a checkout expire.
+    paymentTimeoutSeconds: 20,
   });
   await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
   project.provide('cloud', cloud.info);

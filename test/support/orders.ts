@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { addLine, newCart, setEmail, setShippingAddress, setShippingOption } from '#shared/carts/changes.ts';
 import { priceAndShow } from '#shared/carts/pricing.ts';
 import type { Cart, CartRecord } from '#shared/carts/schemas.ts';
 import type { CatalogVariant, PricingSnapshot } from '#shared/carts/snapshot.ts';
+import { notificationKeys } from '#shared/data/keys.ts';
 import { orderFromCart } from '#shared/orders/from-cart.ts';
 import type { Order, OrderStatus } from '#shared/orders/schemas.ts';
 import { hashOrderToken } from '#shared/orders/token.ts';
 import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
 import type { ShippingOption } from '#shared/pricing/shipping-schemas.ts';
 import { DEFAULT_TAX_SETTINGS } from '#shared/tax/settings.ts';
+import { cloud, useLocalDynamo } from './cloud.ts';
 
 /** Two variants of one product, as a cart prices them. */
 export const variants: CatalogVariant[] = ['a', 'b'].map((id, i) => ({
@@ -100,4 +103,16 @@ export const sampleOrder = (
   const status = spec.status ?? 'pending_payment';
   if (status === 'pending_payment') return order;
   return { ...order, status, statusHistory: [...order.statusHistory, { status, at: order.createdAt }] };
+};
+
+/** The order confirmation e-mail queued for an order (the consumer of `OrderPlaced` writes it), if any. */
+export const queuedConfirmation = async (orderId: string) => {
+  const { Item } = await useLocalDynamo().send(
+    new GetCommand({
+      TableName: cloud().tableName,
+      Key: notificationKeys.email(orderId, 'order-confirmation'),
+      ConsistentRead: true,
+    }),
+  );
+  return Item;
 };

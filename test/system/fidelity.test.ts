@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { routeKey } from '#app/environment.ts';
 import { describeTemplate, type TemplateInventory } from '#infra/inventory.ts';
+import { withPaymentTimeout } from '#local/payment-timeout.ts';
 import { substitute } from '#local/state-machines.ts';
 import { AUTHORIZATION_TYPE, synthesize } from '../infra/support.ts';
 import { cloud, sdkConfig } from '../support/cloud.ts';
@@ -69,11 +70,15 @@ describe('fidelity: CDK template ⇔ local cloud', () => {
       const local = await sfn.send(
         new DescribeStateMachineCommand({ stateMachineArn: cloud().stateMachines[deployed.name]! }),
       );
-      const def = app.stateMachines[deployed.name as keyof typeof app.stateMachines];
+      // The local cloud shortens the checkout's payment wait, the one value it serves differently.
+      const def = withPaymentTimeout(app, cloud().paymentTimeoutSeconds).stateMachines[deployed.name]!;
       expect(local.type).toBe(deployed.type);
-      const arn = (fn: string) => `arn:aws:lambda:${cloud().region}:${cloud().accountId}:function:${fn}`;
+      const arns = {
+        functionArn: (fn: string) => `arn:aws:lambda:${cloud().region}:${cloud().accountId}:function:${fn}`,
+        stateMachineArn: (sm: string) => cloud().stateMachines[sm]!,
+      };
       expect(JSON.parse(local.definition!)).toEqual(
-        JSON.parse(substitute(readFileSync(def.definitionFile, 'utf8'), def.substitutions, arn)),
+        JSON.parse(substitute(readFileSync(def.definitionFile, 'utf8'), def.substitutions, arns)),
       );
     }
   });

@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { notificationKeys } from '#shared/data/keys.ts';
 import { outboxItem } from '#shared/events/outbox.ts';
 import { orderConfirmationEmail } from '#shared/notifications/order-confirmation.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#shared/orders/events.ts';
 import { orderCreatePut } from '#shared/orders/items.ts';
 import type { Order } from '#shared/orders/schemas.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
-import { sampleOrder } from '../support/orders.ts';
-
-const notification = async (orderId: string) => {
-  const { Item } = await useLocalDynamo().send(
-    new GetCommand({
-      TableName: cloud().tableName,
-      Key: notificationKeys.email(orderId, 'order-confirmation'),
-      ConsistentRead: true,
-    }),
-  );
-  return Item;
-};
+import { queuedConfirmation, sampleOrder } from '../support/orders.ts';
 
 /** The order and its `OrderPlaced` outbox record in one transaction, as the checkout saga writes them. */
 const placeWithEvent = async (order: Order) => {
@@ -91,7 +79,7 @@ describe('order confirmation: OrderPlaced → rule → queue → consumer → qu
   it('queues the confirmation e-mail of an order placed with its outbox event', async () => {
     const order = sampleOrder({ status: 'paid' });
     const event = await placeWithEvent(order);
-    const item = await eventually(() => notification(order.id));
+    const item = await eventually(() => queuedConfirmation(order.id));
     expect(item).toMatchObject({ entity: 'NOTIFICATION', eventId: event.detail.id, to: order.email });
     expect(orderConfirmationEmail.parse(item)).toMatchObject({
       template: 'order-confirmation',
@@ -105,7 +93,7 @@ describe('order confirmation: OrderPlaced → rule → queue → consumer → qu
   it('queues one e-mail when the same event is delivered again', async () => {
     const order = sampleOrder({ status: 'paid' });
     const event = await placeWithEvent(order);
-    const first = await eventually(() => notification(order.id));
+    const first = await eventually(() => queuedConfirmation(order.id));
     // The same detail (same event id) twice more, then another order's event as a sentinel in the same
     // call: once the sentinel's e-mail exists and the queue is empty, the redeliveries were handled too.
     const sentinel = sampleOrder({ status: 'paid' });
@@ -113,9 +101,9 @@ describe('order confirmation: OrderPlaced → rule → queue → consumer → qu
       new TransactWriteCommand({ TransactItems: [orderCreatePut(cloud().tableName, sentinel)] }),
     );
     await putOnBus([event.detail, event.detail, placedDetail(sentinel)]);
-    await eventually(() => notification(sentinel.id));
+    await eventually(() => queuedConfirmation(sentinel.id));
     await eventually(drained);
-    expect(await notification(order.id)).toEqual(first);
+    expect(await queuedConfirmation(order.id)).toEqual(first);
     expect(await parkedWith(event.detail.id)).toBeUndefined();
   });
 
@@ -125,7 +113,7 @@ describe('order confirmation: OrderPlaced → rule → queue → consumer → qu
     await putOnBus([detail]);
     const parked = await eventually(() => parkedWith(detail.id), 30_000);
     expect(JSON.parse(parked.Body!).detail.data.orderId).toBe(missing.id);
-    expect(await notification(missing.id)).toBeUndefined();
+    expect(await queuedConfirmation(missing.id)).toBeUndefined();
     const { Attributes } = await sqs().send(
       new GetQueueAttributesCommand({ QueueUrl: queue().url, AttributeNames: ['RedrivePolicy'] }),
     );

@@ -1,6 +1,7 @@
 import type { ContractOperation } from '../operation.ts';
 import { cartOperations } from './carts.ts';
 import { catalogOperations } from './catalog.ts';
+import { checkoutOperations } from './checkout.ts';
 import { customerOperations } from './customers.ts';
 import { inventoryOperations } from './inventory.ts';
 import { orderOperations } from './orders.ts';
@@ -21,6 +22,7 @@ export const operations: readonly ContractOperation[] = [
   ...promotionOperations,
   ...shippingTaxOperations,
   ...cartOperations,
+  ...checkoutOperations,
   ...paymentOperations,
   ...orderOperations,
 ];

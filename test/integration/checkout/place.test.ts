@@ -1,67 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { setEmail, setShippingAddress } from '#shared/carts/changes.ts';
-import { addItemChange, shippingMethodChange } from '#shared/carts/requests.ts';
-import { CartService } from '#shared/carts/service.ts';
-import type { Product } from '#shared/catalog/schemas.ts';
+import { addItemChange } from '#shared/carts/requests.ts';
 import { orderIdFor } from '#shared/checkout/ids.ts';
-import { type PlacerDeps, placeOrder } from '#shared/checkout/place.ts';
+import { placeOrder } from '#shared/checkout/place.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { cartKeys, Entity, promotionKeys } from '#shared/data/keys.ts';
-import { OrderRepository } from '#shared/orders/repository.ts';
 import { orderTokenMatches } from '#shared/orders/token.ts';
 import { PromotionRepository } from '#shared/promotions/repository.ts';
-import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
-import { activeProduct, writeProduct } from '../carts/fixture.ts';
-import { inventoryFixture, scanEntity } from '../inventory/harness.ts';
+import { scanEntity } from '../inventory/harness.ts';
 
-const address = {
-  name: 'E M',
-  line1: 'Heidestraße 17',
-  line2: null,
-  city: 'Köln',
-  postalCode: '51147',
-  region: null,
-  country: 'DE',
-  phone: null,
-};
-
-/** A table with stock, a shipping option, the placer, and a guest cart ready to check out. */
-const checkoutFixture = async (onHand = 10) => {
-  const f = await inventoryFixture();
-  const product: Product = activeProduct(2, 2000);
-  await writeProduct(f.table, product, onHand);
-  await f.locations.create({ id: 'wh', name: 'W', kind: 'warehouse', priority: 1, regions: [] });
-  for (const v of product.variants)
-    await f.admin.put(v.id, { levels: [{ locationId: 'wh', onHand }], reason: 'count' }, 'test');
-  await new ShippingOptionRepository(f.table).create({
-    id: 'std',
-    name: 'Standard',
-    countries: ['DE'],
-    rate: { type: 'flat', amounts: { EUR: 500 } },
-  });
-  const carts = new CartService(f.table);
-  const deps: PlacerDeps = {
-    table: f.table,
-    carts,
-    orders: new OrderRepository(f.table),
-    reservations: f.reservations,
-    tokenSecret: 'test-secret',
-    holdSeconds: 20 * 60,
-  };
-  const readyCart = async (quantity = 2) => {
-    const created = await carts.create({ currency: 'EUR' }, {});
-    const caller = { token: created.token! };
-    const id = created.cart.id;
-    await carts.change(id, caller, addItemChange(f.table, { variantId: product.variants[0]!.id, quantity }));
-    await carts.change(id, caller, {
-      apply: (c) => setShippingAddress(setEmail(c, 'g@example.com'), address),
-    });
-    await carts.change(id, caller, shippingMethodChange(f.table, 'std'));
-    return { id, caller };
-  };
-  return { ...f, product, carts, deps, readyCart };
-};
+import { checkoutFixture } from './fixture.ts';
 
 describe('placing an order', () => {
   it('holds stock, creates the order, closes the cart and writes its events in one transaction; a retry answers the same order', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { functionCallers, routeOnlyFunctions } from '#app/callers.ts';
+import { functionCallers, sharedRoleFunctions } from '#app/callers.ts';
 import type { AppDefinition, FunctionDef } from '#app/types.ts';
 
 const fn: FunctionDef = { entry: 'functions/x.ts', description: 'x', memoryMb: 128, timeoutSeconds: 3 };
@@ -54,8 +54,8 @@ describe('functionCallers', () => {
   });
 });
 
-describe('routeOnlyFunctions', () => {
-  it('holds only functions that routes and nothing else invoke', () => {
-    expect([...routeOnlyFunctions(definition)]).toEqual(['page']);
+describe('sharedRoleFunctions', () => {
+  it('holds only functions that routes and state machines alone invoke', () => {
+    expect([...sharedRoleFunctions(definition)].sort()).toEqual(['page', 'task']);
   });
 });

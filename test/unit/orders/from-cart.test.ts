@@ -90,6 +90,11 @@ describe('orderFromCart', () => {
       'shipping_method_required',
     ],
     ['a guest without e-mail', () => pricedCart({ email: false }, now), 'email_required'],
+    [
+      'a customer with no e-mail on the cart, token or profile',
+      () => pricedCart({ customerId: 'cust-1', email: false }, now),
+      'email_required',
+    ],
   ])('refuses %s with 422 %s', (_, cart, code) => {
     const error = thrown(() => orderFromCart(cart(), refs, now));
     expect(error).toMatchObject({ statusCode: 422, code });

@@ -1,0 +1,43 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { cartCaller } from '#shared/carts/requests.ts';
+import { cartPath } from '#shared/carts/schemas.ts';
+import { orderIdFor } from '#shared/checkout/ids.ts';
+import { checkoutResponse } from '#shared/checkout/response.ts';
+import { runCheckout } from '#shared/checkout/run.ts';
+import { requireEnv } from '#shared/config.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { requiredIdempotencyKey } from '#shared/http/idempotency-key.ts';
+import { callerOf } from '#shared/http/identity.ts';
+import { json } from '#shared/http/response.ts';
+import { loadStripeKeys } from '#shared/payments/stripe-keys.ts';
+
+const stateMachineArn = requireEnv('STATE_MACHINE_ARN_CHECKOUT');
+const paymentTimeoutSeconds = Number(requireEnv('CHECKOUT_PAYMENT_TIMEOUT_SECONDS'));
+// StartSyncExecution goes to the `sync-` host of Step Functions' endpoint; an endpoint override (the local
+// cloud) is one host, which the prefix would turn into a name that does not resolve.
+const sfn = new SFNClient({ disableHostPrefix: process.env.AWS_ENDPOINT_URL_SFN !== undefined });
+
+/**
+ * POST /carts/{cartId}/checkout: runs the checkout workflow synchronously and answers with the order
+ * and what Stripe.js needs to pay it, so the storefront never polls. The Idempotency-Key names the order.
+ */
+export const handler = httpHandler({ path: cartPath }, async ({ path, event }) => {
+  const idempotencyKey = requiredIdempotencyKey(event);
+  const email = callerOf(event)?.email;
+  const [placed, keys] = await Promise.all([
+    runCheckout(sfn, stateMachineArn, {
+      orderId: orderIdFor(path.cartId, idempotencyKey),
+      cartId: path.cartId,
+      idempotencyKey,
+      caller: cartCaller(event),
+      ...(email ? { customerEmail: email } : {}),
+      paymentTimeoutSeconds,
+    }),
+    loadStripeKeys(),
+  ]);
+  return json(201, checkoutResponse(placed, keys.publishableKey), {
+    location: `/orders/${placed.orderId}`,
+    'cache-control': 'no-store',
+    ...(placed.replayed ? { 'idempotent-replayed': 'true' } : {}),
+  });
+});

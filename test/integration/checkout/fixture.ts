@@ -1,0 +1,57 @@
+import { setEmail, setShippingAddress } from '#shared/carts/changes.ts';
+import { addItemChange, shippingMethodChange } from '#shared/carts/requests.ts';
+import { CartService } from '#shared/carts/service.ts';
+import type { Product } from '#shared/catalog/schemas.ts';
+import type { PlacerDeps } from '#shared/checkout/place.ts';
+import { OrderRepository } from '#shared/orders/repository.ts';
+import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
+import { activeProduct, writeProduct } from '../carts/fixture.ts';
+import { inventoryFixture } from '../inventory/harness.ts';
+
+const address = {
+  name: 'E M',
+  line1: 'Heidestraße 17',
+  line2: null,
+  city: 'Köln',
+  postalCode: '51147',
+  region: null,
+  country: 'DE',
+  phone: null,
+};
+
+/** A table with stock, a shipping option, the placer, and a guest cart ready to check out. */
+export const checkoutFixture = async (onHand = 10) => {
+  const f = await inventoryFixture();
+  const product: Product = activeProduct(2, 2000);
+  await writeProduct(f.table, product, onHand);
+  await f.locations.create({ id: 'wh', name: 'W', kind: 'warehouse', priority: 1, regions: [] });
+  for (const v of product.variants)
+    await f.admin.put(v.id, { levels: [{ locationId: 'wh', onHand }], reason: 'count' }, 'test');
+  await new ShippingOptionRepository(f.table).create({
+    id: 'std',
+    name: 'Standard',
+    countries: ['DE'],
+    rate: { type: 'flat', amounts: { EUR: 500 } },
+  });
+  const carts = new CartService(f.table);
+  const deps: PlacerDeps = {
+    table: f.table,
+    carts,
+    orders: new OrderRepository(f.table),
+    reservations: f.reservations,
+    tokenSecret: 'test-secret',
+    holdSeconds: 20 * 60,
+  };
+  const readyCart = async (quantity = 2) => {
+    const created = await carts.create({ currency: 'EUR' }, {});
+    const caller = { token: created.token! };
+    const id = created.cart.id;
+    await carts.change(id, caller, addItemChange(f.table, { variantId: product.variants[0]!.id, quantity }));
+    await carts.change(id, caller, {
+      apply: (c) => setShippingAddress(setEmail(c, 'g@example.com'), address),
+    });
+    await carts.change(id, caller, shippingMethodChange(f.table, 'std'));
+    return { id, caller };
+  };
+  return { ...f, product, carts, deps, readyCart };
+};

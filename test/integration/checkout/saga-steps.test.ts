@@ -1,0 +1,200 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { completeCheckout } from '#shared/checkout/complete.ts';
+import { openPayment } from '#shared/checkout/payment.ts';
+import { placeOrder } from '#shared/checkout/place.ts';
+import { releaseCheckout } from '#shared/checkout/release.ts';
+import { documentClient } from '#shared/data/client.ts';
+import { Entity, promotionKeys } from '#shared/data/keys.ts';
+import { settleReservation } from '#shared/inventory/settle.ts';
+import { stripeClient, stripeGateway } from '#shared/payments/stripe-gateway.ts';
+import { PromotionRepository } from '#shared/promotions/repository.ts';
+import { cloud } from '../../support/cloud.ts';
+import { confirmLikeStripeJs, localStripeClient } from '../../support/payments.ts';
+import { scanEntity } from '../inventory/harness.ts';
+import { checkoutFixture } from './fixture.ts';
+
+const ON_HAND = 10;
+
+/**
+ * A placed checkout on its own table, with an automatic promotion (usage counted) and the local Stripe
+ * behind the production adapter: every step and compensation of the saga can be run, and stopped,
+ * one by one — which is how a failure after each step is forced here.
+ */
+const placedCheckout = async () => {
+  const f = await checkoutFixture(ON_HAND);
+  const { promotion } = await new PromotionRepository(f.table).create({
+    name: 'Automatic',
+    type: 'fixed_amount',
+    amounts: { EUR: 100 },
+    combinable: true,
+    usageLimit: 50,
+  });
+  const { stripe } = cloud();
+  const gateway = stripeGateway(
+    stripeClient(
+      {
+        secretKey: stripe.secretKey,
+        publishableKey: stripe.publishableKey,
+        webhookSecret: stripe.webhookSecret,
+      },
+      stripe.apiUrl,
+    ),
+  );
+  const cart = await f.readyCart(3);
+  const placed = await placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'k' });
+  const deps = { table: f.table, orders: f.deps.orders, gateway };
+  const variantId = f.product.variants[0]!.id;
+  const usage = async () => {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: f.table, Key: promotionKeys.usage(promotion.id), ConsistentRead: true }),
+    );
+    return Item?.used as number;
+  };
+  const stock = () => f.stock.variantStock(variantId);
+  const order = async () => (await f.deps.orders.get(placed.order.id))!;
+  const events = async () => (await scanEntity(f.table, Entity.outbox)).map((i) => i.detailType as string);
+  const browserPays = (intent: { paymentIntentId: string; clientSecret: string }, method = 'pm_card_visa') =>
+    confirmLikeStripeJs(
+      localStripeClient(stripe.publishableKey, stripe.apiUrl),
+      intent.paymentIntentId,
+      intent.clientSecret,
+      method,
+    );
+  return { f, deps, orderId: placed.order.id, usage, stock, order, events, gateway, browserPays };
+};
+
+/** Everything the checkout took is back: stock unheld and unsold, promotion use returned. */
+const expectAllGivenBack = async (c: Awaited<ReturnType<typeof placedCheckout>>) => {
+  expect(await c.stock()).toMatchObject({ onHand: ON_HAND, reserved: 0, available: ON_HAND });
+  expect(await c.usage()).toBe(0);
+};
+
+describe('the saga’s steps and compensations, failing after each step', () => {
+  it('after placing (no PaymentIntent yet): release gives stock and promotion use back, once', async () => {
+    const c = await placedCheckout();
+    expect(await c.stock()).toMatchObject({ reserved: 3 });
+    expect(await c.usage()).toBe(1);
+    expect(
+      await releaseCheckout(c.deps, { orderId: c.orderId, status: 'canceled', reason: 'checkout_error' }),
+    ).toEqual({ outcome: 'released', status: 'canceled' });
+    await expectAllGivenBack(c);
+    expect((await c.order()).statusHistory.at(-1)).toMatchObject({
+      status: 'canceled',
+      reason: 'checkout_error',
+    });
+    // Run again (a retried compensation): nothing moves twice.
+    expect(await releaseCheckout(c.deps, { orderId: c.orderId, status: 'canceled', reason: 'x' })).toEqual({
+      outcome: 'closed',
+      status: 'canceled',
+    });
+    await expectAllGivenBack(c);
+    const events = await c.events();
+    expect(events.filter((e) => e === 'CheckoutFailed')).toHaveLength(1);
+    expect(events.filter((e) => e === 'PaymentFailed')).toHaveLength(1);
+    // The order is closed: opening its payment now is refused, and so is completing it.
+    await expect(openPayment(c.deps, c.orderId)).rejects.toMatchObject({ code: 'checkout_closed' });
+    await expect(completeCheckout(c.deps, c.orderId, 'pi_x')).rejects.toMatchObject({
+      code: 'checkout_closed',
+    });
+    await expectAllGivenBack(c);
+  });
+
+  it('after opening the payment: release cancels the PaymentIntent; a retried open returns the same intent', async () => {
+    const c = await placedCheckout();
+    const first = await openPayment(c.deps, c.orderId);
+    const again = await openPayment(c.deps, c.orderId);
+    expect(again.intent.paymentIntentId).toBe(first.intent.paymentIntentId);
+    expect(first.intent).toMatchObject({ amount: (await c.order()).totals.grandTotal, currency: 'EUR' });
+    expect((await c.order()).payment.paymentIntentId).toBe(first.intent.paymentIntentId);
+    await releaseCheckout(c.deps, { orderId: c.orderId, status: 'expired', reason: 'timeout' });
+    await expectAllGivenBack(c);
+    expect((await c.gateway.retrieveIntent(first.intent.paymentIntentId)).status).toBe('canceled');
+    expect(await c.events()).toEqual(expect.arrayContaining(['CheckoutExpired', 'CheckoutFailed']));
+    await expect(c.browserPays(first.intent)).rejects.toThrow();
+  });
+
+  it('after payment: completing sells the stock once; a late release leaves the paid order alone', async () => {
+    const c = await placedCheckout();
+    const { intent } = await openPayment(c.deps, c.orderId);
+    await c.browserPays(intent);
+    expect(await completeCheckout(c.deps, c.orderId, intent.paymentIntentId)).toEqual({
+      status: 'paid',
+      changed: true,
+    });
+    expect(await completeCheckout(c.deps, c.orderId, intent.paymentIntentId)).toEqual({
+      status: 'paid',
+      changed: false,
+    });
+    expect(await c.stock()).toMatchObject({ onHand: ON_HAND - 3, reserved: 0, available: ON_HAND - 3 });
+    expect(await c.usage()).toBe(1);
+    expect(
+      await releaseCheckout(c.deps, { orderId: c.orderId, status: 'expired', reason: 'timeout' }),
+    ).toEqual({
+      outcome: 'closed',
+      status: 'paid',
+    });
+    expect(await c.stock()).toMatchObject({ onHand: ON_HAND - 3, reserved: 0 });
+    const events = await c.events();
+    expect(events.filter((e) => e === 'OrderPlaced')).toHaveLength(1);
+    expect(events.filter((e) => e === 'PaymentSucceeded')).toHaveLength(1);
+    expect(events).not.toContain('CheckoutFailed');
+  });
+
+  it('a payment that succeeds as the wait times out completes the order instead of canceling it', async () => {
+    const c = await placedCheckout();
+    const { intent } = await openPayment(c.deps, c.orderId);
+    await c.browserPays(intent);
+    expect(
+      await releaseCheckout(c.deps, { orderId: c.orderId, status: 'expired', reason: 'timeout' }),
+    ).toEqual({
+      outcome: 'paid_meanwhile',
+      paymentIntentId: intent.paymentIntentId,
+    });
+    expect(await c.stock()).toMatchObject({ reserved: 3 });
+    await completeCheckout(c.deps, c.orderId, intent.paymentIntentId);
+    expect((await c.order()).status).toBe('paid');
+  });
+
+  it('a hold released before the payment completed: completion refuses, release refunds and gives back', async () => {
+    const c = await placedCheckout();
+    const { intent } = await openPayment(c.deps, c.orderId);
+    await c.browserPays(intent);
+    // The expiry sweep's own release (as if the saga had been down past the hold).
+    await settleReservation(c.f.table, (await c.order()).reservationId, 'release');
+    await expect(completeCheckout(c.deps, c.orderId, intent.paymentIntentId)).rejects.toMatchObject({
+      code: 'hold_lost',
+    });
+    const released = await releaseCheckout(c.deps, {
+      orderId: c.orderId,
+      status: 'canceled',
+      reason: 'completion_failed',
+      refund: true,
+    });
+    expect(released).toEqual({ outcome: 'released', status: 'canceled' });
+    await expectAllGivenBack(c);
+    // The local Stripe's read-out of its refunds (the dashboard's view).
+    const refunds = (await (await fetch(`${cloud().stripe.apiUrl}/_local/refunds`)).json()) as {
+      data: { payment_intent: string; amount: number }[];
+    };
+    const mine = refunds.data.filter((r) => r.payment_intent === intent.paymentIntentId);
+    expect(mine.map((r) => r.amount)).toEqual([intent.amount]);
+  });
+
+  it('a declined card ends the order payment_failed with its decline code', async () => {
+    const c = await placedCheckout();
+    const { intent } = await openPayment(c.deps, c.orderId);
+    await expect(c.browserPays(intent, 'pm_card_chargeDeclined')).rejects.toThrow();
+    await releaseCheckout(c.deps, {
+      orderId: c.orderId,
+      status: 'payment_failed',
+      reason: 'card_declined',
+      declineCode: 'generic_decline',
+    });
+    await expectAllGivenBack(c);
+    const failed = (await scanEntity(c.f.table, Entity.outbox)).find((i) => i.detailType === 'PaymentFailed');
+    expect(failed?.detail).toMatchObject({
+      data: { orderId: c.orderId, reason: 'declined', code: 'generic_decline' },
+    });
+  });
+});

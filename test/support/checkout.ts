@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { cloud, eventually } from './cloud.ts';
+import { api, sendJson } from './http.ts';
+import { confirmLikeStripeJs, localStripeClient } from './payments.ts';
+import { adminSend } from './store.ts';
+
+/** Who is shopping: a guest (its cart token) or a customer (their bearer token). */
+export interface Shopper {
+  readonly token?: string;
+  readonly bearer?: string;
+}
+
+/** A cart call as a storefront makes it: the guest token as `X-Cart-Token`, a customer's as Bearer. */
+export const cartCall = (method: string, path: string, body?: unknown, who: Shopper = {}) =>
+  sendJson(method, path, body, who.bearer, who.token ? { 'x-cart-token': who.token } : {});
+
+let shippingOption: Promise<string> | undefined;
+
+/** A flat-rate shipping option to Germany shared by the run's checkout tests. */
+const parcelDe = () => {
+  shippingOption ??= (async () => {
+    const id = `checkout-${randomUUID().slice(0, 8)}`;
+    const res = await adminSend('POST', '/admin/shipping-options', {
+      id,
+      name: 'Parcel DE',
+      countries: ['DE'],
+      rate: { type: 'flat', amounts: { EUR: 500 } },
+    });
+    expect(res.status).toBe(201);
+    return id;
+  })();
+  return shippingOption;
+};
+
+/**
+ * A cart ready to check out: the lines, an e-mail (guests), an address in Germany, a shipping method.
+ * A customer's cart (`bearer`) takes the e-mail from the token.
+ */
+export const readyCart = async (
+  lines: ReadonlyArray<{ variantId: string; quantity: number }>,
+  options: { bearer?: string; code?: string } = {},
+) => {
+  const created = await cartCall(
+    'POST',
+    '/carts',
+    { currency: 'EUR' },
+    options.bearer ? { bearer: options.bearer } : {},
+  );
+  expect(created.status).toBe(201);
+  const cartId = created.body.id as string;
+  const who: Shopper = options.bearer ? { bearer: options.bearer } : { token: created.body.token };
+  for (const line of lines)
+    expect((await cartCall('POST', `/carts/${cartId}/items`, line, who)).status).toBe(200);
+  if (!options.bearer)
+    expect(
+      (await cartCall('PUT', `/carts/${cartId}/email`, { email: 'shopper@example.com' }, who)).status,
+    ).toBe(200);
+  const address = {
+    name: 'Erika Mustermann',
+    line1: 'Heidestraße 17',
+    city: 'Köln',
+    postalCode: '51147',
+    country: 'DE',
+  };
+  expect((await cartCall('PUT', `/carts/${cartId}/shipping-address`, address, who)).status).toBe(200);
+  const method = await cartCall(
+    'PUT',
+    `/carts/${cartId}/shipping-method`,
+    { optionId: await parcelDe() },
+    who,
+  );
+  expect(method.status).toBe(200);
+  if (options.code)
+    expect((await cartCall('POST', `/carts/${cartId}/promotions`, { code: options.code }, who)).status).toBe(
+      200,
+    );
+  return { cartId, who, cart: method.body };
+};
+
+/** `POST /carts/{id}/checkout` with this key (none when null). */
+export const checkout = (cartId: string, who: Shopper, key: string | null = randomUUID()) =>
+  sendJson('POST', `/carts/${cartId}/checkout`, undefined, who.bearer, {
+    ...(who.token ? { 'x-cart-token': who.token } : {}),
+    ...(key ? { 'idempotency-key': key } : {}),
+  });
+
+/** Pays the checkout's PaymentIntent as a shopper's browser does (publishable key + client secret). */
+export const pay = (
+  payment: { paymentIntentId: string; clientSecret: string; publishableKey: string },
+  method: string,
+) =>
+  confirmLikeStripeJs(
+    localStripeClient(payment.publishableKey, cloud().stripe.apiUrl),
+    payment.paymentIntentId,
+    payment.clientSecret,
+    method,
+  );
+
+/** An order as its owner reads it (a guest with its order token). */
+export const readOrder = (orderId: string, proof: { orderToken?: string | null; bearer?: string }) =>
+  api(`/orders/${orderId}`, {
+    ...(proof.bearer ? { token: proof.bearer } : {}),
+    headers: proof.orderToken ? { 'x-order-token': proof.orderToken } : {},
+  });
+
+/** Waits until the order reaches `status` (the saga runs after the checkout answered). */
+export const orderReaches = (
+  orderId: string,
+  proof: { orderToken?: string | null; bearer?: string },
+  status: string,
+  timeoutMs = 30_000,
+) =>
+  eventually(async () => {
+    const res = await readOrder(orderId, proof);
+    return res.status === 200 && res.body.status === status ? res.body : undefined;
+  }, timeoutMs);
+
+/** A variant's stock totals as the admin API answers them. */
+export const stockOf = async (variantId: string) => {
+  const res = await adminSend('GET', `/admin/inventory/${variantId}`);
+  expect(res.status).toBe(200);
+  return {
+    onHand: res.body.onHand as number,
+    reserved: res.body.reserved as number,
+    available: res.body.available as number,
+  };
+};
+
+/** The local Stripe's view of a PaymentIntent (its status), read with the secret key. */
+export const intentStatus = async (paymentIntentId: string) =>
+  (
+    await localStripeClient(cloud().stripe.secretKey, cloud().stripe.apiUrl).paymentIntents.retrieve(
+      paymentIntentId,
+    )
+  ).status;

@@ -589,8 +589,6 @@ export const app = {
       // The workflow: reprice + one transaction, start the saga, one Stripe call (retried on outage).
       timeoutSeconds: 29,
       uses: { table: 'read', stateMachines: ['checkout'], externalSecrets: ['stripe'] },
-      // Sizes the stock hold (the wait plus 10 minutes); the same value as the saga's wait below.
-      environment: { CHECKOUT_PAYMENT_TIMEOUT_SECONDS: PAYMENT_TIMEOUT_SECONDS },
     },
     checkoutPlaceOrder: {
       // Not routed: a step of the `checkout` workflow.
@@ -600,6 +598,8 @@ export const app = {
       memoryMb: 1024,
       timeoutSeconds: 15,
       uses: { table: 'readWrite', secrets: ['orderTokenKey'] },
+      // Sizes the stock hold (the wait plus 10 minutes); the same value as the saga's wait below.
+      environment: { CHECKOUT_PAYMENT_TIMEOUT_SECONDS: PAYMENT_TIMEOUT_SECONDS },
     },
     checkoutOpenPayment: {
       entry: 'functions/checkout/open-payment.ts',

@@ -47,6 +47,13 @@ export interface CloudOptions {
   readonly paymentTimeoutSeconds?: number;
 }
 
+/** Instances of a function that runs Express workflows synchronously (see `waitsOnExpress`). */
+const SYNC_CALLER_INSTANCES = 16;
+
+/** Whether a function starts an Express workflow, which it runs synchronously and waits for. */
+const waitsOnExpress = (app: AppDefinition, fn: AppDefinition['functions'][string]): boolean =>
+  (fn.uses?.stateMachines ?? []).some((sm) => app.stateMachines[sm]?.type === 'EXPRESS');
+
 /** Everything a tool or test needs to reach the local cloud; also written to `.local/cloud.json`. */
 export interface CloudInfo {
   readonly apiUrl: string;
@@ -262,6 +269,9 @@ const assemble = async (
       file: bundles[name] as string,
       memoryMb: fn.memoryMb,
       timeoutSeconds: fn.timeoutSeconds,
+      // A synchronous workflow's caller waits out the whole run in its instance, doing almost nothing:
+      // with the default 4 it would cap every checkout at 4 at a time where AWS scales it out.
+      ...(waitsOnExpress(app, fn) ? { maxInstances: SYNC_CALLER_INSTANCES } : {}),
       environment: {
         ...sdkEnvironment,
         AWS_LAMBDA_FUNCTION_NAME: name,

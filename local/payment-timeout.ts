@@ -1,7 +1,7 @@
 import type { AppDefinition } from '#app/types.ts';
 
 /**
- * Where the definition states how long a checkout waits for its payment: the checkout route's
+ * Where the definition states how long a checkout waits for its payment: the placing step's
  * environment (it sizes the stock hold) and the payment saga's `TimeoutSeconds` substitution.
  */
 export const PAYMENT_TIMEOUT = {

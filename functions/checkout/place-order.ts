@@ -5,6 +5,7 @@ import { requireEnv } from '#shared/config.ts';
 
 const deps = checkoutServices(requireEnv('TABLE_NAME'));
 const tokenSecret = requireEnv('SECRET_ORDER_TOKEN_KEY');
+const paymentTimeoutSeconds = Number(requireEnv('CHECKOUT_PAYMENT_TIMEOUT_SECONDS'));
 /** The hold outlasts the payment wait, so the saga always settles the stock before the sweep could. */
 const HOLD_MARGIN_SECONDS = 10 * 60;
 
@@ -16,7 +17,7 @@ export const handler = async (event: unknown) => {
   const input = checkoutInput.parse(event);
   try {
     const placed = await placeOrder(
-      { ...deps, tokenSecret, holdSeconds: input.paymentTimeoutSeconds + HOLD_MARGIN_SECONDS },
+      { ...deps, tokenSecret, holdSeconds: paymentTimeoutSeconds + HOLD_MARGIN_SECONDS },
       {
         cartId: input.cartId,
         caller: input.caller,

@@ -12,7 +12,6 @@ import { json } from '#shared/http/response.ts';
 import { loadStripeKeys } from '#shared/payments/stripe-keys.ts';
 
 const stateMachineArn = requireEnv('STATE_MACHINE_ARN_CHECKOUT');
-const paymentTimeoutSeconds = Number(requireEnv('CHECKOUT_PAYMENT_TIMEOUT_SECONDS'));
 // StartSyncExecution goes to the `sync-` host of Step Functions' endpoint; an endpoint override (the local
 // cloud) is one host, which the prefix would turn into a name that does not resolve.
 const sfn = new SFNClient({ disableHostPrefix: process.env.AWS_ENDPOINT_URL_SFN !== undefined });
@@ -31,7 +30,6 @@ export const handler = httpHandler({ path: cartPath }, async ({ path, event }) =
       idempotencyKey,
       caller: cartCaller(event),
       ...(email ? { customerEmail: email } : {}),
-      paymentTimeoutSeconds,
     }),
     loadStripeKeys(),
   ]);

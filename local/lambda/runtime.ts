@@ -9,6 +9,8 @@ export interface FunctionSpec {
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   readonly environment: Readonly<Record<string, string>>;
+  /** Concurrent instances of this function, instead of the runtime's default. */
+  readonly maxInstances?: number;
 }
 
 interface Reply {
@@ -135,7 +137,7 @@ export const createRuntime = (
   options: { region: string; accountId: string; maxInstancesPerFunction?: number },
 ): LambdaRuntime => {
   const pools = new Map(
-    specs.map((s) => [s.name, new FunctionPool(s, options.maxInstancesPerFunction ?? 4)]),
+    specs.map((s) => [s.name, new FunctionPool(s, s.maxInstances ?? options.maxInstancesPerFunction ?? 4)]),
   );
   return {
     functionNames: [...pools.keys()],

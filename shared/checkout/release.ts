@@ -9,6 +9,9 @@ import { PaymentAlreadySucceededError } from '../payments/errors.ts';
 import type { PaymentGateway } from '../payments/gateway.ts';
 import { releaseUsageRefs } from '../promotions/usage.ts';
 
+/** The one full refund a checkout may make, whoever asks (Stripe replays it for a second request). */
+export const CHECKOUT_REFUND_KEY = 'checkout-release';
+
 export interface ReleaseDeps {
   readonly table: string;
   readonly orders: OrderRepository;
@@ -75,7 +78,11 @@ const endItems = (table: string, order: Order, request: ReleaseRequest, at: Date
         ),
   ];
   return [
-    orderTransitionUpdate(table, order.id, ['pending_payment'], request.status, when, request.reason),
+    // Only with the intent it stopped: one recorded since (OpenPayment racing) fails this, and the retry
+    // cancels that one too.
+    orderTransitionUpdate(table, order.id, ['pending_payment'], request.status, when, request.reason, {
+      seenPaymentIntentId: order.payment.paymentIntentId ?? null,
+    }),
     ...releaseUsageRefs(table, order.promotionUsage, order.customerId),
     ...events.map((Item): TransactItem => ({ Put: { TableName: table, Item } })),
   ];
@@ -105,7 +112,7 @@ export const releaseCheckout = async (
     await deps.gateway.refund({
       orderId: order.id,
       paymentIntentId: intentId,
-      refundKey: 'checkout-release',
+      refundKey: CHECKOUT_REFUND_KEY,
     });
   else if (intentId) {
     try {
@@ -119,13 +126,12 @@ export const releaseCheckout = async (
   const settled = await settleReservation(deps.table, order.reservationId, 'release', now, (_r, at) =>
     endItems(deps.table, order, request, at),
   );
-  if (!settled.changed) {
-    const ended = await transact(endItems(deps.table, order, request, now()));
-    if (!ended.ok && !ended.conditionFailed[0])
-      throw new Error(`Ending order ${order.id} met a conflict; retry`);
-  }
-  const current = settled.changed
-    ? request.status
-    : ((await deps.orders.get(order.id))?.status ?? request.status);
-  return { outcome: 'released', status: current };
+  if (settled.changed) return { outcome: 'released', status: request.status };
+  // The expiry sweep released the hold first: the order's writes commit on their own (still once).
+  const ended = await transact(endItems(deps.table, order, request, now()));
+  const current = (await deps.orders.get(order.id))?.status;
+  // Still unpaid: a concurrent change (an intent recorded meanwhile) refused it; the step's retry redoes it.
+  if (!ended.ok && current === 'pending_payment')
+    throw new Error(`Ending order ${order.id} met a change; retry`);
+  return { outcome: 'released', status: current ?? request.status };
 };

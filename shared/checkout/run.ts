@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { AppError } from '../errors/index.ts';
@@ -41,7 +42,12 @@ export const runCheckout = async (
   input: CheckoutInput,
 ): Promise<CheckoutPlaced> => {
   const run = await sfn.send(
-    new StartSyncExecutionCommand({ stateMachineArn, name: input.orderId, input: JSON.stringify(input) }),
+    // Named after the order for tracing, unique per run: Express runs are not deduplicated by name.
+    new StartSyncExecutionCommand({
+      stateMachineArn,
+      name: `${input.orderId}-${randomUUID().slice(0, 8)}`,
+      input: JSON.stringify(input),
+    }),
   );
   if (run.status !== 'SUCCEEDED' || !run.output)
     throw new CheckoutUnavailableError(`The checkout did not finish (${run.status ?? 'unknown'}); retry`);

@@ -13,8 +13,6 @@ export const checkoutInput = z.strictObject({
     token: z.string().max(512).optional(),
   }),
   customerEmail: z.string().max(254).optional(),
-  /** How long the saga waits for the payment; the stock is held a margin longer. */
-  paymentTimeoutSeconds: z.number().int().min(1).max(86_400),
 });
 export type CheckoutInput = z.infer<typeof checkoutInput>;
 

@@ -1,5 +1,7 @@
 import type { Cart, CartLine } from '../carts/schemas.ts';
 import { ConflictError, UnprocessableError } from '../errors/index.ts';
+import { OutOfStockError } from '../inventory/errors.ts';
+import type { Shortfall } from '../inventory/sourcing.ts';
 import type { CheckoutBlocker } from '../pricing/totals-schemas.ts';
 import type { Order, OrderLine } from './schemas.ts';
 
@@ -28,7 +30,7 @@ const blockerCodes: Record<CheckoutBlocker, string> = {
 
 const blockerDetail: Record<string, string> = {
   empty_cart: 'The cart has no lines',
-  excluded_lines: 'Remove the archived, unavailable or out-of-stock lines first',
+  excluded_lines: 'Remove the archived or unavailable lines first',
   shipping_method_required: 'Choose a shipping method that serves the address',
   shipping_address_required: 'Set a shipping address first',
   email_required: 'The order needs an e-mail address for its confirmation: set one on the cart',
@@ -46,6 +48,20 @@ const refusal = (cart: Cart, email: string | undefined): string | undefined => {
   // A customer's e-mail may come from the cart, the token or the profile; without any, no confirmation.
   if (!email) codes.add('email_required');
   return Object.keys(blockerDetail).find((code) => codes.has(code));
+};
+
+/**
+ * When every excluded line is excluded for stock alone (nothing archived or unavailable), the shortfall
+ * as the reservation would report it: a sold-out cart answers 409 `out_of_stock` whether the stock
+ * summary or the reservation noticed first.
+ */
+const soldOutLines = (cart: Cart): Shortfall[] | undefined => {
+  const excluded = cart.lines.filter((l) => l.excluded || l.unitPrice === null);
+  const stockOnly = excluded.every(
+    (l) => l.flags.length > 0 && l.flags.every((f) => f === 'out_of_stock' || f === 'price_changed'),
+  );
+  if (excluded.length === 0 || !stockOnly) return undefined;
+  return excluded.map((l) => ({ variantId: l.variantId, requested: l.quantity, available: l.available }));
 };
 
 const lineOf = (line: CartLine): OrderLine => ({
@@ -79,6 +95,10 @@ export const orderFromCart = (cart: Cart, refs: OrderRefs, now: Date): Order => 
   if (cart.status === 'merged') throw new ConflictError('The cart was merged into another', 'cart_merged');
   const email = cart.email ?? refs.customerEmail ?? undefined;
   const code = refusal(cart, email);
+  if (code === 'excluded_lines') {
+    const soldOut = soldOutLines(cart);
+    if (soldOut) throw new OutOfStockError(soldOut);
+  }
   if (code) throw refuse(code);
   if (!cart.customerId && !refs.tokenHash) throw new Error('A guest order needs its token hash');
   const { status: _ok, ...shipping } = cart.shipping as Extract<Cart['shipping'], { status: 'ok' }>;

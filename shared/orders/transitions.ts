@@ -7,6 +7,11 @@ import { canTransition } from './status.ts';
 /** Fields a transition may set besides the status (the PaymentIntent the saga learnt of, say). */
 export interface TransitionExtra {
   readonly paymentIntentId?: string;
+  /**
+   * The PaymentIntent the caller saw on the order (null: none): the transition then also requires it to
+   * be unchanged, so an intent recorded meanwhile (still payable) cannot be left behind by it.
+   */
+  readonly seenPaymentIntentId?: string | null;
 }
 
 type UpdateItem = NonNullable<TransactItem['Update']>;
@@ -45,7 +50,11 @@ export const orderTransitionUpdate = (
       TableName: table,
       Key: orderKeys.order(orderId),
       UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
+      ConditionExpression: [
+        `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
+        ...(extra.seenPaymentIntentId === null ? ['attribute_not_exists(payment.paymentIntentId)'] : []),
+        ...(extra.seenPaymentIntentId ? ['payment.paymentIntentId = :seenPi'] : []),
+      ].join(' AND '),
       ExpressionAttributeNames: { '#status': 'status', '#history': 'statusHistory', '#version': 'version' },
       ExpressionAttributeValues: {
         ...fromValues,
@@ -55,6 +64,7 @@ export const orderTransitionUpdate = (
         ':at': at,
         ':one': 1,
         ...(extra.paymentIntentId ? { ':pi': extra.paymentIntentId } : {}),
+        ...(extra.seenPaymentIntentId ? { ':seenPi': extra.seenPaymentIntentId } : {}),
       },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },

@@ -82,17 +82,6 @@ export const consumeUsageItems = (
     t.scope === 'total' ? consumeTotal(table, t.promotion) : consumeCustomer(table, t.promotion, customerId!),
   );
 
-/**
- * The compensation of `consumeUsageItems` (same promotions, same customer): each counter down by one,
- * on condition it is above zero, so a release can never make a counter negative, and releasing more
- * often than was consumed fails instead of undercounting.
- */
-export const releaseUsageItems = (
-  table: string,
-  promotions: readonly Promotion[],
-  customerId: string | undefined,
-): TransactItem[] => releaseUsageRefs(table, usageRefs(promotions, customerId), customerId ?? null);
-
 /** A counter a redemption moved, as an order records it: released exactly so, whatever the limits are now. */
 export interface UsageRef {
   readonly promotionId: string;

@@ -69,11 +69,8 @@ describe('state machines', () => {
     ]);
   });
 
-  it.each(machines)('%s logs ALL with execution data and traces with X-Ray', (name) => {
-    expect(propsOf(name)).toMatchObject({
-      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true },
-      TracingConfiguration: { Enabled: true },
-    });
+  it.each(machines)('%s traces with X-Ray', (name) => {
+    expect(propsOf(name)).toMatchObject({ TracingConfiguration: { Enabled: true } });
   });
 });
 

@@ -14,6 +14,7 @@ import {
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { queuedConfirmation } from '../support/orders.ts';
+import { localStripeClient } from '../support/payments.ts';
 import { adminSend, newCustomer, publishedProduct, stock, type TestProduct } from '../support/store.ts';
 
 /** Waits until the stream-fed stock summary the cart reads shows stock (a fresh level takes a moment). */
@@ -196,6 +197,12 @@ describe('checkout over HTTP: place, pay, fail, expire', () => {
     expect((await readOrder(placed.body.orderId, { bearer: customer.token })).body.email).toBe(email);
     expect((await pay(placed.body.payment, 'pm_card_visa')).status).toBe('succeeded');
     await orderReaches(placed.body.orderId, { bearer: customer.token }, 'paid');
+
+    // The back office refunds in full (through Stripe): charge.refunded moves the order to refunded.
+    const stripe = localStripeClient(cloud().stripe.secretKey, cloud().stripe.apiUrl);
+    await stripe.refunds.create({ payment_intent: placed.body.payment.paymentIntentId });
+    const refunded = await orderReaches(placed.body.orderId, { bearer: customer.token }, 'refunded');
+    expect(refunded.statusHistory.at(-1)).toMatchObject({ status: 'refunded', reason: 'charge_refunded' });
   });
 
   it('checks out at the current price when it changed since the line was added, and says so', async () => {

@@ -5,7 +5,7 @@ import { documentClient } from '#shared/data/client.ts';
 import { Entity, promotionKeys } from '#shared/data/keys.ts';
 import { transact } from '#shared/data/transact.ts';
 import { promotionFromItem } from '#shared/promotions/items.ts';
-import { consumeUsageItems, releaseUsageItems } from '#shared/promotions/usage.ts';
+import { consumeUsageItems, releaseUsageRefs, usageRefs } from '#shared/promotions/usage.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { api, sendJson } from '../support/http.ts';
 
@@ -177,7 +177,7 @@ describe('PromotionUsageExhausted (the promotionUsage pipe)', () => {
     expect((await admin('GET', `/admin/promotions/${promotion.id}`)).body.usage).toEqual({ total: 3 });
 
     // A release below the limit clears the marker, so the next exhaustion is news again.
-    expect((await transact(releaseUsageItems(table, [promotion], undefined))).ok).toBe(true);
+    expect((await transact(releaseUsageRefs(table, usageRefs([promotion], undefined), null))).ok).toBe(true);
     await eventually(async () => ((await marker(promotion.id)) ? undefined : true), 20_000);
     expect((await transact(consumeUsageItems(table, [promotion], undefined))).ok).toBe(true);
     await eventually(

@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { completeCheckout } from '#shared/checkout/complete.ts';
 import { openPayment } from '#shared/checkout/payment.ts';
 import { placeOrder } from '#shared/checkout/place.ts';
+import { refundUnclaimed } from '#shared/checkout/refunded.ts';
 import { releaseCheckout } from '#shared/checkout/release.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { Entity, promotionKeys } from '#shared/data/keys.ts';
+import { transact } from '#shared/data/transact.ts';
 import { settleReservation } from '#shared/inventory/settle.ts';
+import { orderTransitionUpdate } from '#shared/orders/transitions.ts';
+import type { PaymentResult } from '#shared/payments/result.ts';
 import { stripeClient, stripeGateway } from '#shared/payments/stripe-gateway.ts';
 import { PromotionRepository } from '#shared/promotions/repository.ts';
 import { cloud } from '../../support/cloud.ts';
@@ -179,6 +183,60 @@ describe('the saga’s steps and compensations, failing after each step', () => 
     };
     const mine = refunds.data.filter((r) => r.payment_intent === intent.paymentIntentId);
     expect(mine.map((r) => r.amount)).toEqual([intent.amount]);
+  });
+
+  it('a release that read no PaymentIntent cannot end an order that recorded one meanwhile', async () => {
+    const c = await placedCheckout();
+    const seen = await c.order();
+    await openPayment(c.deps, c.orderId);
+    const stale = orderTransitionUpdate(
+      c.f.table,
+      c.orderId,
+      ['pending_payment'],
+      'expired',
+      new Date().toISOString(),
+      'timeout',
+      {
+        seenPaymentIntentId: seen.payment.paymentIntentId ?? null,
+      },
+    );
+    expect((await transact([stale])).ok).toBe(false);
+    expect((await c.order()).status).toBe('pending_payment');
+  });
+
+  it('refunds a payment that succeeds for an order that ended unpaid, once', async () => {
+    const c = await placedCheckout();
+    const { intent } = await openPayment(c.deps, c.orderId);
+    await c.browserPays(intent);
+    // As if the saga had ended the order without seeing the payment (it failed for good).
+    const ended = orderTransitionUpdate(
+      c.f.table,
+      c.orderId,
+      ['pending_payment'],
+      'canceled',
+      new Date().toISOString(),
+    );
+    expect((await transact([ended])).ok).toBe(true);
+    const result: PaymentResult = {
+      orderId: c.orderId,
+      outcome: 'succeeded',
+      paymentIntentId: intent.paymentIntentId,
+      eventId: 'evt_test',
+      eventType: 'payment_intent.succeeded',
+      eventCreated: 1,
+      recordedAt: new Date().toISOString(),
+      amount: intent.amount,
+      currency: 'EUR',
+    };
+    const deps = { orders: c.deps.orders, gateway: async () => c.gateway };
+    expect(await refundUnclaimed(deps, result)).toBe('refunded');
+    expect(await refundUnclaimed(deps, result)).toBe('refunded');
+    const refunds = (await (await fetch(`${cloud().stripe.apiUrl}/_local/refunds`)).json()) as {
+      data: { payment_intent: string; amount: number }[];
+    };
+    expect(
+      refunds.data.filter((r) => r.payment_intent === intent.paymentIntentId).map((r) => r.amount),
+    ).toEqual([intent.amount]);
   });
 
   it('a declined card ends the order payment_failed with its decline code', async () => {

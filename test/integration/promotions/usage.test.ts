@@ -5,7 +5,7 @@ import { documentClient } from '#shared/data/client.ts';
 import { promotionKeys } from '#shared/data/keys.ts';
 import { backoff, type TransactItem, transact } from '#shared/data/transact.ts';
 import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
-import { consumeFailure, consumeUsageItems, releaseUsageItems } from '#shared/promotions/usage.ts';
+import { consumeFailure, consumeUsageItems, releaseUsageRefs, usageRefs } from '#shared/promotions/usage.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 import { scanEntity } from '../inventory/harness.ts';
 
@@ -93,21 +93,21 @@ describe('promotion usage counter (inside a multi-item transaction)', () => {
     expect(await placeOrder(table, [p], 'c-2')).toBe('committed');
     expect(await placeOrder(table, [p], 'c-3')).toBe('promotion_exhausted');
 
-    expect((await transact(releaseUsageItems(table, [p], 'c-1'))).ok).toBe(true);
+    expect((await transact(releaseUsageRefs(table, usageRefs([p], 'c-1'), 'c-1'))).ok).toBe(true);
     expect(await used(table, promotionKeys.usage(p.id))).toBe(1);
     expect(await used(table, promotionKeys.customerUsage(p.id, 'c-1'))).toBe(0);
     // Released capacity is redeemable again.
     expect(await placeOrder(table, [p], 'c-3')).toBe('committed');
 
     // A second release for c-1 finds its counter at zero: the whole compensation is refused.
-    const twice = await transact(releaseUsageItems(table, [p], 'c-1'));
+    const twice = await transact(releaseUsageRefs(table, usageRefs([p], 'c-1'), 'c-1'));
     expect(twice.ok).toBe(false);
     expect(await used(table, promotionKeys.usage(p.id))).toBe(2);
     expect(await used(table, promotionKeys.customerUsage(p.id, 'c-1'))).toBe(0);
 
     // Releasing a promotion never consumed fails too (no counter to take below zero).
     const never = promo({ usageLimit: 5 });
-    expect((await transact(releaseUsageItems(table, [never], undefined))).ok).toBe(false);
+    expect((await transact(releaseUsageRefs(table, usageRefs([never], undefined), null))).ok).toBe(false);
     expect(await used(table, promotionKeys.usage(never.id))).toBeUndefined();
   });
 });

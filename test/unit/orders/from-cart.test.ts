@@ -82,7 +82,6 @@ describe('orderFromCart', () => {
 
   it.each<[string, () => Cart, string]>([
     ['an empty cart', () => pricedCart({ lines: 0 }, now), 'empty_cart'],
-    ['a line without enough stock', () => pricedCart({ available: 1 }, now), 'excluded_lines'],
     ['no shipping method', () => pricedCart({ shipping: null }, now), 'shipping_method_required'],
     [
       'a method that does not serve the address',
@@ -100,6 +99,14 @@ describe('orderFromCart', () => {
     expect(error).toMatchObject({ statusCode: 422, code });
   });
 
+  it('refuses a cart whose lines are excluded for stock alone with 409 out_of_stock, naming the shortfall', () => {
+    const error = thrown(() => orderFromCart(pricedCart({ available: 1 }, now), refs, now));
+    expect(error).toMatchObject({ statusCode: 409, code: 'out_of_stock' });
+    const issues = (error as unknown as { errors: { message: string }[] }).errors;
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) expect(issue.message).toMatch(/available 1$/);
+  });
+
   it('refuses a cart that is already checked out or merged with 409', () => {
     const cart = pricedCart({}, now);
     expect(thrown(() => orderFromCart({ ...cart, status: 'checked_out' }, refs, now))).toMatchObject({
@@ -111,7 +118,8 @@ describe('orderFromCart', () => {
 
   it('reports the first thing to fix when several block checkout', () => {
     const cart = pricedCart({ shipping: null, email: false, available: 1 }, now);
-    expect(thrown(() => orderFromCart(cart, refs, now)).code).toBe('excluded_lines');
+    // Sold-out lines come first, as the reservation would refuse them (409 out_of_stock).
+    expect(thrown(() => orderFromCart(cart, refs, now)).code).toBe('out_of_stock');
   });
 
   it('does not make a guest order without a token hash', () => {

@@ -5,7 +5,8 @@ import {
   consumeFailure,
   consumeUsageItems,
   PromotionUsageError,
-  releaseUsageItems,
+  releaseUsageRefs,
+  usageRefs,
 } from '#shared/promotions/usage.ts';
 
 const promo = (overrides: Partial<Promotion> = {}): Promotion =>
@@ -50,9 +51,9 @@ describe('consumeUsageItems', () => {
   });
 });
 
-describe('releaseUsageItems', () => {
+describe('releaseUsageRefs', () => {
   it('decrements each consumed counter on condition it is above zero', () => {
-    const items = releaseUsageItems('t', [limited, open], 'c-1');
+    const items = releaseUsageRefs('t', usageRefs([limited, open], 'c-1'), 'c-1');
     expect(items.map((i) => i.Update?.Key)).toEqual(
       consumeUsageItems('t', [limited, open], 'c-1').map((i) => i.Update?.Key),
     );

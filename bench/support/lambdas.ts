@@ -1,0 +1,80 @@
+// Lambda invocations of the local runtime, observed from the messages it posts to its worker threads
+// (one `{ id, event, context }` per invocation, answered by `{ id, ok }`). The runtime keeps no record of
+// its own, so this wraps `Worker.prototype.postMessage` in this process: measurement only, and it must
+// be imported before the cloud starts its first worker.
+import { Worker } from 'node:worker_threads';
+
+/** One invocation: which function, when it ran (ms, `performance.now()`), and its event's record count. */
+export interface Invocation {
+  readonly fn: string;
+  readonly start: number;
+  end: number;
+  ok: boolean;
+  /** Records in a stream or queue batch (pipes, SQS); 0 for other events. */
+  readonly records: number;
+}
+
+interface Posted {
+  id?: unknown;
+  event?: unknown;
+  context?: { functionName?: unknown };
+}
+
+const invocations: Invocation[] = [];
+const open = new Map<string, Invocation>();
+const watched = new WeakSet<Worker>();
+
+const watch = (worker: Worker) => {
+  if (watched.has(worker)) return;
+  watched.add(worker);
+  worker.on('message', (reply: { id?: unknown; ok?: unknown }) => {
+    const call = typeof reply?.id === 'string' ? open.get(reply.id) : undefined;
+    if (!call) return;
+    open.delete(reply.id as string);
+    call.end = performance.now();
+    call.ok = reply.ok === true;
+  });
+};
+
+const original = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+  const posted = args[0] as Posted | null;
+  if (typeof posted?.id === 'string' && typeof posted.context?.functionName === 'string') {
+    // Pipes hand a Lambda target a JSON array of records; SQS and streams an event with `Records`.
+    const event = posted.event as { Records?: unknown } | unknown[] | null | undefined;
+    const records = Array.isArray(event) ? event : event?.Records;
+    const call: Invocation = {
+      fn: posted.context.functionName,
+      start: performance.now(),
+      end: Number.NaN,
+      ok: false,
+      records: Array.isArray(records) ? records.length : 0,
+    };
+    open.set(posted.id, call);
+    invocations.push(call);
+    watch(this);
+  }
+  original.apply(this, args);
+};
+
+/** The invocations recorded since `mark()`. */
+export const lambdas = {
+  mark: () => invocations.length,
+  since: (mark: number) => invocations.slice(mark),
+  /** Invocations not answered yet. */
+  inFlight: () => open.size,
+  /** Resolves once no invocation has run or started for `quietMs` (pipes and pollers caught up). */
+  settle: async (quietMs: number, timeoutMs = 60_000) => {
+    const deadline = performance.now() + timeoutMs;
+    let seen = -1;
+    let quietSince = performance.now();
+    while (performance.now() < deadline) {
+      if (open.size > 0 || invocations.length !== seen) {
+        seen = invocations.length;
+        quietSince = performance.now();
+      } else if (performance.now() - quietSince >= quietMs) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`Lambda invocations did not settle within ${timeoutMs} ms`);
+  },
+};

@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import {
+  DescribeExecutionCommand,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  type SFNClient,
+  StartExecutionCommand,
+  StartSyncExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { app } from '#app/definition.ts';
+import { withPaymentTimeout } from '#local/payment-timeout.ts';
+import { substitute } from '#local/state-machines.ts';
+import { type StepFunctionsEndpoint, start } from '#local/stepfunctions/index.ts';
+import {
+  accountId,
+  type Call,
+  closedExecution,
+  eventually,
+  functionError,
+  recordingInvoke,
+  region,
+  sfnClient,
+} from '../stepfunctions/helpers.ts';
+
+/**
+ * The checkout's two workflows exactly as both clouds run them (the repository's ASL, substituted), on
+ * the local Step Functions, with stand-in functions that answer or throw as each case needs: this proves
+ * the wiring — which failure leads to which compensation — while the steps themselves are tested on
+ * DynamoDB Local and the local Stripe (saga-steps.test.ts) and end to end over HTTP.
+ */
+const functionArn = (name: string) => `arn:aws:lambda:${region}:${accountId}:function:${name}`;
+const machineArn = (name: string) => `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
+/** The definition with the payment wait shortened (so a case can watch it expire) or lengthened. */
+const definitionOf = (name: 'checkout' | 'checkoutPayment', timeoutSeconds = 60) => {
+  const sm = withPaymentTimeout(app, timeoutSeconds).stateMachines[name]!;
+  return substitute(readFileSync(sm.definitionFile, 'utf8'), sm.substitutions, {
+    functionArn,
+    stateMachineArn: machineArn,
+  });
+};
+
+type Behaviour = (call: Call, index: number) => unknown;
+/** What the steps answer when a case does not say otherwise (the saga's Choice reads Release's answer). */
+const ordinary: Behaviour = ({ functionName }) =>
+  functionName === 'checkoutRelease' ? { outcome: 'released', status: 'expired' } : { status: 'paid' };
+let behaviour: Behaviour = ordinary;
+const recorder = recordingInvoke((call, index) => behaviour(call, index));
+let current = '';
+/** The calls of one function for the order of the running case (sagas of earlier cases run on). */
+const callsTo = (fn: string) =>
+  recorder.calls
+    .filter((c) => c.functionName === fn && (c.event as { orderId?: string }).orderId?.startsWith(current))
+    .map((c) => c.event);
+
+const orderId = (n: number) => `0000000${n}-aaaa-8aaa-8aaa-aaaaaaaaaaaa`;
+const checkoutInput = (n: number) => ({
+  orderId: orderId(n),
+  cartId: `cart-${n}`,
+  idempotencyKey: `key-${n}-0000`,
+  caller: { token: 't' },
+});
+const placed = { orderId: 'x', orderToken: 'tok', replayed: false, priceChanges: [] };
+const opened = {
+  status: 'pending_payment',
+  total: { grandTotal: 1000, currency: 'EUR' },
+  paymentIntentId: 'pi_1',
+  clientSecret: 'pi_1_secret_2',
+};
+
+describe('the checkout workflows, failing at each step (stand-in functions)', () => {
+  let endpoint: StepFunctionsEndpoint;
+  let client: SFNClient;
+
+  beforeAll(async () => {
+    endpoint = await start({
+      region,
+      accountId,
+      stateMachines: [
+        { name: 'checkoutPayment', definition: definitionOf('checkoutPayment'), type: 'STANDARD' },
+        // The same saga waiting 2 s: for the case that watches it expire.
+        { name: 'expiringSaga', definition: definitionOf('checkoutPayment', 2), type: 'STANDARD' },
+        { name: 'checkout', definition: definitionOf('checkout'), type: 'EXPRESS' },
+      ],
+      functionArns: Object.fromEntries(Object.keys(app.functions).map((name) => [functionArn(name), name])),
+      invoke: recorder.invoke,
+    });
+    client = sfnClient(endpoint.url);
+  });
+
+  afterAll(async () => {
+    client?.destroy();
+    await endpoint?.stop();
+  });
+
+  beforeEach(() => {
+    behaviour = ordinary;
+  });
+
+  const runCheckout = async (n: number) => {
+    current = orderId(n);
+    const run = await client.send(
+      new StartSyncExecutionCommand({
+        stateMachineArn: endpoint.stateMachineArn('checkout'),
+        input: JSON.stringify(checkoutInput(n)),
+      }),
+    );
+    expect(run.status).toBe('SUCCEEDED');
+    return JSON.parse(run.output ?? 'null');
+  };
+  const sagaOf = (name: string) =>
+    client.send(
+      new DescribeExecutionCommand({
+        executionArn: `arn:aws:states:${region}:${accountId}:execution:checkoutPayment:${name}`,
+      }),
+    );
+  const startSaga = async (n: number, machine = 'checkoutPayment') => {
+    current = orderId(n);
+    const { executionArn } = await client.send(
+      new StartExecutionCommand({
+        stateMachineArn: endpoint.stateMachineArn(machine),
+        name: `saga-${n}`,
+        input: JSON.stringify({ orderId: orderId(n) }),
+      }),
+    );
+    const token = await eventually(
+      () => (callsTo('checkoutAwaitPayment')[0] as { taskToken?: string } | undefined)?.taskToken,
+    );
+    return { executionArn: executionArn!, token };
+  };
+
+  it('answers the placed order, starts its saga by the order id and opens the payment', async () => {
+    behaviour = (call, index) =>
+      call.functionName === 'checkoutPlaceOrder'
+        ? placed
+        : call.functionName === 'checkoutOpenPayment'
+          ? opened
+          : ordinary(call, index);
+    const out = await runCheckout(1);
+    expect(out).toEqual({
+      outcome: 'placed',
+      orderId: orderId(1),
+      orderToken: 'tok',
+      replayed: false,
+      priceChanges: [],
+      status: 'pending_payment',
+      total: { grandTotal: 1000, currency: 'EUR' },
+      paymentIntentId: 'pi_1',
+      clientSecret: 'pi_1_secret_2',
+    });
+    expect(await sagaOf(orderId(1))).toMatchObject({
+      status: 'RUNNING',
+      input: JSON.stringify({ orderId: orderId(1) }),
+    });
+    // A retried request finds the saga running: nothing new starts, and it answers the same way.
+    expect(await runCheckout(1)).toEqual(out);
+  });
+
+  it('answers a refusal without starting anything', async () => {
+    const refusal = { status: 409, code: 'out_of_stock', title: 'Out of stock' };
+    behaviour = (call, index) =>
+      call.functionName === 'checkoutPlaceOrder' ? { refusal } : ordinary(call, index);
+    expect(await runCheckout(2)).toEqual({ outcome: 'refused', refusal });
+    expect(callsTo('checkoutOpenPayment')).toEqual([]);
+    await expect(sagaOf(orderId(2))).rejects.toThrow();
+  });
+
+  it('a placing that fails (maybe after committing) still gets a saga, named apart, to end it', async () => {
+    behaviour = (call, index) => {
+      if (call.functionName === 'checkoutPlaceOrder') throw functionError('Error', 'DynamoDB went away');
+      return ordinary(call, index);
+    };
+    expect(await runCheckout(3)).toEqual({ outcome: 'failed', error: 'Error' });
+    expect(await sagaOf(`${orderId(3)}-unconfirmed`)).toMatchObject({ status: 'RUNNING' });
+    await expect(sagaOf(orderId(3))).rejects.toThrow();
+    expect(callsTo('checkoutRelease')).toEqual([]);
+  });
+
+  it('a payment provider outage is retried, then answered as such; the running saga keeps the order', async () => {
+    behaviour = (call, index) => {
+      if (call.functionName === 'checkoutPlaceOrder') return placed;
+      if (call.functionName === 'checkoutOpenPayment')
+        throw functionError('PaymentProviderUnavailableError', 'down');
+      return ordinary(call, index);
+    };
+    expect(await runCheckout(4)).toEqual({ outcome: 'failed', error: 'PaymentProviderUnavailableError' });
+    expect(callsTo('checkoutOpenPayment')).toHaveLength(3);
+    expect(callsTo('checkoutRelease')).toEqual([]);
+    expect(await sagaOf(orderId(4))).toMatchObject({ status: 'RUNNING' });
+  });
+
+  it('a decline releases with the decline’s cause', async () => {
+    const saga = await startSaga(5);
+    const cause = JSON.stringify({ orderId: orderId(5), failure: { declineCode: 'insufficient_funds' } });
+    await client.send(new SendTaskFailureCommand({ taskToken: saga.token, error: 'PaymentFailed', cause }));
+    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    expect(callsTo('checkoutRelease')).toEqual([
+      { orderId: orderId(5), status: 'payment_failed', reason: 'card_declined', cause },
+    ]);
+    expect(callsTo('checkoutCompleteOrder')).toEqual([]);
+  });
+
+  it('a wait that cannot store its token is retried, not taken for a decline', async () => {
+    let failed = false;
+    behaviour = (call, index) => {
+      if (call.functionName === 'checkoutAwaitPayment' && !failed) {
+        failed = true;
+        throw functionError('WaitNotStoredError', 'the table did not answer');
+      }
+      return ordinary(call, index);
+    };
+    const saga = await startSaga(6);
+    await eventually(() => (callsTo('checkoutAwaitPayment').length === 2 ? true : undefined), 5000);
+    const token = (callsTo('checkoutAwaitPayment')[1] as { taskToken: string }).taskToken;
+    await client.send(
+      new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ paymentIntentId: 'pi_6' }) }),
+    );
+    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    expect(callsTo('checkoutRelease')).toEqual([]);
+    expect(callsTo('checkoutCompleteOrder')).toEqual([{ orderId: orderId(6), paymentIntentId: 'pi_6' }]);
+  });
+
+  it('a completion that cannot keep the order refunds and releases', async () => {
+    behaviour = (call, index) => {
+      if (call.functionName === 'checkoutCompleteOrder')
+        throw functionError('HoldLostError', 'stock went back');
+      return ordinary(call, index);
+    };
+    const saga = await startSaga(7);
+    await client.send(
+      new SendTaskSuccessCommand({
+        taskToken: saga.token,
+        output: JSON.stringify({ paymentIntentId: 'pi_7' }),
+      }),
+    );
+    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    expect(callsTo('checkoutCompleteOrder')).toHaveLength(1);
+    expect(callsTo('checkoutRelease')).toEqual([
+      { orderId: orderId(7), status: 'canceled', reason: 'completion_failed', refund: true },
+    ]);
+  });
+
+  it('expires after the timeout; a payment that won the race completes the order instead', async () => {
+    behaviour = (call, index) =>
+      call.functionName === 'checkoutRelease'
+        ? { outcome: 'paid_meanwhile', paymentIntentId: 'pi_8' }
+        : ordinary(call, index);
+    const saga = await startSaga(8, 'expiringSaga');
+    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    expect(callsTo('checkoutRelease')).toEqual([
+      { orderId: orderId(8), status: 'expired', reason: 'timeout' },
+    ]);
+    expect(callsTo('checkoutCompleteOrder')).toEqual([{ orderId: orderId(8), paymentIntentId: 'pi_8' }]);
+  });
+});

@@ -31,6 +31,32 @@ export const cartSaveItem = (table: string, cart: CartRecord): TransactItem => (
 export const cartCloseItem = (table: string, cart: CartRecord, orderId: string, now: Date): TransactItem =>
   cartSaveItem(table, touched({ ...cart, status: 'checked_out', orderId }, now));
 
+/**
+ * Opens a checked-out cart again after its checkout ended unpaid (declined, expired, canceled), so the
+ * shopper can pay with the same cart under a new Idempotency-Key. Only the cart that checkout closed
+ * (same order, unchanged since): 1 GetItem + 1 conditional Put; false when there is nothing to reopen.
+ */
+export const reopenCart = async (table: string, cartId: string, orderId: string, now = new Date()) => {
+  const cart = await new CartStore(table).get(cartId, now);
+  if (!cart || cart.status !== 'checked_out' || cart.orderId !== orderId) return false;
+  const { orderId: _closedInto, ...rest } = cart;
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table,
+        Item: cartItem(touched({ ...rest, status: 'open' }, now)),
+        ConditionExpression: 'version = :seen AND #status = :closed AND orderId = :order',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':seen': cart.version, ':closed': 'checked_out', ':order': orderId },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
 /** Reads and writes cart items; every write is conditional on the version its change was computed from. */
 export class CartStore {
   readonly #table: string;

@@ -1,3 +1,4 @@
+import { reopenCart } from '../carts/store.ts';
 import { type TransactItem, transact } from '../data/transact.ts';
 import { outboxItem } from '../events/outbox.ts';
 import { finishPendingSettlement, settleReservation } from '../inventory/settle.ts';
@@ -94,6 +95,7 @@ const endItems = (table: string, order: Order, request: ReleaseRequest, at: Date
  * end status, gives the promotion usage back and writes `CheckoutFailed` with `PaymentFailed` or
  * `CheckoutExpired`. Idempotent: an order no longer `pending_payment` is left as it is. When the expiry
  * sweep released the hold first, the order's writes commit on their own, still once (status condition).
+ * Then the cart opens again (best effort, `reopenCart`): the shopper can check out anew.
  */
 export const releaseCheckout = async (
   deps: ReleaseDeps,
@@ -103,8 +105,10 @@ export const releaseCheckout = async (
   const order = await deps.orders.get(request.orderId);
   if (!order) return { outcome: 'absent' };
   if (order.status !== 'pending_payment') {
-    // Decided before (maybe by a crashed run of this step): only stock writes left pending still apply.
+    // Decided before (maybe by a crashed run of this step): what it may not have finished still happens.
     await finishPendingSettlement(deps.table, order.reservationId, now);
+    if (order.status !== 'paid' && order.status !== 'refunded')
+      await reopenCart(deps.table, order.cartId, order.id);
     return { outcome: 'closed', status: order.status };
   }
   const intentId = order.payment.paymentIntentId;
@@ -126,12 +130,16 @@ export const releaseCheckout = async (
   const settled = await settleReservation(deps.table, order.reservationId, 'release', now, (_r, at) =>
     endItems(deps.table, order, request, at),
   );
-  if (settled.changed) return { outcome: 'released', status: request.status };
+  if (settled.changed) {
+    await reopenCart(deps.table, order.cartId, order.id);
+    return { outcome: 'released', status: request.status };
+  }
   // The expiry sweep released the hold first: the order's writes commit on their own (still once).
   const ended = await transact(endItems(deps.table, order, request, now()));
   const current = (await deps.orders.get(order.id))?.status;
   // Still unpaid: a concurrent change (an intent recorded meanwhile) refused it; the step's retry redoes it.
   if (!ended.ok && current === 'pending_payment')
     throw new Error(`Ending order ${order.id} met a change; retry`);
+  if (ended.ok) await reopenCart(deps.table, order.cartId, order.id);
   return { outcome: 'released', status: current ?? request.status };
 };

@@ -110,12 +110,14 @@ describe('checkout over HTTP: place, pay, fail, expire', () => {
     expect(await stockOf(variantId)).toEqual({ onHand: 4, reserved: 0, available: 4 });
     expect(await usage()).toBe(0);
     expect(await intentStatus(payment.paymentIntentId)).toBe('canceled');
-    // The same key now answers that this checkout is over.
-    expectProblem(
-      await checkout(cartId, who, placed.headers.get('x-test-key') ?? randomUUID()),
-      409,
-      'cart_checked_out',
-    );
+    // The same key now answers that this checkout is over; the cart is open again for another try.
+    expectProblem(await checkout(cartId, who, key), 409, 'checkout_closed');
+    expect((await cartCall('GET', `/carts/${cartId}`, undefined, who)).body.status).toBe('open');
+    const again = await checkout(cartId, who);
+    expect(again.status).toBe(201);
+    expect(again.body.orderId).not.toBe(orderId);
+    expect(await usage()).toBe(1);
+    expect(await stockOf(variantId)).toMatchObject({ reserved: 3, available: 1 });
   });
 
   it('expires an unpaid checkout after the payment timeout: stock back, intent canceled', async () => {

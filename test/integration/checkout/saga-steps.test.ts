@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { CartStore } from '#shared/carts/store.ts';
 import { completeCheckout } from '#shared/checkout/complete.ts';
 import { openPayment } from '#shared/checkout/payment.ts';
 import { placeOrder } from '#shared/checkout/place.ts';
@@ -83,6 +84,10 @@ describe('the saga’s steps and compensations, failing after each step', () => 
       await releaseCheckout(c.deps, { orderId: c.orderId, status: 'canceled', reason: 'checkout_error' }),
     ).toEqual({ outcome: 'released', status: 'canceled' });
     await expectAllGivenBack(c);
+    // The cart the checkout closed is open again, for a new checkout.
+    const cart = await new CartStore(c.f.table).get((await c.order()).cartId);
+    expect(cart).toMatchObject({ status: 'open' });
+    expect(cart).not.toHaveProperty('orderId');
     expect((await c.order()).statusHistory.at(-1)).toMatchObject({
       status: 'canceled',
       reason: 'checkout_error',

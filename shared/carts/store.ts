@@ -38,7 +38,7 @@ export const cartCloseItem = (table: string, cart: CartRecord, orderId: string, 
  */
 export const reopenCart = async (table: string, cartId: string, orderId: string, now = new Date()) => {
   const cart = await new CartStore(table).get(cartId, now);
-  if (!cart || cart.status !== 'checked_out' || cart.orderId !== orderId) return false;
+  if (cart?.status !== 'checked_out' || cart.orderId !== orderId) return false;
   const { orderId: _closedInto, ...rest } = cart;
   try {
     await documentClient().send(

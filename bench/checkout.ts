@@ -3,34 +3,18 @@
 // concurrent guest checkouts. Run: `npx tsx bench/checkout.ts [lines|flash-sale]`. Exits 1 when a flash-sale check fails.
 import { availableParallelism, cpus } from 'node:os';
 import { app } from '#app/definition.ts';
-import { startCloud } from '#local/cloud.ts';
 import { seedIfEmpty } from '#local/seed.ts';
 import { byFunction, formatOps, ownersFrom } from './support/attribute.ts';
+import { startBenchCloud } from './support/cloud.ts';
 import { flashSale } from './support/flash-sale.ts';
 import { lambdas } from './support/lambdas.ts';
-import {
-  checkout,
-  type Placed,
-  pay,
-  readyGuestCart,
-  type Shop,
-  stockedVariants,
-  untilStatus,
-} from './support/shop.ts';
-import { dynamoCalls, portsOf, wire } from './support/wire.ts';
+import { checkout, type Placed, pay, readyGuestCart, stockedVariants, untilStatus } from './support/shop.ts';
+import { dynamoCalls, wire } from './support/wire.ts';
 
 // `lines` or `flash-sale` runs one part only.
 const part = process.argv[2];
-// Long enough that no saga expires while the bench runs.
-const cloud = await startCloud(app, {
-  port: 0,
-  buildDir: '.local/bench-build',
-  countDynamoRequests: true,
-  paymentTimeoutSeconds: 600,
-});
-const ports = portsOf(cloud.info);
+const { cloud, shop, ports } = await startBenchCloud();
 const owners = ownersFrom(app.functions);
-const shop: Shop = { api: cloud.info.apiUrl, adminToken: cloud.info.tokens.admin, stripe: cloud.info.stripe };
 // After the last request of a phase, pipes (100 ms polls) and queue pollers (1 s) may still run.
 const QUIET_MS = 2500;
 

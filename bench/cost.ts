@@ -3,31 +3,16 @@
 // `npx tsx bench/cost.ts [orders]`. A model, not a bill: its assumptions are printed with it.
 import { availableParallelism } from 'node:os';
 import { app } from '#app/definition.ts';
-import { startCloud } from '#local/cloud.ts';
 import { seedIfEmpty } from '#local/seed.ts';
 import { byFunction, ownersFrom } from './support/attribute.ts';
+import { startBenchCloud } from './support/cloud.ts';
 import { lambdas } from './support/lambdas.ts';
 import { PRICES, PRICES_AS_OF } from './support/prices.ts';
-import {
-  checkout,
-  must,
-  type Placed,
-  pay,
-  readyGuestCart,
-  type Shop,
-  stockedVariants,
-} from './support/shop.ts';
-import { dynamoCalls, portsOf, wire } from './support/wire.ts';
+import { checkout, must, type Placed, pay, readyGuestCart, stockedVariants } from './support/shop.ts';
+import { dynamoCalls, wire } from './support/wire.ts';
 
 const ORDERS = Number(process.argv[2] ?? 20);
-const cloud = await startCloud(app, {
-  port: 0,
-  buildDir: '.local/bench-build',
-  countDynamoRequests: true,
-  paymentTimeoutSeconds: 600,
-});
-const ports = portsOf(cloud.info);
-const shop: Shop = { api: cloud.info.apiUrl, adminToken: cloud.info.tokens.admin, stripe: cloud.info.stripe };
+const { cloud, shop, ports } = await startBenchCloud();
 const functions: Record<string, { memoryMb: number }> = app.functions;
 // Schedules run whatever the order volume: a fixed monthly cost, not a per-order one.
 const scheduled = new Set<string>(Object.values(app.schedules).map((s) => s.function));

@@ -3,15 +3,13 @@ import {
   DescribeExecutionCommand,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
-  type SFNClient,
   StartExecutionCommand,
   StartSyncExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { withPaymentTimeout } from '#local/payment-timeout.ts';
 import { substitute } from '#local/state-machines.ts';
-import { type StepFunctionsEndpoint, start } from '#local/stepfunctions/index.ts';
 import {
   accountId,
   type Call,
@@ -20,7 +18,7 @@ import {
   functionError,
   recordingInvoke,
   region,
-  sfnClient,
+  useEndpoint,
 } from '../stepfunctions/helpers.ts';
 
 /**
@@ -69,28 +67,15 @@ const opened = {
 };
 
 describe('the checkout workflows, failing at each step (stand-in functions)', () => {
-  let endpoint: StepFunctionsEndpoint;
-  let client: SFNClient;
-
-  beforeAll(async () => {
-    endpoint = await start({
-      region,
-      accountId,
-      stateMachines: [
-        { name: 'checkoutPayment', definition: definitionOf('checkoutPayment'), type: 'STANDARD' },
-        // The same saga waiting 2 s: for the case that watches it expire.
-        { name: 'expiringSaga', definition: definitionOf('checkoutPayment', 2), type: 'STANDARD' },
-        { name: 'checkout', definition: definitionOf('checkout'), type: 'EXPRESS' },
-      ],
-      functionArns: Object.fromEntries(Object.keys(app.functions).map((name) => [functionArn(name), name])),
-      invoke: recorder.invoke,
-    });
-    client = sfnClient(endpoint.url);
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await endpoint?.stop();
+  const sfn = useEndpoint({
+    stateMachines: [
+      { name: 'checkoutPayment', definition: definitionOf('checkoutPayment'), type: 'STANDARD' },
+      // The same saga waiting 2 s: for the case that watches it expire.
+      { name: 'expiringSaga', definition: definitionOf('checkoutPayment', 2), type: 'STANDARD' },
+      { name: 'checkout', definition: definitionOf('checkout'), type: 'EXPRESS' },
+    ],
+    functionArns: Object.fromEntries(Object.keys(app.functions).map((name) => [functionArn(name), name])),
+    invoke: recorder.invoke,
   });
 
   beforeEach(() => {
@@ -99,9 +84,9 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
 
   const runCheckout = async (n: number) => {
     current = orderId(n);
-    const run = await client.send(
+    const run = await sfn.client.send(
       new StartSyncExecutionCommand({
-        stateMachineArn: endpoint.stateMachineArn('checkout'),
+        stateMachineArn: sfn.endpoint.stateMachineArn('checkout'),
         input: JSON.stringify(checkoutInput(n)),
       }),
     );
@@ -109,16 +94,16 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
     return JSON.parse(run.output ?? 'null');
   };
   const sagaOf = (name: string) =>
-    client.send(
+    sfn.client.send(
       new DescribeExecutionCommand({
         executionArn: `arn:aws:states:${region}:${accountId}:execution:checkoutPayment:${name}`,
       }),
     );
   const startSaga = async (n: number, machine = 'checkoutPayment') => {
     current = orderId(n);
-    const { executionArn } = await client.send(
+    const { executionArn } = await sfn.client.send(
       new StartExecutionCommand({
-        stateMachineArn: endpoint.stateMachineArn(machine),
+        stateMachineArn: sfn.endpoint.stateMachineArn(machine),
         name: `saga-${n}`,
         input: JSON.stringify({ orderId: orderId(n) }),
       }),
@@ -192,8 +177,10 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
   it('a decline releases with the decline’s cause', async () => {
     const saga = await startSaga(5);
     const cause = JSON.stringify({ orderId: orderId(5), failure: { declineCode: 'insufficient_funds' } });
-    await client.send(new SendTaskFailureCommand({ taskToken: saga.token, error: 'PaymentFailed', cause }));
-    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    await sfn.client.send(
+      new SendTaskFailureCommand({ taskToken: saga.token, error: 'PaymentFailed', cause }),
+    );
+    expect((await closedExecution(sfn.client, saga.executionArn)).status).toBe('SUCCEEDED');
     expect(callsTo('checkoutRelease')).toEqual([
       { orderId: orderId(5), status: 'payment_failed', reason: 'card_declined', cause },
     ]);
@@ -212,10 +199,10 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
     const saga = await startSaga(6);
     await eventually(() => (callsTo('checkoutAwaitPayment').length === 2 ? true : undefined), 5000);
     const token = (callsTo('checkoutAwaitPayment')[1] as { taskToken: string }).taskToken;
-    await client.send(
+    await sfn.client.send(
       new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ paymentIntentId: 'pi_6' }) }),
     );
-    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    expect((await closedExecution(sfn.client, saga.executionArn)).status).toBe('SUCCEEDED');
     expect(callsTo('checkoutRelease')).toEqual([]);
     expect(callsTo('checkoutCompleteOrder')).toEqual([{ orderId: orderId(6), paymentIntentId: 'pi_6' }]);
   });
@@ -227,13 +214,13 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
       return ordinary(call, index);
     };
     const saga = await startSaga(7);
-    await client.send(
+    await sfn.client.send(
       new SendTaskSuccessCommand({
         taskToken: saga.token,
         output: JSON.stringify({ paymentIntentId: 'pi_7' }),
       }),
     );
-    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    expect((await closedExecution(sfn.client, saga.executionArn)).status).toBe('SUCCEEDED');
     expect(callsTo('checkoutCompleteOrder')).toHaveLength(1);
     expect(callsTo('checkoutRelease')).toEqual([
       { orderId: orderId(7), status: 'canceled', reason: 'completion_failed', refund: true },
@@ -246,7 +233,7 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
         ? { outcome: 'paid_meanwhile', paymentIntentId: 'pi_8' }
         : ordinary(call, index);
     const saga = await startSaga(8, 'expiringSaga');
-    expect((await closedExecution(client, saga.executionArn)).status).toBe('SUCCEEDED');
+    expect((await closedExecution(sfn.client, saga.executionArn)).status).toBe('SUCCEEDED');
     expect(callsTo('checkoutRelease')).toEqual([
       { orderId: orderId(8), status: 'expired', reason: 'timeout' },
     ]);

@@ -4,9 +4,11 @@ import {
   type DescribeExecutionCommandOutput,
   SFNClient,
 } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll } from 'vitest';
 import { app } from '#app/definition.ts';
 import { FunctionError, type Invoke } from '#local/lambda/types.ts';
 import { substitute } from '#local/state-machines.ts';
+import { type StateMachineSource, type StepFunctionsEndpoint, start } from '#local/stepfunctions/index.ts';
 
 export const region = 'us-east-1';
 export const accountId = '123456789012';
@@ -88,4 +90,40 @@ export function closedExecution(
 /** The task token the approval machine handed to its function in call `index`. */
 export function tokenOf(call: Call | undefined): string | undefined {
   return (call?.event as { taskToken?: string } | undefined)?.taskToken;
+}
+
+/**
+ * A local Step Functions endpoint serving `stateMachines` for the tests of one file (started before
+ * them, stopped after), with an SDK client of it; read both through the returned getters.
+ */
+export function useEndpoint(options: {
+  readonly stateMachines: ReadonlyArray<StateMachineSource>;
+  readonly invoke: Invoke;
+  readonly functionArns?: Readonly<Record<string, string>>;
+}) {
+  const live: { endpoint?: StepFunctionsEndpoint; client?: SFNClient } = {};
+  beforeAll(async () => {
+    live.endpoint = await start({
+      region,
+      accountId,
+      stateMachines: options.stateMachines,
+      functionArns: options.functionArns ?? functionArns,
+      invoke: options.invoke,
+    });
+    live.client = sfnClient(live.endpoint.url);
+  });
+  afterAll(async () => {
+    live.client?.destroy();
+    await live.endpoint?.stop();
+  });
+  return {
+    get endpoint(): StepFunctionsEndpoint {
+      if (!live.endpoint) throw new Error('The endpoint starts before the tests');
+      return live.endpoint;
+    },
+    get client(): SFNClient {
+      if (!live.client) throw new Error('The endpoint starts before the tests');
+      return live.client;
+    },
+  };
 }

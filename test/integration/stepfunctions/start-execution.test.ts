@@ -1,12 +1,11 @@
 import {
   DescribeExecutionCommand,
-  type SFNClient,
   StartSyncExecutionCommand,
   type StartSyncExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DefinitionError, type StepFunctionsEndpoint, start } from '#local/stepfunctions/index.ts';
-import { accountId, functionArns, recordingInvoke, region, sfnClient } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { DefinitionError, start } from '#local/stepfunctions/index.ts';
+import { accountId, functionArns, recordingInvoke, region, useEndpoint } from './helpers.ts';
 
 const sagaArn = `arn:aws:states:${region}:${accountId}:stateMachine:saga`;
 const startSaga = 'arn:aws:states:::states:startExecution';
@@ -68,40 +67,27 @@ const express = (name: string, definition: object) =>
   ({ name, definition: JSON.stringify(definition), type: 'EXPRESS' }) as const;
 
 describe('local Step Functions: states:startExecution Task states', () => {
-  let endpoint: StepFunctionsEndpoint;
-  let client: SFNClient;
-
-  beforeAll(async () => {
-    endpoint = await start({
-      region,
-      accountId,
-      stateMachines: [
-        { name: 'saga', definition: JSON.stringify(saga), type: 'STANDARD' },
-        express('checkout', checkout),
-        express('dynamic', dynamic),
-        express('linked', linked),
-      ],
-      functionArns,
-      invoke: recordingInvoke().invoke,
-    });
-    client = sfnClient(endpoint.url);
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await endpoint?.stop();
+  const sfn = useEndpoint({
+    stateMachines: [
+      { name: 'saga', definition: JSON.stringify(saga), type: 'STANDARD' },
+      express('checkout', checkout),
+      express('dynamic', dynamic),
+      express('linked', linked),
+    ],
+    functionArns,
+    invoke: recordingInvoke().invoke,
   });
 
   const runSync = (machine: string, input: unknown): Promise<StartSyncExecutionCommandOutput> =>
-    client.send(
+    sfn.client.send(
       new StartSyncExecutionCommand({
-        stateMachineArn: endpoint.stateMachineArn(machine),
+        stateMachineArn: sfn.endpoint.stateMachineArn(machine),
         input: JSON.stringify(input),
       }),
     );
   const outputOf = (run: StartSyncExecutionCommandOutput) => JSON.parse(run.output ?? 'null');
   const describeExecution = (executionArn: string) =>
-    client.send(new DescribeExecutionCommand({ executionArn }));
+    sfn.client.send(new DescribeExecutionCommand({ executionArn }));
 
   it('starts the STANDARD machine from an EXPRESS one, with the given name and input', async () => {
     const order = { id: 'ord_1', total: { amount: 1250, currency: 'EUR' } };

@@ -1,12 +1,12 @@
 import type { AppDefinition } from './types.ts';
 
+/** How long a checkout waits for its payment before it expires (15 minutes; the local cloud shortens it). */
+const PAYMENT_TIMEOUT_SECONDS = '900';
+
 /**
  * The application definition. Adding an endpoint is one entry in `functions`, one in `routes`, and the
  * handler file; both clouds pick it up from here.
  */
-/** How long a checkout waits for its payment before it expires (15 minutes; the local cloud shortens it). */
-const PAYMENT_TIMEOUT_SECONDS = '900';
-
 export const app = {
   name: 'commerce',
 
@@ -588,7 +588,7 @@ export const app = {
       memoryMb: 512,
       // The workflow: reprice + one transaction, start the saga, one Stripe call (retried on outage).
       timeoutSeconds: 29,
-      uses: { table: 'read', stateMachines: ['checkout'], externalSecrets: ['stripe'] },
+      uses: { stateMachines: ['checkout'] },
     },
     checkoutPlaceOrder: {
       // Not routed: a step of the `checkout` workflow.

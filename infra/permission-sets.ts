@@ -1,11 +1,10 @@
-import { functionVerifiesToken } from '#app/access.ts';
 import { sharedRoleFunctions } from '#app/callers.ts';
 import type { AppDefinition, FunctionUses } from '#app/types.ts';
 
 /**
- * Everything a function is granted or given, normalised so that equal grants compare equal: the
- * definition's `uses` (lists sorted and de-duplicated, `bus: false` = no bus) and whether it gets the
- * token-verification settings (it serves an `optional` route).
+ * Everything a function's role is granted, normalised so that equal grants compare equal: the
+ * definition's `uses` (lists sorted and de-duplicated, `bus: false` = no bus). Generated secrets and
+ * token-verification settings are environment values, set per function, so they do not split roles.
  */
 export interface PermissionSet {
   readonly table?: 'read' | 'readWrite';
@@ -13,9 +12,7 @@ export interface PermissionSet {
   readonly queues: readonly string[];
   readonly stateMachines: readonly string[];
   readonly taskTokens: readonly string[];
-  readonly secrets: readonly string[];
   readonly externalSecrets: readonly string[];
-  readonly verifiesToken: boolean;
 }
 
 const normalised = (names: readonly string[] | undefined): string[] => [...new Set(names ?? [])].sort();
@@ -29,14 +26,12 @@ export const permissionSetOf = (app: AppDefinition, name: string): PermissionSet
     queues: normalised(uses.queues),
     stateMachines: normalised(uses.stateMachines),
     taskTokens: normalised(uses.taskTokens),
-    secrets: normalised(uses.secrets),
     externalSecrets: normalised(uses.externalSecrets),
-    verifiesToken: app.routes.some((r) => r.function === name && functionVerifiesToken(r.access)),
   };
 };
 
 /**
- * A readable, stable construct id for a permission set (`TableRead-Secrets.cursorKey`): equal sets get
+ * A readable, stable construct id for a permission set (`TableRead-ExternalSecrets.stripe`): equal sets get
  * the same id, and a role keeps its id while functions with its grants come and go.
  */
 export const permissionSetId = (set: PermissionSet): string => {
@@ -46,9 +41,7 @@ export const permissionSetId = (set: PermissionSet): string => {
     set.queues.length > 0 ? `Queues.${set.queues.join('.')}` : '',
     set.stateMachines.length > 0 ? `StateMachines.${set.stateMachines.join('.')}` : '',
     set.taskTokens.length > 0 ? `TaskTokens.${set.taskTokens.join('.')}` : '',
-    set.secrets.length > 0 ? `Secrets.${set.secrets.join('.')}` : '',
     set.externalSecrets.length > 0 ? `ExternalSecrets.${set.externalSecrets.join('.')}` : '',
-    set.verifiesToken ? 'VerifiesToken' : '',
   ].filter((p) => p !== '');
   return parts.length > 0 ? parts.join('-') : 'NoGrants';
 };

@@ -4,6 +4,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { functionEnvironment } from '#app/environment.ts';
 import type { AppDefinition } from '#app/types.ts';
 import { esbuildOptions } from '#infra/bundling.ts';
+import { stripeKeysSchema } from '#shared/payments/stripe-keys.ts';
 import * as auth from './auth/index.ts';
 import { type CountingProxy, startCountingProxy } from './dynamodb/counting-proxy.ts';
 import * as dynamodb from './dynamodb/index.ts';
@@ -12,7 +13,7 @@ import * as gateway from './gateway/index.ts';
 import { buildFunctions } from './lambda/build.ts';
 import { createRuntime, type LambdaRuntime } from './lambda/runtime.ts';
 import type { Invoke } from './lambda/types.ts';
-import { paymentTimeoutOf, withPaymentTimeout } from './payment-timeout.ts';
+import { paymentTimeoutOf } from './payment-timeout.ts';
 import * as schedules from './schedules/index.ts';
 import { localSecrets } from './secrets.ts';
 import * as secretsmanager from './secretsmanager/index.ts';
@@ -40,11 +41,6 @@ export interface CloudOptions {
   readonly scheduleIntervalMs?: number;
   /** Route the functions' DynamoDB traffic through a counting proxy (benchmarks). */
   readonly countDynamoRequests?: boolean;
-  /**
-   * How long a checkout waits for its payment (900 s in AWS): short locally, so an unpaid checkout
-   * visibly expires. Replaces the definition's value in both places it is stated (`withPaymentTimeout`).
-   */
-  readonly paymentTimeoutSeconds?: number;
 }
 
 /** Instances of a function that runs Express workflows synchronously (see `waitsOnExpress`). */
@@ -118,10 +114,7 @@ export const startCloud = async (app: AppDefinition, options: CloudOptions = {})
     stops.length = 0;
   };
   try {
-    const served = options.paymentTimeoutSeconds
-      ? withPaymentTimeout(app, options.paymentTimeoutSeconds)
-      : app;
-    return await assemble(served, options, stops, stopAll);
+    return await assemble(app, options, stops, stopAll);
   } catch (error) {
     await stopAll();
     throw error;
@@ -228,7 +221,12 @@ const assemble = async (
     queueUrl: (name: string) => queues.queueUrl(name),
     stateMachineArn: (name: string) => machines.stateMachineArn(name),
     secret: (name: string) => secrets(name),
-    externalSecretArn: (name: string) => secretStore.arnOf(externalSecretName(name)),
+    // As the synth does, an external secret the definition does not declare is an error at start.
+    externalSecretArn: (name: string) => {
+      if (!app.externalSecrets?.[name])
+        throw new Error(`A function uses external secret "${name}", which the definition does not declare`);
+      return secretStore.arnOf(externalSecretName(name));
+    },
     auth: { issuer: issuer.issuer, audience: issuer.clientId, jwksUrl: issuer.jwksUrl },
   };
   const proxy = options.countDynamoRequests ? await startCountingProxy(dynamo.endpoint) : undefined;
@@ -240,14 +238,7 @@ const assemble = async (
   const payments = await stripe.start({ webhookUrl: () => webhookUrl });
   stops.push(() => payments.stop());
   // Exactly the JSON ops put in the AWS secret; where Stripe is reaches functions as an endpoint override.
-  secretStore.put(
-    externalSecretName('stripe'),
-    JSON.stringify({
-      secretKey: payments.secretKey,
-      publishableKey: payments.publishableKey,
-      webhookSecret: payments.webhookSecret,
-    }),
-  );
+  secretStore.put(externalSecretName('stripe'), JSON.stringify(stripeKeysSchema.parse(payments)));
   const sdkEnvironment = {
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app } from '#app/definition.ts';
 import { startCloud } from './cloud.ts';
+import { withPaymentTimeout } from './payment-timeout.ts';
 import { seedIfEmpty } from './seed.ts';
 
 // `npm start [-- --data <dir>] [--port <n>] [--no-seed] [--log-level INFO] [--state <file>]`
@@ -17,12 +18,12 @@ const { values } = parseArgs({
 });
 
 const started = Date.now();
-const cloud = await startCloud(app, {
+// An unpaid checkout expires after this (AWS: 15 minutes); CHECKOUT_PAYMENT_TIMEOUT_SECONDS overrides.
+const served = withPaymentTimeout(app, Number(process.env.CHECKOUT_PAYMENT_TIMEOUT_SECONDS ?? 120));
+const cloud = await startCloud(served, {
   port: Number(values.port ?? process.env.PORT ?? 3000),
   ...(values.data ? { dataDir: values.data } : {}),
   ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
-  // An unpaid checkout expires after this (AWS: 15 minutes); CHECKOUT_PAYMENT_TIMEOUT_SECONDS overrides.
-  paymentTimeoutSeconds: Number(process.env.CHECKOUT_PAYMENT_TIMEOUT_SECONDS ?? 120),
 });
 
 let stopping = false;

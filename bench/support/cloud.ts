@@ -1,5 +1,6 @@
 import { app } from '#app/definition.ts';
 import { startCloud } from '#local/cloud.ts';
+import { withPaymentTimeout } from '#local/payment-timeout.ts';
 import type { Shop } from './shop.ts';
 import { portsOf } from './wire.ts';
 
@@ -9,11 +10,10 @@ import { portsOf } from './wire.ts';
  * whose traffic they attribute.
  */
 export const startBenchCloud = async () => {
-  const cloud = await startCloud(app, {
+  const cloud = await startCloud(withPaymentTimeout(app, 600), {
     port: 0,
     buildDir: '.local/bench-build',
     countDynamoRequests: true,
-    paymentTimeoutSeconds: 600,
   });
   const shop: Shop = {
     api: cloud.info.apiUrl,

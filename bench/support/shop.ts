@@ -1,7 +1,7 @@
 // A storefront's and an admin's calls for the checkout benches (the same steps as test/support/checkout.ts,
 // without vitest): a stocked product, a ready cart, checkout, paying like Stripe.js, reading the order.
 import { randomUUID } from 'node:crypto';
-import Stripe from 'stripe';
+import { confirmLikeStripeJs, localStripeClient } from '../../test/support/payments.ts';
 
 /** An API answer: status, headers and parsed JSON (undefined for an empty body). */
 export interface Answer {
@@ -183,19 +183,13 @@ export const checkout = (shop: Shop, cart: GuestCart) =>
   });
 
 /** Confirms the PaymentIntent as Stripe.js does in the browser: publishable key and client secret. */
-export const pay = (shop: Shop, payment: Placed['payment'], method = 'pm_card_visa') => {
-  const url = new URL(shop.stripe.apiUrl);
-  const browser = new Stripe(payment.publishableKey, {
-    host: url.hostname,
-    port: url.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-  });
-  return browser.paymentIntents.confirm(payment.paymentIntentId, {
-    payment_method: method,
-    client_secret: payment.clientSecret,
-  } as Stripe.PaymentIntentConfirmParams);
-};
+export const pay = (shop: Shop, payment: Placed['payment'], method = 'pm_card_visa') =>
+  confirmLikeStripeJs(
+    localStripeClient(payment.publishableKey, shop.stripe.apiUrl),
+    payment.paymentIntentId,
+    payment.clientSecret,
+    method,
+  );
 
 /** The order's status as its guest reads it (`X-Order-Token`). */
 export const orderStatus = async (shop: Shop, placed: Placed) => {

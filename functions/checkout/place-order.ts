@@ -21,7 +21,7 @@ export const handler = async (event: unknown) => {
       {
         cartId: input.cartId,
         caller: input.caller,
-        idempotencyKey: input.idempotencyKey,
+        orderId: input.orderId,
         ...(input.customerEmail ? { customerEmail: input.customerEmail } : {}),
       },
     );

@@ -1,10 +1,12 @@
 import { releaseCheckout } from '#shared/checkout/release.ts';
-import { checkoutServices } from '#shared/checkout/services.ts';
 import { declineCodeOf, releaseStepInput } from '#shared/checkout/steps.ts';
 import { requireEnv } from '#shared/config.ts';
+import { OrderRepository } from '#shared/orders/repository.ts';
 import { paymentGateway } from '#shared/payments/stripe-provider.ts';
 
-const deps = checkoutServices(requireEnv('TABLE_NAME'));
+const table = requireEnv('TABLE_NAME');
+// Only the orders: these steps never read carts or stock, so their bundles and cold starts stay small.
+const deps = { table, orders: new OrderRepository(table) };
 
 /**
  * The compensation of both workflows: cancel (or refund) the payment, release the stock and promotion

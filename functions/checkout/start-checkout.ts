@@ -9,7 +9,6 @@ import { httpHandler } from '#shared/http/handler.ts';
 import { requiredIdempotencyKey } from '#shared/http/idempotency-key.ts';
 import { callerOf } from '#shared/http/identity.ts';
 import { json } from '#shared/http/response.ts';
-import { loadStripeKeys } from '#shared/payments/stripe-keys.ts';
 
 const stateMachineArn = requireEnv('STATE_MACHINE_ARN_CHECKOUT');
 // StartSyncExecution goes to the `sync-` host of Step Functions' endpoint; an endpoint override (the local
@@ -23,17 +22,13 @@ const sfn = new SFNClient({ disableHostPrefix: process.env.AWS_ENDPOINT_URL_SFN 
 export const handler = httpHandler({ path: cartPath }, async ({ path, event }) => {
   const idempotencyKey = requiredIdempotencyKey(event);
   const email = callerOf(event)?.email;
-  const [placed, keys] = await Promise.all([
-    runCheckout(sfn, stateMachineArn, {
-      orderId: orderIdFor(path.cartId, idempotencyKey),
-      cartId: path.cartId,
-      idempotencyKey,
-      caller: cartCaller(event),
-      ...(email ? { customerEmail: email } : {}),
-    }),
-    loadStripeKeys(),
-  ]);
-  return json(201, checkoutResponse(placed, keys.publishableKey), {
+  const placed = await runCheckout(sfn, stateMachineArn, {
+    orderId: orderIdFor(path.cartId, idempotencyKey),
+    cartId: path.cartId,
+    caller: cartCaller(event),
+    ...(email ? { customerEmail: email } : {}),
+  });
+  return json(201, checkoutResponse(placed), {
     location: `/orders/${placed.orderId}`,
     'cache-control': 'no-store',
     ...(placed.replayed ? { 'idempotent-replayed': 'true' } : {}),

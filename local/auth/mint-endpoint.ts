@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { readBodyText } from '../net/read-body.ts';
 import type { MintInput } from './claims.ts';
 
 /**
@@ -33,16 +34,7 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(text);
 };
 
-const readBody = async (req: IncomingMessage): Promise<string | undefined> => {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-};
+const readBody = (req: IncomingMessage): Promise<string | undefined> => readBodyText(req, MAX_BODY_BYTES);
 
 /** Answers one mint request: 200 `{ token, sub }`, or 400 with the reason. */
 export const handleMint = async (

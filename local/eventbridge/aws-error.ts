@@ -1,18 +1,6 @@
-/**
- * An error answered the way the AWS JSON protocol does (`{"__type": code, "message": ...}`), so the
- * SDK raises the matching typed exception (`InvalidEventPatternException`...).
- */
-export class AwsError extends Error {
-  readonly code: string;
-  readonly statusCode: number;
+import { AwsError } from '../net/aws-error.ts';
 
-  constructor(code: string, message: string, statusCode = 400) {
-    super(message);
-    this.name = code;
-    this.code = code;
-    this.statusCode = statusCode;
-  }
-}
+export { AwsError };
 
 /** The message AWS's request validation gives for a missing required member. */
 export const missingMember = (member: string): AwsError =>

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBodyText } from '../net/read-body.ts';
 import { AwsError } from './aws-error.ts';
 import { type Bus, busArn } from './bus.ts';
 import {
@@ -50,15 +51,9 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 type Operation = (input: Readonly<Record<string, unknown>>) => unknown;
 
 const readBody = async (request: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new AwsError('RequestEntityTooLargeException', 'Request is too large.', 413);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readBodyText(request, MAX_BODY_BYTES);
+  if (body === undefined) throw new AwsError('RequestEntityTooLargeException', 'Request is too large.', 413);
+  return body;
 };
 
 const parseInput = (body: string): Record<string, unknown> => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AwsError } from '../net/aws-error.ts';
+import { readBodyText } from '../net/read-body.ts';
 import { createSecretStore, type SecretStore } from './secrets.ts';
 
 export interface StartOptions {
@@ -26,27 +28,11 @@ const TARGET = 'secretsmanager.GetSecretValue';
 // GetSecretValue's input is a SecretId and two optional version fields.
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** An error in the AWS JSON 1.1 shape (`__type`), so the SDK raises the matching typed exception. */
-class AwsError extends Error {
-  readonly code: string;
-  readonly statusCode: number;
-  constructor(code: string, message: string, statusCode = 400) {
-    super(message);
-    this.code = code;
-    this.statusCode = statusCode;
-  }
-}
-
 const readJson = async (request: IncomingMessage): Promise<Record<string, unknown>> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new AwsError('InvalidRequestException', 'Request is too large.');
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readBodyText(request, MAX_BODY_BYTES);
+  if (body === undefined) throw new AwsError('InvalidRequestException', 'Request is too large.');
   try {
-    const input: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    const input: unknown = JSON.parse(body || '{}');
     if (typeof input === 'object' && input !== null && !Array.isArray(input))
       return input as Record<string, unknown>;
   } catch {

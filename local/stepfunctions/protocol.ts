@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBodyText } from '../net/read-body.ts';
 import { ApiError } from './errors.ts';
 
 /** One API action: the parsed JSON request in, the JSON response out (or an ApiError thrown). */
@@ -51,14 +52,9 @@ function operationFor(request: IncomingMessage, operations: Readonly<Record<stri
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new ApiError('ValidationException', 'Request body is too large', 413);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readBodyText(request, maxBodyBytes);
+  if (body === undefined) throw new ApiError('ValidationException', 'Request body is too large', 413);
+  return body;
 }
 
 function parseBody(body: string): unknown {

@@ -8,7 +8,7 @@ import type { ExecutionRecord } from './run-execution.ts';
  * `Input` that is not a string is sent as its JSON text (AWS serializes it the same way); without
  * one the child starts with `{}`. Anything not a string is passed on for the API to refuse.
  */
-export function startExecutionRequest(parameters: Json): Record<string, unknown> {
+export function taskStartRequest(parameters: Json): Record<string, unknown> {
   const fields = isObject(parameters) ? parameters : {};
   const input = fields.Input;
   return {

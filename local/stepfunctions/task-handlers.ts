@@ -4,7 +4,7 @@ import { type Json, toJson } from './asl.ts';
 import { lambdaStateError, StateError } from './errors.ts';
 import { type InvokeRequest, invokeRequest, invokeResult } from './lambda-invoke.ts';
 import type { ExecutionRecord } from './run-execution.ts';
-import { startExecutionRequest, startExecutionResult, startExecutionStateError } from './start-execution.ts';
+import { startExecutionResult, startExecutionStateError, taskStartRequest } from './start-execution.ts';
 import type { TaskSpec } from './task-spec.ts';
 import type { TaskTokens } from './task-tokens.ts';
 
@@ -61,7 +61,7 @@ async function perform(
 
 async function startChild(parameters: Json, scope: TaskScope): Promise<Json> {
   try {
-    return startExecutionResult(scope.startExecution(startExecutionRequest(parameters)));
+    return startExecutionResult(scope.startExecution(taskStartRequest(parameters)));
   } catch (error) {
     throw startExecutionStateError(error);
   }

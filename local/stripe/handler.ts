@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Stripe from 'stripe';
+import { readBodyText } from '../net/read-body.ts';
 import { authenticate } from './auth.ts';
 import { StripeApiError } from './errors.ts';
 import { buildEvent, type RequestMeta } from './events.ts';
@@ -35,19 +36,14 @@ const CORS = {
 };
 
 const readBody = async (request: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new StripeApiError(
-        413,
-        { type: 'invalid_request_error', message: 'Request body too large.' },
-        true,
-      );
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readBodyText(request, MAX_BODY_BYTES);
+  if (body === undefined)
+    throw new StripeApiError(
+      413,
+      { type: 'invalid_request_error', message: 'Request body too large.' },
+      true,
+    );
+  return body;
 };
 
 const headerValue = (request: IncomingMessage, name: string): string | undefined => {
@@ -84,7 +80,9 @@ export const handle = async (account: Account, request: IncomingMessage, respons
   }
   if (method === 'POST' && url.pathname === '/_local/outages') {
     // `{ "orderId": "…", "count": 3 }`: that order's next 3 PaymentIntent creations fail (fault tests).
-    const { orderId, count } = JSON.parse(await readBody(request)) as { orderId?: unknown; count?: unknown };
+    const { orderId, count } = await readBody(request)
+      .then((body) => JSON.parse(body) as { orderId?: unknown; count?: unknown })
+      .catch(() => ({ orderId: undefined, count: undefined }));
     if (typeof orderId !== 'string' || typeof count !== 'number')
       return send(response, 400, JSON.stringify({ error: 'expected { orderId, count }' }), {});
     account.outages.add(orderId, count);

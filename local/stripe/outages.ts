@@ -2,9 +2,11 @@ import type { FormObject } from './form.ts';
 
 /**
  * Simulated Stripe outages for fault tests (local only; real Stripe has no such thing): the next
- * `count` PaymentIntent creations for one order answer 500 `api_error`, as Stripe does when it fails
- * on its side. Keyed by the order (`metadata[orderId]`) so tests running side by side on one local
- * Stripe cannot hit each other's outage.
+ * `count` PaymentIntent creations for one order answer 500 `api_error`. Keyed by the order
+ * (`metadata[orderId]`) so tests running side by side on one local Stripe cannot hit each other's
+ * outage. Only an outage before the request executes is simulated (unreachable, refused at the edge):
+ * its result is not saved under the idempotency key, so a retry with the key can succeed. Stripe saves
+ * the result of a request that began executing, 500 included, and replays it for that key.
  */
 export interface Outages {
   add(orderId: string, count: number): void;

@@ -14,13 +14,14 @@ import type { Order } from '../orders/schemas.ts';
 import { hashOrderToken } from '../orders/token.ts';
 import type { Promotion } from '../pricing/promotion-schemas.ts';
 import { consumeFailure, consumeUsageItems, usageRefs } from '../promotions/usage.ts';
-import { guestOrderToken, orderIdFor } from './ids.ts';
+import { guestOrderToken } from './ids.ts';
 
-/** A checkout request: the cart, who asks, and the key that makes a retry the same checkout. */
+/** A checkout request: the cart, who asks, and the order it places (`orderIdFor` the Idempotency-Key). */
 export interface PlaceRequest {
   readonly cartId: string;
   readonly caller: CartCaller;
-  readonly idempotencyKey: string;
+  /** Derived from the cart and the Idempotency-Key once, by the route: a retry names the same order. */
+  readonly orderId: string;
   /** The signed-in customer's e-mail (from their token), for a customer cart without one. */
   readonly customerEmail?: string;
 }
@@ -62,7 +63,7 @@ export interface PlacerDeps {
  * meanwhile is 422 `promotion_exhausted`.
  */
 export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new Date()): Promise<Placed> => {
-  const orderId = orderIdFor(req.cartId, req.idempotencyKey);
+  const { orderId } = req;
   const customerId = req.caller.customerId;
   const [priced, existing, profileEmail] = await Promise.all([
     deps.carts.read(req.cartId, req.caller, now),

@@ -136,7 +136,7 @@ export const releaseCheckout = async (
   }
   // The expiry sweep released the hold first: the order's writes commit on their own (still once).
   const ended = await transact(endItems(deps.table, order, request, now()));
-  const current = (await deps.orders.get(order.id))?.status;
+  const current = ended.ok ? request.status : (await deps.orders.get(order.id))?.status;
   // Still unpaid: a concurrent change (an intent recorded meanwhile) refused it; the step's retry redoes it.
   if (!ended.ok && current === 'pending_payment')
     throw new Error(`Ending order ${order.id} met a change; retry`);

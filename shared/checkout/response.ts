@@ -30,7 +30,7 @@ export const checkoutResponseSchema = z
 export type CheckoutResponse = z.infer<typeof checkoutResponseSchema>;
 
 /** The response body of a placed checkout. */
-export const checkoutResponse = (placed: CheckoutPlaced, publishableKey: string): CheckoutResponse => ({
+export const checkoutResponse = (placed: CheckoutPlaced): CheckoutResponse => ({
   orderId: placed.orderId,
   orderToken: placed.orderToken,
   status: orderStatus.parse(placed.status),
@@ -41,6 +41,6 @@ export const checkoutResponse = (placed: CheckoutPlaced, publishableKey: string)
     provider: 'stripe',
     paymentIntentId: placed.paymentIntentId,
     clientSecret: placed.clientSecret,
-    publishableKey,
+    publishableKey: placed.publishableKey,
   },
 });

@@ -26,6 +26,7 @@ const workflowOutput = z.discriminatedUnion('outcome', [
     total: z.object({ grandTotal: z.number().int(), currency: z.string() }),
     paymentIntentId: z.string(),
     clientSecret: z.string(),
+    publishableKey: z.string(),
   }),
   z.object({ outcome: z.literal('refused'), refusal: refusalSchema }),
   z.object({ outcome: z.literal('failed'), error: z.string().optional() }),

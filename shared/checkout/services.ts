@@ -3,7 +3,7 @@ import { CustomerRepository } from '../customers/customer-repository.ts';
 import { inventoryServices } from '../inventory/services.ts';
 import { OrderRepository } from '../orders/repository.ts';
 
-/** The services the checkout steps use over one table, wired once per Lambda instance. */
+/** The services the placing step uses over one table, wired once per Lambda instance. */
 export const checkoutServices = (table: string) => ({
   table,
   carts: new CartService(table),

@@ -7,7 +7,6 @@ import { orderId } from '../orders/schemas.ts';
 export const checkoutInput = z.strictObject({
   orderId,
   cartId: z.string().min(1).max(64),
-  idempotencyKey: z.string().min(1).max(255),
   caller: z.strictObject({
     customerId: z.string().max(128).optional(),
     token: z.string().max(512).optional(),

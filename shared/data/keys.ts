@@ -257,8 +257,8 @@ export const orderKeys = {
   /** gsi1 "a customer's orders, newest first" (`GET /me/orders`, the admin customer filter); guests have none. */
   customerPartition: (customerId: string) => `ORDERS#customer#${customerId}`,
   byCustomer: (customerId: string, createdAt: string, orderId: string) => ({
-    gsi1pk: `ORDERS#customer#${customerId}`,
-    gsi1sk: `${createdAt}#${orderId}`,
+    gsi1pk: orderKeys.customerPartition(customerId),
+    gsi1sk: orderKeys.sortKey(createdAt, orderId),
   }),
   /**
    * gsi2 "orders in a status, newest first" (the admin list), spread over `buckets` partitions per status
@@ -268,8 +268,8 @@ export const orderKeys = {
   buckets: 4,
   statusPartition: (status: string, bucket: number) => `ORDERS#status#${status}#${bucket}`,
   byStatus: (status: string, bucket: number, createdAt: string, orderId: string) => ({
-    gsi2pk: `ORDERS#status#${status}#${bucket}`,
-    gsi2sk: `${createdAt}#${orderId}`,
+    gsi2pk: orderKeys.statusPartition(status, bucket),
+    gsi2sk: orderKeys.sortKey(createdAt, orderId),
   }),
 };
 // --- end orders --------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ const decisionUpdate = (table: string, r: Reservation, kind: SettleKind, at: Dat
     Key: reservationKeys.reservation(r.id),
     // Leaving gsi1 (held, by expiry) takes it out of the sweep; TTL removes it after retention.
     UpdateExpression:
-      'SET #s = :s, settledAt = :at, settledBy = :by, expiresAt = :ttl, settledThrough = :k, settledAllocations = :n REMOVE gsi1pk, gsi1sk',
+      'SET #s = :s, settledAt = :at, settledBy = :by, expiresAt = :ttl, settledThrough = :k REMOVE gsi1pk, gsi1sk',
     ConditionExpression: '#s = :held',
     ExpressionAttributeNames: { '#s': 'status' },
     ExpressionAttributeValues: {
@@ -57,7 +57,6 @@ const decisionUpdate = (table: string, r: Reservation, kind: SettleKind, at: Dat
       ':by': kind,
       ':ttl': Math.floor(at.getTime() / 1000) + SETTLED_RETENTION_SECONDS,
       ':k': through,
-      ':n': r.allocations.length,
     },
   },
 });

@@ -15,7 +15,6 @@ export interface OrderRefs {
   readonly tokenHash?: string;
   /** The customer's e-mail from their token, used when a customer's cart has none. */
   readonly customerEmail?: string;
-  readonly paymentIntentId?: string;
   /** The promotion usage counters the checkout transaction moves (`usageRefs`), to give back exactly. */
   readonly promotionUsage?: Order['promotionUsage'];
 }
@@ -119,10 +118,7 @@ export const orderFromCart = (cart: Cart, refs: OrderRefs, now: Date): Order => 
     shipping: { ...shipping, name: refs.shippingName },
     shippingAddress: cart.shippingAddress!,
     totals: cart.totals,
-    payment: {
-      provider: 'stripe',
-      ...(refs.paymentIntentId ? { paymentIntentId: refs.paymentIntentId } : {}),
-    },
+    payment: { provider: 'stripe' },
     reservationId: refs.reservationId,
     version: 1,
     createdAt: at,

@@ -1,26 +1,16 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../data/client.ts';
-import { isConditionFailure } from '../data/conditions.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '../data/cursor.ts';
 import { orderKeys } from '../data/keys.ts';
 import { NotFoundError } from '../errors/index.ts';
-import { OrderStatusConflictError } from './errors.ts';
 import { type OrderPartition, orderPage, type SortRange } from './index-pages.ts';
 import type { AdminOrdersQuery } from './inputs.ts';
 import { orderFromItem, orderSummary } from './items.ts';
-import { type Order, type OrderPage, type OrderStatus, orderStatus } from './schemas.ts';
-import { orderTransitionUpdate, type TransitionExtra } from './transitions.ts';
+import { type Order, type OrderPage, orderStatus } from './schemas.ts';
 
 /** 404 for an order that does not exist or that the caller may not know exists. */
 export const orderNotFound = (id: string) =>
   new NotFoundError(`Order ${id} does not exist`, 'order_not_found');
-
-/** The status in a condition failure's old item, marshalled (`{ S: 'paid' }`) or not. */
-const statusIn = (item: Record<string, unknown> | undefined): string | undefined => {
-  const value = item?.status;
-  if (typeof value === 'string') return value;
-  return (value as { S?: string } | undefined)?.S;
-};
 
 /** The partitions an admin filter reads: one customer's (gsi1), or each bucket of each status (gsi2). */
 const adminSources = (filters: AdminOrdersQuery): OrderPartition[] => {
@@ -99,31 +89,5 @@ export class OrderRepository {
       items: page.orders.map(orderSummary),
       nextCursor: page.after ? encodeCursor({ after: page.after }, this.#cursorSecret, scope) : null,
     };
-  }
-
-  /**
-   * Moves an order from one of `from` to `to` outside a transaction (1 conditional UpdateItem): 404
-   * `order_not_found`, or 409 `order_status_conflict` naming the status it is in.
-   */
-  async transition(
-    id: string,
-    from: readonly OrderStatus[],
-    to: OrderStatus,
-    at: string,
-    reason?: string,
-    extra?: TransitionExtra,
-  ): Promise<Order> {
-    const { Update } = orderTransitionUpdate(this.#table, id, from, to, at, reason, extra);
-    try {
-      const { Attributes } = await documentClient().send(
-        new UpdateCommand({ ...Update, ReturnValues: 'ALL_NEW' }),
-      );
-      return orderFromItem(Attributes ?? {});
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const current = statusIn(error.Item);
-      if (current === undefined) throw orderNotFound(id);
-      throw new OrderStatusConflictError(id, current, to);
-    }
   }
 }

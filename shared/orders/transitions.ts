@@ -4,9 +4,8 @@ import { bucketOf } from './items.ts';
 import type { OrderStatus, StatusChange } from './schemas.ts';
 import { canTransition } from './status.ts';
 
-/** Fields a transition may set besides the status (the PaymentIntent the saga learnt of, say). */
+/** What else a transition requires of the order besides its status. */
 export interface TransitionExtra {
-  readonly paymentIntentId?: string;
   /**
    * The PaymentIntent the caller saw on the order (null: none): the transition then also requires it to
    * be unchanged, so an intent recorded meanwhile (still payable) cannot be left behind by it.
@@ -43,7 +42,6 @@ export const orderTransitionUpdate = (
     'gsi2pk = :gsi2pk',
     'updatedAt = :at',
     '#version = #version + :one',
-    ...(extra.paymentIntentId ? ['payment.paymentIntentId = :pi'] : []),
   ];
   return {
     Update: {
@@ -63,7 +61,6 @@ export const orderTransitionUpdate = (
         ':gsi2pk': orderKeys.statusPartition(to, bucketOf(orderId)),
         ':at': at,
         ':one': 1,
-        ...(extra.paymentIntentId ? { ':pi': extra.paymentIntentId } : {}),
         ...(extra.seenPaymentIntentId ? { ':seenPi': extra.seenPaymentIntentId } : {}),
       },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

@@ -38,6 +38,16 @@ export const notifyWaitingCheckout = async (table: string, result: PaymentResult
   );
   const taskToken = typeof Item?.taskToken === 'string' ? Item.taskToken : undefined;
   if (!taskToken) return 'no_waiter';
+  return resumeCheckout(taskToken, result);
+};
+
+/**
+ * Resumes the wait holding `taskToken` with a payment result: SendTaskSuccess for `succeeded`,
+ * SendTaskFailure (`PaymentFailed`/`PaymentCanceled`) for `failed`/`canceled`; a refund ends no wait.
+ * A closed task (timed out, or resumed by the other side) is `stale`. 1 SendTask* call.
+ */
+export const resumeCheckout = async (taskToken: string, result: PaymentResult): Promise<NotifyEffect> => {
+  if (result.outcome === 'refunded') return 'not_applicable';
   const summary = {
     orderId: result.orderId,
     outcome: result.outcome,

@@ -35,7 +35,7 @@ const sharing = {
     // Same grants, written differently: still the same permission set.
     listOrders: fn({ table: 'read', bus: false, queues: [] }),
     updateOrder: fn({ table: 'readWrite' }),
-    // Same `uses` as getOrder, but it serves an `optional` route and so gets the issuer settings.
+    // Same `uses` as getOrder, and an `optional` route: the issuer settings are environment, not grants.
     viewCart: fn({ table: 'read' }),
     // Same `uses` as getOrder, but a schedule invokes it too.
     sweep: fn({ table: 'read' }),
@@ -100,9 +100,13 @@ describe('roles and log groups of route-only functions', () => {
   });
 
   it('gives route-only functions with other grants another role', () => {
-    const roles = ['getOrder', 'updateOrder', 'viewCart', 'api', 'webhook'].map((n) => roleOf(template, n));
+    const roles = ['getOrder', 'updateOrder', 'api', 'webhook'].map((n) => roleOf(template, n));
     expect(new Set(roles).size).toBe(roles.length);
     expect(logGroupOf(template, 'updateOrder')).toBe(apiLogs);
+  });
+
+  it('shares a role between equal grants whatever the environment differs in (token settings)', () => {
+    expect(roleOf(template, 'viewCart')).toBe(roleOf(template, 'getOrder'));
   });
 
   it('lets a state machine task share too: nothing its caller grants lands on the function’s role', () => {

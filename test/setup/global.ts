@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { app } from '#app/definition.ts';
 import { type Cloud, type CloudInfo, startCloud } from '#local/cloud.ts';
+import { withPaymentTimeout } from '#local/payment-timeout.ts';
 import { seedIfEmpty } from '#local/seed.ts';
 
 declare module 'vitest' {
@@ -19,13 +20,12 @@ let cloud: Cloud | undefined;
  * tables on its DynamoDB Local; system tests call its API as a storefront would.
  */
 export default async function setup(project: TestProject) {
-  cloud ??= await startCloud(app, {
+  // Long enough for a test to pay under a loaded run; short enough to watch a checkout expire.
+  cloud ??= await startCloud(withPaymentTimeout(app, 20), {
     port: 0,
     buildDir: '.local/test-build',
     visibilityScale: 0.05,
     scheduleIntervalMs: 2000,
-    // Long enough for a test to pay under a loaded run; short enough to watch a checkout expire.
-    paymentTimeoutSeconds: 20,
   });
   await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
   project.provide('cloud', cloud.info);

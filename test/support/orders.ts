@@ -105,9 +105,13 @@ export const sampleOrder = (
   return { ...order, status, statusHistory: [...order.statusHistory, { status, at: order.createdAt }] };
 };
 
+let dynamo: ReturnType<typeof useLocalDynamo> | undefined;
+
 /** The order confirmation e-mail queued for an order (the consumer of `OrderPlaced` writes it), if any. */
 export const queuedConfirmation = async (orderId: string) => {
-  const { Item } = await useLocalDynamo().send(
+  // One client for every poll (`eventually` calls this many times).
+  dynamo ??= useLocalDynamo();
+  const { Item } = await dynamo.send(
     new GetCommand({
       TableName: cloud().tableName,
       Key: notificationKeys.email(orderId, 'order-confirmation'),

@@ -9,8 +9,8 @@ import { sampleOrder } from '../support/orders.ts';
 import { newCustomer } from '../support/store.ts';
 
 /**
- * The checkout saga that creates orders does not exist yet, so these orders are written straight into
- * the local cloud's table with the very Put the saga's placing transaction will use.
+ * Orders written straight into the local cloud's table, with the very Put the placing transaction uses,
+ * so they carry fixed creation times the admin date filters can select (checkout.test.ts places real ones).
  */
 const place = async (orders: Order[]) => {
   for (const order of orders)

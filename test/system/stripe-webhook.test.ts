@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getPaymentResult } from '#shared/payments/result-store.ts';
 import { stripeClient, stripeGateway } from '#shared/payments/stripe-gateway.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
-import { api } from '../support/http.ts';
+import { api, expectProblem } from '../support/http.ts';
 import { confirmLikeStripeJs, localStripeClient } from '../support/payments.ts';
 
 /**
@@ -127,9 +127,7 @@ describe('POST /webhooks/stripe (through the local cloud)', () => {
   ])('answers 400 invalid_signature to a delivery %s, with no effect', async (_, send) => {
     const orderId = newOrderId();
     const res = await send(succeededEvent(orderId));
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 400, code: 'invalid_signature' });
+    expectProblem(res, 400, 'invalid_signature');
     expect(await resultOf(orderId)).toBeUndefined();
   });
 

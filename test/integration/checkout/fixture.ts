@@ -5,19 +5,9 @@ import type { Product } from '#shared/catalog/schemas.ts';
 import type { PlacerDeps } from '#shared/checkout/place.ts';
 import { OrderRepository } from '#shared/orders/repository.ts';
 import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
+import { germanAddress } from '../../support/orders.ts';
 import { activeProduct, writeProduct } from '../carts/fixture.ts';
 import { inventoryFixture } from '../inventory/harness.ts';
-
-const address = {
-  name: 'E M',
-  line1: 'Heidestraße 17',
-  line2: null,
-  city: 'Köln',
-  postalCode: '51147',
-  region: null,
-  country: 'DE',
-  phone: null,
-};
 
 /** A table with stock, a shipping option, the placer, and a guest cart ready to check out. */
 export const checkoutFixture = async (onHand = 10) => {
@@ -48,7 +38,7 @@ export const checkoutFixture = async (onHand = 10) => {
     const id = created.cart.id;
     await carts.change(id, caller, addItemChange(f.table, { variantId: product.variants[0]!.id, quantity }));
     await carts.change(id, caller, {
-      apply: (c) => setShippingAddress(setEmail(c, 'g@example.com'), address),
+      apply: (c) => setShippingAddress(setEmail(c, 'g@example.com'), germanAddress),
     });
     await carts.change(id, caller, shippingMethodChange(f.table, 'std'));
     return { id, caller };

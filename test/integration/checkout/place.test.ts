@@ -18,7 +18,7 @@ describe('placing an order', () => {
     const placed = await placeOrder(f.deps, {
       cartId: cart.id,
       caller: cart.caller,
-      idempotencyKey: 'key-1',
+      orderId: orderIdFor(cart.id, 'key-1'),
     });
 
     expect(placed.order).toMatchObject({
@@ -41,7 +41,11 @@ describe('placing an order', () => {
     const events = (await scanEntity(f.table, Entity.outbox)).map((i) => i.detailType);
     expect(events).toEqual(expect.arrayContaining(['CheckoutStarted', 'CartCheckedOut', 'StockReserved']));
 
-    const again = await placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'key-1' });
+    const again = await placeOrder(f.deps, {
+      cartId: cart.id,
+      caller: cart.caller,
+      orderId: orderIdFor(cart.id, 'key-1'),
+    });
     expect(again).toMatchObject({
       replayed: true,
       orderToken: placed.orderToken,
@@ -50,7 +54,7 @@ describe('placing an order', () => {
     expect(await f.stock.variantStock(f.product.variants[0]!.id)).toMatchObject({ reserved: 2 });
 
     await expect(
-      placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'key-2' }),
+      placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, orderId: orderIdFor(cart.id, 'key-2') }),
     ).rejects.toMatchObject({
       statusCode: 409,
       code: 'cart_checked_out',
@@ -67,7 +71,7 @@ describe('placing an order', () => {
     );
     const cart = await f.readyCart(2);
     await expect(
-      placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'k' }),
+      placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, orderId: orderIdFor(cart.id, 'k') }),
     ).rejects.toMatchObject({
       statusCode: 409,
       code: 'out_of_stock',
@@ -92,7 +96,9 @@ describe('placing an order', () => {
     });
     const carts = await Promise.all([f.readyCart(1), f.readyCart(1), f.readyCart(1)]);
     const outcomes = await Promise.allSettled(
-      carts.map((c) => placeOrder(f.deps, { cartId: c.id, caller: c.caller, idempotencyKey: 'k' })),
+      carts.map((c) =>
+        placeOrder(f.deps, { cartId: c.id, caller: c.caller, orderId: orderIdFor(c.id, 'k') }),
+      ),
     );
     const placed = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.order] : []));
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -110,7 +116,11 @@ describe('placing an order', () => {
     const f = await checkoutFixture();
     const bare = await f.carts.create({ currency: 'EUR' }, {});
     await expect(
-      placeOrder(f.deps, { cartId: bare.cart.id, caller: { token: bare.token! }, idempotencyKey: 'k' }),
+      placeOrder(f.deps, {
+        cartId: bare.cart.id,
+        caller: { token: bare.token! },
+        orderId: orderIdFor(bare.cart.id, 'k'),
+      }),
     ).rejects.toMatchObject({ statusCode: 422, code: 'empty_cart' });
     const noShipping = await f.carts.create({ currency: 'EUR' }, {});
     const caller = { token: noShipping.token! };
@@ -120,7 +130,11 @@ describe('placing an order', () => {
       addItemChange(f.table, { variantId: f.product.variants[0]!.id, quantity: 1 }),
     );
     await expect(
-      placeOrder(f.deps, { cartId: noShipping.cart.id, caller, idempotencyKey: 'k' }),
+      placeOrder(f.deps, {
+        cartId: noShipping.cart.id,
+        caller,
+        orderId: orderIdFor(noShipping.cart.id, 'k'),
+      }),
     ).rejects.toMatchObject({
       statusCode: 422,
       code: 'shipping_method_required',

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { CartStore } from '#shared/carts/store.ts';
 import { completeCheckout } from '#shared/checkout/complete.ts';
+import { orderIdFor } from '#shared/checkout/ids.ts';
 import { openPayment } from '#shared/checkout/payment.ts';
 import { placeOrder } from '#shared/checkout/place.ts';
 import { refundUnclaimed } from '#shared/checkout/refunded.ts';
@@ -47,7 +48,11 @@ const placedCheckout = async () => {
     ),
   );
   const cart = await f.readyCart(3);
-  const placed = await placeOrder(f.deps, { cartId: cart.id, caller: cart.caller, idempotencyKey: 'k' });
+  const placed = await placeOrder(f.deps, {
+    cartId: cart.id,
+    caller: cart.caller,
+    orderId: orderIdFor(cart.id, 'k'),
+  });
   const deps = { table: f.table, orders: f.deps.orders, gateway };
   const variantId = f.product.variants[0]!.id;
   const usage = async () => {
@@ -67,6 +72,14 @@ const placedCheckout = async () => {
       method,
     );
   return { f, deps, orderId: placed.order.id, usage, stock, order, events, gateway, browserPays };
+};
+
+/** The amounts refunded on a PaymentIntent, from the local Stripe's read-out (the dashboard's view). */
+const refundedAmounts = async (paymentIntentId: string) => {
+  const refunds = (await (await fetch(`${cloud().stripe.apiUrl}/_local/refunds`)).json()) as {
+    data: { payment_intent: string; amount: number }[];
+  };
+  return refunds.data.filter((r) => r.payment_intent === paymentIntentId).map((r) => r.amount);
 };
 
 /** Everything the checkout took is back: stock unheld and unsold, promotion use returned. */
@@ -182,12 +195,7 @@ describe('the saga’s steps and compensations, failing after each step', () => 
     });
     expect(released).toEqual({ outcome: 'released', status: 'canceled' });
     await expectAllGivenBack(c);
-    // The local Stripe's read-out of its refunds (the dashboard's view).
-    const refunds = (await (await fetch(`${cloud().stripe.apiUrl}/_local/refunds`)).json()) as {
-      data: { payment_intent: string; amount: number }[];
-    };
-    const mine = refunds.data.filter((r) => r.payment_intent === intent.paymentIntentId);
-    expect(mine.map((r) => r.amount)).toEqual([intent.amount]);
+    expect(await refundedAmounts(intent.paymentIntentId)).toEqual([intent.amount]);
   });
 
   it('a release that read no PaymentIntent cannot end an order that recorded one meanwhile', async () => {
@@ -236,12 +244,7 @@ describe('the saga’s steps and compensations, failing after each step', () => 
     const deps = { orders: c.deps.orders, gateway: async () => c.gateway };
     expect(await refundUnclaimed(deps, result)).toBe('refunded');
     expect(await refundUnclaimed(deps, result)).toBe('refunded');
-    const refunds = (await (await fetch(`${cloud().stripe.apiUrl}/_local/refunds`)).json()) as {
-      data: { payment_intent: string; amount: number }[];
-    };
-    expect(
-      refunds.data.filter((r) => r.payment_intent === intent.paymentIntentId).map((r) => r.amount),
-    ).toEqual([intent.amount]);
+    expect(await refundedAmounts(intent.paymentIntentId)).toEqual([intent.amount]);
   });
 
   it('a declined card ends the order payment_failed with its decline code', async () => {

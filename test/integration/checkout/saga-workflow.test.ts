@@ -55,7 +55,6 @@ const orderId = (n: number) => `0000000${n}-aaaa-8aaa-8aaa-aaaaaaaaaaaa`;
 const checkoutInput = (n: number) => ({
   orderId: orderId(n),
   cartId: `cart-${n}`,
-  idempotencyKey: `key-${n}-0000`,
   caller: { token: 't' },
 });
 const placed = { orderId: 'x', orderToken: 'tok', replayed: false, priceChanges: [] };
@@ -64,6 +63,7 @@ const opened = {
   total: { grandTotal: 1000, currency: 'EUR' },
   paymentIntentId: 'pi_1',
   clientSecret: 'pi_1_secret_2',
+  publishableKey: 'pk_test_1',
 };
 
 describe('the checkout workflows, failing at each step (stand-in functions)', () => {
@@ -132,6 +132,7 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
       total: { grandTotal: 1000, currency: 'EUR' },
       paymentIntentId: 'pi_1',
       clientSecret: 'pi_1_secret_2',
+      publishableKey: 'pk_test_1',
     });
     expect(await sagaOf(orderId(1))).toMatchObject({
       status: 'RUNNING',

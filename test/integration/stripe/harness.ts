@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { type LocalStripe, type StripeOptions, start } from '#local/stripe/index.ts';
+import { localStripeClient } from '../../support/payments.ts';
 
 /** A started local Stripe and two SDK clients: the server's (secret key) and a browser's (publishable). */
 export interface StripeHarness {
@@ -8,9 +9,7 @@ export interface StripeHarness {
   readonly browser: Stripe;
 }
 
-// No retries: a test must see the first answer, not one the SDK retried into.
-const client = (key: string, port: number) =>
-  new Stripe(key, { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
+const client = (key: string, port: number) => localStripeClient(key, `http://127.0.0.1:${port}`);
 
 export const startStripe = async (options: StripeOptions = {}): Promise<StripeHarness> => {
   const local = await start({ log: () => {}, ...options });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
+import { paymentTimeoutOf } from '#local/payment-timeout.ts';
+import { substitute } from '#local/state-machines.ts';
 
 type State = {
   Type: string;
@@ -12,11 +14,13 @@ type State = {
   TimeoutSeconds?: number;
 };
 
-/** The ASL as both clouds run it, placeholders filled with stand-ins. */
+/** The ASL as both clouds run it, substituted by the same rules as the local cloud's. */
 const machine = (name: 'checkout' | 'checkoutPayment') => {
-  const text = readFileSync(app.stateMachines[name].definitionFile, 'utf8').replace(/\$\{(\w+)\}/g, (_, p) =>
-    p === 'PaymentTimeoutSeconds' ? '900' : `arn:aws:lambda:us-east-1:0:function:${p}`,
-  );
+  const sm = app.stateMachines[name];
+  const text = substitute(readFileSync(sm.definitionFile, 'utf8'), sm.substitutions, {
+    functionArn: (fn) => `arn:aws:lambda:us-east-1:000000000000:function:${fn}`,
+    stateMachineArn: (other) => `arn:aws:states:us-east-1:000000000000:stateMachine:${other}`,
+  });
   return JSON.parse(text) as { StartAt: string; States: Record<string, State> };
 };
 
@@ -63,7 +67,7 @@ describe('the payment saga', () => {
   it('waits for the payment with a task token and a timeout, and maps each outcome to its compensation', () => {
     const wait = States.AwaitPayment!;
     expect(wait.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
-    expect(wait.TimeoutSeconds).toBe(900);
+    expect(wait.TimeoutSeconds).toBe(paymentTimeoutOf(app));
     expect(Object.fromEntries(wait.Catch!.map((c) => [c.ErrorEquals[0], c.Next]))).toEqual({
       PaymentFailed: 'Declined',
       PaymentCanceled: 'Canceled',

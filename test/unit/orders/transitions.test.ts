@@ -56,8 +56,8 @@ describe('orderTransitionUpdate', () => {
     });
   });
 
-  it('records a reason and the PaymentIntent when given', () => {
-    const { Update } = orderTransitionUpdate(
+  it('records a reason, and requires the PaymentIntent the caller saw (or none)', () => {
+    const seen = orderTransitionUpdate(
       't',
       id,
       ['pending_payment'],
@@ -65,14 +65,18 @@ describe('orderTransitionUpdate', () => {
       'now',
       'card_declined',
       {
-        paymentIntentId: 'pi_1',
+        seenPaymentIntentId: 'pi_1',
       },
-    );
-    expect(Update.UpdateExpression).toContain('payment.paymentIntentId = :pi');
-    expect(Update.ExpressionAttributeValues).toMatchObject({
+    ).Update;
+    expect(seen.ConditionExpression).toContain('payment.paymentIntentId = :seenPi');
+    expect(seen.ExpressionAttributeValues).toMatchObject({
       ':entry': [{ status: 'payment_failed', at: 'now', reason: 'card_declined' }],
-      ':pi': 'pi_1',
+      ':seenPi': 'pi_1',
     });
+    const none = orderTransitionUpdate('t', id, ['pending_payment'], 'expired', 'now', undefined, {
+      seenPaymentIntentId: null,
+    }).Update;
+    expect(none.ConditionExpression).toContain('attribute_not_exists(payment.paymentIntentId)');
   });
 
   it('refuses to build a move the transition table forbids', () => {

@@ -14,9 +14,9 @@ Object.assign(process.env, {
   AWS_SECRET_ACCESS_KEY: 'local',
 });
 // Imported after the endpoint is set: the document client reads it when first created.
-const { documentClient } = await import('#shared/data/client.ts');
-const { inventoryServices } = await import('#shared/inventory/services.ts');
-const { OutOfStockError } = await import('#shared/inventory/errors.ts');
+const { documentClient } = await import('#platform/data/client.ts');
+const { inventoryServices } = await import('#contexts/inventory/wiring.ts');
+const { OutOfStockError } = await import('#contexts/inventory/domain/errors.ts');
 
 const requests: Record<string, number> = {};
 documentClient().middlewareStack.add(

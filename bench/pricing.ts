@@ -1,8 +1,8 @@
 // Pricing engine speed: a 100-line cart with promotions, tax and shipping. Run: `npx tsx bench/pricing.ts`.
 // Prints a table of per-call times; asserts nothing (figures go in the closing notes).
-import type { PricingInput, PricingLine } from '#shared/pricing/cart-schemas.ts';
-import { pricingInputSchema } from '#shared/pricing/cart-schemas.ts';
-import { priceCart } from '#shared/pricing/price-cart.ts';
+import type { PricingInput, PricingLine } from '#contexts/pricing/domain/cart-schemas.ts';
+import { pricingInputSchema } from '#contexts/pricing/domain/cart-schemas.ts';
+import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
 
 const lines: PricingLine[] = Array.from({ length: 100 }, (_, i) => ({
   variantId: `variant-${i}`,

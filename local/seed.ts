@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { productsByStatus } from '#shared/data/keys.ts';
+import { productsByStatus } from '#contexts/catalog/data/keys.ts';
 import { demoCatalog, demoCategories } from '../scripts/seed/demo-catalog.ts';
 import { writePricingDefaults } from '../scripts/seed/pricing.ts';
 import { writeDemoStock } from '../scripts/seed/stock.ts';

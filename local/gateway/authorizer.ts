@@ -1,4 +1,4 @@
-import { type JwtVerifierConfig, jwtVerifier } from '#shared/http/jwt.ts';
+import { type JwtVerifierConfig, jwtVerifier } from '#platform/http/jwt.ts';
 
 /** The JWT authorizer's configuration, as CDK's `HttpJwtAuthorizer` takes it. */
 export type JwtAuthorizerConfig = JwtVerifierConfig;

@@ -1,4 +1,4 @@
-export { claimValue, stringifyClaims } from '#shared/http/jwt-claims.ts';
+export { claimValue, stringifyClaims } from '#platform/http/jwt-claims.ts';
 export type { Authorization, JwtAuthorizerConfig } from './authorizer.ts';
 export { type ServedCors, servedCors } from './cors.ts';
 export { type EventContext, formatEvent, withJwtAuthorizer } from './event.ts';

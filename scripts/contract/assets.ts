@@ -21,7 +21,7 @@ export const swaggerUiVersion = (): string =>
     .version;
 
 /**
- * `shared/contract/generated/docs-assets.ts`: Swagger UI's script and stylesheet embedded (gzip,
+ * `contexts/system/reference/generated/docs-assets.ts`: Swagger UI's script and stylesheet embedded (gzip,
  * base64) in a module, because a Lambda bundle carries what esbuild bundles and no `node_modules`.
  */
 export const renderDocsAssetsModule = (): string => {

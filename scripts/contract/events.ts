@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { busEvent, eventDetail } from '#shared/events/envelope.ts';
-import { type EventDefinition, eventCatalog } from '#shared/events/event-catalog.ts';
+import { type EventDefinition, eventCatalog } from '#app/event-catalog.ts';
+import { busEvent, eventDetail } from '#platform/events/envelope.ts';
 
 const jsonSchema = (schema: z.ZodType): string =>
   ['```json', JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }), null, 2), '```'].join('\n');

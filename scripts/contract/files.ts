@@ -4,7 +4,7 @@ import { formatWithBiome } from './format.ts';
 import { renderClientTypes, renderOpenApiJson } from './openapi.ts';
 
 /** The embedded Swagger UI module: compared by content in tests, since gzip bytes vary with zlib. */
-export const DOCS_ASSETS_MODULE = 'shared/contract/generated/docs-assets.ts';
+export const DOCS_ASSETS_MODULE = 'contexts/system/reference/generated/docs-assets.ts';
 
 /** A file `npm run contract` writes, relative to the repository root. */
 export interface GeneratedFile {

@@ -1,5 +1,5 @@
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
-import { buildOpenApiDocument } from '#shared/contract/document.ts';
+import { buildOpenApiDocument } from '#platform/contract/document.ts';
 
 /** `docs/openapi.json`: the contract without `servers` (the served copy names the API that served it). */
 export const renderOpenApiJson = (): string => `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;

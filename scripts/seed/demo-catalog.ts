@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Category } from '#shared/catalog/category-schemas.ts';
-import type { Product, Variant } from '#shared/catalog/schemas.ts';
+import type { Category } from '#contexts/catalog/domain/category-schemas.ts';
+import type { Product, Variant } from '#contexts/catalog/domain/schemas.ts';
 
 /** A product as the seed writes it: every field of a product, variants included. */
 export type SeedProduct = Product;

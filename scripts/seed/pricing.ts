@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '#shared/data/conditions.ts';
-import { codeItem, promotionItem } from '#shared/promotions/items.ts';
-import { newPromotion } from '#shared/promotions/rules.ts';
-import { shippingOptionItem } from '#shared/shipping/items.ts';
-import type { StoredShippingOption } from '#shared/shipping/schemas.ts';
-import { taxSettingsItem } from '#shared/tax/repository.ts';
-import { DEFAULT_TAX_SETTINGS } from '#shared/tax/settings.ts';
+import { codeItem, promotionItem } from '#contexts/pricing/data/promotion-items.ts';
+import { shippingOptionItem } from '#contexts/pricing/data/shipping-items.ts';
+import { taxSettingsItem } from '#contexts/pricing/data/tax-repository.ts';
+import { newPromotion } from '#contexts/pricing/domain/promotion-rules.ts';
+import type { StoredShippingOption } from '#contexts/pricing/domain/shipping-option-inputs.ts';
+import { DEFAULT_TAX_SETTINGS } from '#contexts/pricing/domain/tax-settings.ts';
+import { isConditionFailure } from '#platform/data/conditions.ts';
 
 const EU = ['DE', 'FR', 'NL', 'AT', 'IT', 'ES', 'BE'];
 

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { adjustLevel, ledgerPut, stockSettingsItem } from '#shared/inventory/items.ts';
-import { locationItem } from '#shared/inventory/location-repository.ts';
+import { adjustLevel, ledgerPut, stockSettingsItem } from '#contexts/inventory/data/items.ts';
+import { locationItem } from '#contexts/inventory/data/location-repository.ts';
 import type { SeedProduct } from './demo-catalog.ts';
 
 /** The demo store's one warehouse. */

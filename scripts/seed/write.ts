@@ -1,9 +1,9 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { categoryItem } from '#shared/catalog/category-repository.ts';
-import type { Category } from '#shared/catalog/category-schemas.ts';
-import { productItems } from '#shared/catalog/items.ts';
-import { listingEntries } from '#shared/catalog/listing.ts';
-import { Entity, uniqueKeys } from '#shared/data/keys.ts';
+import { categoryItem } from '#contexts/catalog/data/category-repository.ts';
+import { productItems } from '#contexts/catalog/data/items.ts';
+import { Entity, uniqueKeys } from '#contexts/catalog/data/keys.ts';
+import { listingEntries } from '#contexts/catalog/data/listing.ts';
+import type { Category } from '#contexts/catalog/domain/category-schemas.ts';
 import type { SeedProduct } from './demo-catalog.ts';
 
 type Item = Record<string, unknown>;

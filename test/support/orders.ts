@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { addLine, newCart, setEmail, setShippingAddress, setShippingOption } from '#shared/carts/changes.ts';
-import { priceAndShow } from '#shared/carts/pricing.ts';
-import type { Cart, CartRecord } from '#shared/carts/schemas.ts';
-import type { CatalogVariant, PricingSnapshot } from '#shared/carts/snapshot.ts';
-import { notificationKeys } from '#shared/data/keys.ts';
-import { orderFromCart } from '#shared/orders/from-cart.ts';
-import type { Order, OrderStatus } from '#shared/orders/schemas.ts';
-import { hashOrderToken } from '#shared/orders/token.ts';
-import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
-import type { ShippingOption } from '#shared/pricing/shipping-schemas.ts';
-import { DEFAULT_TAX_SETTINGS } from '#shared/tax/settings.ts';
+import type { CatalogVariant, PricingSnapshot } from '#contexts/carts/data/snapshot.ts';
+import {
+  addLine,
+  newCart,
+  setEmail,
+  setShippingAddress,
+  setShippingOption,
+} from '#contexts/carts/domain/changes.ts';
+import { priceAndShow } from '#contexts/carts/domain/pricing.ts';
+import type { Cart, CartRecord } from '#contexts/carts/domain/schemas.ts';
+import { notificationKeys } from '#contexts/notifications/data/keys.ts';
+import { orderFromCart } from '#contexts/orders/domain/from-cart.ts';
+import type { Order, OrderStatus } from '#contexts/orders/domain/schemas.ts';
+import { hashOrderToken } from '#contexts/orders/domain/token.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
+import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
+import { DEFAULT_TAX_SETTINGS } from '#contexts/pricing/domain/tax-settings.ts';
 import { cloud, useLocalDynamo } from './cloud.ts';
 
 /** Two variants of one product, as a cart prices them. */

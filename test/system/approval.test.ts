@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { taskTokenKeys } from '#shared/data/keys.ts';
+import { taskTokenKeys } from '#platform/data/keys.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
 
 const sfn = () => new SFNClient(sdkConfig(cloud().endpoints.stepfunctions));

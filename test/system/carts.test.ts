@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { cartKeys, promotionKeys } from '#shared/data/keys.ts';
+import { cartKeys } from '#contexts/carts/data/keys.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { adminSend, newCustomer, publishedProduct, stock, type TestProduct } from '../support/store.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orderIdFor } from '#shared/checkout/ids.ts';
+import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
 import {
   cartCall,
   checkout,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { buildOpenApiDocument } from '#shared/contract/document.ts';
-import { operations } from '#shared/contract/operations/index.ts';
-import { problemSchema } from '#shared/contract/problem.ts';
+import { operations } from '#app/operations.ts';
+import { buildOpenApiDocument } from '#platform/contract/document.ts';
+import { problemSchema } from '#platform/contract/problem.ts';
 import { swaggerUiFile } from '../../scripts/contract/assets.ts';
 import { apiClient } from '../support/client.ts';
 import { cloud } from '../support/cloud.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operations } from '#shared/contract/operations/index.ts';
+import { operations } from '#app/operations.ts';
 import { cloud } from '../support/cloud.ts';
 
 // Debian's Chromium: `npm test` installs it (scripts/ensure-chromium.sh) when it is missing.

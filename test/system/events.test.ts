@@ -3,8 +3,8 @@ import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aw
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { processedEventKeys } from '#shared/data/keys.ts';
-import { outboxItem } from '#shared/events/outbox.ts';
+import { processedEventKeys } from '#platform/data/keys.ts';
+import { outboxItem } from '#platform/events/outbox.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
 
 const processed = async (eventId: string) => {

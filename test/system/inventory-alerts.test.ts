@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { Entity, stockKeys } from '#shared/data/keys.ts';
-import { LocationRepository } from '#shared/inventory/location-repository.ts';
-import { ReservationService } from '#shared/inventory/reserve.ts';
-import { StockReader } from '#shared/inventory/stock-reader.ts';
+import { stockKeys } from '#contexts/inventory/data/keys.ts';
+import { LocationRepository } from '#contexts/inventory/data/location-repository.ts';
+import { ReservationService } from '#contexts/inventory/data/reserve.ts';
+import { StockReader } from '#contexts/inventory/data/stock-reader.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { sendJson } from '../support/http.ts';
 
@@ -22,7 +23,7 @@ const alertRecords = async (variantId: string) => {
         TableName: cloud().tableName,
         FilterExpression: 'entity = :e AND detail.#data.variantId = :v',
         ExpressionAttributeNames: { '#data': 'data' },
-        ExpressionAttributeValues: { ':e': Entity.outbox, ':v': variantId },
+        ExpressionAttributeValues: { ':e': PlatformEntity.outbox, ':v': variantId },
         ExclusiveStartKey,
         ConsistentRead: true,
       }),

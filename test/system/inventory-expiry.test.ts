@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LocationRepository } from '#shared/inventory/location-repository.ts';
-import { ReservationService } from '#shared/inventory/reserve.ts';
-import { StockReader } from '#shared/inventory/stock-reader.ts';
+import { LocationRepository } from '#contexts/inventory/data/location-repository.ts';
+import { ReservationService } from '#contexts/inventory/data/reserve.ts';
+import { StockReader } from '#contexts/inventory/data/stock-reader.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { api, sendJson } from '../support/http.ts';
 

@@ -4,11 +4,11 @@ import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aw
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { outboxItem } from '#shared/events/outbox.ts';
-import { orderConfirmationEmail } from '#shared/notifications/order-confirmation.ts';
-import { ORDERS_SOURCE, orderPlaced } from '#shared/orders/events.ts';
-import { orderCreatePut } from '#shared/orders/items.ts';
-import type { Order } from '#shared/orders/schemas.ts';
+import { orderConfirmationEmail } from '#contexts/notifications/domain/order-confirmation.ts';
+import { orderCreatePut } from '#contexts/orders/data/items.ts';
+import type { Order } from '#contexts/orders/domain/schemas.ts';
+import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
+import { outboxItem } from '#platform/events/outbox.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
 import { queuedConfirmation, sampleOrder } from '../support/orders.ts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transact } from '#shared/data/transact.ts';
-import { orderCreatePut, orderView } from '#shared/orders/items.ts';
-import type { Order, OrderStatus } from '#shared/orders/schemas.ts';
+import { orderCreatePut, orderView } from '#contexts/orders/data/items.ts';
+import type { Order, OrderStatus } from '#contexts/orders/domain/schemas.ts';
+import { transact } from '#platform/data/transact.ts';
 import { cloud, useLocalDynamo } from '../support/cloud.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { sampleOrder } from '../support/orders.ts';

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { Entity, promotionKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/data/transact.ts';
-import { promotionFromItem } from '#shared/promotions/items.ts';
-import { consumeUsageItems, releaseUsageRefs, usageRefs } from '#shared/promotions/usage.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import { promotionFromItem } from '#contexts/pricing/data/promotion-items.ts';
+import { consumeUsageItems, releaseUsageRefs, usageRefs } from '#contexts/pricing/data/promotion-usage.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
+import { transact } from '#platform/data/transact.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { api, sendJson } from '../support/http.ts';
 
@@ -33,7 +34,7 @@ const exhaustedEvents = async (promotionId: string) => {
         FilterExpression: 'entity = :e AND detailType = :t AND detail.#data.promotionId = :p',
         ExpressionAttributeNames: { '#data': 'data' },
         ExpressionAttributeValues: {
-          ':e': Entity.outbox,
+          ':e': PlatformEntity.outbox,
           ':t': 'PromotionUsageExhausted',
           ':p': promotionId,
         },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getPaymentResult } from '#shared/payments/result-store.ts';
-import { stripeClient, stripeGateway } from '#shared/payments/stripe-gateway.ts';
+import { getPaymentResult } from '#contexts/payments/data/result-store.ts';
+import { stripeClient, stripeGateway } from '#contexts/payments/stripe/gateway.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { confirmLikeStripeJs, localStripeClient } from '../support/payments.ts';

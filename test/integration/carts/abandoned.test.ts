@@ -1,10 +1,11 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { reportAbandoned } from '#shared/carts/abandoned.ts';
-import { newCart, setEmail, touched } from '#shared/carts/changes.ts';
-import { CartStore } from '#shared/carts/store.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { cartKeys, Entity } from '#shared/data/keys.ts';
+import { reportAbandoned } from '#contexts/carts/data/abandoned.ts';
+import { cartKeys } from '#contexts/carts/data/keys.ts';
+import { CartStore } from '#contexts/carts/data/store.ts';
+import { newCart, setEmail, touched } from '#contexts/carts/domain/changes.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
 import { cartTable } from './fixture.ts';
 
 const abandonedEvents = async (table: string) => {
@@ -12,7 +13,7 @@ const abandonedEvents = async (table: string) => {
     new ScanCommand({
       TableName: table,
       FilterExpression: 'entity = :e AND detailType = :t',
-      ExpressionAttributeValues: { ':e': Entity.outbox, ':t': 'CartAbandoned' },
+      ExpressionAttributeValues: { ':e': PlatformEntity.outbox, ':t': 'CartAbandoned' },
       ConsistentRead: true,
     }),
   );

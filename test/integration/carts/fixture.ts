@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { productItems } from '#shared/catalog/items.ts';
-import type { Product } from '#shared/catalog/schemas.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { Entity, stockKeys } from '#shared/data/keys.ts';
+import { productItems } from '#contexts/catalog/data/items.ts';
+import type { Product } from '#contexts/catalog/domain/schemas.ts';
+import { Entity, stockKeys } from '#contexts/inventory/data/keys.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 /** A fresh table for cart tests. */

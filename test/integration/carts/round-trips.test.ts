@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addItemChange } from '#shared/carts/requests.ts';
-import { CartService } from '#shared/carts/service.ts';
+import { CartService } from '#contexts/carts/cart-service.ts';
+import { addItemChange } from '#contexts/carts/operations/requests.ts';
 import { activeProduct, cartTable, countRequests, writeProduct } from './fixture.ts';
 
 describe('cart DynamoDB requests', () => {

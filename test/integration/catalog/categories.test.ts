@@ -1,12 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createProductInput } from '#shared/catalog/admin-inputs.ts';
-import { CategoryRepository } from '#shared/catalog/category-repository.ts';
-import { createCategoryInput } from '#shared/catalog/category-schemas.ts';
-import { buildTree } from '#shared/catalog/category-tree.ts';
-import { createProduct, updateProduct } from '#shared/catalog/product-rules.ts';
-import { newId, ProductWriter } from '#shared/catalog/product-writer.ts';
-import { auditKeys } from '#shared/data/keys.ts';
+import { CategoryRepository } from '#contexts/catalog/data/category-repository.ts';
+import { auditKeys } from '#contexts/catalog/data/keys.ts';
+import { newId, ProductWriter } from '#contexts/catalog/data/product-writer.ts';
+import { createProductInput } from '#contexts/catalog/domain/admin-inputs.ts';
+import { createCategoryInput } from '#contexts/catalog/domain/category-schemas.ts';
+import { buildTree } from '#contexts/catalog/domain/category-tree.ts';
+import { createProduct, updateProduct } from '#contexts/catalog/domain/product-rules.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 const admin = { sub: 'admin-7', email: 'ops@example.com' };

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createProductInput } from '#shared/catalog/admin-inputs.ts';
-import { projectListing } from '#shared/catalog/listing-projector.ts';
-import { ListingRepository } from '#shared/catalog/listing-repository.ts';
-import { archiveProduct, createProduct, publishProduct } from '#shared/catalog/product-rules.ts';
-import { newId, ProductWriter } from '#shared/catalog/product-writer.ts';
-import { type ListProductsQuery, listProductsQuery } from '#shared/catalog/store-queries.ts';
+import { projectListing } from '#contexts/catalog/data/listing-projector.ts';
+import { ListingRepository } from '#contexts/catalog/data/listing-repository.ts';
+import { newId, ProductWriter } from '#contexts/catalog/data/product-writer.ts';
+import { createProductInput } from '#contexts/catalog/domain/admin-inputs.ts';
+import { archiveProduct, createProduct, publishProduct } from '#contexts/catalog/domain/product-rules.ts';
+import { type ListProductsQuery, listProductsQuery } from '#contexts/catalog/operations/store-queries.ts';
 import { demoCatalog, demoCategories } from '../../../scripts/seed/demo-catalog.ts';
 import { writeCatalog } from '../../../scripts/seed/write.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';

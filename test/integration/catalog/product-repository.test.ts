@@ -1,7 +1,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ProductRepository } from '#shared/catalog/product-repository.ts';
-import { ValidationError } from '#shared/errors/index.ts';
+import { ProductRepository } from '#contexts/catalog/data/product-repository.ts';
+import { ValidationError } from '#platform/errors/index.ts';
 import { demoCatalog } from '../../../scripts/seed/demo-catalog.ts';
 import { seedProductItems, writeCatalog } from '../../../scripts/seed/write.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';

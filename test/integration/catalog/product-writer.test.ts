@@ -1,16 +1,16 @@
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CreateProductInput, createProductInput } from '#shared/catalog/admin-inputs.ts';
+import { auditKeys, uniqueKeys } from '#contexts/catalog/data/keys.ts';
+import { newId, ProductWriter } from '#contexts/catalog/data/product-writer.ts';
+import { type CreateProductInput, createProductInput } from '#contexts/catalog/domain/admin-inputs.ts';
 import {
   archiveProduct,
   createProduct,
   deleteProduct,
   publishProduct,
   updateProduct,
-} from '#shared/catalog/product-rules.ts';
-import { newId, ProductWriter } from '#shared/catalog/product-writer.ts';
-import { updateVariant } from '#shared/catalog/variant-rules.ts';
-import { auditKeys, uniqueKeys } from '#shared/data/keys.ts';
+} from '#contexts/catalog/domain/product-rules.ts';
+import { updateVariant } from '#contexts/catalog/domain/variant-rules.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 const admin = { sub: 'admin-1', email: 'admin@example.com' };

@@ -1,10 +1,10 @@
-import { setEmail, setShippingAddress } from '#shared/carts/changes.ts';
-import { addItemChange, shippingMethodChange } from '#shared/carts/requests.ts';
-import { CartService } from '#shared/carts/service.ts';
-import type { Product } from '#shared/catalog/schemas.ts';
-import type { PlacerDeps } from '#shared/checkout/place.ts';
-import { OrderRepository } from '#shared/orders/repository.ts';
-import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
+import { CartService } from '#contexts/carts/cart-service.ts';
+import { setEmail, setShippingAddress } from '#contexts/carts/domain/changes.ts';
+import { addItemChange, shippingMethodChange } from '#contexts/carts/operations/requests.ts';
+import type { Product } from '#contexts/catalog/domain/schemas.ts';
+import type { PlacerDeps } from '#contexts/checkout/workflow/place.ts';
+import { OrderRepository } from '#contexts/orders/data/repository.ts';
+import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-repository.ts';
 import { germanAddress } from '../../support/orders.ts';
 import { activeProduct, writeProduct } from '../carts/fixture.ts';
 import { inventoryFixture } from '../inventory/harness.ts';

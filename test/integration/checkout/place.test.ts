@@ -1,12 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { addItemChange } from '#shared/carts/requests.ts';
-import { orderIdFor } from '#shared/checkout/ids.ts';
-import { placeOrder } from '#shared/checkout/place.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { cartKeys, Entity, promotionKeys } from '#shared/data/keys.ts';
-import { orderTokenMatches } from '#shared/orders/token.ts';
-import { PromotionRepository } from '#shared/promotions/repository.ts';
+import { cartKeys } from '#contexts/carts/data/keys.ts';
+import { addItemChange } from '#contexts/carts/operations/requests.ts';
+import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
+import { placeOrder } from '#contexts/checkout/workflow/place.ts';
+import { Entity } from '#contexts/orders/data/keys.ts';
+import { orderTokenMatches } from '#contexts/orders/domain/token.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
 import { scanEntity } from '../inventory/harness.ts';
 
 import { checkoutFixture } from './fixture.ts';
@@ -38,7 +41,7 @@ describe('placing an order', () => {
     );
     expect(closed).toMatchObject({ status: 'checked_out', orderId: placed.order.id });
     expect(closed?.gsi2pk).toBeUndefined();
-    const events = (await scanEntity(f.table, Entity.outbox)).map((i) => i.detailType);
+    const events = (await scanEntity(f.table, PlatformEntity.outbox)).map((i) => i.detailType);
     expect(events).toEqual(expect.arrayContaining(['CheckoutStarted', 'CartCheckedOut', 'StockReserved']));
 
     const again = await placeOrder(f.deps, {

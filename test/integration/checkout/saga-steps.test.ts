@@ -1,20 +1,21 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { CartStore } from '#shared/carts/store.ts';
-import { completeCheckout } from '#shared/checkout/complete.ts';
-import { orderIdFor } from '#shared/checkout/ids.ts';
-import { openPayment } from '#shared/checkout/payment.ts';
-import { placeOrder } from '#shared/checkout/place.ts';
-import { refundUnclaimed } from '#shared/checkout/refunded.ts';
-import { releaseCheckout } from '#shared/checkout/release.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { Entity, promotionKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/data/transact.ts';
-import { settleReservation } from '#shared/inventory/settle.ts';
-import { orderTransitionUpdate } from '#shared/orders/transitions.ts';
-import type { PaymentResult } from '#shared/payments/result.ts';
-import { stripeClient, stripeGateway } from '#shared/payments/stripe-gateway.ts';
-import { PromotionRepository } from '#shared/promotions/repository.ts';
+import { CartStore } from '#contexts/carts/data/store.ts';
+import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
+import { completeCheckout } from '#contexts/checkout/workflow/complete.ts';
+import { openPayment } from '#contexts/checkout/workflow/open-payment.ts';
+import { placeOrder } from '#contexts/checkout/workflow/place.ts';
+import { refundUnclaimed } from '#contexts/checkout/workflow/refunded.ts';
+import { releaseCheckout } from '#contexts/checkout/workflow/release.ts';
+import { settleReservation } from '#contexts/inventory/data/settle.ts';
+import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import type { PaymentResult } from '#contexts/payments/domain/result.ts';
+import { stripeClient, stripeGateway } from '#contexts/payments/stripe/gateway.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
+import { transact } from '#platform/data/transact.ts';
 import { cloud } from '../../support/cloud.ts';
 import { confirmLikeStripeJs, localStripeClient } from '../../support/payments.ts';
 import { scanEntity } from '../inventory/harness.ts';
@@ -63,7 +64,8 @@ const placedCheckout = async () => {
   };
   const stock = () => f.stock.variantStock(variantId);
   const order = async () => (await f.deps.orders.get(placed.order.id))!;
-  const events = async () => (await scanEntity(f.table, Entity.outbox)).map((i) => i.detailType as string);
+  const events = async () =>
+    (await scanEntity(f.table, PlatformEntity.outbox)).map((i) => i.detailType as string);
   const browserPays = (intent: { paymentIntentId: string; clientSecret: string }, method = 'pm_card_visa') =>
     confirmLikeStripeJs(
       localStripeClient(stripe.publishableKey, stripe.apiUrl),
@@ -258,7 +260,9 @@ describe('the saga’s steps and compensations, failing after each step', () => 
       declineCode: 'generic_decline',
     });
     await expectAllGivenBack(c);
-    const failed = (await scanEntity(c.f.table, Entity.outbox)).find((i) => i.detailType === 'PaymentFailed');
+    const failed = (await scanEntity(c.f.table, PlatformEntity.outbox)).find(
+      (i) => i.detailType === 'PaymentFailed',
+    );
     expect(failed?.detail).toMatchObject({
       data: { orderId: c.orderId, reason: 'declined', code: 'generic_decline' },
     });

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AddressRepository } from '#shared/customers/address-repository.ts';
-import { CustomerRepository } from '#shared/customers/customer-repository.ts';
-import { type CreateAddressInput, createAddressInput, MAX_ADDRESSES } from '#shared/customers/schemas.ts';
-import { updateAddress } from '#shared/customers/update-address.ts';
+import { AddressRepository } from '#contexts/customers/data/address-repository.ts';
+import { CustomerRepository } from '#contexts/customers/data/customer-repository.ts';
+import { updateAddress } from '#contexts/customers/data/update-address.ts';
+import {
+  type CreateAddressInput,
+  createAddressInput,
+  MAX_ADDRESSES,
+} from '#contexts/customers/domain/schemas.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 const home = (overrides: Partial<CreateAddressInput> = {}): CreateAddressInput =>

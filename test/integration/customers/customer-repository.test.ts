@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CustomerRepository } from '#shared/customers/customer-repository.ts';
-import { ConflictError } from '#shared/errors/index.ts';
+import { CustomerRepository } from '#contexts/customers/data/customer-repository.ts';
+import { ConflictError } from '#platform/errors/index.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 describe('CustomerRepository', () => {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CustomerRepository } from '#shared/customers/customer-repository.ts';
-import { ensureCustomer } from '#shared/customers/ensure-customer.ts';
-import { customerKeys } from '#shared/data/keys.ts';
+import { CustomerRepository } from '#contexts/customers/data/customer-repository.ts';
+import { ensureCustomer } from '#contexts/customers/data/ensure-customer.ts';
+import { customerKeys } from '#contexts/customers/data/keys.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 /** A PostConfirmation event as Cognito sends it (the fields @types/aws-lambda declares). */
@@ -30,7 +30,7 @@ describe('customer creation (first call and post-confirmation trigger)', () => {
     table = await createTestTable();
     customers = new CustomerRepository(table);
     process.env.TABLE_NAME = table;
-    ({ handler: trigger } = await import('#functions/customers/post-confirmation.ts'));
+    ({ handler: trigger } = await import('#contexts/customers/lambda/post-confirmation.ts'));
   });
 
   const itemsOf = async (customerId: string) =>

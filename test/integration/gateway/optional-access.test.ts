@@ -4,9 +4,9 @@ import { functionEnvironment, type ResourceLocator, type TokenIssuer } from '#ap
 import type { AppDefinition, FunctionDef } from '#app/types.ts';
 import { type Issuer, subjectFor } from '#local/auth/index.ts';
 import * as gateway from '#local/gateway/index.ts';
-import { httpHandler } from '#shared/http/handler.ts';
-import { callerOf } from '#shared/http/identity.ts';
-import { json } from '#shared/http/response.ts';
+import { httpHandler } from '#platform/http/handler.ts';
+import { callerOf } from '#platform/http/identity.ts';
+import { json } from '#platform/http/response.ts';
 import { accountId, region, startIssuer } from './harness.ts';
 import { type SigningAuthority, startSigningAuthority } from './signing-authority.ts';
 

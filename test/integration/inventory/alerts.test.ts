@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Entity } from '#shared/data/keys.ts';
-import { StockAlertMonitor } from '#shared/inventory/alerts.ts';
-import { settleReservation } from '#shared/inventory/settle.ts';
+import { StockAlertMonitor } from '#contexts/inventory/data/alerts.ts';
+import { settleReservation } from '#contexts/inventory/data/settle.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
 import { inventoryFixture, scanEntity } from './harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;
@@ -14,7 +14,7 @@ describe('stock alerts (the stockAlerts pipe target, against a test table)', () 
 
   /** The alert events in the outbox for one variant, oldest first (one check's alerts by type). */
   const alertsOf = async (variantId: string) =>
-    (await scanEntity(f.table, Entity.outbox))
+    (await scanEntity(f.table, PlatformEntity.outbox))
       .map((o) => ({
         type: o.detailType as string,
         detail: o.detail as { occurredAt: string; data: { variantId?: string } },

@@ -1,11 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { promotionKeys } from '#shared/data/keys.ts';
-import type { Companion } from '#shared/inventory/reserve.ts';
-import { settleReservation } from '#shared/inventory/settle.ts';
-import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
-import { consumeFailure, consumeUsageItems, PromotionUsageError } from '#shared/promotions/usage.ts';
+import type { Companion } from '#contexts/inventory/data/reserve.ts';
+import { settleReservation } from '#contexts/inventory/data/settle.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import {
+  consumeFailure,
+  consumeUsageItems,
+  PromotionUsageError,
+} from '#contexts/pricing/data/promotion-usage.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { inventoryFixture } from './harness.ts';
 
 const once: Promotion = {

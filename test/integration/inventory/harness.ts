@@ -1,12 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { Entity } from '#shared/data/keys.ts';
-import { StockAdmin } from '#shared/inventory/admin-stock.ts';
-import { LocationRepository } from '#shared/inventory/location-repository.ts';
-import { ReservationService } from '#shared/inventory/reserve.ts';
-import { invariantViolation } from '#shared/inventory/stock.ts';
-import { StockReader } from '#shared/inventory/stock-reader.ts';
+import { StockAdmin } from '#contexts/inventory/data/admin-stock.ts';
+import { Entity } from '#contexts/inventory/data/keys.ts';
+import { LocationRepository } from '#contexts/inventory/data/location-repository.ts';
+import { ReservationService } from '#contexts/inventory/data/reserve.ts';
+import { StockReader } from '#contexts/inventory/data/stock-reader.ts';
+import { invariantViolation } from '#contexts/inventory/domain/stock.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 /** A fresh table with the inventory services wired to it (no caching, so tests see their own writes). */
@@ -73,7 +74,7 @@ export const expectInvariants = async (table: string) => {
 /** The detail-types of every outbox record in the table, counted. */
 export const outboxCounts = async (table: string) => {
   const counts: Record<string, number> = {};
-  for (const o of await scanEntity(table, Entity.outbox)) {
+  for (const o of await scanEntity(table, PlatformEntity.outbox)) {
     const type = o.detailType as string;
     counts[type] = (counts[type] ?? 0) + 1;
   }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '#shared/errors/index.ts';
-import { OutOfStockError, UnknownVariantError } from '#shared/inventory/errors.ts';
-import { expireDue } from '#shared/inventory/expiry.ts';
-import { settleReservation } from '#shared/inventory/settle.ts';
+import { expireDue } from '#contexts/inventory/data/expiry.ts';
+import { settleReservation } from '#contexts/inventory/data/settle.ts';
+import { OutOfStockError, UnknownVariantError } from '#contexts/inventory/domain/errors.ts';
+import { ValidationError } from '#platform/errors/index.ts';
 import { expectInvariants, inventoryFixture, outboxCounts } from './harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OutOfStockError } from '#shared/inventory/errors.ts';
+import { OutOfStockError } from '#contexts/inventory/domain/errors.ts';
 import { expectInvariants, inventoryFixture, outboxCounts } from './harness.ts';
 
 const admin = 'admin-test';

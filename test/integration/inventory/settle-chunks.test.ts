@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { Entity, reservationKeys } from '#shared/data/keys.ts';
-import type { TransactItem } from '#shared/data/transact.ts';
-import type { Companion } from '#shared/inventory/reserve.ts';
-import { MAX_ALLOCATIONS } from '#shared/inventory/schemas.ts';
-import { decideSettlement, settleReservation } from '#shared/inventory/settle.ts';
-import { finishSettlement } from '#shared/inventory/settle-chunks.ts';
+import { Entity, reservationKeys } from '#contexts/inventory/data/keys.ts';
+import type { Companion } from '#contexts/inventory/data/reserve.ts';
+import { decideSettlement, settleReservation } from '#contexts/inventory/data/settle.ts';
+import { finishSettlement } from '#contexts/inventory/data/settle-chunks.ts';
+import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { PlatformEntity } from '#platform/data/keys.ts';
+import type { TransactItem } from '#platform/data/transact.ts';
 import { expectInvariants, inventoryFixture, scanEntity } from './harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;
@@ -67,7 +68,7 @@ const sales = async (f: Fixture, reservationId: string) =>
 
 /** The detail-types of the outbox records about one reservation. */
 const eventsOf = async (f: Fixture, reservationId: string) =>
-  (await scanEntity(f.table, Entity.outbox))
+  (await scanEntity(f.table, PlatformEntity.outbox))
     .filter((o) => (o.detail as { data: { reservationId?: string } }).data.reservationId === reservationId)
     .map((o) => o.detailType as string)
     .sort();

@@ -2,19 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEvent } from '#local/eventbridge/event.ts';
-import { toSqsEvent } from '#local/sqs/event.ts';
-import { notificationKeys, processedEventKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/data/transact.ts';
-import { OrderConfirmationUndeliverableError } from '#shared/notifications/errors.ts';
-import { orderConfirmationEmail } from '#shared/notifications/order-confirmation.ts';
+import { notificationKeys } from '#contexts/notifications/data/keys.ts';
 import {
   ORDER_CONFIRMATION_CONSUMER,
   queueOrderConfirmation,
-} from '#shared/notifications/queue-order-confirmation.ts';
-import { ORDERS_SOURCE, orderPlaced } from '#shared/orders/events.ts';
-import { orderCreatePut } from '#shared/orders/items.ts';
-import type { Order } from '#shared/orders/schemas.ts';
+} from '#contexts/notifications/data/queue-order-confirmation.ts';
+import { OrderConfirmationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
+import { orderConfirmationEmail } from '#contexts/notifications/domain/order-confirmation.ts';
+import { orderCreatePut } from '#contexts/orders/data/items.ts';
+import type { Order } from '#contexts/orders/domain/schemas.ts';
+import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
+import { buildEvent } from '#local/eventbridge/event.ts';
+import { toSqsEvent } from '#local/sqs/event.ts';
+import { processedEventKeys } from '#platform/data/keys.ts';
+import { transact } from '#platform/data/transact.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 import { sampleOrder } from '../../support/orders.ts';
 
@@ -50,7 +51,7 @@ describe('order confirmation consumer', () => {
     client = useLocalDynamo();
     table = await createTestTable();
     process.env.TABLE_NAME = table;
-    ({ handler } = await import('#functions/notifications/order-confirmation.ts'));
+    ({ handler } = await import('#contexts/notifications/lambda/order-confirmation.ts'));
   });
 
   const place = async (order: Order) => {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { orderKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/data/transact.ts';
-import { adminOrdersQuery } from '#shared/orders/inputs.ts';
-import { bucketOf, orderCreatePut } from '#shared/orders/items.ts';
-import { OrderRepository } from '#shared/orders/repository.ts';
-import type { Order, OrderStatus } from '#shared/orders/schemas.ts';
-import { orderTransitionUpdate } from '#shared/orders/transitions.ts';
+import { bucketOf, orderCreatePut } from '#contexts/orders/data/items.ts';
+import { orderKeys } from '#contexts/orders/data/keys.ts';
+import { OrderRepository } from '#contexts/orders/data/repository.ts';
+import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import type { Order, OrderStatus } from '#contexts/orders/domain/schemas.ts';
+import { adminOrdersQuery } from '#contexts/orders/operations/queries.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { transact } from '#platform/data/transact.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 import { sampleOrder } from '../../support/orders.ts';
 

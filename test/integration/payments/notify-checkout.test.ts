@@ -1,9 +1,9 @@
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { paymentKeys } from '#shared/data/keys.ts';
-import { notifyWaitingCheckout } from '#shared/payments/notify-checkout.ts';
-import type { PaymentOutcome, PaymentResult } from '#shared/payments/result.ts';
+import { paymentKeys } from '#contexts/payments/data/keys.ts';
+import { notifyWaitingCheckout } from '#contexts/payments/data/notify-checkout.ts';
+import type { PaymentOutcome, PaymentResult } from '#contexts/payments/domain/result.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../../support/cloud.ts';
 
 /**

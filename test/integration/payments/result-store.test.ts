@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PaymentOutcome, PaymentResult } from '#shared/payments/result.ts';
-import { getPaymentResult, recordPaymentResult } from '#shared/payments/result-store.ts';
+import { getPaymentResult, recordPaymentResult } from '#contexts/payments/data/result-store.ts';
+import type { PaymentOutcome, PaymentResult } from '#contexts/payments/domain/result.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 let table: string;

@@ -5,10 +5,10 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PaymentProviderError } from '#contexts/payments/domain/errors.ts';
+import { loadStripeKeys, STRIPE_SECRET_ENV } from '#contexts/payments/stripe/keys.ts';
 import { type LocalSecretsManager, start } from '#local/secretsmanager/index.ts';
-import { readSecret } from '#shared/config/secrets.ts';
-import { PaymentProviderError } from '#shared/payments/errors.ts';
-import { loadStripeKeys, STRIPE_SECRET_ENV } from '#shared/payments/stripe-keys.ts';
+import { readSecret } from '#platform/config/secrets.ts';
 import { cloud, sdkConfig } from '../../support/cloud.ts';
 
 let local: LocalSecretsManager;

@@ -4,10 +4,10 @@ import {
   PaymentIntentNotFoundError,
   PaymentProviderError,
   PaymentProviderUnavailableError,
-} from '#shared/payments/errors.ts';
-import type { PaymentGateway } from '#shared/payments/gateway.ts';
-import { stripeClient, stripeGateway } from '#shared/payments/stripe-gateway.ts';
-import type { StripeKeys } from '#shared/payments/stripe-keys.ts';
+} from '#contexts/payments/domain/errors.ts';
+import type { PaymentGateway } from '#contexts/payments/domain/gateway.ts';
+import { stripeClient, stripeGateway } from '#contexts/payments/stripe/gateway.ts';
+import type { StripeKeys } from '#contexts/payments/stripe/keys.ts';
 import { confirmLikeStripeJs } from '../../support/payments.ts';
 import { rejection, type StripeHarness, startStripe } from '../stripe/harness.ts';
 

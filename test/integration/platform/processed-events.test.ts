@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markProcessed } from '#shared/events/processed.ts';
+import { markProcessed } from '#platform/events/processed.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 describe('markProcessed', () => {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { promotionKeys } from '#shared/data/keys.ts';
-import { transact } from '#shared/data/transact.ts';
-import { AppError } from '#shared/errors/index.ts';
-import { promotionFromItem } from '#shared/promotions/items.ts';
-import { PromotionRepository } from '#shared/promotions/repository.ts';
-import type { CreatePromotionInput } from '#shared/promotions/schemas.ts';
-import { consumeUsageItems } from '#shared/promotions/usage.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import { promotionFromItem } from '#contexts/pricing/data/promotion-items.ts';
+import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
+import { consumeUsageItems } from '#contexts/pricing/data/promotion-usage.ts';
+import type { CreatePromotionInput } from '#contexts/pricing/domain/promotion-inputs.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { transact } from '#platform/data/transact.ts';
+import { AppError } from '#platform/errors/index.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 const input = (overrides: Partial<CreatePromotionInput> = {}): CreatePromotionInput =>

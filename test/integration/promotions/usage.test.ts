@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/data/client.ts';
-import { promotionKeys } from '#shared/data/keys.ts';
-import { backoff, type TransactItem, transact } from '#shared/data/transact.ts';
-import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
-import { consumeFailure, consumeUsageItems, releaseUsageRefs, usageRefs } from '#shared/promotions/usage.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import {
+  consumeFailure,
+  consumeUsageItems,
+  releaseUsageRefs,
+  usageRefs,
+} from '#contexts/pricing/data/promotion-usage.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
+import { documentClient } from '#platform/data/client.ts';
+import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 import { scanEntity } from '../inventory/harness.ts';
 

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippingOptionKeys } from '#shared/data/keys.ts';
-import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
-import type { CreateShippingOptionInput } from '#shared/shipping/schemas.ts';
+import { shippingOptionKeys } from '#contexts/pricing/data/keys.ts';
+import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-repository.ts';
+import type { CreateShippingOptionInput } from '#contexts/pricing/domain/shipping-option-inputs.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 const standard: CreateShippingOptionInput = {

@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { settingsKeys } from '#shared/data/keys.ts';
-import { ShippingOptionRepository } from '#shared/shipping/repository.ts';
-import { TaxSettingsRepository } from '#shared/tax/repository.ts';
-import { DEFAULT_TAX_SETTINGS, type PutTaxSettingsInput } from '#shared/tax/settings.ts';
+import { settingsKeys } from '#contexts/pricing/data/keys.ts';
+import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-repository.ts';
+import { TaxSettingsRepository } from '#contexts/pricing/data/tax-repository.ts';
+import { DEFAULT_TAX_SETTINGS, type PutTaxSettingsInput } from '#contexts/pricing/domain/tax-settings.ts';
 import { demoShippingOptions, writePricingDefaults } from '../../../scripts/seed/pricing.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 

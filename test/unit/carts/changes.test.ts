@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CatalogVariant } from '#contexts/carts/data/snapshot.ts';
 import {
   addablePrice,
   addCode,
@@ -8,10 +9,9 @@ import {
   removeCode,
   setQuantity,
   touched,
-} from '#shared/carts/changes.ts';
-import { merge } from '#shared/carts/claim.ts';
-import type { CatalogVariant } from '#shared/carts/snapshot.ts';
-import { cartTokenMatches, hashCartToken, newCartToken } from '#shared/carts/token.ts';
+} from '#contexts/carts/domain/changes.ts';
+import { merge } from '#contexts/carts/domain/claim.ts';
+import { cartTokenMatches, hashCartToken, newCartToken } from '#contexts/carts/domain/token.ts';
 
 const now = new Date('2026-11-23T12:00:00.000Z');
 const variant = (id: string, status: 'active' | 'draft' | 'archived' = 'active'): CatalogVariant => ({

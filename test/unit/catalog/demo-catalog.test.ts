@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productSchema } from '#shared/catalog/schemas.ts';
+import { productSchema } from '#contexts/catalog/domain/schemas.ts';
 import { demoCatalog } from '../../../scripts/seed/demo-catalog.ts';
 
 describe('demo catalog', () => {

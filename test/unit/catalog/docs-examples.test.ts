@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createProductInput } from '#shared/catalog/admin-inputs.ts';
+import { createProductInput } from '#contexts/catalog/domain/admin-inputs.ts';
 
 describe('docs examples', () => {
   it('docs/examples/product.json is a valid create-product request', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importProductInput } from '#shared/catalog/admin-inputs.ts';
-import { IMPORT_MAX_PRODUCTS, importSource } from '#shared/catalog/import-source.ts';
+import { importProductInput } from '#contexts/catalog/domain/admin-inputs.ts';
+import { IMPORT_MAX_PRODUCTS, importSource } from '#contexts/catalog/domain/import-source.ts';
 
 const csv = (...lines: string[]) => importSource('text/csv', lines.join('\n'));
 

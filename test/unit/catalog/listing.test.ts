@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, wouldCycle } from '#shared/catalog/category-tree.ts';
-import { listingEntries, optionValuesOf } from '#shared/catalog/listing.ts';
-import { listingWrites } from '#shared/catalog/listing-projector.ts';
-import { planListing } from '#shared/catalog/listing-repository.ts';
-import { listProductsQuery } from '#shared/catalog/store-queries.ts';
-import { MAX_TOKENS, productTokens, tokenize } from '#shared/catalog/tokens.ts';
+import { listingEntries, optionValuesOf } from '#contexts/catalog/data/listing.ts';
+import { listingWrites } from '#contexts/catalog/data/listing-projector.ts';
+import { planListing } from '#contexts/catalog/data/listing-repository.ts';
+import { buildTree, wouldCycle } from '#contexts/catalog/domain/category-tree.ts';
+import { MAX_TOKENS, productTokens, tokenize } from '#contexts/catalog/domain/tokens.ts';
+import { listProductsQuery } from '#contexts/catalog/operations/store-queries.ts';
 import { demoCatalog } from '../../../scripts/seed/demo-catalog.ts';
 
 const product = demoCatalog()[0]!;

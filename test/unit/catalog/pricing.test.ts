@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectivePrice, priceFrom } from '#shared/catalog/pricing.ts';
-import type { SalePrice } from '#shared/catalog/schemas.ts';
+import { effectivePrice, priceFrom } from '#contexts/catalog/domain/pricing.ts';
+import type { SalePrice } from '#contexts/catalog/domain/schemas.ts';
 
 const sale = (amount: number, startsAt: string, endsAt: string, priceList = 'summer'): SalePrice => ({
   priceList,

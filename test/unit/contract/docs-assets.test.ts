@@ -1,9 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, assetResponse, findDocsAsset } from '#shared/contract/docs-assets.ts';
-import { docsInitScript } from '#shared/contract/docs-page.ts';
-import { serverUrlOf } from '#shared/contract/server-url.ts';
+import { serverUrlOf } from '#contexts/system/operations/server-url.ts';
+import { acceptsGzip, assetResponse, findDocsAsset } from '#contexts/system/reference/docs-assets.ts';
+import { docsInitScript } from '#contexts/system/reference/docs-page.ts';
 
 describe('docs assets', () => {
   it.each(['swagger-ui-bundle.js', 'swagger-ui.css', 'api-docs.js'])('serves %s', (name) => {

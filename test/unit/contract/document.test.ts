@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_VERSION, accessOf, buildOpenApiDocument } from '#shared/contract/document.ts';
-import { operations } from '#shared/contract/operations/index.ts';
+import { operations } from '#app/operations.ts';
+import { API_VERSION, accessOf, buildOpenApiDocument } from '#platform/contract/document.ts';
 
 const document = buildOpenApiDocument();
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

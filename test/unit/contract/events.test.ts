@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { eventCatalog } from '#shared/events/event-catalog.ts';
+import { eventCatalog } from '#app/event-catalog.ts';
 import { renderEventsMarkdown } from '../../../scripts/contract/events.ts';
 
 describe('event catalog', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { embeddedAssets, swaggerUiVersion } from '#shared/contract/generated/docs-assets.ts';
+import { embeddedAssets, swaggerUiVersion } from '#contexts/system/reference/generated/docs-assets.ts';
 import {
   EMBEDDED_FILES,
   swaggerUiVersion as installedVersion,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { productPath } from '#shared/catalog/store-queries.ts';
-import { problemSchema } from '#shared/contract/problem.ts';
-import { problemsOf } from '#shared/contract/problems.ts';
+import { productPath } from '#contexts/catalog/operations/store-queries.ts';
+import { problemSchema } from '#platform/contract/problem.ts';
+import { problemsOf } from '#platform/contract/problems.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -10,7 +10,7 @@ import {
   UnauthorizedError,
   UnprocessableError,
   ValidationError,
-} from '#shared/errors/index.ts';
+} from '#platform/errors/index.ts';
 
 describe('problem schema', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addressIdFor } from '#shared/customers/address-repository.ts';
+import { addressIdFor } from '#contexts/customers/data/address-repository.ts';
 import {
   addressId,
   createAddressInput,
   idempotencyKey,
   updateAddressInput,
   updateProfileInput,
-} from '#shared/customers/schemas.ts';
+} from '#contexts/customers/domain/schemas.ts';
 
 const address = { name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', country: 'GB' };
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shardOrder, shardTargets } from '#shared/inventory/shards.ts';
-import { source } from '#shared/inventory/sourcing.ts';
+import { shardOrder, shardTargets } from '#contexts/inventory/domain/shards.ts';
+import { source } from '#contexts/inventory/domain/sourcing.ts';
 import {
   adjustmentDelta,
   alertTransition,
   distributeDelta,
   invariantViolation,
-} from '#shared/inventory/stock.ts';
+} from '#contexts/inventory/domain/stock.ts';
 
 const loc = (id: string, priority: number, regions: string[] = []) => ({
   id,

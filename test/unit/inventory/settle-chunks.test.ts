@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TRANSACT_ITEMS } from '#shared/data/transact.ts';
-import type { Reservation } from '#shared/inventory/schemas.ts';
-import { MAX_ALLOCATIONS } from '#shared/inventory/schemas.ts';
 import {
   allocationWrites,
   chunkSize,
   decisionChunk,
   itemsPerAllocation,
-} from '#shared/inventory/settle-chunks.ts';
+} from '#contexts/inventory/data/settle-chunks.ts';
+import type { Reservation } from '#contexts/inventory/domain/schemas.ts';
+import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
+import { MAX_TRANSACT_ITEMS } from '#platform/data/transact.ts';
 
 const reservation = (n: number, settledBy: Reservation['settledBy']): Reservation => ({
   id: 'r1',

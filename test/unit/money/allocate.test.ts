@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate } from '#shared/money/allocate.ts';
-import { InvalidAmountError } from '#shared/money/errors.ts';
+import { allocate } from '#platform/money/allocate.ts';
+import { InvalidAmountError } from '#platform/money/errors.ts';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 

@@ -5,8 +5,8 @@ import {
   multiplyAmount,
   subtractAmounts,
   sumAmounts,
-} from '#shared/money/arithmetic.ts';
-import { AmountOverflowError, InvalidAmountError } from '#shared/money/errors.ts';
+} from '#platform/money/arithmetic.ts';
+import { AmountOverflowError, InvalidAmountError } from '#platform/money/errors.ts';
 
 describe('money arithmetic', () => {
   it.each([

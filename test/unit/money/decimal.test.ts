@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CurrencyCode } from '#shared/catalog/schemas.ts';
-import { currencyDecimals } from '#shared/money/currencies.ts';
-import { formatDecimal, parseDecimal } from '#shared/money/decimal.ts';
-import { InvalidDecimalError } from '#shared/money/errors.ts';
+import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { currencyDecimals } from '#platform/money/currencies.ts';
+import { formatDecimal, parseDecimal } from '#platform/money/decimal.ts';
+import { InvalidDecimalError } from '#platform/money/errors.ts';
 
 describe('decimal money text', () => {
   it.each<[CurrencyCode, 0 | 2 | 3, string, number]>([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidAmountError } from '#shared/money/errors.ts';
-import { mulDivHalfUp } from '#shared/money/rounding.ts';
+import { InvalidAmountError } from '#platform/money/errors.ts';
+import { mulDivHalfUp } from '#platform/money/rounding.ts';
 
 /** The definition of half up, in exact integer arithmetic. */
 const reference = (a: number, b: number, c: number): bigint => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CurrencyCode } from '#shared/catalog/schemas.ts';
-import { OrderConfirmationUndeliverableError } from '#shared/notifications/errors.ts';
-import { orderConfirmationEmail, renderOrderConfirmation } from '#shared/notifications/order-confirmation.ts';
-import type { Order } from '#shared/orders/schemas.ts';
+import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { OrderConfirmationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
+import {
+  orderConfirmationEmail,
+  renderOrderConfirmation,
+} from '#contexts/notifications/domain/order-confirmation.ts';
+import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { sampleOrder } from '../../support/orders.ts';
 
 const now = new Date('2026-03-01T12:00:00.000Z');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Cart } from '#shared/carts/schemas.ts';
-import { AppError } from '#shared/errors/index.ts';
-import { type OrderRefs, orderFromCart } from '#shared/orders/from-cart.ts';
-import { orderRecord } from '#shared/orders/schemas.ts';
+import type { Cart } from '#contexts/carts/domain/schemas.ts';
+import { type OrderRefs, orderFromCart } from '#contexts/orders/domain/from-cart.ts';
+import { orderRecord } from '#contexts/orders/domain/schemas.ts';
+import { AppError } from '#platform/errors/index.ts';
 import { pricedCart, standardShipping } from '../../support/orders.ts';
 
 const now = new Date('2026-11-23T12:00:00.000Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { orderKeys } from '#shared/data/keys.ts';
-import { bucketOf } from '#shared/orders/items.ts';
-import { type OrderStatus, orderStatus } from '#shared/orders/schemas.ts';
-import { canTransition, isFinal } from '#shared/orders/status.ts';
-import { orderTransitionUpdate } from '#shared/orders/transitions.ts';
+import { bucketOf } from '#contexts/orders/data/items.ts';
+import { orderKeys } from '#contexts/orders/data/keys.ts';
+import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import { type OrderStatus, orderStatus } from '#contexts/orders/domain/schemas.ts';
+import { canTransition, isFinal } from '#contexts/orders/domain/status.ts';
 
 const allowed: [OrderStatus, OrderStatus][] = [
   ['pending_payment', 'paid'],

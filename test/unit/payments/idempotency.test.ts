@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeIdempotencyKey } from '#shared/payments/idempotency.ts';
+import { stripeIdempotencyKey } from '#contexts/payments/domain/idempotency.ts';
 
 describe('stripeIdempotencyKey', () => {
   it('derives the key from the order and the action, so a retried step sends the same key', () => {

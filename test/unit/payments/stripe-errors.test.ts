@@ -1,13 +1,13 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '#shared/errors/index.ts';
 import {
   PaymentDeclinedError,
   PaymentIntentNotFoundError,
   PaymentProviderError,
   PaymentProviderUnavailableError,
-} from '#shared/payments/errors.ts';
-import { toPaymentError } from '#shared/payments/stripe-errors.ts';
+} from '#contexts/payments/domain/errors.ts';
+import { toPaymentError } from '#contexts/payments/stripe/errors.ts';
+import type { AppError } from '#platform/errors/index.ts';
 
 const { errors } = Stripe;
 

@@ -1,6 +1,10 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { InvalidSignatureError, paymentResultOf, verifyStripeEvent } from '#shared/payments/webhook-event.ts';
+import {
+  InvalidSignatureError,
+  paymentResultOf,
+  verifyStripeEvent,
+} from '#contexts/payments/stripe/webhook-event.ts';
 
 const secret = 'whsec_unit_test_secret';
 const now = Math.floor(Date.now() / 1000);

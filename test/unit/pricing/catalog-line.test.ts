@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineFromCatalog } from '#shared/pricing/catalog-line.ts';
+import { lineFromCatalog } from '#contexts/pricing/domain/catalog-line.ts';
 
 const product = {
   id: 'p-1',

@@ -1,7 +1,7 @@
-import type { PricingInput, PricingLine } from '#shared/pricing/cart-schemas.ts';
-import { type Promotion, promotionSchema } from '#shared/pricing/promotion-schemas.ts';
-import type { ShippingOption } from '#shared/pricing/shipping-schemas.ts';
-import type { TaxRegion } from '#shared/pricing/tax-schemas.ts';
+import type { PricingInput, PricingLine } from '#contexts/pricing/domain/cart-schemas.ts';
+import { type Promotion, promotionSchema } from '#contexts/pricing/domain/promotion-schemas.ts';
+import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
+import type { TaxRegion } from '#contexts/pricing/domain/tax-schemas.ts';
 
 export const NOW = '2026-06-15T12:00:00.000Z';
 

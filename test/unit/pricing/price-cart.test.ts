@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AmountOverflowError } from '#shared/money/errors.ts';
-import { pricingInputSchema } from '#shared/pricing/cart-schemas.ts';
-import { priceCart } from '#shared/pricing/price-cart.ts';
-import { cartTotalsSchema } from '#shared/pricing/totals-schemas.ts';
+import { pricingInputSchema } from '#contexts/pricing/domain/cart-schemas.ts';
+import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
+import { cartTotalsSchema } from '#contexts/pricing/domain/totals-schemas.ts';
+import { AmountOverflowError } from '#platform/money/errors.ts';
 import { input, line, REGIONS } from './fixtures.ts';
 
 describe('priceCart', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceCart } from '#shared/pricing/price-cart.ts';
+import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
 import { input, line, promo } from './fixtures.ts';
 
 const twoLines = [

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CurrencyCode } from '#shared/catalog/schemas.ts';
-import type { PricingInput, PricingLine } from '#shared/pricing/cart-schemas.ts';
-import { priceCart } from '#shared/pricing/price-cart.ts';
-import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
-import type { ShippingOption } from '#shared/pricing/shipping-schemas.ts';
-import { type CartTotals, cartTotalsSchema } from '#shared/pricing/totals-schemas.ts';
+import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import type { PricingInput, PricingLine } from '#contexts/pricing/domain/cart-schemas.ts';
+import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
+import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
+import { type CartTotals, cartTotalsSchema } from '#contexts/pricing/domain/totals-schemas.ts';
 import { input, promo, REGIONS } from './fixtures.ts';
 
 const currencies: CurrencyCode[] = ['EUR', 'JPY', 'KWD', 'USD'];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { priceCart } from '#shared/pricing/price-cart.ts';
-import { findTaxRegion, rateTableTaxCalculator } from '#shared/pricing/rate-table.ts';
-import { quoteShipping } from '#shared/pricing/shipping.ts';
-import type { ShippingOption } from '#shared/pricing/shipping-schemas.ts';
-import { shippingOptionSchema } from '#shared/pricing/shipping-schemas.ts';
-import { type TaxCalculator, TaxResultInvalidError } from '#shared/pricing/tax-port.ts';
+import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
+import { findTaxRegion, rateTableTaxCalculator } from '#contexts/pricing/domain/rate-table.ts';
+import { quoteShipping } from '#contexts/pricing/domain/shipping.ts';
+import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
+import { shippingOptionSchema } from '#contexts/pricing/domain/shipping-schemas.ts';
+import { type TaxCalculator, TaxResultInvalidError } from '#contexts/pricing/domain/tax-port.ts';
 import { input, line, REGIONS, STANDARD_SHIPPING } from './fixtures.ts';
 
 describe('tax', () => {

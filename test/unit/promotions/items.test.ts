@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Entity, promotionKeys } from '#shared/data/keys.ts';
+import { Entity, promotionKeys } from '#contexts/pricing/data/keys.ts';
 import {
   codeItem,
   promotionFromItem,
@@ -7,8 +7,8 @@ import {
   promotionItem,
   storedPromotionFromItem,
   usageFromItems,
-} from '#shared/promotions/items.ts';
-import type { StoredPromotion } from '#shared/promotions/schemas.ts';
+} from '#contexts/pricing/data/promotion-items.ts';
+import type { StoredPromotion } from '#contexts/pricing/domain/promotion-inputs.ts';
 
 const stored = (overrides: Partial<StoredPromotion> = {}): StoredPromotion =>
   ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '#shared/errors/index.ts';
-import { applyPatch, newPromotion } from '#shared/promotions/rules.ts';
+import { applyPatch, newPromotion } from '#contexts/pricing/domain/promotion-rules.ts';
+import { AppError } from '#platform/errors/index.ts';
 
 const NOW = new Date('2026-03-01T00:00:00.000Z');
 const current = newPromotion(

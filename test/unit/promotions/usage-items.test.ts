@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Entity, promotionKeys } from '#shared/data/keys.ts';
-import type { Promotion } from '#shared/pricing/promotion-schemas.ts';
+import { Entity, promotionKeys } from '#contexts/pricing/data/keys.ts';
 import {
   consumeFailure,
   consumeUsageItems,
   PromotionUsageError,
   releaseUsageRefs,
   usageRefs,
-} from '#shared/promotions/usage.ts';
+} from '#contexts/pricing/data/promotion-usage.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
 
 const promo = (overrides: Partial<Promotion> = {}): Promotion =>
   ({ id: 'p-1', name: 'Free shipping', type: 'free_shipping', combinable: true, ...overrides }) as Promotion;

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { httpHandler } from '#shared/http/handler.ts';
-import { callerOf } from '#shared/http/identity.ts';
-import { json } from '#shared/http/response.ts';
+import { httpHandler } from '#platform/http/handler.ts';
+import { callerOf } from '#platform/http/identity.ts';
+import { json } from '#platform/http/response.ts';
 
 const context = { functionName: 'test', awsRequestId: 'r1' } as unknown as Context;
 

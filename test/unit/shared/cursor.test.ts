@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '#shared/data/cursor.ts';
-import { ValidationError } from '#shared/errors/index.ts';
+import { decodeCursor, encodeCursor } from '#platform/data/cursor.ts';
+import { ValidationError } from '#platform/errors/index.ts';
 
 const key = {
   pk: 'PRODUCT#1',

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConflictError } from '#shared/errors/index.ts';
-import { httpHandler } from '#shared/http/handler.ts';
-import { json } from '#shared/http/response.ts';
+import { ConflictError } from '#platform/errors/index.ts';
+import { httpHandler } from '#platform/http/handler.ts';
+import { json } from '#platform/http/response.ts';
 
 const context = {
   functionName: 'test',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimValue, stringifyClaims } from '#shared/http/jwt-claims.ts';
+import { claimValue, stringifyClaims } from '#platform/http/jwt-claims.ts';
 
 describe('claimValue', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jwtVerifier } from '#shared/http/jwt.ts';
+import { jwtVerifier } from '#platform/http/jwt.ts';
 
 // Nothing listens here: each case below is refused before the JWKS would be fetched. Verification of
 // real tokens (signature, issuer, audience, times) runs against a live issuer in test/integration.

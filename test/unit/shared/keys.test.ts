@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  outboxKeys,
-  processedEventKeys,
-  productKeys,
-  productsByStatus,
-  taskTokenKeys,
-} from '#shared/data/keys.ts';
+import { productKeys, productsByStatus } from '#contexts/catalog/data/keys.ts';
+import { outboxKeys, processedEventKeys, taskTokenKeys } from '#platform/data/keys.ts';
 
 describe('keys', () => {
   it('puts a product and its variants in one item collection', () => {

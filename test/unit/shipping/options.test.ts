@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { shippingOptionKeys } from '#shared/data/keys.ts';
-import type { ShippingOption } from '#shared/pricing/shipping-schemas.ts';
-import { engineShippingOption, shippingOptionFromItem, shippingOptionItem } from '#shared/shipping/items.ts';
-import { optionsFor } from '#shared/shipping/options.ts';
-import { shippingOptionIdFor } from '#shared/shipping/repository.ts';
-import { createShippingOptionInput, replaceShippingOptionInput } from '#shared/shipping/schemas.ts';
+import { shippingOptionKeys } from '#contexts/pricing/data/keys.ts';
+import {
+  engineShippingOption,
+  shippingOptionFromItem,
+  shippingOptionItem,
+} from '#contexts/pricing/data/shipping-items.ts';
+import { shippingOptionIdFor } from '#contexts/pricing/data/shipping-repository.ts';
+import {
+  createShippingOptionInput,
+  replaceShippingOptionInput,
+} from '#contexts/pricing/domain/shipping-option-inputs.ts';
+import { optionsFor } from '#contexts/pricing/domain/shipping-options.ts';
+import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
 import { demoShippingOptions } from '../../../scripts/seed/pricing.ts';
 
 const flatEu: ShippingOption = {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findTaxRegion } from '#shared/pricing/rate-table.ts';
-import { taxSettingsSchema } from '#shared/pricing/tax-schemas.ts';
+import { findTaxRegion } from '#contexts/pricing/domain/rate-table.ts';
+import { taxSettingsSchema } from '#contexts/pricing/domain/tax-schemas.ts';
 import {
   DEFAULT_TAX_SETTINGS,
   engineTaxSettings,
   putTaxSettingsInput,
   storeTaxSettingsSchema,
   taxSettingsFromItem,
-} from '#shared/tax/settings.ts';
+} from '#contexts/pricing/domain/tax-settings.ts';
 
 describe('default tax settings', () => {
   it('are valid settings, and valid engine settings once stripped', () => {

@@ -1,0 +1,192 @@
+import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
+import type { CartTotals } from '#contexts/pricing/domain/totals-schemas.ts';
+import { NotFoundError } from '#platform/errors/index.ts';
+import { outboxItem } from '#platform/events/outbox.ts';
+import { findOpenCart } from './data/lookups.ts';
+import { type CatalogVariant, loadSnapshot, type PricingSnapshot } from './data/snapshot.ts';
+import { CartStore } from './data/store.ts';
+import { assertOpen, newCart, touched } from './domain/changes.ts';
+import { adopt, merge } from './domain/claim.ts';
+import { priceAndShow } from './domain/pricing.ts';
+import type { Cart, CartRecord } from './domain/schemas.ts';
+import { cartTokenMatches, hashCartToken, newCartToken } from './domain/token.ts';
+import { CARTS_SOURCE } from './events.ts';
+
+/** Who is calling: the verified customer (if a token was presented) and the `X-Cart-Token` header. */
+export interface CartCaller {
+  readonly customerId?: string;
+  readonly token?: string;
+}
+
+/** A cart priced for the caller, with the engine's full figures for callers that need them (checkout). */
+export interface PricedCart {
+  readonly record: CartRecord;
+  readonly cart: Cart;
+  readonly totals: CartTotals;
+  /** What it was priced with (checkout takes the promotions and the option's name from it). */
+  readonly snapshot: PricingSnapshot;
+}
+
+/** One change to a cart. `apply` is pure and throws a typed error to refuse the change. */
+export interface CartChange<T> {
+  /** Reads the change needs, made in the same round trip as the cart's own. */
+  readonly lookup?: () => Promise<T>;
+  readonly apply: (cart: CartRecord, found: T, now: Date) => CartRecord;
+  /** Variants the lookup already read (pricing does not read them again). */
+  readonly known?: (found: T) => readonly CatalogVariant[];
+  /** Set when the change can only be judged once priced (a code): priced first, then saved or refused. */
+  readonly verify?: (priced: PricedCart, found: T) => void;
+}
+
+// The same answer for a cart that does not exist, expired, or is someone else's: existence is not revealed.
+const notFound = (cartId: string) => new NotFoundError(`Cart ${cartId} does not exist`, 'cart_not_found');
+
+/** Whether the caller owns the cart: the customer it belongs to, or the holder of a guest cart's token. */
+const owns = (cart: CartRecord, caller: CartCaller): boolean =>
+  cart.customerId ? caller.customerId === cart.customerId : cartTokenMatches(caller.token, cart.tokenHash);
+
+const running = (p: Promotion, now: Date) =>
+  (p.startsAt === undefined || Date.parse(p.startsAt) <= now.getTime()) &&
+  (p.endsAt === undefined || now.getTime() < Date.parse(p.endsAt));
+
+/**
+ * The cart use cases. Reads take two round trips whatever the line count: the cart with the automatic
+ * promotions, then one BatchGetItem of everything its price depends on. A change computed from the cart
+ * is saved in the second round trip, beside that read, conditional on the version it was computed from.
+ */
+export class CartService {
+  readonly #table: string;
+  readonly #store: CartStore;
+  readonly #promotions: PromotionRepository;
+
+  constructor(table: string) {
+    this.#table = table;
+    this.#store = new CartStore(table);
+    this.#promotions = new PromotionRepository(table);
+  }
+
+  /** Starts a cart; a guest gets the token (shown once) that proves ownership from then on. */
+  async create(
+    input: { currency: CurrencyCode; email?: string },
+    caller: CartCaller,
+    now = new Date(),
+  ): Promise<PricedCart & { token: string | null }> {
+    const token = caller.customerId ? null : newCartToken();
+    const record = newCart({
+      ...input,
+      ...(caller.customerId ? { customerId: caller.customerId } : { tokenHash: hashCartToken(token!) }),
+      now,
+    });
+    const event = outboxItem(
+      CARTS_SOURCE,
+      'CartCreated',
+      { cartId: record.id, currency: record.currency, customerId: record.customerId },
+      now,
+    );
+    const [, automatic] = await Promise.all([
+      this.#store.create(record, [{ Put: { TableName: this.#table, Item: event } }]),
+      this.#automatic(now),
+    ]);
+    return { ...(await this.#price(record, automatic, [], now)), token };
+  }
+
+  /** A cart its caller owns, repriced from current data (404 for anyone else). */
+  async read(cartId: string, caller: CartCaller, now = new Date()): Promise<PricedCart> {
+    const [found, automatic] = await Promise.all([this.#store.get(cartId, now), this.#automatic(now)]);
+    return this.#price(this.#owned(cartId, found, caller), automatic, [], now);
+  }
+
+  /** Applies one change to an open cart the caller owns and answers the repriced cart. */
+  async change<T>(
+    cartId: string,
+    caller: CartCaller,
+    change: CartChange<T>,
+    now = new Date(),
+  ): Promise<PricedCart> {
+    const [found, automatic, extra] = await Promise.all([
+      this.#store.get(cartId, now),
+      this.#automatic(now),
+      change.lookup ? change.lookup() : (undefined as T),
+    ]);
+    const cart = this.#owned(cartId, found, caller);
+    assertOpen(cart);
+    const next = touched(change.apply(cart, extra, now), now);
+    const known = change.known?.(extra) ?? [];
+    if (change.verify) {
+      const priced = await this.#price(next, automatic, known, now);
+      change.verify(priced, extra);
+      await this.#store.save(next);
+      return priced;
+    }
+    const [snapshot] = await Promise.all([this.#snapshot(next, automatic, known), this.#store.save(next)]);
+    return { record: next, snapshot, ...priceAndShow(next, snapshot, next.customerId !== undefined, now) };
+  }
+
+  /**
+   * Gives a guest cart (proved by its token) to the signed-in customer: merged into their most recent open
+   * cart in the same currency when they have one (the guest cart then closes), else the guest cart becomes
+   * theirs. Claiming a cart that is already the caller's answers it unchanged.
+   */
+  async claim(
+    cartId: string,
+    customerId: string,
+    token: string | undefined,
+    now = new Date(),
+  ): Promise<PricedCart> {
+    const [guest, automatic] = await Promise.all([this.#store.get(cartId, now), this.#automatic(now)]);
+    if (guest?.customerId === customerId) return this.#price(guest, automatic, [], now);
+    const cart = this.#owned(cartId, guest, { token });
+    assertOpen(cart);
+    const target = await findOpenCart(this.#table, customerId, cart.currency, cart.id);
+    if (!target) {
+      const adopted = adopt(cart, customerId, now);
+      const [priced] = await Promise.all([
+        this.#price(adopted, automatic, [], now),
+        this.#store.save(adopted),
+      ]);
+      return priced;
+    }
+    const merged = merge(target, cart, now);
+    const [priced] = await Promise.all([
+      this.#price(merged.target, automatic, [], now),
+      this.#store.saveAll([merged.target, merged.guest]),
+    ]);
+    return priced;
+  }
+
+  /** The snapshot a cart is priced with (for callers that price it other ways, like shipping quotes). */
+  async snapshotFor(
+    cartId: string,
+    caller: CartCaller,
+    now = new Date(),
+  ): Promise<{ record: CartRecord; snapshot: PricingSnapshot }> {
+    const [found, automatic] = await Promise.all([this.#store.get(cartId, now), this.#automatic(now)]);
+    const record = this.#owned(cartId, found, caller);
+    return { record, snapshot: await this.#snapshot(record, automatic, []) };
+  }
+
+  #owned(cartId: string, cart: CartRecord | undefined, caller: CartCaller): CartRecord {
+    if (!cart || !owns(cart, caller)) throw notFound(cartId);
+    return cart;
+  }
+
+  async #automatic(now: Date): Promise<Promotion[]> {
+    return (await this.#promotions.automatic()).filter((p) => running(p, now));
+  }
+
+  #snapshot(cart: CartRecord, automatic: readonly Promotion[], known: readonly CatalogVariant[]) {
+    return loadSnapshot(this.#table, { cart, customerId: cart.customerId, automatic, known });
+  }
+
+  async #price(
+    cart: CartRecord,
+    automatic: readonly Promotion[],
+    known: readonly CatalogVariant[],
+    now: Date,
+  ): Promise<PricedCart> {
+    const snapshot = await this.#snapshot(cart, automatic, known);
+    return { record: cart, snapshot, ...priceAndShow(cart, snapshot, cart.customerId !== undefined, now) };
+  }
+}

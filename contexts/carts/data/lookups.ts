@@ -1,0 +1,60 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { variantById } from '#contexts/catalog/data/keys.ts';
+import { promotionKeys } from '#contexts/pricing/data/keys.ts';
+import { promotionIdFromCodeItem } from '#contexts/pricing/data/promotion-items.ts';
+import { documentClient } from '#platform/data/client.ts';
+import type { CartRecord } from '../domain/schemas.ts';
+import { cartFromItem } from './items.ts';
+import { cartKeys } from './keys.ts';
+import { type CatalogVariant, catalogVariantFromItem } from './snapshot.ts';
+
+/** A variant by id alone (gsi1 "variant by id": one Query), or undefined when there is none. */
+export const findVariant = async (table: string, variantId: string): Promise<CatalogVariant | undefined> => {
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': variantById(variantId).gsi1pk },
+      Limit: 1,
+    }),
+  );
+  return catalogVariantFromItem(Items[0]);
+};
+
+/** The promotion id an entered code names (one GetItem of the code's item), or undefined. */
+export const findPromotionIdByCode = async (table: string, code: string): Promise<string | undefined> => {
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table, Key: promotionKeys.code(code) }),
+  );
+  return promotionIdFromCodeItem(Item);
+};
+
+/**
+ * A customer's most recently changed open cart in a currency (not `except`), read consistently from the
+ * table after gsi1 named it; undefined when there is none.
+ */
+export const findOpenCart = async (
+  table: string,
+  customerId: string,
+  currency: string,
+  except: string,
+): Promise<CartRecord | undefined> => {
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': cartKeys.customerOpenPartition(customerId) },
+      ScanIndexForward: false,
+      Limit: 20,
+    }),
+  );
+  const hit = Items.map(cartFromItem).find((c) => c.currency === currency && c.id !== except);
+  if (!hit) return undefined;
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table, Key: cartKeys.cart(hit.id), ConsistentRead: true }),
+  );
+  const fresh = Item ? cartFromItem(Item) : undefined;
+  return fresh?.status === 'open' ? fresh : undefined;
+};

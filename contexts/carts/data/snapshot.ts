@@ -1,0 +1,114 @@
+import type { ProductOfVariant } from '#contexts/catalog/data/items.ts';
+import { productKeys } from '#contexts/catalog/data/keys.ts';
+import { type Variant, variantSchema } from '#contexts/catalog/domain/schemas.ts';
+import { customerKeys } from '#contexts/customers/data/keys.ts';
+import { stockKeys } from '#contexts/inventory/data/keys.ts';
+import { promotionKeys, settingsKeys, shippingOptionKeys } from '#contexts/pricing/data/keys.ts';
+import { promotionFromItem, usageFromItems } from '#contexts/pricing/data/promotion-items.ts';
+import { engineShippingOption, shippingOptionFromItem } from '#contexts/pricing/data/shipping-items.ts';
+import type { Promotion, PromotionUsage } from '#contexts/pricing/domain/promotion-schemas.ts';
+import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
+import { type StoreTaxSettings, taxSettingsFromItem } from '#contexts/pricing/domain/tax-settings.ts';
+import { batchGet, keyOf } from '#platform/data/batch-get.ts';
+import type { CartRecord } from '../domain/schemas.ts';
+
+type Item = Record<string, unknown>;
+
+/** A variant as a cart prices it: the variant item with its copy of the product's fields. */
+export interface CatalogVariant extends Variant {
+  readonly productId: string;
+  readonly product: ProductOfVariant;
+}
+
+/** Everything besides the cart that pricing it needs, read in one round trip (`loadSnapshot`). */
+export interface PricingSnapshot {
+  readonly variants: ReadonlyMap<string, CatalogVariant>;
+  /** Available units per variant (all locations); a variant whose stock is not tracked is absent. */
+  readonly available: ReadonlyMap<string, number>;
+  /** The automatic promotions running plus the promotions of the cart's codes that still exist. */
+  readonly promotions: readonly Promotion[];
+  readonly usage: Readonly<Record<string, PromotionUsage>>;
+  readonly shippingOption: ShippingOption | null;
+  readonly tax: StoreTaxSettings;
+  /** True when the customer has placed no order yet (always false for a guest: unknown). */
+  readonly firstOrder: boolean;
+}
+
+/** What the snapshot is read for: the cart, who is asking, and what the first round trip found. */
+export interface SnapshotRequest {
+  readonly cart: CartRecord;
+  readonly customerId: string | undefined;
+  readonly automatic: readonly Promotion[];
+  /** Variants already read (a line being added): not read again. */
+  readonly known?: readonly CatalogVariant[];
+}
+
+/** The variant a variant item holds (the product copy included), or undefined for another item. */
+export const catalogVariantFromItem = (item: Item | undefined): CatalogVariant | undefined => {
+  if (!item?.product || typeof item.productId !== 'string') return undefined;
+  return {
+    ...variantSchema.parse(item),
+    productId: item.productId,
+    product: item.product as ProductOfVariant,
+  };
+};
+
+/**
+ * Reads, in one BatchGetItem round trip (chunks of 100 keys in parallel), every item a cart's price
+ * depends on: its variants, their stock summaries, its coded promotions, every candidate promotion's usage
+ * counters, its shipping option, the tax settings and the customer's profile (for "first order").
+ */
+export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise<PricingSnapshot> => {
+  const { cart, customerId } = req;
+  const known = new Map((req.known ?? []).map((v) => [v.id, v]));
+  const codedIds = cart.codes.map((c) => c.promotionId);
+  const candidateIds = [...new Set([...req.automatic.map((p) => p.id), ...codedIds])];
+  const keys = [
+    ...cart.lines
+      .filter((l) => !known.has(l.variantId))
+      .map((l) => productKeys.variant(l.productId, l.variantId)),
+    ...cart.lines.map((l) => stockKeys.alerts(l.variantId)),
+    ...codedIds.map((id) => promotionKeys.promotion(id)),
+    ...candidateIds.map((id) => promotionKeys.usage(id)),
+    ...(customerId ? candidateIds.map((id) => promotionKeys.customerUsage(id, customerId)) : []),
+    ...(cart.shippingOptionId ? [shippingOptionKeys.option(cart.shippingOptionId)] : []),
+    settingsKeys.tax,
+    ...(customerId ? [customerKeys.profile(customerId)] : []),
+  ];
+  const found = await batchGet(table, keys);
+  const at = (key: { pk: string; sk: string }) => found.get(keyOf(key));
+
+  const variants = new Map(known);
+  const available = new Map<string, number>();
+  for (const line of cart.lines) {
+    const variant = catalogVariantFromItem(at(productKeys.variant(line.productId, line.variantId)));
+    if (variant) variants.set(line.variantId, variant);
+    const summary = at(stockKeys.alerts(line.variantId));
+    if (typeof summary?.lastAvailable === 'number') available.set(line.variantId, summary.lastAvailable);
+  }
+  const coded = codedIds.flatMap((id) => {
+    const item = at(promotionKeys.promotion(id));
+    return item ? [promotionFromItem(item)] : [];
+  });
+  const usage = Object.fromEntries(
+    candidateIds.map((id) => [
+      id,
+      usageFromItems(
+        at(promotionKeys.usage(id)),
+        customerId ? at(promotionKeys.customerUsage(id, customerId)) : undefined,
+      ),
+    ]),
+  );
+  const option = cart.shippingOptionId ? at(shippingOptionKeys.option(cart.shippingOptionId)) : undefined;
+  const profile = customerId ? at(customerKeys.profile(customerId)) : undefined;
+  return {
+    variants,
+    available,
+    promotions: [...req.automatic, ...coded.filter((p) => !req.automatic.some((a) => a.id === p.id))],
+    usage,
+    shippingOption: option ? engineShippingOption(shippingOptionFromItem(option)) : null,
+    tax: taxSettingsFromItem(at(settingsKeys.tax)),
+    // No profile yet means no order yet; checkout counts orders on the profile.
+    firstOrder: customerId !== undefined && ((profile?.orderCount as number | undefined) ?? 0) === 0,
+  };
+};

@@ -1,0 +1,67 @@
+import { finishPendingSettlement, settleReservation } from '#contexts/inventory/data/settle.ts';
+import { type OrderRepository, orderNotFound } from '#contexts/orders/data/repository.ts';
+import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import type { Order } from '#contexts/orders/domain/schemas.ts';
+import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
+import type { TransactItem } from '#platform/data/transact.ts';
+import { AppError } from '#platform/errors/index.ts';
+import { outboxItem } from '#platform/events/outbox.ts';
+import { checkoutClosed } from './open-payment.ts';
+
+/**
+ * The payment succeeded but the order can no longer be fulfilled from its hold (the hold ended and the
+ * stock went back): the saga refunds. Named for the saga's Catch, which must not retry it.
+ */
+export class HoldLostError extends AppError {
+  constructor(orderId: string) {
+    super({
+      status: 409,
+      code: 'hold_lost',
+      title: 'Conflict',
+      detail: `The stock held for order ${orderId} was released before its payment completed`,
+    });
+  }
+}
+
+/** The writes that commit with the stock: the order paid, `OrderPlaced` and `PaymentSucceeded`. */
+const paidItems = (table: string, order: Order, paymentIntentId: string, at: Date): TransactItem[] => {
+  const when = at.toISOString();
+  return [
+    orderTransitionUpdate(table, order.id, ['pending_payment'], 'paid', when, 'payment_succeeded'),
+    ...[
+      outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, when), at),
+      outboxItem(
+        ORDERS_SOURCE,
+        'PaymentSucceeded',
+        { orderId: order.id, paymentIntentId, currency: order.currency, amount: order.totals.grandTotal },
+        at,
+      ),
+    ].map((Item): TransactItem => ({ Put: { TableName: table, Item } })),
+  ];
+};
+
+/**
+ * The saga's success step: commits the held stock (sold) and, in the same transaction, marks the order
+ * paid and writes its events, so they happen once however often the step runs. A paid order is a no-op;
+ * a closed one is `checkout_closed` and a lost hold `hold_lost` — both end in a refund.
+ */
+export const completeCheckout = async (
+  deps: { readonly table: string; readonly orders: OrderRepository },
+  orderId: string,
+  paymentIntentId: string,
+  now = () => new Date(),
+): Promise<{ status: 'paid'; changed: boolean }> => {
+  const order = await deps.orders.get(orderId);
+  if (!order) throw orderNotFound(orderId);
+  if (order.status === 'paid') {
+    // A retry: the decision is made; stock writes a crash left pending (a large order) still apply.
+    await finishPendingSettlement(deps.table, order.reservationId, now);
+    return { status: 'paid', changed: false };
+  }
+  if (order.status !== 'pending_payment') throw checkoutClosed(order);
+  const settled = await settleReservation(deps.table, order.reservationId, 'commit', now, (_r, at) =>
+    paidItems(deps.table, order, paymentIntentId, at),
+  );
+  if (settled.reservation.status !== 'committed') throw new HoldLostError(orderId);
+  return { status: 'paid', changed: settled.changed };
+};

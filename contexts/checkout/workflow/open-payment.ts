@@ -1,0 +1,53 @@
+import { type OrderRepository, orderNotFound } from '#contexts/orders/data/repository.ts';
+import { orderPaymentIntentUpdate } from '#contexts/orders/data/transitions.ts';
+import type { Order } from '#contexts/orders/domain/schemas.ts';
+import type { PaymentGateway, PaymentIntentView } from '#contexts/payments/domain/gateway.ts';
+import { transact } from '#platform/data/transact.ts';
+import { ConflictError } from '#platform/errors/index.ts';
+
+export interface PaymentDeps {
+  readonly table: string;
+  readonly orders: OrderRepository;
+  readonly gateway: PaymentGateway;
+}
+
+/** 409 `checkout_closed`: the order ended (failed, expired, canceled) before it was paid. */
+export const checkoutClosed = (order: Order) =>
+  new ConflictError(`Order ${order.id} is ${order.status}; start a new checkout`, 'checkout_closed');
+
+/**
+ * The PaymentIntent of a placed order: the one it records, or a new one for its server-computed total
+ * (the adapter derives Stripe's idempotency key from the order id, so a retried step creates one intent),
+ * recorded on the order at once so every compensation finds it. An order that ended unpaid is 409
+ * `checkout_closed`. 1 GetItem + 1 Stripe call (+ 1 Update).
+ */
+export const openPayment = async (
+  deps: PaymentDeps,
+  orderId: string,
+  now = new Date(),
+): Promise<{ order: Order; intent: PaymentIntentView }> => {
+  const order = await deps.orders.get(orderId);
+  if (!order) throw orderNotFound(orderId);
+  // A replay of a paid order still answers it; one that ended unpaid has nothing left to pay.
+  if (order.status !== 'pending_payment' && order.status !== 'paid') throw checkoutClosed(order);
+  const recorded = order.payment.paymentIntentId;
+  if (recorded) return { order, intent: await deps.gateway.retrieveIntent(recorded) };
+  if (order.status !== 'pending_payment') throw checkoutClosed(order);
+  const intent = await deps.gateway.createIntent({
+    orderId,
+    amount: order.totals.grandTotal,
+    currency: order.currency,
+  });
+  const saved = await transact([
+    orderPaymentIntentUpdate(deps.table, orderId, intent.paymentIntentId, now.toISOString()),
+  ]);
+  // The order ended meanwhile (its saga gave up): the intent must not stay payable.
+  if (!saved.ok) {
+    await deps.gateway.cancelIntent(intent.paymentIntentId);
+    throw checkoutClosed({ ...order, status: 'canceled' });
+  }
+  return {
+    order: { ...order, payment: { ...order.payment, paymentIntentId: intent.paymentIntentId } },
+    intent,
+  };
+};

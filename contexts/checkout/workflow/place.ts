@@ -1,0 +1,162 @@
+import type { CartCaller, CartService, PricedCart } from '#contexts/carts/cart-service.ts';
+import { cartCloseItem } from '#contexts/carts/data/store.ts';
+import { CARTS_SOURCE } from '#contexts/carts/events.ts';
+import type { Companion, ReservationService } from '#contexts/inventory/data/reserve.ts';
+import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
+import { orderCreatePut } from '#contexts/orders/data/items.ts';
+import type { OrderRepository } from '#contexts/orders/data/repository.ts';
+import { orderFromCart } from '#contexts/orders/domain/from-cart.ts';
+import type { Order } from '#contexts/orders/domain/schemas.ts';
+import { hashOrderToken } from '#contexts/orders/domain/token.ts';
+import { checkoutStarted, ORDERS_SOURCE } from '#contexts/orders/events.ts';
+import { consumeFailure, consumeUsageItems, usageRefs } from '#contexts/pricing/data/promotion-usage.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
+import type { TransactItem } from '#platform/data/transact.ts';
+import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
+import { outboxItem } from '#platform/events/outbox.ts';
+import { guestOrderToken } from '../domain/ids.ts';
+
+/** A checkout request: the cart, who asks, and the order it places (`orderIdFor` the Idempotency-Key). */
+export interface PlaceRequest {
+  readonly cartId: string;
+  readonly caller: CartCaller;
+  /** Derived from the cart and the Idempotency-Key once, by the route: a retry names the same order. */
+  readonly orderId: string;
+  /** The signed-in customer's e-mail (from their token), for a customer cart without one. */
+  readonly customerEmail?: string;
+}
+
+/** A placed order: `pending_payment`, its stock held. `replayed` when an earlier call placed it. */
+export interface Placed {
+  readonly order: Order;
+  /** For a guest: the token that opens the order (`X-Order-Token`); null for a customer's order. */
+  readonly orderToken: string | null;
+  readonly replayed: boolean;
+  /** Lines whose price changed since they were added: the order is at the current price, and says so. */
+  readonly priceChanges: ReadonlyArray<{ variantId: string; previousUnitPrice: number; unitPrice: number }>;
+}
+
+/** Raised inside the transaction's refusal when the order exists: a concurrent retry placed it first. */
+class AlreadyPlaced extends Error {}
+
+export interface PlacerDeps {
+  readonly table: string;
+  readonly carts: CartService;
+  readonly orders: OrderRepository;
+  readonly reservations: ReservationService;
+  /** Signs guest order tokens (a generated secret). */
+  readonly tokenSecret: string;
+  /** How long the stock is held: the payment wait plus a margin, so the saga settles it first. */
+  readonly holdSeconds: number;
+  /**
+   * A customer's e-mail from their profile, for a customer cart without one (access tokens carry no
+   * e-mail); read in parallel with the cart, so it adds no round trip.
+   */
+  readonly profileEmail?: (customerId: string) => Promise<string | null | undefined>;
+}
+
+/**
+ * The placing step of checkout: reprices the cart from current data, then in ONE transaction holds the
+ * stock, creates the order (`pending_payment`), redeems the promotions, closes the cart and writes
+ * `CheckoutStarted` and `CartCheckedOut` — all or nothing. A retry with the same key answers the same
+ * order; another key for a closed cart is 409; stock short is 409 `out_of_stock`; a promotion used up
+ * meanwhile is 422 `promotion_exhausted`.
+ */
+export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new Date()): Promise<Placed> => {
+  const { orderId } = req;
+  const customerId = req.caller.customerId;
+  const [priced, existing, profileEmail] = await Promise.all([
+    deps.carts.read(req.cartId, req.caller, now),
+    deps.orders.get(orderId),
+    customerId && !req.customerEmail ? deps.profileEmail?.(customerId) : undefined,
+  ]);
+  const customerEmail = req.customerEmail ?? profileEmail ?? undefined;
+  if (existing) return answer(deps, existing, priced, true);
+  // Every line's stock is held in one transaction, which fits MAX_ALLOCATIONS of them.
+  if (priced.record.lines.length > MAX_ALLOCATIONS)
+    throw new UnprocessableError(
+      `A checkout takes at most ${MAX_ALLOCATIONS} lines; this cart has ${priced.record.lines.length}`,
+      'too_many_lines',
+    );
+  const token = priced.record.customerId ? null : guestOrderToken(deps.tokenSecret, orderId);
+  const option = priced.snapshot.shippingOption;
+  const promotions = redeemed(priced);
+  const order = orderFromCart(
+    priced.cart,
+    {
+      orderId,
+      reservationId: orderId,
+      shippingName: option?.name ?? '',
+      promotionUsage: usageRefs(promotions, priced.record.customerId),
+      ...(token ? { tokenHash: hashOrderToken(token) } : {}),
+      ...(customerEmail ? { customerEmail } : {}),
+    },
+    now,
+  );
+  try {
+    await deps.reservations.reserve(
+      {
+        reservationId: order.reservationId,
+        ref: `order:${order.id}`,
+        lines: priced.record.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+        holdSeconds: deps.holdSeconds,
+      },
+      () => now,
+      companion(deps.table, order, priced, promotions, now),
+    );
+  } catch (error) {
+    if (!(error instanceof AlreadyPlaced)) throw error;
+    const placed = await deps.orders.get(orderId);
+    if (!placed) throw error;
+    return answer(deps, placed, priced, true);
+  }
+  return answer(deps, order, priced, false);
+};
+
+const answer = (deps: PlacerDeps, order: Order, priced: PricedCart, replayed: boolean): Placed => ({
+  order,
+  orderToken: order.customerId ? null : guestOrderToken(deps.tokenSecret, order.id),
+  replayed,
+  priceChanges: priced.cart.lines.flatMap((l) =>
+    l.flags.includes('price_changed') && l.previousUnitPrice !== undefined && l.unitPrice !== null
+      ? [{ variantId: l.variantId, previousUnitPrice: l.previousUnitPrice, unitPrice: l.unitPrice }]
+      : [],
+  ),
+});
+
+/** The promotions the priced cart redeems: those its totals applied. */
+const redeemed = (priced: PricedCart): Promotion[] => {
+  const applied = new Set(priced.totals.promotions.applied.map((p) => p.promotionId));
+  return priced.snapshot.promotions.filter((p) => applied.has(p.id));
+};
+
+/** What commits with the stock: the order, promotion usage, the cart closing, and the two events. */
+const companion = (
+  table: string,
+  order: Order,
+  priced: PricedCart,
+  promotions: readonly Promotion[],
+  now: Date,
+): Companion => {
+  const customerId = priced.record.customerId;
+  const usage = consumeUsageItems(table, promotions, customerId);
+  const cart = priced.record;
+  // Closed exactly as priced: a change since the read (another tab, a merge) voids the checkout.
+  const close = cartCloseItem(table, cart, order.id, now);
+  const events = [
+    outboxItem(ORDERS_SOURCE, 'CheckoutStarted', checkoutStarted(order), now),
+    outboxItem(CARTS_SOURCE, 'CartCheckedOut', { cartId: cart.id, orderId: order.id, customerId }, now),
+  ].map((Item): TransactItem => ({ Put: { TableName: table, Item } }));
+  return {
+    items: () => [orderCreatePut(table, order), ...usage, close, ...events],
+    refused: (failed) => {
+      if (failed[0]) return new AlreadyPlaced();
+      const exhausted = consumeFailure({ conditionFailed: failed }, promotions, customerId, 1);
+      if (exhausted) return exhausted;
+      return new ConflictError(
+        `Cart ${cart.id} changed during checkout; read it again`,
+        'cart_version_conflict',
+      );
+    },
+  };
+};

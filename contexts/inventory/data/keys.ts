@@ -1,0 +1,73 @@
+/** Every key of the inventory's items is composed here and nowhere else (see docs/data-model.md). */
+
+/** Partition-key prefixes of the inventory's items (table and index partitions). */
+export const inventoryKeyPrefixes = [
+  'STOCK#',
+  'STOCKLOG#',
+  'STOCKLOC#',
+  'STOCK_LOCATIONS',
+  'RESERVATION#',
+  'RESERVATIONS#',
+  'RESERVATION_REF#',
+] as const;
+
+/**
+ * Stock (see docs/inventory.md). A variant's stock lives in shard partitions: shard 0 is
+ * `STOCK#<variantId>` (it also holds the variant's SETTINGS), shard k > 0 is `STOCK#<variantId>#<k>`, so a
+ * hot variant's writes spread over N partitions. Each shard holds one LEVEL item per location, and its own
+ * ledger partition, so commits scale with the shards too.
+ */
+export const stockKeys = {
+  shardPartition: (variantId: string, shard: number) =>
+    shard === 0 ? `STOCK#${variantId}` : `STOCK#${variantId}#${shard}`,
+  settings: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'SETTINGS' }),
+  /** The stockAlerts monitor's state (which alerts fired), beside the settings in shard 0. */
+  alerts: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'ALERTS' }),
+  level: (variantId: string, shard: number, locationId: string) => ({
+    pk: stockKeys.shardPartition(variantId, shard),
+    sk: `LEVEL#${locationId}`,
+  }),
+  levelPrefix: 'LEVEL#',
+  ledgerPartition: (variantId: string, shard: number) => `STOCKLOG#${variantId}#${shard}`,
+  ledger: (variantId: string, shard: number, at: string, id: string) => ({
+    pk: stockKeys.ledgerPartition(variantId, shard),
+    sk: `${at}#${id}`,
+  }),
+};
+
+/** A stock location; gsi1 `STOCK_LOCATIONS` lists them all in one Query (there are few). */
+export const stockLocationKeys = {
+  location: (locationId: string) => ({ pk: `STOCKLOC#${locationId}`, sk: 'LOCATION' }),
+  list: (locationId: string) => ({ gsi1pk: 'STOCK_LOCATIONS', gsi1sk: locationId }),
+  listPartition: 'STOCK_LOCATIONS',
+};
+
+/**
+ * A reservation. While held it sits in gsi1 "held, soonest expiry first", spread over `buckets`
+ * partitions so thousands of reservations a second never meet on one index partition; the expiry sweep
+ * reads every bucket. gsi2 finds a reservation by the order or cart it belongs to.
+ */
+export const reservationKeys = {
+  reservation: (reservationId: string) => ({ pk: `RESERVATION#${reservationId}`, sk: 'RESERVATION' }),
+  buckets: 16,
+  heldPartition: (bucket: number) => `RESERVATIONS#held#${bucket}`,
+  held: (bucket: number, holdUntil: string, reservationId: string) => ({
+    gsi1pk: `RESERVATIONS#held#${bucket}`,
+    gsi1sk: `${holdUntil}#${reservationId}`,
+  }),
+  byRefPartition: (ref: string) => `RESERVATION_REF#${ref}`,
+  byRef: (ref: string, createdAt: string, reservationId: string) => ({
+    gsi2pk: `RESERVATION_REF#${ref}`,
+    gsi2sk: `${createdAt}#${reservationId}`,
+  }),
+};
+
+/** The `entity` attribute of the inventory's items. */
+export const Entity = {
+  stockSettings: 'STOCK_SETTINGS',
+  stockLevel: 'STOCK_LEVEL',
+  stockLedger: 'STOCK_LEDGER',
+  stockLocation: 'STOCK_LOCATION',
+  stockAlerts: 'STOCK_ALERTS',
+  reservation: 'RESERVATION',
+} as const;

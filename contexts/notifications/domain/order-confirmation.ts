@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
+import type { Order, OrderLine } from '#contexts/orders/domain/schemas.ts';
+import { orderId } from '#contexts/orders/domain/schemas.ts';
+import { MAX_CART_LINES } from '#contexts/pricing/domain/cart-schemas.ts';
+import { formatDecimal } from '#platform/money/decimal.ts';
+import { OrderConfirmationUndeliverableError } from './errors.ts';
+
+/** The template name of the order confirmation (also the sort key suffix of its notification item). */
+export const ORDER_CONFIRMATION_TEMPLATE = 'order-confirmation' as const;
+
+/** A money figure as the e-mail shows it: the currency's decimals, never a float ("19.99", "1200"). */
+const decimalText = z.string().regex(/^\d{1,16}(\.\d{2,3})?$/);
+
+/**
+ * The order confirmation e-mail, queued for a sender: everything a mail template needs, already
+ * formatted, so the sender renders without reading the order again.
+ */
+export const orderConfirmationEmail = z.object({
+  to: z.string().max(254),
+  template: z.literal(ORDER_CONFIRMATION_TEMPLATE),
+  subject: z.string().max(200),
+  orderId,
+  currency: currencyCode,
+  lines: z
+    .array(
+      z.object({ title: z.string().max(403), quantity: z.number().int().positive(), total: decimalText }),
+    )
+    .min(1)
+    .max(MAX_CART_LINES),
+  grandTotal: decimalText,
+  status: z.literal('queued'),
+  createdAt: z.iso.datetime(),
+});
+export type OrderConfirmationEmail = z.infer<typeof orderConfirmationEmail>;
+
+/** What the shopper saw the line as: "Mug – Size a", or whichever part the snapshot has. */
+const lineTitle = (line: OrderLine): string => {
+  if (line.productTitle && line.title) return `${line.productTitle} – ${line.title}`;
+  return line.productTitle ?? line.title ?? line.sku ?? line.variantId;
+};
+
+/** A short, readable order reference for the subject line (the full id is in the body). */
+const reference = (id: string) => id.replaceAll('-', '').slice(0, 8).toUpperCase();
+
+/**
+ * Renders the confirmation e-mail of a placed order from its immutable snapshot (pure). An order without
+ * an e-mail address throws `OrderConfirmationUndeliverableError` (`confirmation_email_missing`).
+ */
+export const renderOrderConfirmation = (order: Order, now: Date): OrderConfirmationEmail => {
+  if (!order.email) throw new OrderConfirmationUndeliverableError(order.id, 'confirmation_email_missing');
+  const money = (amount: number) => formatDecimal(amount, order.currency);
+  const grandTotal = money(order.totals.grandTotal);
+  return {
+    to: order.email,
+    template: ORDER_CONFIRMATION_TEMPLATE,
+    subject: `Your order ${reference(order.id)} is confirmed: ${grandTotal} ${order.currency}`,
+    orderId: order.id,
+    currency: order.currency,
+    lines: order.lines.map((line) => ({
+      title: lineTitle(line),
+      quantity: line.quantity,
+      total: money(line.total),
+    })),
+    grandTotal,
+    status: 'queued',
+    createdAt: now.toISOString(),
+  };
+};

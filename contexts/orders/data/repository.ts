@@ -1,0 +1,93 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#platform/data/client.ts';
+import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { NotFoundError } from '#platform/errors/index.ts';
+import { type Order, type OrderPage, orderStatus } from '../domain/schemas.ts';
+import type { AdminOrdersQuery } from '../operations/queries.ts';
+import { type OrderPartition, orderPage, type SortRange } from './index-pages.ts';
+import { orderFromItem, orderSummary } from './items.ts';
+import { orderKeys } from './keys.ts';
+
+/** 404 for an order that does not exist or that the caller may not know exists. */
+export const orderNotFound = (id: string) =>
+  new NotFoundError(`Order ${id} does not exist`, 'order_not_found');
+
+/** The partitions an admin filter reads: one customer's (gsi1), or each bucket of each status (gsi2). */
+const adminSources = (filters: AdminOrdersQuery): OrderPartition[] => {
+  if (filters.customerId)
+    return [{ index: 'gsi1', partition: orderKeys.customerPartition(filters.customerId) }];
+  const statuses = filters.status ? [filters.status] : orderStatus.options;
+  return statuses.flatMap((status) =>
+    Array.from({ length: orderKeys.buckets }, (_, bucket) => ({
+      index: 'gsi2' as const,
+      partition: orderKeys.statusPartition(status, bucket),
+    })),
+  );
+};
+
+/** The admin cursor is bound to its filters: a cursor of one filter set is invalid for another. */
+const adminScope = (f: AdminOrdersQuery) =>
+  `orders:admin:${f.status ?? '*'}:${f.customerId ?? '*'}:${f.from ?? ''}:${f.to ?? ''}`;
+
+/** Orders in the single table. Each method's DynamoDB requests are named in its TSDoc. */
+export class OrderRepository {
+  readonly #table: string;
+  readonly #cursorSecret: string;
+
+  constructor(table: string, cursorSecret = '') {
+    this.#table = table;
+    this.#cursorSecret = cursorSecret;
+  }
+
+  /** One order (1 GetItem, strongly consistent: a shopper reads their order right after paying). */
+  async get(id: string): Promise<Order | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.#table, Key: orderKeys.order(id), ConsistentRead: true }),
+    );
+    return Item ? orderFromItem(Item) : undefined;
+  }
+
+  /** One page of a customer's orders, newest first (1 Query on gsi1); the cursor is signed. */
+  async listForCustomer(customerId: string, limit: number, cursor?: string): Promise<OrderPage> {
+    const scope = `orders:customer:${customerId}`;
+    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
+    const { Items = [], LastEvaluatedKey } = await documentClient().send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': orderKeys.customerPartition(customerId) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return {
+      items: Items.map((item) => orderSummary(orderFromItem(item))),
+      nextCursor: LastEvaluatedKey
+        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
+        : null,
+    };
+  }
+
+  /**
+   * One page of the admin list, newest first. With `customerId`: 1 Query on gsi1 (the date range in the
+   * key condition, a status as a filter over that customer's orders). Otherwise 1 Query per status
+   * bucket on gsi2 in parallel (4 with a status, 24 without), the date range in each key condition.
+   */
+  async listForAdmin(filters: AdminOrdersQuery): Promise<OrderPage> {
+    const scope = adminScope(filters);
+    const after = filters.cursor ? decodeCursor(filters.cursor, this.#cursorSecret, scope).after : undefined;
+    const upper = [filters.to, after].filter((b): b is string => !!b).sort()[0];
+    const range: SortRange = {
+      ...(filters.from ? { lower: filters.from } : {}),
+      ...(upper ? { upper } : {}),
+    };
+    const status = filters.customerId ? filters.status : undefined;
+    const page = await orderPage(this.#table, adminSources(filters), range, filters.limit, status);
+    return {
+      items: page.orders.map(orderSummary),
+      nextCursor: page.after ? encodeCursor({ after: page.after }, this.#cursorSecret, scope) : null,
+    };
+  }
+}

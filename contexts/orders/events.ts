@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { shippingAddressInput } from '#contexts/carts/domain/schemas.ts';
+import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { amountSchema } from '#platform/money/schema.ts';
+import type { Order } from './domain/schemas.ts';
+
+/** The bus source of every checkout and order event (emitted by the checkout saga through the outbox). */
+export const ORDERS_SOURCE = 'commerce.orders' as const;
+
+const orderId = z.string().max(64);
+const customerId = z.string().max(128).nullable();
+const paymentIntentId = z.string().max(255);
+
+/** `CheckoutStarted`: the checkout transaction reserved the stock and created the order, unpaid. */
+export const checkoutStartedData = z.object({
+  orderId,
+  cartId: z.string().max(64),
+  customerId,
+  currency: currencyCode,
+  grandTotal: amountSchema,
+  reservationId: z.string().max(64),
+});
+
+/** `OrderPlaced`: the order is paid; what a confirmation e-mail or a warehouse needs, without a read. */
+export const orderPlacedData = z.object({
+  orderId,
+  customerId,
+  email: z.string().max(254).nullable(),
+  currency: currencyCode,
+  grandTotal: amountSchema,
+  lines: z
+    .array(
+      z.object({
+        variantId: z.string().max(64),
+        sku: z.string().max(64).nullable(),
+        title: z.string().max(200).nullable(),
+        quantity: z.number().int().positive(),
+        total: amountSchema,
+      }),
+    )
+    .max(100),
+  shippingAddress: shippingAddressInput,
+  placedAt: z.iso.datetime(),
+});
+
+/** `PaymentSucceeded`: Stripe reported the order's PaymentIntent succeeded. */
+export const paymentSucceededData = z.object({
+  orderId,
+  paymentIntentId,
+  currency: currencyCode,
+  amount: amountSchema,
+});
+
+/** `PaymentFailed`: the payment was declined, canceled or errored; the saga gives everything back. */
+export const paymentFailedData = z.object({
+  orderId,
+  paymentIntentId: paymentIntentId.nullable(),
+  reason: z.enum(['declined', 'canceled', 'error']),
+  /** Stripe's decline or error code when it gave one (`card_declined`, `insufficient_funds`). */
+  code: z.string().max(100).nullable(),
+});
+
+/** `CheckoutExpired`: no payment arrived in time; the stock and promotion usage were released. */
+export const checkoutExpiredData = z.object({
+  orderId,
+  cartId: z.string().max(64),
+  reservationId: z.string().max(64),
+  expiredAt: z.iso.datetime(),
+});
+
+/** How an unpaid checkout ended when it did not end paid; the order's status says the same. */
+export const checkoutEnd = z.enum(['payment_failed', 'expired', 'canceled']);
+export type CheckoutEnd = z.infer<typeof checkoutEnd>;
+
+/**
+ * `CheckoutFailed`: a checkout ended unpaid (declined, canceled, timed out, or a step failed) and the
+ * saga gave everything back: stock, promotion usage, the PaymentIntent canceled (or refunded).
+ */
+export const checkoutFailedData = z.object({
+  orderId,
+  cartId: z.string().max(64),
+  customerId: z.string().max(128).nullable(),
+  status: checkoutEnd,
+  /** A stable code: `card_declined`, `payment_canceled`, `timeout`, `checkout_error`, … */
+  reason: z.string().max(100),
+});
+
+/** `CheckoutStarted` data of a new order. */
+export const checkoutStarted = (order: Order): z.infer<typeof checkoutStartedData> => ({
+  orderId: order.id,
+  cartId: order.cartId,
+  customerId: order.customerId,
+  currency: order.currency,
+  grandTotal: order.totals.grandTotal,
+  reservationId: order.reservationId,
+});
+
+/** `OrderPlaced` data of a paid order. */
+export const orderPlaced = (order: Order, placedAt: string): z.infer<typeof orderPlacedData> => ({
+  orderId: order.id,
+  customerId: order.customerId,
+  email: order.email,
+  currency: order.currency,
+  grandTotal: order.totals.grandTotal,
+  lines: order.lines.map((l) => ({
+    variantId: l.variantId,
+    sku: l.sku,
+    title: l.productTitle && l.title ? `${l.productTitle} – ${l.title}` : (l.productTitle ?? l.title),
+    quantity: l.quantity,
+    total: l.total,
+  })),
+  shippingAddress: order.shippingAddress,
+  placedAt,
+});
+
+/** The checkout and order events as the events catalog lists them. */
+export const orderEvents = [
+  { source: ORDERS_SOURCE, detailType: 'CheckoutStarted', schema: checkoutStartedData },
+  { source: ORDERS_SOURCE, detailType: 'OrderPlaced', schema: orderPlacedData },
+  { source: ORDERS_SOURCE, detailType: 'PaymentSucceeded', schema: paymentSucceededData },
+  { source: ORDERS_SOURCE, detailType: 'PaymentFailed', schema: paymentFailedData },
+  { source: ORDERS_SOURCE, detailType: 'CheckoutExpired', schema: checkoutExpiredData },
+  { source: ORDERS_SOURCE, detailType: 'CheckoutFailed', schema: checkoutFailedData },
+] as const;

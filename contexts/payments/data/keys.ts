@@ -1,0 +1,20 @@
+import { taskTokenKeys } from '#platform/data/keys.ts';
+
+/** Every key of the payments' items is composed here and nowhere else (see docs/data-model.md). */
+
+/** Partition-key prefixes of the payments' items (the waiter is a platform task token). */
+export const paymentKeyPrefixes = ['PAYMENT#'] as const;
+
+/**
+ * A payment's outcome for an order, written by the Stripe webhook (one item per order: the latest
+ * outcome allowed to replace the one before), and the task token of the checkout waiting for it: the
+ * saga's wait step stores its token under `waiter`, then reads `result` (see docs/payments.md).
+ */
+export const paymentKeys = {
+  result: (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'RESULT' }),
+  /** A task token like any other, under the name `payment-<orderId>`. */
+  waiter: (orderId: string) => taskTokenKeys(`payment-${orderId}`),
+};
+
+/** The `entity` attribute of the payments' items. */
+export const Entity = { paymentResult: 'PAYMENT_RESULT' } as const;

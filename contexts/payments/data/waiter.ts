@@ -1,0 +1,17 @@
+import { storeTaskToken } from '#platform/data/task-tokens.ts';
+import { paymentKeys } from './keys.ts';
+import { resumeCheckout } from './notify-checkout.ts';
+import { getPaymentResult } from './result-store.ts';
+
+/**
+ * The checkout saga's wait step: stores the task token under the order (`paymentKeys.waiter`), THEN
+ * reads the recorded payment result (strongly consistent). A webhook that came first has recorded its
+ * result, so the step resumes the saga itself with the token it holds; one that comes later finds the
+ * token. Either way the saga hears of the payment; if both act, the second finds the task closed
+ * (`stale`) and does nothing. 1 PutItem + 1 GetItem (+ 1 SendTask* when a result was already there).
+ */
+export const awaitPayment = async (table: string, orderId: string, taskToken: string, now = new Date()) => {
+  await storeTaskToken(table, paymentKeys.waiter(orderId), taskToken, `order:${orderId}`, now);
+  const early = await getPaymentResult(table, orderId);
+  return early ? resumeCheckout(taskToken, early) : 'waiting';
+};

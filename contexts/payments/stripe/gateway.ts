@@ -1,0 +1,144 @@
+import Stripe from 'stripe';
+import { PaymentAlreadySucceededError, PaymentProviderError } from '../domain/errors.ts';
+import {
+  type CreateIntentInput,
+  createIntentInput,
+  type IntentStatus,
+  paymentIntentId as intentIdSchema,
+  intentStatus,
+  type PaymentGateway,
+  type PaymentIntentView,
+  type RefundInput,
+  type RefundView,
+  refundInput,
+} from '../domain/gateway.ts';
+import { stripeIdempotencyKey } from '../domain/idempotency.ts';
+import { toPaymentError } from './errors.ts';
+import type { StripeKeys } from './keys.ts';
+
+/**
+ * One attempt's time limit. With `maxNetworkRetries: 2` (exponential backoff from 0.5 s, on connection
+ * errors, 409 lock timeouts, 429 and 5xx, each retry with the same idempotency key) a call gives up
+ * after ~17 s at worst: well inside a saga task's timeout, far under the SDK's 80 s default.
+ */
+export const STRIPE_TIMEOUT_MS = 5_000;
+export const STRIPE_MAX_NETWORK_RETRIES = 2;
+
+/**
+ * The official SDK for these keys. `apiUrl` overrides Stripe's endpoint, like `AWS_ENDPOINT_URL_*` does
+ * for AWS services: only the local cloud sets `STRIPE_API_URL` (its local Stripe); in AWS it is unset.
+ */
+export const stripeClient = (keys: StripeKeys, apiUrl = process.env.STRIPE_API_URL): Stripe => {
+  const local = apiUrl ? new URL(apiUrl) : undefined;
+  return new Stripe(keys.secretKey, {
+    maxNetworkRetries: STRIPE_MAX_NETWORK_RETRIES,
+    timeout: STRIPE_TIMEOUT_MS,
+    appInfo: { name: 'serverless-commerce' },
+    ...(local
+      ? {
+          host: local.hostname,
+          port: local.port || (local.protocol === 'https:' ? 443 : 80),
+          protocol: local.protocol === 'https:' ? ('https' as const) : ('http' as const),
+        }
+      : {}),
+  });
+};
+
+const view = (intent: Stripe.PaymentIntent): PaymentIntentView => {
+  const error = intent.last_payment_error;
+  const status: IntentStatus = intentStatus.parse(intent.status);
+  if (!intent.client_secret)
+    throw new PaymentProviderError(`PaymentIntent ${intent.id} has no client secret`);
+  return {
+    paymentIntentId: intent.id,
+    clientSecret: intent.client_secret,
+    status,
+    amount: intent.amount,
+    currency: intent.currency.toUpperCase(),
+    ...(intent.metadata?.orderId ? { orderId: intent.metadata.orderId } : {}),
+    ...(error
+      ? {
+          lastError: {
+            ...(error.code ? { code: error.code } : {}),
+            ...(error.decline_code ? { declineCode: error.decline_code } : {}),
+            ...(error.message ? { message: error.message } : {}),
+          },
+        }
+      : {}),
+  };
+};
+
+/** Runs one SDK call, converting its errors into typed payment errors where they enter. */
+const call = async <T>(run: () => Promise<T>, paymentIntentId?: string): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    throw toPaymentError(error, paymentIntentId);
+  }
+};
+
+const isUnexpectedState = (error: unknown): boolean =>
+  error instanceof Stripe.errors.StripeInvalidRequestError &&
+  error.code === 'payment_intent_unexpected_state';
+
+/** The Stripe adapter of the payment port: PaymentIntents and Refunds through the official SDK. */
+export const stripeGateway = (stripe: Stripe): PaymentGateway => {
+  const retrieveIntent = async (id: string): Promise<PaymentIntentView> => {
+    const paymentIntentId = intentIdSchema.parse(id);
+    return view(await call(() => stripe.paymentIntents.retrieve(paymentIntentId), paymentIntentId));
+  };
+
+  return {
+    createIntent: async (input: CreateIntentInput) => {
+      const { orderId, amount, currency } = createIntentInput.parse(input);
+      const intent = await call(() =>
+        stripe.paymentIntents.create(
+          {
+            amount,
+            currency: currency.toLowerCase(),
+            // Cards only, confirmed by Stripe.js in the browser: no redirect methods to return from.
+            allowed_payment_method_types: ['card'],
+            description: `Order ${orderId}`,
+            // The webhook finds the order by this; it is the only metadata Stripe holds about the order.
+            metadata: { orderId },
+          },
+          { idempotencyKey: stripeIdempotencyKey(orderId, 'create') },
+        ),
+      );
+      return view(intent);
+    },
+
+    retrieveIntent,
+
+    cancelIntent: async (id: string) => {
+      const paymentIntentId = intentIdSchema.parse(id);
+      try {
+        return view(await stripe.paymentIntents.cancel(paymentIntentId));
+      } catch (error) {
+        // Stripe refuses to cancel an intent that is not cancelable; which state it is in decides.
+        if (!isUnexpectedState(error)) throw toPaymentError(error, paymentIntentId);
+        const current = await retrieveIntent(paymentIntentId);
+        if (current.status === 'canceled') return current;
+        if (current.status === 'succeeded') throw new PaymentAlreadySucceededError(paymentIntentId);
+        throw toPaymentError(error, paymentIntentId);
+      }
+    },
+
+    refund: async (input: RefundInput): Promise<RefundView> => {
+      const { orderId, paymentIntentId, amount, refundKey } = refundInput.parse(input);
+      const refund = await call(
+        () =>
+          stripe.refunds.create(
+            {
+              payment_intent: paymentIntentId,
+              ...(amount === undefined ? {} : { amount }),
+              metadata: { orderId },
+            },
+            { idempotencyKey: stripeIdempotencyKey(orderId, `refund:${refundKey}`) },
+          ),
+        paymentIntentId,
+      );
+      return { refundId: refund.id, status: refund.status ?? 'pending', amount: refund.amount };
+    },
+  };
+};

@@ -1,0 +1,137 @@
+import Stripe from 'stripe';
+import { z } from 'zod';
+import { ValidationError } from '#platform/errors/index.ts';
+import { paymentOrderId } from '../domain/gateway.ts';
+import type { PaymentOutcome, PaymentResult } from '../domain/result.ts';
+
+/**
+ * How old a signature may be (seconds): Stripe's default. A captured delivery replayed later than this
+ * fails verification; within it, the event-id dedup makes the replay harmless.
+ */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/** 400 `invalid_signature`: the body was not signed by Stripe with our webhook secret, or too long ago. */
+export class InvalidSignatureError extends ValidationError {
+  constructor(detail: string) {
+    super(detail, undefined, 'invalid_signature');
+  }
+}
+
+/**
+ * The event in a webhook delivery, after checking its `Stripe-Signature` against the raw body with the
+ * SDK (HMAC-SHA256 with the webhook secret, timestamp within the tolerance). Nothing in an unverified
+ * body is trusted; `receivedAtMs` (epoch milliseconds, as the SDK takes it) is for tests.
+ */
+export const verifyStripeEvent = (
+  rawBody: string,
+  signature: string | undefined,
+  webhookSecret: string,
+  receivedAtMs?: number,
+): Stripe.Event => {
+  if (!signature) throw new InvalidSignatureError('The Stripe-Signature header is missing');
+  try {
+    return Stripe.webhooks.constructEvent(
+      rawBody,
+      signature,
+      webhookSecret,
+      WEBHOOK_TOLERANCE_SECONDS,
+      undefined,
+      receivedAtMs,
+    );
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeSignatureVerificationError)
+      throw new InvalidSignatureError('The Stripe-Signature does not match the body, or is too old');
+    throw error;
+  }
+};
+
+// Only the fields read here, checked even though the signature vouches for them: the event's API version
+// is the endpoint's, not necessarily the SDK's.
+const metadata = z.record(z.string(), z.string()).nullish();
+const intentObject = z.object({
+  id: z.string().max(255),
+  amount: z.number().int().nonnegative(),
+  currency: z.string().length(3),
+  metadata,
+  last_payment_error: z
+    .object({
+      code: z.string().max(100).nullish(),
+      decline_code: z.string().max(100).nullish(),
+      message: z.string().max(1000).nullish(),
+    })
+    .nullish(),
+});
+const chargeObject = z.object({
+  payment_intent: z.string().max(255),
+  amount: z.number().int().nonnegative(),
+  amount_refunded: z.number().int().nonnegative(),
+  currency: z.string().length(3),
+  metadata,
+});
+
+const INTENT_OUTCOMES: Readonly<Record<string, PaymentOutcome>> = {
+  'payment_intent.succeeded': 'succeeded',
+  'payment_intent.payment_failed': 'failed',
+  'payment_intent.canceled': 'canceled',
+};
+
+/** The order a payment object belongs to: `metadata.orderId`, set when the adapter created the intent. */
+const orderIdOf = (meta: z.infer<typeof metadata>): string | undefined => {
+  const parsed = paymentOrderId.safeParse(meta?.orderId);
+  return parsed.success ? parsed.data : undefined;
+};
+
+const defined = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
+
+/**
+ * The payment result an event reports, or undefined for events this backend does not act on (other
+ * types, or payments not made for an order of ours, e.g. created in the Stripe dashboard).
+ */
+export const paymentResultOf = (event: Stripe.Event, now = new Date()): PaymentResult | undefined => {
+  const base = {
+    eventId: event.id,
+    eventType: event.type,
+    eventCreated: event.created,
+    recordedAt: now.toISOString(),
+  };
+  const outcome = INTENT_OUTCOMES[event.type];
+  if (outcome) {
+    const intent = intentObject.parse(event.data.object);
+    const orderId = orderIdOf(intent.metadata);
+    if (!orderId) return undefined;
+    const failure = intent.last_payment_error;
+    return {
+      ...base,
+      orderId,
+      outcome,
+      paymentIntentId: intent.id,
+      amount: intent.amount,
+      currency: intent.currency.toUpperCase(),
+      ...(outcome === 'failed' && failure
+        ? {
+            failure: defined({
+              code: failure.code,
+              declineCode: failure.decline_code,
+              message: failure.message,
+            }),
+          }
+        : {}),
+    };
+  }
+  if (event.type !== 'charge.refunded') return undefined;
+  const charge = chargeObject.parse(event.data.object);
+  const orderId = orderIdOf(charge.metadata);
+  if (!orderId) return undefined;
+  return {
+    ...base,
+    orderId,
+    outcome: 'refunded',
+    paymentIntentId: charge.payment_intent,
+    amount: charge.amount,
+    currency: charge.currency.toUpperCase(),
+    amountRefunded: charge.amount_refunded,
+  };
+};

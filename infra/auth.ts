@@ -10,7 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { TokenIssuer } from '#app/environment.ts';
+import type { TokenIssuer } from '#platform/definition/environment.ts';
 
 /** The Cognito group whose members may call `admin` routes (the handlers check `cognito:groups`). */
 export const ADMIN_GROUP = 'admin';

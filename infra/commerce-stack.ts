@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import { Auth } from './auth.ts';
 import { DataKey } from './data-key.ts';
 import { CommerceEventBus } from './event-bus.ts';

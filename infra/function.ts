@@ -6,7 +6,7 @@ import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionDef } from '#app/types.ts';
+import type { FunctionDef } from '#platform/definition/types.ts';
 import { nodejsBundling } from './bundling.ts';
 import { fromProjectRoot } from './project.ts';
 

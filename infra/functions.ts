@@ -4,7 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import { CommerceFunction } from './function.ts';
 import { markDefinitionName } from './naming.ts';
 import { sharedRoleAssignments } from './permission-sets.ts';

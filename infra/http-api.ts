@@ -16,9 +16,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { gatewayAuthorizes } from '#app/access.ts';
-import { routeKey } from '#app/environment.ts';
-import type { AppDefinition, CorsDef, RouteDef } from '#app/types.ts';
+import { gatewayAuthorizes } from '#platform/definition/access.ts';
+import { routeKey } from '#platform/definition/environment.ts';
+import type { AppDefinition, CorsDef, RouteDef } from '#platform/definition/types.ts';
 import type { Auth } from './auth.ts';
 import type { Functions } from './functions.ts';
 

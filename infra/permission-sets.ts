@@ -1,5 +1,5 @@
-import { sharedRoleFunctions } from '#app/callers.ts';
-import type { AppDefinition, FunctionUses } from '#app/types.ts';
+import { sharedRoleFunctions } from '#platform/definition/callers.ts';
+import type { AppDefinition, FunctionUses } from '#platform/definition/types.ts';
 
 /**
  * Everything a function's role is granted, normalised so that equal grants compare equal: the

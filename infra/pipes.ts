@@ -4,7 +4,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AppDefinition, PipeDef } from '#app/types.ts';
+import type { AppDefinition, PipeDef } from '#platform/definition/types.ts';
 import type { Functions } from './functions.ts';
 import { markDefinitionName } from './naming.ts';
 import { DEAD_LETTER_RETENTION, secureQueueDefaults } from './queues.ts';

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AppDefinition, QueueDef } from '#app/types.ts';
+import type { AppDefinition, QueueDef } from '#platform/definition/types.ts';
 import type { Functions } from './functions.ts';
 import { markDefinitionName } from './naming.ts';
 

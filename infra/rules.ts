@@ -3,7 +3,7 @@ import { Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AppDefinition, RuleDef } from '#app/types.ts';
+import type { AppDefinition, RuleDef } from '#platform/definition/types.ts';
 import { markDefinitionName, primaryResource } from './naming.ts';
 import type { Queues } from './queues.ts';
 import { DEAD_LETTER_RETENTION, secureQueueDefaults } from './queues.ts';

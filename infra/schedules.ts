@@ -3,7 +3,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import type { Functions } from './functions.ts';
 import { markDefinitionName } from './naming.ts';
 import { DEAD_LETTER_RETENTION, secureQueueDefaults } from './queues.ts';

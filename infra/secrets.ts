@@ -3,7 +3,7 @@ import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import { markDefinitionName } from './naming.ts';
 
 export interface SecretsProps {

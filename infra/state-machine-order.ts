@@ -1,4 +1,4 @@
-import type { StateMachineDef } from '#app/types.ts';
+import type { StateMachineDef } from '#platform/definition/types.ts';
 
 /** The state machines a definition's state machine substitutes (by `{ stateMachine }`), each once. */
 export const referencedStateMachines = (def: StateMachineDef): string[] => [

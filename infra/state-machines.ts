@@ -5,7 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { AppDefinition, StateMachineDef, Substitution } from '#app/types.ts';
+import type { AppDefinition, StateMachineDef, Substitution } from '#platform/definition/types.ts';
 import type { Functions } from './functions.ts';
 import { markDefinitionName } from './naming.ts';
 import { fromProjectRoot } from './project.ts';

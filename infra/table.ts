@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import type { TableDef } from '#app/types.ts';
+import type { TableDef } from '#platform/definition/types.ts';
 
 export interface CommerceTableProps {
   readonly definition: TableDef;

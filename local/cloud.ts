@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { functionEnvironment } from '#app/environment.ts';
-import type { AppDefinition } from '#app/types.ts';
 import { stripeKeysSchema } from '#contexts/payments/stripe/keys.ts';
 import { esbuildOptions } from '#infra/bundling.ts';
+import { functionEnvironment } from '#platform/definition/environment.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import * as auth from './auth/index.ts';
 import { type CountingProxy, startCountingProxy } from './dynamodb/counting-proxy.ts';
 import * as dynamodb from './dynamodb/index.ts';

@@ -1,4 +1,4 @@
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 
 /**
  * Where the definition states how long a checkout waits for its payment: the placing step's

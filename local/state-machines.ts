@@ -1,4 +1,4 @@
-import type { Substitution } from '#app/types.ts';
+import type { Substitution } from '#platform/definition/types.ts';
 
 /** How a substitution's names become ARNs in the cloud that runs the state machine. */
 export interface ArnResolvers {

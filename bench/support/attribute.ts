@@ -2,7 +2,7 @@
 // to the invocation whose run [start, end] contains it and whose role allows the operation. Sound while
 // one flow runs at a time (the benches run one checkout at a time); a request inside the windows of two
 // functions that could both have made it is reported as shared.
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import type { Invocation } from './lambdas.ts';
 import type { ClientCall } from './wire.ts';
 

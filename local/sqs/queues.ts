@@ -1,5 +1,5 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { QueueDef } from '#app/types.ts';
+import type { QueueDef } from '#platform/definition/types.ts';
 
 /** Where one queue of the definition and its dead-letter queue live on the local endpoint. */
 export interface LocalQueue {

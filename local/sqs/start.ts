@@ -1,6 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { QueueDef } from '#app/types.ts';
 import type { Invoke } from '#local/lambda/types.ts';
+import type { QueueDef } from '#platform/definition/types.ts';
 import { waitUntilDrained } from './drain.ts';
 import { type Log, stderrLog } from './log.ts';
 import { type Poller, startPoller } from './poller.ts';

@@ -6,7 +6,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { PipeDef } from '#app/types.ts';
+import type { PipeDef } from '#platform/definition/types.ts';
 import { matchesPattern } from '../eventbridge/pattern.ts';
 import type { Invoke } from '../lambda/types.ts';
 import { toLambdaRecord } from './record.ts';

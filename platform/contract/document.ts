@@ -7,38 +7,24 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
-import { gatewayAuthorizes } from '#app/access.ts';
-import { componentSchemas } from '#app/contract-components.ts';
-import { app } from '#app/definition.ts';
-import { routeKey } from '#app/environment.ts';
-import { operations } from '#app/operations.ts';
-import type { Access } from '#app/types.ts';
-import type { ContractOperation } from './operation.ts';
-import { gatewayErrorSchema, problemSchema } from './problem.ts';
+import { type Access, gatewayAuthorizes } from '../definition/access.ts';
+import type { DocumentedOperation } from './operation.ts';
+import { fieldIssueSchema, gatewayErrorSchema, problemSchema } from './problem.ts';
 import { problemsOf } from './problems.ts';
 
 /** The contract's version: bump the minor on additions, the major on anything a client would notice. */
 export const API_VERSION = '0.1.0';
 
-const TAGS = [
-  { name: 'platform', description: 'Health, this contract and its reference page' },
-  { name: 'catalog', description: 'Products, variants and prices' },
-  { name: 'customers', description: 'The signed-in customer: profile and addresses' },
-  {
-    name: 'carts',
-    description: 'Carts for guests and customers: lines, shipping, codes and server-side totals',
-  },
-  {
-    name: 'checkout',
-    description: 'Checkout: a cart becomes an order, its stock held, paid through Stripe.js (SAQ-A)',
-  },
-  { name: 'orders', description: 'Orders: immutable snapshots of what was paid for, with status history' },
-  {
-    name: 'payments',
-    description: 'Payment provider callbacks (Stripe webhooks); card data never reaches the API',
-  },
-  { name: 'admin', description: 'Back office: callers in the `admin` group only' },
-];
+/** An API to document: its name, tags, operations and the schemas it publishes as named components. */
+export interface ApiDescription {
+  readonly name: string;
+  readonly tags: readonly { readonly name: string; readonly description: string }[];
+  readonly operations: readonly DocumentedOperation[];
+  /** Named schemas (`#/components/schemas/<Name>`): wherever an operation uses one, the document refers to it. */
+  readonly components: Readonly<Record<string, z.ZodType>>;
+}
+
+const ADMIN_TAG = { name: 'admin', description: 'Back office: callers in the `admin` group only' };
 
 const ACCESS_NOTE: Record<Access, string> = {
   public: '',
@@ -47,13 +33,6 @@ const ACCESS_NOTE: Record<Access, string> = {
     'customer. A token that is presented must be valid (401 `invalid_token` otherwise).',
   customer: 'Needs a bearer token (any signed-in customer).',
   admin: 'Needs a bearer token of a member of the `admin` group.',
-};
-
-/** The access the definition gives a contract route (the contract never restates it). */
-export const accessOf = (route: string): Access => {
-  const found = app.routes.find((r) => routeKey(r) === route);
-  if (!found) throw new Error(`The contract names ${route}, which the definition does not route`);
-  return found.access;
 };
 
 // `{}` is OpenAPI's "no security requirement": an optional route accepts a call with or without a token.
@@ -65,7 +44,7 @@ const securityOf = (access: Access): Pick<ZodOpenApiOperationObject, 'security'>
 const contentOf = (schema: z.ZodType, types: string | readonly string[]) =>
   Object.fromEntries([types].flat().map((type) => [type, { schema }]));
 
-const responsesOf = (operation: ContractOperation, access: Access): ZodOpenApiResponsesObject => {
+const responsesOf = (operation: DocumentedOperation, access: Access): ZodOpenApiResponsesObject => {
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, r] of Object.entries(operation.responses)) {
     responses[status as `2${string}`] = {
@@ -89,8 +68,8 @@ const responsesOf = (operation: ContractOperation, access: Access): ZodOpenApiRe
   return responses;
 };
 
-const operationObject = (operation: ContractOperation): ZodOpenApiOperationObject => {
-  const access = accessOf(operation.route);
+const operationObject = (operation: DocumentedOperation): ZodOpenApiOperationObject => {
+  const access = operation.access;
   const { path, query, headers, body } = operation.request ?? {};
   const description = [operation.description, ACCESS_NOTE[access]].filter(Boolean).join('\n\n');
   return {
@@ -113,9 +92,11 @@ const operationObject = (operation: ContractOperation): ZodOpenApiOperationObjec
   };
 };
 
-const pathsOf = (list: readonly ContractOperation[]): ZodOpenApiPathsObject => {
+const pathsOf = (list: readonly DocumentedOperation[]): ZodOpenApiPathsObject => {
   const paths: ZodOpenApiPathsObject = {};
   for (const operation of list) {
+    // HTTP API's catch-all route answers whatever no operation takes: it is not part of the contract.
+    if (operation.route === '$default') continue;
     const [method = '', path = ''] = operation.route.split(' ');
     if (method === 'ANY' || path.includes('+}'))
       throw new Error(`${operation.route} has no OpenAPI form: give it an explicit method and path`);
@@ -143,21 +124,26 @@ const openOutputObjects: CreateDocumentOptions['override'] = ({ jsonSchema, zodS
     delete jsonSchema.additionalProperties;
 };
 
-/** The OpenAPI 3.1 document of `list` (every operation by default), generated from its zod schemas. */
-export const buildOpenApiDocument = (list: readonly ContractOperation[] = operations): oas31.OpenAPIObject =>
+/** The OpenAPI 3.1 document of an API, generated from its operations' zod schemas. */
+export const buildOpenApiDocument = (api: ApiDescription): oas31.OpenAPIObject =>
   createDocument(
     {
       openapi: '3.1.0',
       info: {
-        title: `${app.name} API`,
+        title: `${api.name} API`,
         version: API_VERSION,
         description:
           'Storefront, customer and back-office operations. Errors are RFC 9457 problems with a stable `code`.',
       },
-      tags: TAGS,
-      paths: pathsOf(list),
+      tags: [...api.tags, ADMIN_TAG],
+      paths: pathsOf(api.operations),
       components: {
-        schemas: componentSchemas,
+        schemas: {
+          Problem: problemSchema,
+          FieldIssue: fieldIssueSchema,
+          GatewayError: gatewayErrorSchema,
+          ...api.components,
+        },
         securitySchemes: {
           bearerAuth: {
             type: 'http',

@@ -1,5 +1,5 @@
-import type { Access } from '#app/types.ts';
-import type { ContractOperation } from './operation.ts';
+import type { Access } from '../definition/access.ts';
+import type { DocumentedOperation } from './operation.ts';
 import type { ProblemStatus } from './problem.ts';
 
 /** The `code`s of each problem status an operation can answer with. */
@@ -10,7 +10,10 @@ export type ProblemCodes = ReadonlyMap<ProblemStatus, readonly string[]>;
  * access) plus the ones it declares. A `customer`/`admin` 401 is absent here: API Gateway's authorizer
  * answers it; an `optional` route's function refuses a bad token itself, as problem+json.
  */
-export const problemsOf = (operation: ContractOperation, access: Access): ProblemCodes => {
+export const problemsOf = (
+  operation: Pick<DocumentedOperation, 'request' | 'problems'>,
+  access: Access,
+): ProblemCodes => {
   const request = operation.request ?? {};
   const shared: Partial<Record<ProblemStatus, readonly string[]>> = {
     ...(Object.keys(request).length > 0 ? { 400: ['validation_failed'] } : {}),

@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -7,8 +6,9 @@ import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 
-/** The logger every HTTP handler shares (service name from POWERTOOLS_SERVICE_NAME). */
-export const logger = new Logger();
+export { logger } from './logger.ts';
+
+import { logger } from './logger.ts';
 
 interface InputSchemas<Q extends z.ZodType, P extends z.ZodType> {
   readonly query?: Q;

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, it } from 'vitest';
-import type { AppDefinition } from '#app/types.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
 import { logicalIdOf, synthesize } from './support.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { envName } from '#app/environment.ts';
-import type { FunctionDef } from '#app/types.ts';
 import { EXTERNAL_SECRET_PLACEHOLDER } from '#infra/secrets.ts';
+import { envName } from '#platform/definition/environment.ts';
+import type { FunctionDef } from '#platform/definition/types.ts';
 import { logicalIdOf, onlyLogicalIdOf, synthesize } from './support.ts';
 
 const FUNCTION = 'AWS::Lambda::Function';

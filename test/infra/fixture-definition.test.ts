@@ -1,9 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import type { AppDefinition } from '#app/types.ts';
 import { CommerceStack } from '#infra/commerce-stack.ts';
 import { stageSettings } from '#infra/stage.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import { fixtureDefinition, richPattern } from './fixtures/definition.ts';
 import { logicalIdOf, onlyLogicalIdOf, synthesize } from './support.ts';
 

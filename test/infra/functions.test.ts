@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sharedRoleFunctions } from '#app/callers.ts';
 import { app } from '#app/definition.ts';
-import { envName, functionEnvironment } from '#app/environment.ts';
-import type { FunctionDef } from '#app/types.ts';
+import { sharedRoleFunctions } from '#platform/definition/callers.ts';
+import { envName, functionEnvironment } from '#platform/definition/environment.ts';
+import type { FunctionDef } from '#platform/definition/types.ts';
 import { logicalIdOf, onlyLogicalIdOf, synthesize } from './support.ts';
 
 const FUNCTION = 'AWS::Lambda::Function';

@@ -1,9 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { routeKey } from '#app/environment.ts';
-import type { RouteDef } from '#app/types.ts';
 import { describeTemplate } from '#infra/inventory.ts';
+import { routeKey } from '#platform/definition/environment.ts';
+import type { RouteDef } from '#platform/definition/types.ts';
 import { AUTHORIZATION_TYPE, onlyLogicalIdOf, synthesize } from './support.ts';
 
 const ROUTE = 'AWS::ApiGatewayV2::Route';

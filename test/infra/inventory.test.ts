@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { routeKey } from '#app/environment.ts';
-import type { AppDefinition } from '#app/types.ts';
 import { describeTemplate } from '#infra/inventory.ts';
+import { routeKey } from '#platform/definition/environment.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
 import { AUTHORIZATION_TYPE, synthesize } from './support.ts';
 

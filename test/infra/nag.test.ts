@@ -2,10 +2,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { app as definition } from '#app/definition.ts';
-import type { AppDefinition } from '#app/types.ts';
 import { CommerceStack } from '#infra/commerce-stack.ts';
 import { addNagPacks, nagPacks } from '#infra/nag/packs.ts';
 import { stackName, stageSettings } from '#infra/stage.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
 import { SKIP_BUNDLING } from './support.ts';
 

@@ -1,9 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import type { AppDefinition, StateMachineDef } from '#app/types.ts';
 import { CommerceStack } from '#infra/commerce-stack.ts';
 import { addNagPacks, nagPacks } from '#infra/nag/packs.ts';
 import { stackName, stageSettings } from '#infra/stage.ts';
+import type { AppDefinition, StateMachineDef } from '#platform/definition/types.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
 import { logicalIdOf, SKIP_BUNDLING, synthesize } from './support.ts';
 

@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import type { AppDefinition, FunctionDef } from '#app/types.ts';
+import type { AppDefinition, FunctionDef } from '#platform/definition/types.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
 import { logicalIdOf, synthesize } from './support.ts';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import type { StateMachineDef } from '#app/types.ts';
 import { fromProjectRoot } from '#infra/project.ts';
 import { checkSubstitutions } from '#infra/state-machines.ts';
+import type { StateMachineDef } from '#platform/definition/types.ts';
 import { logicalIdOf, synthesize } from './support.ts';
 
 const SM = 'AWS::StepFunctions::StateMachine';

@@ -1,9 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { Access, AppDefinition } from '#app/types.ts';
 import { CommerceStack } from '#infra/commerce-stack.ts';
 import { DEFINITION_NAME_KEY } from '#infra/naming.ts';
 import { stackName, stageSettings } from '#infra/stage.ts';
+import type { Access, AppDefinition } from '#platform/definition/types.ts';
 
 export interface Synthesized {
   readonly app: App;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { openApiDocument } from '#app/contract.ts';
 import { operations } from '#app/operations.ts';
-import { buildOpenApiDocument } from '#platform/contract/document.ts';
 import { problemSchema } from '#platform/contract/problem.ts';
 import { swaggerUiFile } from '../../scripts/contract/assets.ts';
 import { apiClient } from '../support/client.ts';
@@ -29,7 +29,7 @@ describe('the contract over HTTP', () => {
     expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/);
     const { servers, ...rest } = data as Record<string, unknown>;
     expect(servers).toEqual([{ url: cloud().apiUrl, description: expect.any(String) }]);
-    expect(rest).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    expect(rest).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
   it('answers the store operations with exactly the shapes the contract declares', async () => {

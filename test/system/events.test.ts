@@ -56,7 +56,7 @@ describe('events: outbox → stream → pipe → bus → rule → queue → cons
       resources: [],
       detail: {},
     };
-    const pattern = JSON.stringify(app.rules.catalogEventsToQueue.pattern);
+    const pattern = JSON.stringify(app.rules.catalogEventsToQueue!.pattern);
     expect(
       (await bus.send(new TestEventPatternCommand({ EventPattern: pattern, Event: JSON.stringify(event) })))
         .Result,
@@ -103,7 +103,7 @@ describe('events: outbox → stream → pipe → bus → rule → queue → cons
       }),
     );
     expect(JSON.parse(Attributes!.RedrivePolicy!).maxReceiveCount).toBe(
-      app.queues.catalogEvents.maxReceiveCount,
+      app.queues.catalogEvents!.maxReceiveCount,
     );
   });
 });

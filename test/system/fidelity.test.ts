@@ -3,10 +3,10 @@ import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { routeKey } from '#app/environment.ts';
 import { describeTemplate, type TemplateInventory } from '#infra/inventory.ts';
 import { withPaymentTimeout } from '#local/payment-timeout.ts';
 import { substitute } from '#local/state-machines.ts';
+import { routeKey } from '#platform/definition/environment.ts';
 import { AUTHORIZATION_TYPE, synthesize } from '../infra/support.ts';
 import { cloud, sdkConfig } from '../support/cloud.ts';
 
@@ -54,7 +54,7 @@ describe('fidelity: CDK template ⇔ local cloud', () => {
         new GetQueueAttributesCommand({ QueueUrl: local.url, AttributeNames: ['All'] }),
       );
       expect(JSON.parse(Attributes.RedrivePolicy!).maxReceiveCount).toBe(deployed.maxReceiveCount);
-      const def = app.queues[deployed.name as keyof typeof app.queues];
+      const def = app.queues[deployed.name]!;
       expect(deployed).toMatchObject({
         consumer: def.consumer,
         batchSize: def.batchSize,

@@ -118,7 +118,7 @@ describe('order confirmation: OrderPlaced → rule → queue → consumer → qu
       new GetQueueAttributesCommand({ QueueUrl: queue().url, AttributeNames: ['RedrivePolicy'] }),
     );
     expect(JSON.parse(Attributes!.RedrivePolicy!).maxReceiveCount).toBe(
-      app.queues.orderConfirmations.maxReceiveCount,
+      app.queues.orderConfirmations!.maxReceiveCount,
     );
   });
 });

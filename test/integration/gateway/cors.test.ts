@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import type { RouteDef } from '#app/types.ts';
 import type { Issuer } from '#local/auth/index.ts';
 import * as gateway from '#local/gateway/index.ts';
+import type { RouteDef } from '#platform/definition/types.ts';
 import { accountId, region, startIssuer } from './harness.ts';
 
 let issuer: Issuer;
@@ -11,7 +11,7 @@ const gateways: gateway.Gateway[] = [];
 let withDefault: gateway.Gateway;
 let withoutDefault: gateway.Gateway;
 
-const cors = { ...app.cors, allowOrigins: ['https://shop.example.com'] };
+const cors = { ...app.cors!, allowOrigins: ['https://shop.example.com'] };
 const shop = 'https://shop.example.com';
 
 beforeAll(async () => {

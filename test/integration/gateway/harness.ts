@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { app } from '#app/definition.ts';
-import type { RouteDef } from '#app/types.ts';
 import * as auth from '#local/auth/index.ts';
 import type { JwtAuthorizerConfig } from '#local/gateway/index.ts';
 import * as gateway from '#local/gateway/index.ts';
+import type { RouteDef } from '#platform/definition/types.ts';
 
 export const region = 'eu-west-1';
 export const accountId = '123456789012';

@@ -1,9 +1,13 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { functionEnvironment, type ResourceLocator, type TokenIssuer } from '#app/environment.ts';
-import type { AppDefinition, FunctionDef } from '#app/types.ts';
 import { type Issuer, subjectFor } from '#local/auth/index.ts';
 import * as gateway from '#local/gateway/index.ts';
+import {
+  functionEnvironment,
+  type ResourceLocator,
+  type TokenIssuer,
+} from '#platform/definition/environment.ts';
+import type { AppDefinition, FunctionDef } from '#platform/definition/types.ts';
 import { httpHandler } from '#platform/http/handler.ts';
 import { callerOf } from '#platform/http/identity.ts';
 import { json } from '#platform/http/response.ts';

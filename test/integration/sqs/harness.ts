@@ -1,7 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { QueueDef } from '#app/types.ts';
 import { type LocalSqs, type SqsOptions, start } from '#local/sqs/index.ts';
+import type { QueueDef } from '#platform/definition/types.ts';
 
 export const region = 'eu-west-1';
 export const accountId = '123456789012';

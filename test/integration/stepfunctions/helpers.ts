@@ -18,7 +18,7 @@ export const functionArns = { [recordTokenArn]: 'recordTaskToken', [workerArn]: 
 
 /** The repository's approval state machine, substituted as both clouds do, with a short timeout. */
 export function approvalDefinition(decisionTimeoutSeconds: number): string {
-  const { definitionFile, substitutions } = app.stateMachines.approval;
+  const { definitionFile, substitutions } = app.stateMachines.approval!;
   return substitute(
     readFileSync(definitionFile, 'utf8'),
     { ...substitutions, DecisionTimeoutSeconds: { literal: String(decisionTimeoutSeconds) } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { functionCallers, sharedRoleFunctions } from '#app/callers.ts';
-import type { AppDefinition, FunctionDef } from '#app/types.ts';
+import { functionCallers, sharedRoleFunctions } from '#platform/definition/callers.ts';
+import type { AppDefinition, FunctionDef } from '#platform/definition/types.ts';
 
 const fn: FunctionDef = { entry: 'functions/x.ts', description: 'x', memoryMb: 128, timeoutSeconds: 3 };
 const names = ['page', 'both', 'consumer', 'target', 'task', 'tick', 'trigger', 'orphan'] as const;

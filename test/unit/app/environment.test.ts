@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gatewayAuthorizes } from '#app/access.ts';
-import { functionEnvironment, type ResourceLocator } from '#app/environment.ts';
-import type { AppDefinition, FunctionDef } from '#app/types.ts';
+import { gatewayAuthorizes } from '#platform/definition/access.ts';
+import { functionEnvironment, type ResourceLocator } from '#platform/definition/environment.ts';
+import type { AppDefinition, FunctionDef } from '#platform/definition/types.ts';
 
 const fn = (description: string): FunctionDef => ({
   entry: 'functions/x.ts',

@@ -5,7 +5,7 @@ import { PAYMENT_TIMEOUT, paymentTimeoutOf, withPaymentTimeout } from '#local/pa
 describe('the checkout payment timeout, stated twice in the definition', () => {
   it('is 15 minutes in the definition, for the saga’s wait and the route that sizes the stock hold', () => {
     expect(paymentTimeoutOf(app)).toBe(900);
-    expect(app.functions.checkoutPlaceOrder.environment[PAYMENT_TIMEOUT.environment]).toBe('900');
+    expect(app.functions.checkoutPlaceOrder?.environment?.[PAYMENT_TIMEOUT.environment]).toBe('900');
   });
 
   it('is shortened locally in both places at once, leaving everything else as it is', () => {

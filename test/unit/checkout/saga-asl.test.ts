@@ -16,7 +16,7 @@ type State = {
 
 /** The ASL as both clouds run it, substituted by the same rules as the local cloud's. */
 const machine = (name: 'checkout' | 'checkoutPayment') => {
-  const sm = app.stateMachines[name];
+  const sm = app.stateMachines[name]!;
   const text = substitute(readFileSync(sm.definitionFile, 'utf8'), sm.substitutions, {
     functionArn: (fn) => `arn:aws:lambda:us-east-1:000000000000:function:${fn}`,
     stateMachineArn: (other) => `arn:aws:states:us-east-1:000000000000:stateMachine:${other}`,

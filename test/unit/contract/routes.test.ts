@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { routeKey } from '#app/environment.ts';
 import { operations } from '#app/operations.ts';
+import { routeKey } from '#platform/definition/environment.ts';
 
 const routed = app.routes.filter((r) => r.path !== '$default').map(routeKey);
 const declared = operations.map((o) => o.route);

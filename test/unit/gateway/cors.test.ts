@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import type { CorsDef } from '#app/types.ts';
 import { isPreflight, preflightHeaders, responseHeaders, withCors } from '#local/gateway/cors.ts';
+import type { CorsDef } from '#platform/definition/types.ts';
 
-const shop: CorsDef = { ...app.cors, allowOrigins: ['https://shop.example.com', 'http://*'] };
-const open: CorsDef = { ...app.cors, allowOrigins: ['*'] };
+const shop: CorsDef = { ...app.cors!, allowOrigins: ['https://shop.example.com', 'http://*'] };
+const open: CorsDef = { ...app.cors!, allowOrigins: ['*'] };
 
 const preflight = (origin: string, method: string, requested?: string) => ({
   origin: [origin],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import type { RouteDef } from '#app/types.ts';
 import { routeTable, servedRoutes } from '#local/gateway/routes.ts';
+import type { RouteDef } from '#platform/definition/types.ts';
 
 const route = (method: RouteDef['method'], path: string): RouteDef => ({
   method,

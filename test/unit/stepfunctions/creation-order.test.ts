@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StateMachineDef, Substitution } from '#app/types.ts';
 import { creationOrder } from '#infra/state-machine-order.ts';
+import type { StateMachineDef, Substitution } from '#platform/definition/types.ts';
 
 const machine = (substitutions: Record<string, Substitution> = {}): StateMachineDef => ({
   description: 'test',

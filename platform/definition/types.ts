@@ -1,20 +1,16 @@
-/**
- * The shape of the application definition: the one place that lists every function, route, table,
- * rule, queue, state machine and pipe. The CDK stack (`infra/`) and the local cloud (`local/`) both read
- * it, so neither can serve something the other does not.
- */
+import type { z } from 'zod';
+import type { EventDefinition } from '../events/definition.ts';
+import type { Operation } from '../http/operation.ts';
+import type { Access } from './access.ts';
 
 /**
- * Who may call a route:
- * - `public`: anyone; the handler never learns who.
- * - `optional`: anyone; when a valid customer token is presented the handler knows the caller (a guest
- *   cart and a customer's cart on the same routes). API Gateway cannot make a JWT authorizer optional, so
- *   these routes have no authorizer and the function verifies a presented token itself; a presented
- *   token that fails is a 401, never a guest.
- * - `customer`: any signed-in customer (API Gateway's JWT authorizer).
- * - `admin`: members of the `admin` group (authorizer, then the group check in the handler).
+ * The language of the application definition. Each bounded context declares what it runs in its
+ * `contexts/<context>/context.ts` (a `ContextDef`); `app/definition.ts` composes them with the table,
+ * CORS and secrets into one `AppDefinition`. The CDK stack (`infra/`) and the local cloud (`local/`) both
+ * read that one object, so neither can serve something the other does not.
  */
-export type Access = 'public' | 'optional' | 'customer' | 'admin';
+
+export type { Access };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
@@ -49,14 +45,22 @@ export interface FunctionDef {
   readonly uses?: FunctionUses;
   /** Literal environment variables, on top of those derived from `uses`. */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * The HTTP operations this function serves, routed inside by `routeKey`. Each becomes one route in API
+   * Gateway (explicit, with its own authorization); the function gets one integration for all of them.
+   */
+  readonly operations?: readonly Operation[];
 }
 
+/** A route of the HTTP API, derived from an operation (see `routesOf` in compose.ts). */
 export interface RouteDef {
   readonly method: HttpMethod;
   /** API Gateway path syntax: `/products/{productId}`, or `$default` for the catch-all route. */
   readonly path: string;
   readonly function: string;
   readonly access: Access;
+  /** The operation it serves (absent on `$default`). */
+  readonly operationId?: string;
 }
 
 export interface GsiDef {
@@ -168,17 +172,85 @@ export interface CorsDef {
   readonly maxAgeSeconds: number;
 }
 
-export interface AppDefinition {
+/** A generated secret (random, made by the stack at deploy time), read by functions that `use` it. */
+export interface GeneratedSecretDef {
+  readonly description: string;
+}
+
+/**
+ * One bounded context: its functions (HTTP functions carry their operations), event rules, queues,
+ * pipes, schedules, state machines and events, and the partition-key prefixes its items use. A context
+ * adds files to its own folder; nothing outside it lists what it holds.
+ */
+export interface ContextDef {
+  /** The folder name under `contexts/`. */
   readonly name: string;
+  /** What the context is about, for the docs and the contract's tags. */
+  readonly description: string;
+  /**
+   * The partition-key prefixes of its items on the table and every index (`PRODUCT#`, `LIST#`), from its
+   * `data/keys.ts`. Composition refuses a prefix that another context claims or that starts another's.
+   */
+  readonly keyPrefixes: readonly string[];
+  readonly functions: Readonly<Record<string, FunctionDef>>;
+  readonly rules?: Readonly<Record<string, RuleDef>>;
+  readonly queues?: Readonly<Record<string, QueueDef>>;
+  readonly stateMachines?: Readonly<Record<string, StateMachineDef>>;
+  readonly pipes?: Readonly<Record<string, PipeDef>>;
+  readonly schedules?: Readonly<Record<string, ScheduleDef>>;
   readonly userPoolTriggers?: UserPoolTriggersDef;
+  /** The domain events it emits (through the outbox), published in docs/events.md. */
+  readonly events?: readonly EventDefinition[];
+  /** Schemas it publishes as named OpenAPI components (`#/components/schemas/<Name>`). */
+  readonly components?: Readonly<Record<string, z.ZodType>>;
+  /** The OpenAPI tags its operations introduce. */
+  readonly tags?: readonly ApiTag[];
+  /** Routes of functions not yet served through operations (removed once every context routes inside). */
+  readonly routes?: readonly RouteDef[];
+}
+
+/** An OpenAPI tag: a group of operations in the reference page. */
+export interface ApiTag {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** What the root definition holds itself: everything shared by all contexts. */
+export interface RootDef {
+  readonly name: string;
   readonly table: TableDef;
+  readonly cors?: CorsDef;
+  readonly secrets?: Readonly<Record<string, GeneratedSecretDef>>;
+  readonly externalSecrets?: Readonly<Record<string, ExternalSecretDef>>;
+}
+
+/**
+ * What the two clouds deploy: the root's settings and every function, route, rule, queue, state machine,
+ * pipe and schedule. The CDK stack and the local cloud take this shape (tests give them small ones).
+ */
+export interface AppDefinition extends RootDef {
+  readonly userPoolTriggers?: UserPoolTriggersDef;
   readonly functions: Readonly<Record<string, FunctionDef>>;
   readonly routes: readonly RouteDef[];
-  readonly cors?: CorsDef;
   readonly rules: Readonly<Record<string, RuleDef>>;
   readonly queues: Readonly<Record<string, QueueDef>>;
   readonly stateMachines: Readonly<Record<string, StateMachineDef>>;
   readonly pipes: Readonly<Record<string, PipeDef>>;
   readonly schedules?: Readonly<Record<string, ScheduleDef>>;
-  readonly externalSecrets?: Readonly<Record<string, ExternalSecretDef>>;
+}
+
+/** The composed application: the root's settings and the union of its contexts, checked (compose.ts). */
+export interface ComposedApp extends AppDefinition {
+  /** The contexts it was composed from, by name. */
+  readonly contexts: readonly string[];
+  /** Every route, derived from the operations of the functions (`$default` included). */
+  readonly routes: readonly RouteDef[];
+  /** Every operation of the HTTP API, as the functions serve them. */
+  readonly operations: readonly Operation[];
+  readonly schedules: Readonly<Record<string, ScheduleDef>>;
+  readonly events: readonly EventDefinition[];
+  readonly components: Readonly<Record<string, z.ZodType>>;
+  readonly tags: readonly ApiTag[];
+  /** Which context declared each partition-key prefix (`platform` for the platform's own items). */
+  readonly keyPrefixes: Readonly<Record<string, string>>;
 }

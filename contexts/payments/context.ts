@@ -1,0 +1,31 @@
+import type { ContextDef } from '#platform/definition/types.ts';
+import { paymentKeyPrefixes } from './data/keys.ts';
+
+/** Stripe: the payment gateway adapter, signed webhooks, payment results and the saga’s resume (docs/payments.md). */
+export const paymentsContext = {
+  name: 'payments',
+  description:
+    'Stripe: the payment gateway adapter, signed webhooks, payment results and the saga’s resume (docs/payments.md).',
+  keyPrefixes: paymentKeyPrefixes,
+  tags: [
+    {
+      name: 'payments',
+      description: 'Payment provider callbacks (Stripe webhooks); card data never reaches the API',
+    },
+  ],
+  functions: {
+    stripeWebhook: {
+      entry: 'contexts/payments/lambda/stripe-webhook.ts',
+      description:
+        'Stripe webhook: verifies the signature, records each payment result once, resumes the saga',
+      memoryMb: 256,
+      // Stripe waits up to ~10 s for an answer: a secret read (cached), one transaction, one resume.
+      timeoutSeconds: 10,
+      uses: { table: 'readWrite', externalSecrets: ['stripe'], taskTokens: ['checkoutPayment'] },
+    },
+  },
+  routes: [
+    // Public: Stripe cannot present a JWT; the handler verifies Stripe's signature before any effect.
+    { method: 'POST', path: '/webhooks/stripe', function: 'stripeWebhook', access: 'public' },
+  ],
+} satisfies ContextDef;

@@ -121,36 +121,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/admin/products/{productId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One product in any status (draft, active, archived)
-     * @description Needs a bearer token of a member of the `admin` group.
-     */
-    get: operations['adminGetProduct'];
-    put?: never;
-    post?: never;
-    /**
-     * Delete a draft or archived product with its variants
-     * @description Needs a bearer token of a member of the `admin` group.
-     */
-    delete: operations['adminDeleteProduct'];
-    options?: never;
-    head?: never;
-    /**
-     * Change a product
-     * @description Send the `version` you read; a stale one is a 409 `version_conflict`.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    patch: operations['adminUpdateProduct'];
-    trace?: never;
-  };
   '/products/by-slug/{slug}': {
     parameters: {
       query?: never;
@@ -205,6 +175,64 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/products/{productId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One product in any status (draft, active, archived)
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetProduct'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a draft or archived product with its variants
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminDeleteProduct'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a product
+     * @description Send the `version` you read; a stale one is a 409 `version_conflict`.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdateProduct'];
+    trace?: never;
+  };
+  '/admin/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of products in a status (default active), newest first
+     * @description Pass `nextCursor` back as `cursor` for the next page; a cursor belongs to its status.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListProducts'];
+    put?: never;
+    /**
+     * Create a draft product with its options, variants and prices
+     * @description Slugs and SKUs are unique across the catalog. A retried create answers 409 `slug_taken`.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateProduct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/categories': {
     parameters: {
       query?: never;
@@ -249,34 +277,6 @@ export interface paths {
      * @description Needs a bearer token of a member of the `admin` group.
      */
     patch: operations['adminUpdateCategory'];
-    trace?: never;
-  };
-  '/admin/products': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One page of products in a status (default active), newest first
-     * @description Pass `nextCursor` back as `cursor` for the next page; a cursor belongs to its status.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    get: operations['adminListProducts'];
-    put?: never;
-    /**
-     * Create a draft product with its options, variants and prices
-     * @description Slugs and SKUs are unique across the catalog. A retried create answers 409 `slug_taken`.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    post: operations['adminCreateProduct'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
     trace?: never;
   };
   '/admin/products/{productId}/publish': {
@@ -509,124 +509,6 @@ export interface paths {
     patch: operations['updateAddress'];
     trace?: never;
   };
-  '/admin/inventory/{variantId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A variant’s stock per location
-     * @description On-hand, reserved and available per location (a hot variant's shards summed). Never cached: stock moves every second.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    get: operations['adminGetStock'];
-    /**
-     * Set on-hand per location, the low-stock threshold and the shard count
-     * @description Each level is an absolute count, recorded in the ledger as a correction. `shards` > 1 marks the variant hot: its stock is spread over that many items so one SKU is not capped by one partition.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    put: operations['adminPutStock'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/inventory/{variantId}/adjustments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record a receipt, correction, shrinkage or return
-     * @description Needs a bearer token of a member of the `admin` group.
-     */
-    post: operations['adminAdjustStock'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/stock-locations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Every stock location
-     * @description Needs a bearer token of a member of the `admin` group.
-     */
-    get: operations['adminListStockLocations'];
-    put?: never;
-    /**
-     * Create a warehouse or store
-     * @description Needs a bearer token of a member of the `admin` group.
-     */
-    post: operations['adminCreateStockLocation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/stock-locations/{locationId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One stock location
-     * @description Needs a bearer token of a member of the `admin` group.
-     */
-    get: operations['adminGetStockLocation'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /**
-     * Change or (de)activate a stock location
-     * @description Locations are deactivated (`active: false`), never deleted: levels and reservations name them.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    patch: operations['adminUpdateStockLocation'];
-    trace?: never;
-  };
-  '/admin/reservations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Reservations of an order or cart, or the held ones expiring soonest
-     * @description Needs a bearer token of a member of the `admin` group.
-     */
-    get: operations['adminListReservations'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/admin/promotions': {
     parameters: {
       query?: never;
@@ -766,6 +648,124 @@ export interface paths {
      *     Needs a bearer token of a member of the `admin` group.
      */
     put: operations['adminPutTaxSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/inventory/{variantId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A variant’s stock per location
+     * @description On-hand, reserved and available per location (a hot variant's shards summed). Never cached: stock moves every second.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetStock'];
+    /**
+     * Set on-hand per location, the low-stock threshold and the shard count
+     * @description Each level is an absolute count, recorded in the ledger as a correction. `shards` > 1 marks the variant hot: its stock is spread over that many items so one SKU is not capped by one partition.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    put: operations['adminPutStock'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/inventory/{variantId}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a receipt, correction, shrinkage or return
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminAdjustStock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/stock-locations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every stock location
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListStockLocations'];
+    put?: never;
+    /**
+     * Create a warehouse or store
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateStockLocation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/stock-locations/{locationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One stock location
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetStockLocation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change or (de)activate a stock location
+     * @description Locations are deactivated (`active: false`), never deleted: levels and reservations name them.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdateStockLocation'];
+    trace?: never;
+  };
+  '/admin/reservations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reservations of an order or cart, or the held ones expiring soonest
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListReservations'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1890,6 +1890,203 @@ export interface operations {
       };
     };
   };
+  getProductBySlug: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The product */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            slug: string;
+            title: string;
+            /** @enum {string} */
+            status: 'draft' | 'active' | 'archived';
+            categoryIds: string[];
+            images: string[];
+            priceFrom: {
+              [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            description: string;
+            /** @enum {string} */
+            taxClass?: 'standard' | 'reduced' | 'zero';
+            attributes?: {
+              [key: string]: string;
+            };
+            options?: {
+              name: string;
+              values: string[];
+            }[];
+            variants: {
+              id: string;
+              sku: string;
+              title: string;
+              options: {
+                [key: string]: string;
+              };
+              prices: {
+                [key: string]: number;
+              };
+              salePrices?: {
+                priceList: string;
+                /** @enum {string} */
+                currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+                amount: number;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+              }[];
+              weightGrams?: number;
+              barcode?: string;
+              effectivePrices: {
+                [key: string]: {
+                  /** @enum {string} */
+                  currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+                  amount: number;
+                  /** @description The base price while a sale runs */
+                  compareAt?: number;
+                  priceList?: string;
+                };
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `product_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCategories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Root categories with their children */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['__schema0'][];
+          };
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCategoryProducts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        currency?: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+        q?: string;
+        minPrice?: number;
+        maxPrice?: number;
+        option?: string;
+        sort?: 'newest' | 'price_asc' | 'price_desc';
+      };
+      header?: never;
+      path: {
+        categoryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of product summaries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductPage'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `category_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   adminGetProduct: {
     parameters: {
       query?: never;
@@ -2147,161 +2344,15 @@ export interface operations {
       };
     };
   };
-  getProductBySlug: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        slug: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The product */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            slug: string;
-            title: string;
-            /** @enum {string} */
-            status: 'draft' | 'active' | 'archived';
-            categoryIds: string[];
-            images: string[];
-            priceFrom: {
-              [key: string]: number;
-            };
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
-            description: string;
-            /** @enum {string} */
-            taxClass?: 'standard' | 'reduced' | 'zero';
-            attributes?: {
-              [key: string]: string;
-            };
-            options?: {
-              name: string;
-              values: string[];
-            }[];
-            variants: {
-              id: string;
-              sku: string;
-              title: string;
-              options: {
-                [key: string]: string;
-              };
-              prices: {
-                [key: string]: number;
-              };
-              salePrices?: {
-                priceList: string;
-                /** @enum {string} */
-                currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
-                amount: number;
-                /** Format: date-time */
-                startsAt: string;
-                /** Format: date-time */
-                endsAt: string;
-              }[];
-              weightGrams?: number;
-              barcode?: string;
-              effectivePrices: {
-                [key: string]: {
-                  /** @enum {string} */
-                  currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
-                  amount: number;
-                  /** @description The base price while a sale runs */
-                  compareAt?: number;
-                  priceList?: string;
-                };
-              };
-            }[];
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `product_not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listCategories: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Root categories with their children */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['__schema0'][];
-          };
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listCategoryProducts: {
+  adminListProducts: {
     parameters: {
       query?: {
+        status?: 'draft' | 'active' | 'archived';
         limit?: number;
         cursor?: string;
-        currency?: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
-        q?: string;
-        minPrice?: number;
-        maxPrice?: number;
-        option?: string;
-        sort?: 'newest' | 'price_asc' | 'price_desc';
       };
       header?: never;
-      path: {
-        categoryId: string;
-      };
+      path?: never;
       cookie?: never;
     };
     requestBody?: never;
@@ -2315,7 +2366,7 @@ export interface operations {
           'application/json': components['schemas']['ProductPage'];
         };
       };
-      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague` */
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2324,8 +2375,142 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          slug: string;
+          title: string;
+          /** @default  */
+          description?: string;
+          /** @default [] */
+          categoryIds?: string[];
+          /** @default [] */
+          images?: string[];
+          /** @default {} */
+          attributes?: {
+            [key: string]: string;
+          };
+          /**
+           * @default standard
+           * @enum {string}
+           */
+          taxClass?: 'standard' | 'reduced' | 'zero';
+          /** @default [] */
+          options?: {
+            name: string;
+            values: string[];
+          }[];
+          /** @default [] */
+          variants?: {
+            sku: string;
+            title: string;
+            /** @default {} */
+            options?: {
+              [key: string]: string;
+            };
+            /** @default {} */
+            prices?: {
+              [key: string]: number;
+            };
+            weightGrams?: number;
+            barcode?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The new product (status draft, version 1) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Product'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `unknown_option` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `slug_taken`, `sku_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Problem; `code`: `category_not_found` */
-      404: {
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2626,191 +2811,6 @@ export interface operations {
         };
       };
       /** @description Problem; `code`: `parent_not_found` */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminListProducts: {
-    parameters: {
-      query?: {
-        status?: 'draft' | 'active' | 'archived';
-        limit?: number;
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of product summaries */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProductPage'];
-        };
-      };
-      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminCreateProduct: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          slug: string;
-          title: string;
-          /** @default  */
-          description?: string;
-          /** @default [] */
-          categoryIds?: string[];
-          /** @default [] */
-          images?: string[];
-          /** @default {} */
-          attributes?: {
-            [key: string]: string;
-          };
-          /**
-           * @default standard
-           * @enum {string}
-           */
-          taxClass?: 'standard' | 'reduced' | 'zero';
-          /** @default [] */
-          options?: {
-            name: string;
-            values: string[];
-          }[];
-          /** @default [] */
-          variants?: {
-            sku: string;
-            title: string;
-            /** @default {} */
-            options?: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            prices?: {
-              [key: string]: number;
-            };
-            weightGrams?: number;
-            barcode?: string;
-          }[];
-        };
-      };
-    };
-    responses: {
-      /** @description The new product (status draft, version 1) */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Product'];
-        };
-      };
-      /** @description Problem; `code`: `validation_failed`, `unknown_option` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `slug_taken`, `sku_taken` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `payload_too_large` */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `category_not_found` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3965,752 +3965,6 @@ export interface operations {
       };
       /** @description Problem; `code`: `payload_too_large` */
       413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminGetStock: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        variantId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The stock */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            variantId: string;
-            shards: number;
-            lowStockThreshold: number;
-            levels: {
-              locationId: string;
-              onHand: number;
-              reserved: number;
-              available: number;
-            }[];
-            onHand: number;
-            reserved: number;
-            available: number;
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `variant_not_stocked` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminPutStock: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        variantId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          /** @default [] */
-          levels?: {
-            locationId: string;
-            onHand: number;
-          }[];
-          lowStockThreshold?: number;
-          shards?: number;
-          /** @default stock count */
-          reason?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description The stock after the change */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            variantId: string;
-            shards: number;
-            lowStockThreshold: number;
-            levels: {
-              locationId: string;
-              onHand: number;
-              reserved: number;
-              available: number;
-            }[];
-            onHand: number;
-            reserved: number;
-            available: number;
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `location_not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `version_conflict`, `stock_changed`, `shards_busy` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `payload_too_large` */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `below_reserved` */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminAdjustStock: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        variantId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          locationId: string;
-          /** @enum {string} */
-          type: 'receipt' | 'correction' | 'shrinkage' | 'return';
-          quantity: number;
-          /** @enum {string} */
-          direction?: 'increase' | 'decrease';
-          reason: string;
-        };
-      };
-    };
-    responses: {
-      /** @description The stock after the adjustment */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            variantId: string;
-            shards: number;
-            lowStockThreshold: number;
-            levels: {
-              locationId: string;
-              onHand: number;
-              reserved: number;
-              available: number;
-            }[];
-            onHand: number;
-            reserved: number;
-            available: number;
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `location_not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `stock_changed` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `payload_too_large` */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `negative_on_hand`, `insufficient_available` */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminListStockLocations: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The locations */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: {
-              id: string;
-              name: string;
-              /** @enum {string} */
-              kind: 'warehouse' | 'store';
-              priority: number;
-              regions: string[];
-              active: boolean;
-              version: number;
-              createdAt: string;
-              updatedAt: string;
-            }[];
-          };
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminCreateStockLocation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          id: string;
-          name: string;
-          /** @enum {string} */
-          kind: 'warehouse' | 'store';
-          /** @default 100 */
-          priority?: number;
-          /** @default [] */
-          regions?: string[];
-        };
-      };
-    };
-    responses: {
-      /** @description The new location */
-      201: {
-        headers: {
-          /** @description The location’s URL path */
-          location: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: 'warehouse' | 'store';
-            priority: number;
-            regions: string[];
-            active: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `location_exists` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `payload_too_large` */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminGetStockLocation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        locationId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The location */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: 'warehouse' | 'store';
-            priority: number;
-            regions: string[];
-            active: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `location_not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminUpdateStockLocation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        locationId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          version: number;
-          name?: string;
-          priority?: number;
-          regions?: string[];
-          active?: boolean;
-        };
-      };
-    };
-    responses: {
-      /** @description The changed location */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: 'warehouse' | 'store';
-            priority: number;
-            regions: string[];
-            active: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `location_not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `version_conflict` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `payload_too_large` */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminListReservations: {
-    parameters: {
-      query?: {
-        ref?: string;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The reservations */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: {
-              id: string;
-              ref: string;
-              /** @enum {string} */
-              status: 'held' | 'committed' | 'released';
-              lines: {
-                variantId: string;
-                quantity: number;
-              }[];
-              allocations: {
-                variantId: string;
-                locationId: string;
-                shard: number;
-                quantity: number;
-              }[];
-              expiresAt: string;
-              createdAt: string;
-              settledAt?: string;
-              /** @enum {string} */
-              settledBy?: 'release' | 'commit' | 'expiry';
-              settledThrough?: number;
-            }[];
-          };
-        };
-      };
-      /** @description Problem; `code`: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6453,6 +5707,752 @@ export interface operations {
       };
       /** @description Problem; `code`: `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        variantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stock */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            variantId: string;
+            shards: number;
+            lowStockThreshold: number;
+            levels: {
+              locationId: string;
+              onHand: number;
+              reserved: number;
+              available: number;
+            }[];
+            onHand: number;
+            reserved: number;
+            available: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `variant_not_stocked` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminPutStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        variantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default [] */
+          levels?: {
+            locationId: string;
+            onHand: number;
+          }[];
+          lowStockThreshold?: number;
+          shards?: number;
+          /** @default stock count */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The stock after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            variantId: string;
+            shards: number;
+            lowStockThreshold: number;
+            levels: {
+              locationId: string;
+              onHand: number;
+              reserved: number;
+              available: number;
+            }[];
+            onHand: number;
+            reserved: number;
+            available: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `stock_changed`, `shards_busy` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `below_reserved` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminAdjustStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        variantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          locationId: string;
+          /** @enum {string} */
+          type: 'receipt' | 'correction' | 'shrinkage' | 'return';
+          quantity: number;
+          /** @enum {string} */
+          direction?: 'increase' | 'decrease';
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The stock after the adjustment */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            variantId: string;
+            shards: number;
+            lowStockThreshold: number;
+            levels: {
+              locationId: string;
+              onHand: number;
+              reserved: number;
+              available: number;
+            }[];
+            onHand: number;
+            reserved: number;
+            available: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `stock_changed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `negative_on_hand`, `insufficient_available` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListStockLocations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The locations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              kind: 'warehouse' | 'store';
+              priority: number;
+              regions: string[];
+              active: boolean;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateStockLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          kind: 'warehouse' | 'store';
+          /** @default 100 */
+          priority?: number;
+          /** @default [] */
+          regions?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The new location */
+      201: {
+        headers: {
+          /** @description The location’s URL path */
+          location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: 'warehouse' | 'store';
+            priority: number;
+            regions: string[];
+            active: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_exists` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetStockLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The location */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: 'warehouse' | 'store';
+            priority: number;
+            regions: string[];
+            active: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminUpdateStockLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          name?: string;
+          priority?: number;
+          regions?: string[];
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The changed location */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: 'warehouse' | 'store';
+            priority: number;
+            regions: string[];
+            active: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `location_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListReservations: {
+    parameters: {
+      query?: {
+        ref?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The reservations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              ref: string;
+              /** @enum {string} */
+              status: 'held' | 'committed' | 'released';
+              lines: {
+                variantId: string;
+                quantity: number;
+              }[];
+              allocations: {
+                variantId: string;
+                locationId: string;
+                shard: number;
+                quantity: number;
+              }[];
+              expiresAt: string;
+              createdAt: string;
+              settledAt?: string;
+              /** @enum {string} */
+              settledBy?: 'release' | 'commit' | 'expiry';
+              settledThrough?: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,7 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { cartKeyPrefixes } from './data/keys.ts';
 import { cartEvents } from './events.ts';
+import { cartOperations } from './operations/contract.ts';
 
 /** Guest and customer carts, repriced on every read; codes, shipping, claim and abandoned-cart reports (docs/cart.md). */
 export const cartsContext = {
@@ -15,6 +16,7 @@ export const cartsContext = {
       description: 'Carts for guests and customers: lines, shipping, codes and server-side totals',
     },
   ],
+  contract: [...cartOperations],
   functions: {
     createCart: {
       entry: 'contexts/carts/lambda/create-cart.ts',

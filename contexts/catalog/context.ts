@@ -2,6 +2,7 @@ import type { ContextDef } from '#platform/definition/types.ts';
 import { catalogKeyPrefixes } from './data/keys.ts';
 import { productPageSchema, productSchema, productSummarySchema, variantSchema } from './domain/schemas.ts';
 import { catalogEvents } from './events.ts';
+import { catalogOperations } from './operations/contract.ts';
 
 /** Products, options, variants and prices, categories, the store listing projection, bulk import and the audit trail (docs/catalog.md). */
 export const catalogContext = {
@@ -17,6 +18,7 @@ export const catalogContext = {
     ProductPage: productPageSchema,
     Variant: variantSchema,
   },
+  contract: [...catalogOperations],
   functions: {
     listProducts: {
       entry: 'contexts/catalog/lambda/list-products.ts',

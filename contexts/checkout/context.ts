@@ -1,4 +1,5 @@
 import type { ContextDef } from '#platform/definition/types.ts';
+import { checkoutOperations } from './operations/contract.ts';
 
 /** How long a checkout waits for its payment before it expires (15 minutes; the local cloud shortens it). */
 const PAYMENT_TIMEOUT_SECONDS = '900';
@@ -15,6 +16,7 @@ export const checkoutContext = {
       description: 'Checkout: a cart becomes an order, its stock held, paid through Stripe.js (SAQ-A)',
     },
   ],
+  contract: [...checkoutOperations],
   functions: {
     startCheckout: {
       entry: 'contexts/checkout/lambda/start-checkout.ts',

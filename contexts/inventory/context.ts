@@ -1,6 +1,7 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { inventoryKeyPrefixes } from './data/keys.ts';
 import { inventoryEvents } from './events.ts';
+import { inventoryOperations } from './operations/contract.ts';
 
 /** Stock per location with hot-SKU shards, all-or-nothing reservations, the expiry sweep and stock alerts (docs/inventory.md). */
 export const inventoryContext = {
@@ -9,6 +10,7 @@ export const inventoryContext = {
     'Stock per location with hot-SKU shards, all-or-nothing reservations, the expiry sweep and stock alerts (docs/inventory.md).',
   keyPrefixes: inventoryKeyPrefixes,
   events: inventoryEvents,
+  contract: [...inventoryOperations],
   functions: {
     adminGetStock: {
       entry: 'contexts/inventory/lambda/admin-get-stock.ts',

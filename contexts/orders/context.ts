@@ -1,6 +1,7 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { orderKeyPrefixes } from './data/keys.ts';
 import { orderEvents } from './events.ts';
+import { orderOperations } from './operations/contract.ts';
 
 /** Orders: immutable snapshots with status history, read by their owner and the back office (docs/orders.md). */
 export const ordersContext = {
@@ -12,6 +13,7 @@ export const ordersContext = {
   tags: [
     { name: 'orders', description: 'Orders: immutable snapshots of what was paid for, with status history' },
   ],
+  contract: [...orderOperations],
   functions: {
     getOrder: {
       entry: 'contexts/orders/lambda/get-order.ts',

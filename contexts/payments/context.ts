@@ -1,5 +1,6 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { paymentKeyPrefixes } from './data/keys.ts';
+import { paymentOperations } from './operations/contract.ts';
 
 /** Stripe: the payment gateway adapter, signed webhooks, payment results and the saga’s resume (docs/payments.md). */
 export const paymentsContext = {
@@ -13,6 +14,7 @@ export const paymentsContext = {
       description: 'Payment provider callbacks (Stripe webhooks); card data never reaches the API',
     },
   ],
+  contract: [...paymentOperations],
   functions: {
     stripeWebhook: {
       entry: 'contexts/payments/lambda/stripe-webhook.ts',

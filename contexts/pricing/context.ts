@@ -1,6 +1,8 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { pricingKeyPrefixes } from './data/keys.ts';
 import { promotionEvents } from './events.ts';
+import { promotionOperations } from './operations/promotions-contract.ts';
+import { shippingTaxOperations } from './operations/shipping-tax-contract.ts';
 
 /** The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, shipping options, tax settings (docs/pricing.md). */
 export const pricingContext = {
@@ -9,6 +11,7 @@ export const pricingContext = {
     'The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, shipping options, tax settings (docs/pricing.md).',
   keyPrefixes: pricingKeyPrefixes,
   events: promotionEvents,
+  contract: [...shippingTaxOperations, ...promotionOperations],
   functions: {
     adminCreatePromotion: {
       entry: 'contexts/pricing/lambda/admin-create-promotion.ts',

@@ -1,4 +1,5 @@
 import type { ContextDef } from '#platform/definition/types.ts';
+import { platformOperations } from './operations/contract.ts';
 import { healthSchema } from './operations/params.ts';
 
 /** The API’s own endpoints (health, the contract and its reference page, unmatched routes) and the plumbing every context shares: the outbox relay and task-token approvals. */
@@ -9,6 +10,7 @@ export const systemContext = {
   keyPrefixes: [],
   tags: [{ name: 'platform', description: 'Health, this contract and its reference page' }],
   components: { Health: healthSchema },
+  contract: [...platformOperations],
   functions: {
     health: {
       entry: 'contexts/system/lambda/health.ts',

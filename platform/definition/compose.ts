@@ -64,6 +64,7 @@ export const composeApp = (
     events: eventsOf(contexts),
     components: componentsOf(contexts),
     tags: contexts.flatMap((c) => c.tags ?? []),
+    contract: contexts.flatMap((c) => c.contract ?? []),
     keyPrefixes: keyPrefixesOf(contexts, platform.keyPrefixes),
   };
   checkReferences(app);

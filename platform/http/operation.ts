@@ -44,12 +44,12 @@ type Parsed<R, K extends keyof OperationRequest> = R extends { readonly [P in K]
   : undefined;
 
 /** What an operation's logic receives: its validated input, the verified caller and the raw event. */
-export interface OperationInput<P = unknown, Q = unknown, B = unknown> {
+export interface OperationInput<P = unknown, Q = unknown, B = unknown, C = Caller | undefined> {
   readonly path: P;
   readonly query: Q;
   readonly body: B;
-  /** The signed-in caller on `customer` and `admin` routes, and on `optional` ones with a token. */
-  readonly caller: Caller | undefined;
+  /** The signed-in caller: always on `customer` and `admin` routes, on `optional` ones with a token. */
+  readonly caller: C;
   /** The API Gateway event, for headers. */
   readonly event: APIGatewayProxyEventV2;
 }
@@ -76,11 +76,18 @@ export interface Operation<S = unknown> {
   handle(input: OperationInput, services: S): Promise<APIGatewayProxyStructuredResultV2>;
 }
 
-/** An operation as written, its `handle` typed from its request schemas. */
-export type OperationSpec<S, R extends OperationRequest> = Omit<Operation<S>, 'request' | 'handle'> & {
+/** Who the logic can count on knowing: routes behind the authorizer always have a caller. */
+type CallerOf<A extends Access> = A extends 'customer' | 'admin' ? Caller : Caller | undefined;
+
+/** An operation as written, its `handle` typed from its request schemas and its access. */
+export type OperationSpec<S, R extends OperationRequest, A extends Access> = Omit<
+  Operation<S>,
+  'request' | 'handle' | 'access'
+> & {
+  readonly access: A;
   readonly request?: R;
   handle(
-    input: OperationInput<Parsed<R, 'path'>, Parsed<R, 'query'>, Parsed<R, 'body'>>,
+    input: OperationInput<Parsed<R, 'path'>, Parsed<R, 'query'>, Parsed<R, 'body'>, CallerOf<A>>,
     services: S,
   ): Promise<APIGatewayProxyStructuredResultV2>;
 };
@@ -92,5 +99,7 @@ export type OperationSpec<S, R extends OperationRequest> = Omit<Operation<S>, 'r
  */
 export const operationOf =
   <S>() =>
-  <const R extends OperationRequest = Record<never, never>>(spec: OperationSpec<S, R>): Operation<S> =>
+  <const R extends OperationRequest = Record<never, never>, const A extends Access = Access>(
+    spec: OperationSpec<S, R, A>,
+  ): Operation<S> =>
     spec as unknown as Operation<S>;

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operations } from '#app/operations.ts';
+import { documentedOperations } from '#app/contract.ts';
+
+const operations = documentedOperations().filter((o) => o.route !== '$default');
+
 import { cloud } from '../support/cloud.ts';
 
 // Debian's Chromium: `npm test` installs it (scripts/ensure-chromium.sh) when it is missing.

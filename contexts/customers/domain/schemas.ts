@@ -143,4 +143,3 @@ export type Customer = z.infer<typeof customerSchema>;
 export const addressPath = z.strictObject({ addressId: z.string().max(64) });
 
 /** The `Idempotency-Key` header of POST /me/addresses (one schema for every route that takes one). */
-export { idempotencyKey } from '#platform/http/idempotency-key.ts';

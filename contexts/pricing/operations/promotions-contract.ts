@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { versionQuery } from '#contexts/catalog/domain/admin-inputs.ts';
-import { idempotencyKey } from '#contexts/customers/domain/schemas.ts';
 import {
   createPromotionInput,
   promotionPageSchema,
@@ -11,6 +10,7 @@ import {
   updatePromotionInput,
 } from '#contexts/pricing/domain/promotion-inputs.ts';
 import { defineOperations } from '#platform/contract/operation.ts';
+import { idempotencyKey } from '#platform/http/idempotency-key.ts';
 
 /** Promotions: automatic ones and codes, with usage limits (docs/pricing.md). */
 export const promotionOperations = defineOperations([

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idempotencyKey } from '#contexts/customers/domain/schemas.ts';
 import {
   createShippingOptionInput,
   deleteShippingOptionQuery,
@@ -9,6 +8,7 @@ import {
 } from '#contexts/pricing/domain/shipping-option-inputs.ts';
 import { putTaxSettingsInput, storeTaxSettingsSchema } from '#contexts/pricing/domain/tax-settings.ts';
 import { defineOperations } from '#platform/contract/operation.ts';
+import { idempotencyKey } from '#platform/http/idempotency-key.ts';
 
 const versioned = 'Full replacement: send every field and the `version` you read (409 when it is stale).';
 

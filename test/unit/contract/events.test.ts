@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { eventCatalog } from '#app/event-catalog.ts';
+import { app } from '#app/definition.ts';
+
+const eventCatalog = app.events;
+
 import { renderEventsMarkdown } from '../../../scripts/contract/events.ts';
 
 describe('event catalog', () => {

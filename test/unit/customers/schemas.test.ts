@@ -3,10 +3,10 @@ import { addressIdFor } from '#contexts/customers/data/address-repository.ts';
 import {
   addressId,
   createAddressInput,
-  idempotencyKey,
   updateAddressInput,
   updateProfileInput,
 } from '#contexts/customers/domain/schemas.ts';
+import { idempotencyKey } from '#platform/http/idempotency-key.ts';
 
 const address = { name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', country: 'GB' };
 

@@ -3,6 +3,7 @@ import { app } from '#app/definition.ts';
 import { type Cloud, type CloudInfo, startCloud } from '#local/cloud.ts';
 import { withPaymentTimeout } from '#local/payment-timeout.ts';
 import { seedIfEmpty } from '#local/seed.ts';
+import { reportContractCoverage, resetContractCoverage } from './contract-coverage.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ let cloud: Cloud | undefined;
  * tables on its DynamoDB Local; system tests call its API as a storefront would.
  */
 export default async function setup(project: TestProject) {
+  resetContractCoverage();
   // Long enough for a test to pay under a loaded run; short enough to watch a checkout expire.
   cloud ??= await startCloud(withPaymentTimeout(app, 20), {
     port: 0,
@@ -36,5 +38,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await cloud?.stop();
     cloud = undefined;
+    reportContractCoverage();
   };
 }

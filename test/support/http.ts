@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { cloud } from './cloud.ts';
+import { checkAnswer } from './contract-check.ts';
 
 /** A storefront's request to the local cloud's API; returns status, headers and parsed JSON. */
 export const api = async (path: string, init: RequestInit & { token?: string } = {}) => {
@@ -15,6 +16,7 @@ export const api = async (path: string, init: RequestInit & { token?: string } =
   } catch {
     body = text;
   }
+  checkAnswer(rest.method ?? 'GET', res.url, res.status, res.headers.get('content-type'), body);
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields
   return { status: res.status, headers: res.headers, body: body as any };
 };

@@ -65,7 +65,10 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
-/** The storefront HTTP API: one route per definition route, JWT-authorized when `gatewayAuthorizes`. */
+/**
+ * The storefront HTTP API: one route per operation (explicit: per-route authorization and access logs),
+ * JWT-authorized when `gatewayAuthorizes`, each integrated with the function that serves it.
+ */
 export class CommerceHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -101,7 +104,12 @@ export class CommerceHttpApi extends Construct {
     const integrationFor = (name: string): HttpLambdaIntegration => {
       const existing = integrations.get(name);
       if (existing) return existing;
-      const created = new HttpLambdaIntegration(`${name}Integration`, props.functions.get(name).fn);
+      // One integration and one invoke permission per function, whatever its number of routes: the
+      // permission is scoped to this API (`<api>/*/*/*`) instead of one per route, so a route costs one
+      // resource (its Route) and the function routes inside by `routeKey`.
+      const created = new HttpLambdaIntegration(`${name}Integration`, props.functions.get(name).fn, {
+        scopePermissionToRoute: false,
+      });
       integrations.set(name, created);
       return created;
     };

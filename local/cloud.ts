@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { esbuildOptions } from '#app/bundling.ts';
 import { stripeKeysSchema } from '#contexts/payments/stripe/keys.ts';
-import { esbuildOptions } from '#infra/bundling.ts';
 import { functionEnvironment } from '#platform/definition/environment.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import * as auth from './auth/index.ts';

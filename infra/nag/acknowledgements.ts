@@ -1,8 +1,33 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { gatewayAuthorizes } from '#platform/definition/access.ts';
-import type { CommerceStack } from '../commerce-stack.ts';
+import type { AppDefinition } from '#platform/definition/types.ts';
+import type { Auth } from '../auth.ts';
+import type { Functions } from '../functions.ts';
+import type { CommerceHttpApi } from '../http-api.ts';
 import { primaryResource } from '../naming.ts';
+import type { Pipes } from '../pipes.ts';
+import type { Queues } from '../queues.ts';
+import type { Rules } from '../rules.ts';
+import type { Schedules } from '../schedules.ts';
+import type { Secrets } from '../secrets.ts';
+import type { StateMachines } from '../state-machines.ts';
+import type { CommerceTable } from '../table.ts';
+
+/** What the acknowledgements look at: the stack's parts (the stack passes itself). */
+export interface NagSubject {
+  readonly definition: AppDefinition;
+  readonly table: CommerceTable;
+  readonly functions: Functions;
+  readonly queues: Queues;
+  readonly rules: Rules;
+  readonly stateMachines: StateMachines;
+  readonly pipes: Pipes;
+  readonly schedules: Schedules;
+  readonly secrets: Secrets;
+  readonly auth: Auth;
+  readonly httpApi: CommerceHttpApi;
+}
 
 /**
  * Every cdk-nag finding the stack accepts, in one place. Each is acknowledged on the single resource it
@@ -72,7 +97,7 @@ const acknowledge = (construct: IConstruct | undefined, id: string, reason: stri
 const defaultPolicy = (role: IConstruct): IConstruct | undefined => role.node.tryFindChild('DefaultPolicy');
 
 /** Applies every acknowledgement; called once, after the whole stack is built. */
-export const acknowledgeNagFindings = (stack: CommerceStack): void => {
+export const acknowledgeNagFindings = (stack: NagSubject): void => {
   const table = primaryResource(stack.table.table);
   const indexWildcard = `AwsSolutions-IAM5[Resource::<${Stack.of(table).resolve(table.logicalId)}.Arn>/index/*]`;
   for (const [, f] of stack.functions.entries()) {

@@ -1,4 +1,5 @@
 import { ApiError } from './errors.ts';
+import type { ExecutionRecord } from './execution-record.ts';
 import type { Executions } from './executions.ts';
 import type { PreparedMachine } from './prepare.ts';
 import { epochSeconds, type Operation } from './protocol.ts';
@@ -10,7 +11,6 @@ import {
   stateMachineRequest,
   stopExecutionRequest,
 } from './requests.ts';
-import type { ExecutionRecord } from './run-execution.ts';
 
 export interface ExecutionApi {
   readonly executions: Executions;

@@ -6,29 +6,13 @@ import {
 } from 'aws-local-stepfunctions';
 import type { Invoke } from '#local/lambda/types.ts';
 import type { Json } from './asl.ts';
+import type { ExecutionRecord } from './execution-record.ts';
 import { liveContext } from './live-context.ts';
 import { asEngineDefinition, type PreparedMachine } from './prepare.ts';
 import { taskHandlers } from './task-handlers.ts';
 import type { TaskTokens } from './task-tokens.ts';
 
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
-
-/** One execution as DescribeExecution reports it; mutable only until it closes. */
-export interface ExecutionRecord {
-  readonly executionArn: string;
-  readonly name: string;
-  readonly machine: PreparedMachine;
-  /** The input exactly as StartExecution received it. */
-  readonly input: string;
-  readonly startDate: Date;
-  status: ExecutionStatus;
-  stopDate?: Date;
-  output?: string;
-  error?: string;
-  cause?: string;
-  /** Resolves once the execution has closed, whichever way. */
-  readonly closed: Promise<void>;
-}
+export type { ExecutionRecord, ExecutionStatus } from './execution-record.ts';
 
 export interface EngineDeps {
   readonly functionArns: Readonly<Record<string, string>>;

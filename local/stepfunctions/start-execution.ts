@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isObject, type Json, type JsonObject } from './asl.ts';
 import { ApiError, StateError } from './errors.ts';
-import type { ExecutionRecord } from './run-execution.ts';
+import type { ExecutionRecord } from './execution-record.ts';
 
 /**
  * The StartExecution request a `states:startExecution` Task makes from its evaluated Parameters. An

@@ -1,8 +1,12 @@
-import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { z } from 'zod';
+
+/** ISO 4217 code; the currencies the store prices in. */
+export const currencyCode = z.enum(['EUR', 'USD', 'GBP', 'JPY', 'KWD']);
+export type CurrencyCode = z.infer<typeof currencyCode>;
 
 /**
- * Decimals of each currency's minor unit (ISO 4217 exponent). Typed against the catalog's currency list,
- * so adding a currency there fails to compile until its exponent is stated here.
+ * Decimals of each currency's minor unit (ISO 4217 exponent). Typed against the currency list above, so
+ * adding a currency fails to compile until its exponent is stated here.
  */
 const EXPONENTS: Readonly<Record<CurrencyCode, 0 | 2 | 3>> = {
   EUR: 2,

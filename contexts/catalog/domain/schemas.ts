@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { currencyCode } from '#platform/money/currencies.ts';
 
-/** ISO 4217 code; the currencies the store prices in. */
-export const currencyCode = z.enum(['EUR', 'USD', 'GBP', 'JPY', 'KWD']);
-export type CurrencyCode = z.infer<typeof currencyCode>;
+export { type CurrencyCode, currencyCode } from '#platform/money/currencies.ts';
 
 /** Money in integer minor units (cents): never a float, never negative. */
 export const minorUnits = z.number().int().nonnegative().max(1_000_000_000_00);

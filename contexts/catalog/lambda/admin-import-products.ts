@@ -1,7 +1,7 @@
 import { ProductWriter } from '#contexts/catalog/data/product-writer.ts';
 import { IMPORT_BODY_LIMIT_BYTES, importSource } from '#contexts/catalog/domain/import-source.ts';
 import { actorOf } from '#contexts/catalog/operations/actor.ts';
-import { ProductImporter } from '#contexts/catalog/product-importer.ts';
+import { ProductImporter } from '#contexts/catalog/data/product-importer.ts';
 import { requireEnv } from '#platform/config/env.ts';
 import { rawBody } from '#platform/http/body.ts';
 import { httpHandler, logger } from '#platform/http/handler.ts';

@@ -205,34 +205,6 @@ export interface paths {
     patch: operations['adminUpdateProduct'];
     trace?: never;
   };
-  '/admin/products': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One page of products in a status (default active), newest first
-     * @description Pass `nextCursor` back as `cursor` for the next page; a cursor belongs to its status.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    get: operations['adminListProducts'];
-    put?: never;
-    /**
-     * Create a draft product with its options, variants and prices
-     * @description Slugs and SKUs are unique across the catalog. A retried create answers 409 `slug_taken`.
-     *
-     *     Needs a bearer token of a member of the `admin` group.
-     */
-    post: operations['adminCreateProduct'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/admin/categories': {
     parameters: {
       query?: never;
@@ -277,6 +249,34 @@ export interface paths {
      * @description Needs a bearer token of a member of the `admin` group.
      */
     patch: operations['adminUpdateCategory'];
+    trace?: never;
+  };
+  '/admin/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of products in a status (default active), newest first
+     * @description Pass `nextCursor` back as `cursor` for the next page; a cursor belongs to its status.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListProducts'];
+    put?: never;
+    /**
+     * Create a draft product with its options, variants and prices
+     * @description Slugs and SKUs are unique across the catalog. A retried create answers 409 `slug_taken`.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateProduct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/admin/products/{productId}/publish': {
@@ -2344,191 +2344,6 @@ export interface operations {
       };
     };
   };
-  adminListProducts: {
-    parameters: {
-      query?: {
-        status?: 'draft' | 'active' | 'archived';
-        limit?: number;
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of product summaries */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProductPage'];
-        };
-      };
-      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  adminCreateProduct: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          slug: string;
-          title: string;
-          /** @default  */
-          description?: string;
-          /** @default [] */
-          categoryIds?: string[];
-          /** @default [] */
-          images?: string[];
-          /** @default {} */
-          attributes?: {
-            [key: string]: string;
-          };
-          /**
-           * @default standard
-           * @enum {string}
-           */
-          taxClass?: 'standard' | 'reduced' | 'zero';
-          /** @default [] */
-          options?: {
-            name: string;
-            values: string[];
-          }[];
-          /** @default [] */
-          variants?: {
-            sku: string;
-            title: string;
-            /** @default {} */
-            options?: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            prices?: {
-              [key: string]: number;
-            };
-            weightGrams?: number;
-            barcode?: string;
-          }[];
-        };
-      };
-    };
-    responses: {
-      /** @description The new product (status draft, version 1) */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Product'];
-        };
-      };
-      /** @description Problem; `code`: `validation_failed`, `unknown_option` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GatewayError'];
-        };
-      };
-      /** @description Problem; `code`: `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `slug_taken`, `sku_taken` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `payload_too_large` */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `category_not_found` */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem; `code`: `internal_error` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   adminCreateCategory: {
     parameters: {
       query?: never;
@@ -2811,6 +2626,191 @@ export interface operations {
         };
       };
       /** @description Problem; `code`: `parent_not_found` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListProducts: {
+    parameters: {
+      query?: {
+        status?: 'draft' | 'active' | 'archived';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of product summaries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductPage'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          slug: string;
+          title: string;
+          /** @default  */
+          description?: string;
+          /** @default [] */
+          categoryIds?: string[];
+          /** @default [] */
+          images?: string[];
+          /** @default {} */
+          attributes?: {
+            [key: string]: string;
+          };
+          /**
+           * @default standard
+           * @enum {string}
+           */
+          taxClass?: 'standard' | 'reduced' | 'zero';
+          /** @default [] */
+          options?: {
+            name: string;
+            values: string[];
+          }[];
+          /** @default [] */
+          variants?: {
+            sku: string;
+            title: string;
+            /** @default {} */
+            options?: {
+              [key: string]: string;
+            };
+            /** @default {} */
+            prices?: {
+              [key: string]: number;
+            };
+            weightGrams?: number;
+            barcode?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The new product (status draft, version 1) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Product'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `unknown_option` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `slug_taken`, `sku_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `category_not_found` */
       422: {
         headers: {
           [name: string]: unknown;

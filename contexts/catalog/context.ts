@@ -2,7 +2,8 @@ import type { ContextDef } from '#platform/definition/types.ts';
 import { catalogKeyPrefixes } from './data/keys.ts';
 import { productPageSchema, productSchema, productSummarySchema, variantSchema } from './domain/schemas.ts';
 import { catalogEvents } from './events.ts';
-import { catalogOperations } from './operations/contract.ts';
+import { adminOperations } from './operations/admin.ts';
+import { storeOperations } from './operations/store.ts';
 
 /** Products, options, variants and prices, categories, the store listing projection, bulk import and the audit trail (docs/catalog.md). */
 export const catalogContext = {
@@ -18,155 +19,24 @@ export const catalogContext = {
     ProductPage: productPageSchema,
     Variant: variantSchema,
   },
-  contract: [...catalogOperations],
   functions: {
-    listProducts: {
-      entry: 'contexts/catalog/lambda/list-products.ts',
-      description: 'Store: one page of active products',
+    catalogStore: {
+      entry: 'contexts/catalog/lambda/store.ts',
+      description: 'Store: active products (pages, by id, by slug) and the category tree',
       memoryMb: 512,
       timeoutSeconds: 10,
       uses: { table: 'read', secrets: ['cursorKey'] },
+      operations: storeOperations,
     },
-    getProduct: {
-      entry: 'contexts/catalog/lambda/get-product.ts',
-      description: 'Store: one active product with its variants and prices',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'read' },
-    },
-    adminGetProduct: {
-      entry: 'contexts/catalog/lambda/admin-get-product.ts',
-      description: 'Admin: one product in any status',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'read' },
-    },
-    getProductBySlug: {
-      entry: 'contexts/catalog/lambda/get-product-by-slug.ts',
-      description: 'Store: one active product by its slug',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'read' },
-    },
-    listCategories: {
-      entry: 'contexts/catalog/lambda/list-categories.ts',
-      description: 'Store: the category tree',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'read' },
-    },
-    listCategoryProducts: {
-      entry: 'contexts/catalog/lambda/list-category-products.ts',
-      description: 'Store: one page of active products in a category',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'read', secrets: ['cursorKey'] },
-    },
-    adminCreateCategory: {
-      entry: 'contexts/catalog/lambda/admin-create-category.ts',
-      description: 'Admin: create a category',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminUpdateCategory: {
-      entry: 'contexts/catalog/lambda/admin-update-category.ts',
-      description: 'Admin: rename, reorder or move a category',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminDeleteCategory: {
-      entry: 'contexts/catalog/lambda/admin-delete-category.ts',
-      description: 'Admin: delete an empty leaf category',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminCreateProduct: {
-      entry: 'contexts/catalog/lambda/admin-create-product.ts',
-      description: 'Admin: create a draft product with options, variants and prices',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminUpdateProduct: {
-      entry: 'contexts/catalog/lambda/admin-update-product.ts',
-      description: 'Admin: change a product (optimistic concurrency on version)',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminPublishProduct: {
-      entry: 'contexts/catalog/lambda/admin-publish-product.ts',
-      description: 'Admin: publish a product (draft or archived → active)',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminArchiveProduct: {
-      entry: 'contexts/catalog/lambda/admin-archive-product.ts',
-      description: 'Admin: archive a product (it leaves the store)',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminDeleteProduct: {
-      entry: 'contexts/catalog/lambda/admin-delete-product.ts',
-      description: 'Admin: delete a draft or archived product',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminAddVariant: {
-      entry: 'contexts/catalog/lambda/admin-add-variant.ts',
-      description: 'Admin: add a variant to a product',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminUpdateVariant: {
-      entry: 'contexts/catalog/lambda/admin-update-variant.ts',
-      description: 'Admin: change a variant (SKU, options, prices)',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminDeleteVariant: {
-      entry: 'contexts/catalog/lambda/admin-delete-variant.ts',
-      description: 'Admin: remove a variant',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminSetSalePrices: {
-      entry: 'contexts/catalog/lambda/admin-set-sale-prices.ts',
-      description: 'Admin: replace the sale prices (price-list entries) of a variant',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'readWrite' },
-    },
-    adminImportProducts: {
-      entry: 'contexts/catalog/lambda/admin-import-products.ts',
-      description: 'Admin: bulk import of products (JSON Lines or CSV), one transaction per product',
+    catalogAdmin: {
+      entry: 'contexts/catalog/lambda/admin.ts',
+      description: 'Admin: products, variants, sale prices, categories, bulk import and the audit trail',
       memoryMb: 1024,
-      // API Gateway's integration timeout is 30 s; an import of the 500-product cap takes a few seconds.
+      // The bulk import sets it: API Gateway's integration timeout is 30 s; an import of the
+      // 500-product cap takes a few seconds.
       timeoutSeconds: 29,
-      uses: { table: 'readWrite' },
-    },
-    adminListProducts: {
-      entry: 'contexts/catalog/lambda/admin-list-products.ts',
-      description: 'Admin: one page of products in a status (draft, active, archived)',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'read', secrets: ['cursorKey'] },
-    },
-    adminProductAudit: {
-      entry: 'contexts/catalog/lambda/admin-product-audit.ts',
-      description: 'Admin: the audit trail of a product, newest first',
-      memoryMb: 512,
-      timeoutSeconds: 10,
-      uses: { table: 'read', secrets: ['cursorKey'] },
+      uses: { table: 'readWrite', secrets: ['cursorKey'] },
+      operations: adminOperations,
     },
     catalogEventsConsumer: {
       entry: 'contexts/catalog/lambda/catalog-events-consumer.ts',
@@ -183,84 +53,6 @@ export const catalogContext = {
       uses: { table: 'readWrite' },
     },
   },
-  routes: [
-    { method: 'GET', path: '/products', function: 'listProducts', access: 'public' },
-    { method: 'GET', path: '/products/{productId}', function: 'getProduct', access: 'public' },
-    { method: 'GET', path: '/products/by-slug/{slug}', function: 'getProductBySlug', access: 'public' },
-    { method: 'GET', path: '/categories', function: 'listCategories', access: 'public' },
-    {
-      method: 'GET',
-      path: '/categories/{categoryId}/products',
-      function: 'listCategoryProducts',
-      access: 'public',
-    },
-    { method: 'GET', path: '/admin/products/{productId}', function: 'adminGetProduct', access: 'admin' },
-    { method: 'POST', path: '/admin/products', function: 'adminCreateProduct', access: 'admin' },
-    { method: 'POST', path: '/admin/categories', function: 'adminCreateCategory', access: 'admin' },
-    {
-      method: 'PATCH',
-      path: '/admin/categories/{categoryId}',
-      function: 'adminUpdateCategory',
-      access: 'admin',
-    },
-    {
-      method: 'DELETE',
-      path: '/admin/categories/{categoryId}',
-      function: 'adminDeleteCategory',
-      access: 'admin',
-    },
-    { method: 'PATCH', path: '/admin/products/{productId}', function: 'adminUpdateProduct', access: 'admin' },
-    {
-      method: 'DELETE',
-      path: '/admin/products/{productId}',
-      function: 'adminDeleteProduct',
-      access: 'admin',
-    },
-    {
-      method: 'POST',
-      path: '/admin/products/{productId}/publish',
-      function: 'adminPublishProduct',
-      access: 'admin',
-    },
-    {
-      method: 'POST',
-      path: '/admin/products/{productId}/archive',
-      function: 'adminArchiveProduct',
-      access: 'admin',
-    },
-    {
-      method: 'POST',
-      path: '/admin/products/{productId}/variants',
-      function: 'adminAddVariant',
-      access: 'admin',
-    },
-    {
-      method: 'PATCH',
-      path: '/admin/products/{productId}/variants/{variantId}',
-      function: 'adminUpdateVariant',
-      access: 'admin',
-    },
-    {
-      method: 'DELETE',
-      path: '/admin/products/{productId}/variants/{variantId}',
-      function: 'adminDeleteVariant',
-      access: 'admin',
-    },
-    {
-      method: 'PUT',
-      path: '/admin/products/{productId}/variants/{variantId}/sale-prices',
-      function: 'adminSetSalePrices',
-      access: 'admin',
-    },
-    { method: 'POST', path: '/admin/products/import', function: 'adminImportProducts', access: 'admin' },
-    { method: 'GET', path: '/admin/products', function: 'adminListProducts', access: 'admin' },
-    {
-      method: 'GET',
-      path: '/admin/products/{productId}/audit',
-      function: 'adminProductAudit',
-      access: 'admin',
-    },
-  ],
   rules: {
     catalogProductsToListing: {
       description: 'Product events (they carry a productId) rebuild the product’s store listing entries',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { CategoryNode } from '#contexts/catalog/domain/category-schemas.ts';
 import { cloud, eventually } from '../support/cloud.ts';
 import { api, expectProblem, sendJson } from '../support/http.ts';
 
@@ -107,6 +108,64 @@ describe('catalog admin over HTTP', () => {
       priceList: 'summer',
     });
     expect(grey.effectivePrices.USD).toEqual({ currency: 'USD', amount: 1300 });
+  });
+
+  it('adds a variant and removes one, keeping an active product’s last variant', async () => {
+    const input = newProduct();
+    const created = (await send('POST', '/admin/products', input)).body;
+    const sku = `${input.variants[0]!.sku}-XL`;
+    const added = await send('POST', `/admin/products/${created.id}/variants`, {
+      version: 1,
+      sku,
+      title: 'Grey XL',
+      options: { colour: 'grey' },
+      prices: { EUR: 1900, USD: 2000 },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.version).toBe(2);
+    const extra = added.body.variants.find((v: { sku: string }) => v.sku === sku);
+    const removed = await send('DELETE', `/admin/products/${created.id}/variants/${extra.id}?version=2`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.variants.map((v: { sku: string }) => v.sku).sort()).toEqual(
+      input.variants.map((v) => v.sku).sort(),
+    );
+
+    // Published with one variant, the product may not lose it: the store would list it unsellable.
+    const [first, second] = removed.body.variants;
+    await send('DELETE', `/admin/products/${created.id}/variants/${second.id}?version=3`);
+    await send('POST', `/admin/products/${created.id}/publish`, { version: 4 });
+    expectProblem(
+      await send('DELETE', `/admin/products/${created.id}/variants/${first.id}?version=5`),
+      409,
+      'last_variant',
+    );
+  });
+
+  it('creates, renames, moves and deletes a category, and the store’s tree follows', async () => {
+    const id = `mugs-${randomUUID().slice(0, 8)}`;
+    const inTree = async (parent: string | null, name: string) => {
+      const { items } = (await api('/categories')).body as { items: CategoryNode[] };
+      const siblings = parent === null ? items : (items.find((c) => c.id === parent)?.children ?? []);
+      return siblings.some((c) => c.id === id && c.name === name) ? true : undefined;
+    };
+    const created = await send('POST', '/admin/categories', { id, name: 'Mugs' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/admin/categories/${id}`);
+    expect(created.body).toMatchObject({ id, parentId: null, version: 1 });
+    await eventually(() => inTree(null, 'Mugs'));
+
+    const moved = await send('PATCH', `/admin/categories/${id}`, {
+      version: 1,
+      name: 'Walrus mugs',
+      parentId: 'home',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ name: 'Walrus mugs', parentId: 'home', version: 2 });
+    await eventually(() => inTree('home', 'Walrus mugs'));
+
+    expectProblem(await send('DELETE', `/admin/categories/${id}?version=1`), 409, 'version_conflict');
+    expect((await send('DELETE', `/admin/categories/${id}?version=2`)).status).toBe(204);
+    await eventually(async () => ((await inTree('home', 'Walrus mugs')) ? undefined : true));
   });
 
   it.each([

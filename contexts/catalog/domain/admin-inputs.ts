@@ -6,7 +6,6 @@ import {
   priceMap,
   productOption,
   productSlug,
-  productStatus,
   salePrice,
   skuText,
   taxClass,
@@ -72,17 +71,6 @@ export const importProductInput = z
   });
 export type ImportProductInput = z.infer<typeof importProductInput>;
 
-const pageFields = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2048).optional(),
-};
-
-/** `GET /admin/products`: one page of products in a status (default `active`), newest first. */
-export const adminProductsQuery = z.strictObject({ status: productStatus.default('active'), ...pageFields });
-
-/** `GET /admin/products/{productId}/audit`: one page of the product's audit trail, newest first. */
-export const auditQuery = z.strictObject(pageFields);
-
 /** `PATCH /admin/products/{productId}`: the fields to change, and the version they were read at. */
 export const updateProductInput = z.strictObject({
   version: expectedVersion,
@@ -129,10 +117,4 @@ export const versionOnlyInput = z.strictObject({ version: expectedVersion });
 /** Query of `DELETE` routes: the version travels as `?version=`, since a DELETE has no body. */
 export const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().max(1_000_000_000),
-});
-
-/** Path of variant routes. */
-export const variantPath = z.strictObject({
-  productId: z.string().min(1).max(64),
-  variantId: z.string().min(1).max(64),
 });

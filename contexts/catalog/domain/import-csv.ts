@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { type FieldIssue, ValidationError } from '#platform/errors/index.ts';
-import type { SourceRow } from './import-source.ts';
 import { currencyCode } from './schemas.ts';
+import type { SourceRow } from './source-row.ts';
 
 type Cells = Record<string, string>;
 

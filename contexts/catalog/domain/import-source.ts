@@ -1,5 +1,6 @@
 import { AppError, UnsupportedMediaTypeError, ValidationError } from '#platform/errors/index.ts';
 import { csvProducts } from './import-csv.ts';
+import type { SourceRow } from './source-row.ts';
 
 /**
  * Most products one import request may carry. Each is one transaction (two requests for an update),
@@ -16,13 +17,6 @@ export const IMPORT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** The media types the import reads: JSON Lines and CSV. */
 export const IMPORT_MEDIA_TYPES = ['application/x-ndjson', 'application/jsonl', 'text/csv'] as const;
-
-/** One product as read from the file: where it starts (line number), and its raw value or why not. */
-export interface SourceRow {
-  readonly row: number;
-  readonly value?: unknown;
-  readonly error?: AppError;
-}
 
 /** 413 `too_many_products`: the file holds more products than one request may. */
 export class TooManyProductsError extends AppError {

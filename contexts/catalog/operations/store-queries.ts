@@ -34,14 +34,3 @@ export type ListProductsQuery = z.infer<typeof listProductsQuery>;
 
 /** `GET /categories/{categoryId}/products` query: the same as `GET /products` without `category`. */
 export const categoryProductsQuery = z.strictObject(listingFields).refine(priceRangeOrdered, priceRangeIssue);
-
-/** Path of the single-product routes. */
-export const productPath = z.strictObject({
-  productId: z.string().min(1).max(64),
-});
-
-/** Path of `GET /products/by-slug/{slug}`. */
-export const slugPath = z.strictObject({ slug: z.string().min(1).max(120) });
-
-/** Path of category routes. */
-export const categoryPath = z.strictObject({ categoryId: z.string().min(1).max(64) });

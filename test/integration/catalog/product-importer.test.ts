@@ -2,10 +2,10 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CategoryRepository } from '#contexts/catalog/data/category-repository.ts';
 import { uniqueKeys } from '#contexts/catalog/data/keys.ts';
+import { ProductImporter } from '#contexts/catalog/data/product-importer.ts';
 import { ProductWriter } from '#contexts/catalog/data/product-writer.ts';
 import { createCategoryInput } from '#contexts/catalog/domain/category-schemas.ts';
 import { importSource } from '#contexts/catalog/domain/import-source.ts';
-import { ProductImporter } from '#contexts/catalog/product-importer.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
 
 const admin = { sub: 'importer-1', email: 'ops@example.com' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productPath } from '#contexts/catalog/operations/store-queries.ts';
+import { productPath } from '#contexts/catalog/operations/paths.ts';
 import { problemSchema } from '#platform/contract/problem.ts';
 import { problemsOf } from '#platform/contract/problems.ts';
 import {

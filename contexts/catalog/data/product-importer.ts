@@ -1,12 +1,12 @@
 import { AppError, ConflictError } from '#platform/errors/index.ts';
 import { parseInput } from '#platform/errors/parse-input.ts';
-import type { Actor } from './data/change-transaction.ts';
-import { newId, type ProductWriter } from './data/product-writer.ts';
-import { type ImportProductInput, importProductInput } from './domain/admin-inputs.ts';
-import type { ImportReport, ImportRowReport } from './domain/import-report.ts';
-import { replaceProduct } from './domain/import-rules.ts';
-import type { SourceRow } from './domain/import-source.ts';
-import { createProduct } from './domain/product-rules.ts';
+import { type ImportProductInput, importProductInput } from '../domain/admin-inputs.ts';
+import type { ImportReport, ImportRowReport } from '../domain/import-report.ts';
+import { replaceProduct } from '../domain/import-rules.ts';
+import { createProduct } from '../domain/product-rules.ts';
+import type { SourceRow } from '../domain/source-row.ts';
+import type { Actor } from './change-transaction.ts';
+import { newId, type ProductWriter } from './product-writer.ts';
 
 /**
  * Products written at once. Every product of a file often shares a category, whose counter each

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cartCaller } from '#contexts/carts/domain/cart-caller.ts';
 import { cartPath } from '#contexts/carts/domain/schemas.ts';
+import { cartCallerOf, cartTokenHeaders } from '#contexts/carts/operations/requests.ts';
 import { idempotencyKey, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
 import { runCheckout } from '../data/run-checkout.ts';
@@ -13,11 +13,7 @@ const headers = z.object({
     description:
       'Required. Names this checkout: a retry with the same key answers the same order and PaymentIntent',
   }),
-  'x-cart-token': z
-    .string()
-    .max(64)
-    .optional()
-    .meta({ description: 'The token `POST /carts` returned for a guest cart' }),
+  ...cartTokenHeaders.shape,
 });
 
 /**
@@ -57,12 +53,13 @@ export const checkoutCart = checkoutOperation({
     ],
     503: ['payment_provider_unavailable', 'checkout_unavailable'],
   },
-  handle: async ({ path, caller, event }, { sfn, stateMachineArn }) => {
+  handle: async (input, { sfn, stateMachineArn }) => {
+    const { path, caller, event } = input;
     const key = requiredIdempotencyKey(event);
     const placed = await runCheckout(sfn, stateMachineArn, {
       orderId: orderIdFor(path.cartId, key),
       cartId: path.cartId,
-      caller: cartCaller(caller, event.headers['x-cart-token']),
+      caller: cartCallerOf(input),
       ...(caller?.email ? { customerEmail: caller.email } : {}),
     });
     return json(201, checkoutResponse(placed), {

@@ -1,5 +1,5 @@
 import type { ContextDef } from '#platform/definition/types.ts';
-import { checkoutOperations } from './operations/contract.ts';
+import { storeOperations } from './operations/store.ts';
 
 /** How long a checkout waits for its payment before it expires (15 minutes; the local cloud shortens it). */
 const PAYMENT_TIMEOUT_SECONDS = '900';
@@ -16,16 +16,17 @@ export const checkoutContext = {
       description: 'Checkout: a cart becomes an order, its stock held, paid through Stripe.js (SAQ-A)',
     },
   ],
-  contract: [...checkoutOperations],
   functions: {
     startCheckout: {
-      entry: 'contexts/checkout/lambda/start-checkout.ts',
+      entry: 'contexts/checkout/lambda/store.ts',
       description:
         'Store: checks a cart out (synchronous checkout workflow); answers the order and its PaymentIntent',
       memoryMb: 512,
       // The workflow: reprice + one transaction, start the saga, one Stripe call (retried on outage).
       timeoutSeconds: 29,
+      // Only the workflow: the steps it runs hold the table, the secrets and Stripe.
       uses: { stateMachines: ['checkout'] },
+      operations: storeOperations,
     },
     checkoutPlaceOrder: {
       // Not routed: a step of the `checkout` workflow.
@@ -68,10 +69,6 @@ export const checkoutContext = {
       uses: { table: 'readWrite', externalSecrets: ['stripe'] },
     },
   },
-  routes: [
-    // Optional: a guest proves the cart with X-Cart-Token, a customer with their token.
-    { method: 'POST', path: '/carts/{cartId}/checkout', function: 'startCheckout', access: 'optional' },
-  ],
   stateMachines: {
     checkout: {
       description:

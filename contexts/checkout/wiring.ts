@@ -1,13 +1,17 @@
-import { CartService } from '#contexts/carts/cart-service.ts';
-import { CustomerRepository } from '#contexts/customers/data/customer-repository.ts';
-import { inventoryServices } from '#contexts/inventory/wiring.ts';
-import { OrderRepository } from '#contexts/orders/data/repository.ts';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { operationOf } from '#platform/http/operation.ts';
 
-/** The services the placing step uses over one table, wired once per Lambda instance. */
-export const checkoutServices = (table: string) => ({
-  table,
-  carts: new CartService(table),
-  orders: new OrderRepository(table),
-  reservations: inventoryServices(table).reservations,
-  profileEmail: async (customerId: string) => (await new CustomerRepository(table).get(customerId))?.email,
+/**
+ * What the checkout route uses: the Step Functions client and the checkout workflow it runs. The
+ * placing step and the saga's steps wire their own (lambda/), so no bundle carries what it never calls.
+ */
+export const checkoutServices = (stateMachineArn: string) => ({
+  stateMachineArn,
+  // StartSyncExecution goes to the `sync-` host of Step Functions' endpoint; an endpoint override (the
+  // local cloud) is one host, which the prefix would turn into a name that does not resolve.
+  sfn: new SFNClient({ disableHostPrefix: process.env.AWS_ENDPOINT_URL_SFN !== undefined }),
 });
+export type CheckoutServices = ReturnType<typeof checkoutServices>;
+
+/** Declares an operation of the `startCheckout` function (typed with its services). */
+export const checkoutOperation = operationOf<CheckoutServices>();

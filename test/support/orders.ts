@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { CatalogVariant, PricingSnapshot } from '#contexts/carts/data/snapshot.ts';
 import {
   addLine,
   newCart,
@@ -9,6 +8,7 @@ import {
   setShippingOption,
 } from '#contexts/carts/domain/changes.ts';
 import { priceAndShow } from '#contexts/carts/domain/pricing.ts';
+import type { CatalogVariant, PricingSnapshot } from '#contexts/carts/domain/pricing-snapshot.ts';
 import type { Cart, CartRecord } from '#contexts/carts/domain/schemas.ts';
 import { notificationKeys } from '#contexts/notifications/data/keys.ts';
 import { orderFromCart } from '#contexts/orders/domain/from-cart.ts';

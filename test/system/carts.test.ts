@@ -210,6 +210,47 @@ describe('carts over HTTP', () => {
     expect(res.body.checkoutBlockers).toContain('excluded_lines');
   });
 
+  it('removes an entered code and a line, answering the cart repriced without them', async () => {
+    const cart = await guestCart();
+    const auth = { token: cart.token };
+    for (const variantId of [mugs.variantIds[0], tea.variantIds[0]])
+      expect(
+        (await cartCall('POST', `/carts/${cart.id}/items`, { variantId, quantity: 1 }, auth)).status,
+      ).toBe(200);
+    const code = `OFF${randomUUID().slice(0, 6).toUpperCase()}`;
+    const promotion = await adminSend('POST', '/admin/promotions', {
+      name: '10 % off',
+      type: 'percentage',
+      percentBps: 1000,
+      code,
+      combinable: false,
+    });
+    expect(promotion.status).toBe(201);
+    const discounted = await cartCall('POST', `/carts/${cart.id}/promotions`, { code }, auth);
+    expect(discounted.body.totals.discountTotal).toBeGreaterThan(0);
+
+    const uncoded = await cartCall('DELETE', `/carts/${cart.id}/promotions`, { code }, auth);
+    expect(uncoded.status).toBe(200);
+    expect(uncoded.body).toMatchObject({ promotionCodes: [], totals: { discountTotal: 0 } });
+    expect(uncoded.body.promotions.applied).toEqual([]);
+    expectProblem(
+      await cartCall('DELETE', `/carts/${cart.id}/promotions`, { code }, auth),
+      404,
+      'promotion_code_not_in_cart',
+    );
+
+    const mugLine = uncoded.body.lines[0].id as string;
+    const removed = await cartCall('DELETE', `/carts/${cart.id}/items/${mugLine}`, undefined, auth);
+    expect(removed.status).toBe(200);
+    expect(removed.body.lines.map((l: { variantId: string }) => l.variantId)).toEqual([tea.variantIds[0]]);
+    expect(removed.body.totals.subtotal).toBe(999);
+    expectProblem(
+      await cartCall('DELETE', `/carts/${cart.id}/items/${mugLine}`, undefined, auth),
+      404,
+      'line_not_found',
+    );
+  });
+
   it('refuses bad input with problem+json and changes nothing', async () => {
     const cart = await guestCart();
     const auth = { token: cart.token };

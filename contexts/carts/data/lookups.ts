@@ -3,10 +3,11 @@ import { variantById } from '#contexts/catalog/data/keys.ts';
 import { promotionKeys } from '#contexts/pricing/data/keys.ts';
 import { promotionIdFromCodeItem } from '#contexts/pricing/data/promotion-items.ts';
 import { documentClient } from '#platform/data/client.ts';
+import type { CatalogVariant } from '../domain/pricing-snapshot.ts';
 import type { CartRecord } from '../domain/schemas.ts';
 import { cartFromItem } from './items.ts';
 import { cartKeys } from './keys.ts';
-import { type CatalogVariant, catalogVariantFromItem } from './snapshot.ts';
+import { catalogVariantFromItem } from './snapshot.ts';
 
 /** A variant by id alone (gsi1 "variant by id": one Query), or undefined when there is none. */
 export const findVariant = async (table: string, variantId: string): Promise<CatalogVariant | undefined> => {

@@ -1,38 +1,17 @@
-import type { ProductOfVariant } from '#contexts/catalog/data/items.ts';
 import { productKeys } from '#contexts/catalog/data/keys.ts';
-import { type Variant, variantSchema } from '#contexts/catalog/domain/schemas.ts';
+import { variantSchema } from '#contexts/catalog/domain/schemas.ts';
 import { customerKeys } from '#contexts/customers/data/keys.ts';
 import { stockKeys } from '#contexts/inventory/data/keys.ts';
 import { promotionKeys, settingsKeys, shippingOptionKeys } from '#contexts/pricing/data/keys.ts';
 import { promotionFromItem, usageFromItems } from '#contexts/pricing/data/promotion-items.ts';
 import { engineShippingOption, shippingOptionFromItem } from '#contexts/pricing/data/shipping-items.ts';
-import type { Promotion, PromotionUsage } from '#contexts/pricing/domain/promotion-schemas.ts';
-import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
-import { type StoreTaxSettings, taxSettingsFromItem } from '#contexts/pricing/domain/tax-settings.ts';
+import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
+import { taxSettingsFromItem } from '#contexts/pricing/domain/tax-settings.ts';
 import { batchGet, keyOf } from '#platform/data/batch-get.ts';
+import type { CatalogVariant, PricingSnapshot } from '../domain/pricing-snapshot.ts';
 import type { CartRecord } from '../domain/schemas.ts';
 
 type Item = Record<string, unknown>;
-
-/** A variant as a cart prices it: the variant item with its copy of the product's fields. */
-export interface CatalogVariant extends Variant {
-  readonly productId: string;
-  readonly product: ProductOfVariant;
-}
-
-/** Everything besides the cart that pricing it needs, read in one round trip (`loadSnapshot`). */
-export interface PricingSnapshot {
-  readonly variants: ReadonlyMap<string, CatalogVariant>;
-  /** Available units per variant (all locations); a variant whose stock is not tracked is absent. */
-  readonly available: ReadonlyMap<string, number>;
-  /** The automatic promotions running plus the promotions of the cart's codes that still exist. */
-  readonly promotions: readonly Promotion[];
-  readonly usage: Readonly<Record<string, PromotionUsage>>;
-  readonly shippingOption: ShippingOption | null;
-  readonly tax: StoreTaxSettings;
-  /** True when the customer has placed no order yet (always false for a guest: unknown). */
-  readonly firstOrder: boolean;
-}
 
 /** What the snapshot is read for: the cart, who is asking, and what the first round trip found. */
 export interface SnapshotRequest {
@@ -49,7 +28,7 @@ export const catalogVariantFromItem = (item: Item | undefined): CatalogVariant |
   return {
     ...variantSchema.parse(item),
     productId: item.productId,
-    product: item.product as ProductOfVariant,
+    product: item.product as CatalogVariant['product'],
   };
 };
 

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { effectivePrice } from '#contexts/catalog/domain/pricing.ts';
 import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '#contexts/pricing/domain/cart-schemas.ts';
+import { optionsFor } from '#contexts/pricing/domain/shipping-options.ts';
+import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '#platform/errors/index.ts';
-import type { CatalogVariant } from '../data/snapshot.ts';
+import type { CatalogVariant } from './pricing-snapshot.ts';
 import { type CartCode, type CartRecord, MAX_CART_CODES, type ShippingAddress } from './schemas.ts';
 
 /** How long an untouched cart lives: a week for a guest, a month for a customer (refreshed on change). */
@@ -144,6 +146,21 @@ export const setShippingOption = (cart: CartRecord, optionId: string): CartRecor
   ...cart,
   shippingOptionId: optionId,
 });
+
+/** Chooses an existing shipping option, which must serve the cart's address in the cart's currency. */
+export const chooseShippingOption = (cart: CartRecord, option: ShippingOption): CartRecord => {
+  if (!cart.shippingAddress)
+    throw new UnprocessableError(
+      'Set a shipping address before choosing how to ship',
+      'shipping_address_required',
+    );
+  if (optionsFor([option], cart.shippingAddress.country, cart.currency).length === 0)
+    throw new UnprocessableError(
+      `Option ${option.id} does not ship to ${cart.shippingAddress.country} in ${cart.currency}`,
+      'shipping_option_unavailable',
+    );
+  return setShippingOption(cart, option.id);
+};
 
 /** Enters a code (entering it again changes nothing). */
 export const addCode = (cart: CartRecord, code: CartCode): CartRecord => {

@@ -4,7 +4,7 @@ import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
 import { stateCode } from '#contexts/pricing/domain/tax-schemas.ts';
 import { engineTaxSettings } from '#contexts/pricing/domain/tax-settings.ts';
 import type { CartTotals } from '#contexts/pricing/domain/totals-schemas.ts';
-import type { PricingSnapshot } from '../data/snapshot.ts';
+import type { PricingSnapshot } from './pricing-snapshot.ts';
 import type { Cart, CartRecord, ShippingAddress } from './schemas.ts';
 
 /** Where tax and shipping are worked out: the shipping address, else the store's home destination. */

@@ -4,8 +4,8 @@ import { optionsFor } from '#contexts/pricing/domain/shipping-options.ts';
 import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
 import { destinationSchema } from '#contexts/pricing/domain/tax-schemas.ts';
 import { pricedShippingSchema } from '#contexts/pricing/domain/totals-schemas.ts';
-import type { PricingSnapshot } from '../data/snapshot.ts';
 import { pricingInputFor } from './pricing.ts';
+import type { PricingSnapshot } from './pricing-snapshot.ts';
 import type { CartRecord } from './schemas.ts';
 
 /** GET /carts/{cartId}/shipping-options answer: each option serving the destination, quoted for this cart. */

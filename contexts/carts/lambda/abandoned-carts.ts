@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { reportAbandoned } from '#contexts/carts/data/abandoned.ts';
 import { requireEnv } from '#platform/config/env.ts';
+import { reportAbandoned } from '../data/abandoned.ts';
 
 const table = requireEnv('TABLE_NAME');
 const idleMinutes = Number(requireEnv('ABANDONED_CART_IDLE_MINUTES'));

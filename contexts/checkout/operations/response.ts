@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
 import { orderId, orderStatus } from '#contexts/orders/domain/schemas.ts';
-import type { CheckoutPlaced } from './run.ts';
+import type { CheckoutPlaced } from '../data/run-checkout.ts';
 
 /** The answer of `POST /carts/{cartId}/checkout`: the order and what Stripe.js needs to pay it. */
 export const checkoutResponseSchema = z

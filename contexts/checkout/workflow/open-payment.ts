@@ -4,6 +4,15 @@ import type { Order } from '#contexts/orders/domain/schemas.ts';
 import type { PaymentGateway, PaymentIntentView } from '#contexts/payments/domain/gateway.ts';
 import { transact } from '#platform/data/transact.ts';
 import { ConflictError } from '#platform/errors/index.ts';
+import { orderStepInput, refusalOf } from './inputs.ts';
+
+/**
+ * What undoes the opened payment: the payment saga's `Release` (it cancels the intent), which the
+ * checkout started before this step. A failure here only ends the checkout's run: a retry with the same
+ * key opens the same intent, and without one the saga releases everything at its timeout. Undoing here
+ * would turn a provider blip into a closed checkout the shopper cannot retry.
+ */
+export const compensatedBy = 'Release';
 
 export interface PaymentDeps {
   readonly table: string;
@@ -50,4 +59,34 @@ export const openPayment = async (
     order: { ...order, payment: { ...order.payment, paymentIntentId: intent.paymentIntentId } },
     intent,
   };
+};
+
+/** What the `OpenPayment` step is given: the orders, and Stripe's gateway and publishable key, loaded late. */
+export interface OpenPaymentStepDeps {
+  readonly table: string;
+  readonly orders: OrderRepository;
+  readonly gateway: () => Promise<PaymentGateway>;
+  readonly publishableKey: () => Promise<string>;
+}
+
+/**
+ * The `OpenPayment` state (checkout step 2): the order's PaymentIntent and what Stripe.js needs to pay
+ * it. A closed order is a refusal; a provider outage throws `PaymentProviderUnavailableError` for the
+ * workflow's Retry.
+ */
+export const openPaymentStep = async (deps: OpenPaymentStepDeps, event: unknown) => {
+  const { orderId } = orderStepInput.parse(event);
+  try {
+    const { order, intent } = await openPayment({ ...deps, gateway: await deps.gateway() }, orderId);
+    return {
+      status: order.status,
+      total: { grandTotal: order.totals.grandTotal, currency: order.currency },
+      paymentIntentId: intent.paymentIntentId,
+      clientSecret: intent.clientSecret,
+      // The route answering the storefront has no secret access: the key travels through the workflow.
+      publishableKey: await deps.publishableKey(),
+    };
+  } catch (error) {
+    return refusalOf(error);
+  }
 };

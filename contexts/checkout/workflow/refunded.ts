@@ -3,7 +3,7 @@ import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
 import type { PaymentGateway } from '#contexts/payments/domain/gateway.ts';
 import type { PaymentResult } from '#contexts/payments/domain/result.ts';
 import { transact } from '#platform/data/transact.ts';
-import { CHECKOUT_REFUND_KEY } from './release.ts';
+import { CHECKOUT_REFUND_KEY } from './release-checkout.ts';
 
 /** What a refund did to its order: moved it to `refunded`, or nothing (partial, or not a paid order). */
 export type RefundEffect = 'refunded' | 'partial' | 'not_applicable';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CartService } from '#contexts/carts/cart-service.ts';
-import { addItemChange } from '#contexts/carts/operations/requests.ts';
+import { CartService } from '#contexts/carts/data/cart-service.ts';
+import { addItemChange } from '#contexts/carts/data/lookup-changes.ts';
 import { activeProduct, cartTable, countRequests, writeProduct } from './fixture.ts';
 
 describe('cart DynamoDB requests', () => {

@@ -1,8 +1,8 @@
-import { CartService } from '#contexts/carts/cart-service.ts';
+import { CartService } from '#contexts/carts/data/cart-service.ts';
+import { addItemChange, shippingMethodChange } from '#contexts/carts/data/lookup-changes.ts';
 import { setEmail, setShippingAddress } from '#contexts/carts/domain/changes.ts';
-import { addItemChange, shippingMethodChange } from '#contexts/carts/operations/requests.ts';
 import type { Product } from '#contexts/catalog/domain/schemas.ts';
-import type { PlacerDeps } from '#contexts/checkout/workflow/place.ts';
+import type { PlacerDeps } from '#contexts/checkout/workflow/place-order.ts';
 import { OrderRepository } from '#contexts/orders/data/repository.ts';
 import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-repository.ts';
 import { germanAddress } from '../../support/orders.ts';

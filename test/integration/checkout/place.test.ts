@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { cartKeys } from '#contexts/carts/data/keys.ts';
-import { addItemChange } from '#contexts/carts/operations/requests.ts';
+import { addItemChange } from '#contexts/carts/data/lookup-changes.ts';
 import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
-import { placeOrder } from '#contexts/checkout/workflow/place.ts';
+import { placeOrder } from '#contexts/checkout/workflow/place-order.ts';
 import { Entity } from '#contexts/orders/data/keys.ts';
 import { orderTokenMatches } from '#contexts/orders/domain/token.ts';
 import { promotionKeys } from '#contexts/pricing/data/keys.ts';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogVariant } from '#contexts/carts/data/snapshot.ts';
 import {
   addablePrice,
   addCode,
@@ -11,6 +10,7 @@ import {
   touched,
 } from '#contexts/carts/domain/changes.ts';
 import { merge } from '#contexts/carts/domain/claim.ts';
+import type { CatalogVariant } from '#contexts/carts/domain/pricing-snapshot.ts';
 import { cartTokenMatches, hashCartToken, newCartToken } from '#contexts/carts/domain/token.ts';
 
 const now = new Date('2026-11-23T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogVariant, PricingSnapshot } from '#contexts/carts/data/snapshot.ts';
 import { addLine, newCart, setShippingAddress } from '#contexts/carts/domain/changes.ts';
 import { pricingInputFor } from '#contexts/carts/domain/pricing.ts';
+import type { CatalogVariant, PricingSnapshot } from '#contexts/carts/domain/pricing-snapshot.ts';
 import { DEFAULT_TAX_SETTINGS } from '#contexts/pricing/domain/tax-settings.ts';
 
 const now = new Date('2026-11-23T12:00:00.000Z');

@@ -9,6 +9,7 @@ import type { PaymentGateway } from '#contexts/payments/domain/gateway.ts';
 import { releaseUsageRefs } from '#contexts/pricing/data/promotion-usage.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { declineCodeOf, releaseStepInput } from './inputs.ts';
 
 /** The one full refund a checkout may make, whoever asks (Stripe replays it for a second request). */
 export const CHECKOUT_REFUND_KEY = 'checkout-release';
@@ -142,4 +143,26 @@ export const releaseCheckout = async (
     throw new Error(`Ending order ${order.id} met a change; retry`);
   if (ended.ok) await reopenCart(deps.table, order.cartId, order.id);
   return { outcome: 'released', status: current ?? request.status };
+};
+
+/**
+ * The `Release` and `CancelPlacement` states, the compensation of both workflows: ends the order its
+ * input names the way the input says. Idempotent (see `releaseCheckout`), so the workflows retry it on
+ * any error.
+ */
+export const releaseStep = async (
+  deps: Omit<ReleaseDeps, 'gateway'> & { readonly gateway: () => Promise<PaymentGateway> },
+  event: unknown,
+) => {
+  const input = releaseStepInput.parse(event);
+  return releaseCheckout(
+    { ...deps, gateway: await deps.gateway() },
+    {
+      orderId: input.orderId,
+      status: input.status,
+      reason: input.reason,
+      declineCode: declineCodeOf(input.cause),
+      ...(input.refund ? { refund: true } : {}),
+    },
+  );
 };

@@ -4,21 +4,17 @@ import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
 import type { CartTotals } from '#contexts/pricing/domain/totals-schemas.ts';
 import { NotFoundError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
-import { findOpenCart } from './data/lookups.ts';
-import { type CatalogVariant, loadSnapshot, type PricingSnapshot } from './data/snapshot.ts';
-import { CartStore } from './data/store.ts';
-import { assertOpen, newCart, touched } from './domain/changes.ts';
-import { adopt, merge } from './domain/claim.ts';
-import { priceAndShow } from './domain/pricing.ts';
-import type { Cart, CartRecord } from './domain/schemas.ts';
-import { cartTokenMatches, hashCartToken, newCartToken } from './domain/token.ts';
-import { CARTS_SOURCE } from './events.ts';
-
-/** Who is calling: the verified customer (if a token was presented) and the `X-Cart-Token` header. */
-export interface CartCaller {
-  readonly customerId?: string;
-  readonly token?: string;
-}
+import { type CartCaller, ownsCart } from '../domain/cart-caller.ts';
+import { assertOpen, newCart, touched } from '../domain/changes.ts';
+import { adopt, merge } from '../domain/claim.ts';
+import { priceAndShow } from '../domain/pricing.ts';
+import type { CatalogVariant, PricingSnapshot } from '../domain/pricing-snapshot.ts';
+import type { Cart, CartRecord } from '../domain/schemas.ts';
+import { hashCartToken, newCartToken } from '../domain/token.ts';
+import { CARTS_SOURCE } from '../events.ts';
+import { findOpenCart } from './lookups.ts';
+import { loadSnapshot } from './snapshot.ts';
+import { CartStore } from './store.ts';
 
 /** A cart priced for the caller, with the engine's full figures for callers that need them (checkout). */
 export interface PricedCart {
@@ -42,10 +38,6 @@ export interface CartChange<T> {
 
 // The same answer for a cart that does not exist, expired, or is someone else's: existence is not revealed.
 const notFound = (cartId: string) => new NotFoundError(`Cart ${cartId} does not exist`, 'cart_not_found');
-
-/** Whether the caller owns the cart: the customer it belongs to, or the holder of a guest cart's token. */
-const owns = (cart: CartRecord, caller: CartCaller): boolean =>
-  cart.customerId ? caller.customerId === cart.customerId : cartTokenMatches(caller.token, cart.tokenHash);
 
 const running = (p: Promotion, now: Date) =>
   (p.startsAt === undefined || Date.parse(p.startsAt) <= now.getTime()) &&
@@ -168,7 +160,7 @@ export class CartService {
   }
 
   #owned(cartId: string, cart: CartRecord | undefined, caller: CartCaller): CartRecord {
-    if (!cart || !owns(cart, caller)) throw notFound(cartId);
+    if (!cart || !ownsCart(cart, caller)) throw notFound(cartId);
     return cart;
   }
 

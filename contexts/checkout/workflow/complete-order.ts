@@ -6,7 +6,14 @@ import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { AppError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { completeStepInput } from './inputs.ts';
 import { checkoutClosed } from './open-payment.ts';
+
+/**
+ * What undoes a completion that cannot keep the order (closed meanwhile, hold lost): `Release` with a
+ * refund (the saga's `RefundAndRelease`), since the payment has succeeded by then.
+ */
+export const compensatedBy = 'Release';
 
 /**
  * The payment succeeded but the order can no longer be fulfilled from its hold (the hold ended and the
@@ -64,4 +71,13 @@ export const completeCheckout = async (
   );
   if (settled.reservation.status !== 'committed') throw new HoldLostError(orderId);
   return { status: 'paid', changed: settled.changed };
+};
+
+/** The `CompleteOrder` state of the payment saga: completes the order its input names. */
+export const completeOrderStep = async (
+  deps: { readonly table: string; readonly orders: OrderRepository },
+  event: unknown,
+) => {
+  const { orderId, paymentIntentId } = completeStepInput.parse(event);
+  return completeCheckout(deps, orderId, paymentIntentId);
 };

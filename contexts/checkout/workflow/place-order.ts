@@ -1,5 +1,6 @@
-import type { CartCaller, CartService, PricedCart } from '#contexts/carts/cart-service.ts';
+import type { CartService, PricedCart } from '#contexts/carts/data/cart-service.ts';
 import { cartCloseItem } from '#contexts/carts/data/store.ts';
+import type { CartCaller } from '#contexts/carts/domain/cart-caller.ts';
 import { CARTS_SOURCE } from '#contexts/carts/events.ts';
 import type { Companion, ReservationService } from '#contexts/inventory/data/reserve.ts';
 import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
@@ -15,6 +16,22 @@ import type { TransactItem } from '#platform/data/transact.ts';
 import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import { guestOrderToken } from '../domain/ids.ts';
+import { checkoutInput, refusalOf } from './inputs.ts';
+
+/**
+ * What undoes the placing when it fails: a failure may have committed (the transaction went through,
+ * its answer was lost), so the checkout starts the order's payment saga anyway, named apart; it owns
+ * the order from then on and releases it at its timeout, or ends with nothing to do. A refusal is an
+ * answer, not a failure: nothing was written, nothing is undone.
+ */
+export const compensatedBy = 'EnsurePaymentSaga';
+
+/** The stock hold outlasts the payment wait, so the saga always settles the stock before the sweep could. */
+const HOLD_MARGIN_SECONDS = 10 * 60;
+
+/** How long the placing holds the stock, from the payment saga's wait. */
+export const holdSecondsFor = (paymentTimeoutSeconds: number): number =>
+  paymentTimeoutSeconds + HOLD_MARGIN_SECONDS;
 
 /** A checkout request: the cart, who asks, and the order it places (`orderIdFor` the Idempotency-Key). */
 export interface PlaceRequest {
@@ -159,4 +176,28 @@ const companion = (
       );
     },
   };
+};
+
+/**
+ * The `PlaceOrder` state (checkout step 1): places the order for the workflow's input and answers what
+ * the `Placed` state reads. Business refusals are its answer; anything else fails the step.
+ */
+export const placeOrderStep = async (deps: PlacerDeps, event: unknown) => {
+  const input = checkoutInput.parse(event);
+  try {
+    const placed = await placeOrder(deps, {
+      cartId: input.cartId,
+      caller: input.caller,
+      orderId: input.orderId,
+      ...(input.customerEmail ? { customerEmail: input.customerEmail } : {}),
+    });
+    return {
+      orderId: placed.order.id,
+      orderToken: placed.orderToken,
+      replayed: placed.replayed,
+      priceChanges: placed.priceChanges,
+    };
+  } catch (error) {
+    return refusalOf(error);
+  }
 };

@@ -1,0 +1,39 @@
+import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-repository.ts';
+import type { StoredShippingOption } from '#contexts/pricing/domain/shipping-option-inputs.ts';
+import { addablePrice, addLine, chooseShippingOption } from '../domain/changes.ts';
+import type { CatalogVariant } from '../domain/pricing-snapshot.ts';
+import { enterCode, refuseUnusableCode } from '../domain/promotion-codes.ts';
+import type { CartChange } from './cart-service.ts';
+import { findPromotionIdByCode, findVariant } from './lookups.ts';
+
+/*
+ * The cart changes that read the table first: the read is made in the same round trip as the cart's
+ * own (`CartService.change`), then the pure change from domain/ is applied to what it found.
+ */
+
+/** POST /carts/{cartId}/items: the variant is found by id in the cart's first round trip. */
+export const addItemChange = (
+  table: string,
+  input: { variantId: string; quantity: number },
+): CartChange<CatalogVariant | undefined> => ({
+  lookup: () => findVariant(table, input.variantId),
+  apply: (cart, variant, now) => {
+    const price = addablePrice(variant, cart.currency, now);
+    return addLine(cart, variant!, input.quantity, price, now);
+  },
+  known: (variant) => (variant ? [variant] : []),
+});
+
+/** PUT /carts/{cartId}/shipping-method: the option must exist and serve the cart's address and currency. */
+export const shippingMethodChange = (table: string, optionId: string): CartChange<StoredShippingOption> => ({
+  // 404 `shipping_option_not_found` when it does not exist.
+  lookup: () => new ShippingOptionRepository(table).get(optionId),
+  apply: (cart, option) => chooseShippingOption(cart, option),
+});
+
+/** POST /carts/{cartId}/promotions: the code is resolved, priced with the cart, then kept or refused. */
+export const promotionCodeChange = (table: string, code: string): CartChange<string | undefined> => ({
+  lookup: () => findPromotionIdByCode(table, code),
+  apply: (cart, promotionId) => enterCode(cart, code, promotionId),
+  verify: ({ totals }) => refuseUnusableCode(totals, code),
+});

@@ -1,0 +1,7 @@
+import { requireEnv } from '#platform/config/env.ts';
+import { httpRouter } from '#platform/http/router.ts';
+import { storeOperations } from '../operations/store.ts';
+import { cartServices } from '../wiring.ts';
+
+/** The `carts` function: every `/carts…` route but checkout, routed by `routeKey`. */
+export const handler = httpRouter(storeOperations, cartServices(requireEnv('TABLE_NAME')));

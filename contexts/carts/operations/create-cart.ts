@@ -1,0 +1,27 @@
+import { json } from '#platform/http/response.ts';
+import { createCartInput, createdCartSchema } from '../domain/schemas.ts';
+import { cartOperation } from '../wiring.ts';
+import { cartCallerOf } from './requests.ts';
+import { cartHeaders } from './responses.ts';
+
+/** POST /carts: a guest cart (its token in the answer, shown once) or, with a customer token, the customer's. */
+export const createCart = cartOperation({
+  route: 'POST /carts',
+  access: 'optional',
+  operationId: 'createCart',
+  summary: 'Start a cart',
+  description:
+    'Without a token: a guest cart, answered with `token` (shown once; only its hash is stored) and kept ' +
+    '7 days after its last change. With a customer token: the customer’s cart, kept 30 days.',
+  tags: ['carts'],
+  request: { body: createCartInput, bodyLimitBytes: 2 * 1024 },
+  responses: { 201: { description: 'The new cart', schema: createdCartSchema } },
+  handle: async (input, { carts }) => {
+    const created = await carts.create(input.body, cartCallerOf(input));
+    return json(
+      201,
+      { ...created.cart, token: created.token },
+      { ...cartHeaders, location: `/carts/${created.cart.id}` },
+    );
+  },
+});

@@ -1,0 +1,14 @@
+import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-repository.ts';
+import { operationOf } from '#platform/http/operation.ts';
+import { CartService } from './data/cart-service.ts';
+
+/** What the cart operations use, wired once per Lambda instance over one table. */
+export const cartServices = (table: string) => ({
+  table,
+  carts: new CartService(table),
+  shippingOptions: new ShippingOptionRepository(table),
+});
+export type CartServices = ReturnType<typeof cartServices>;
+
+/** Declares an operation of the `carts` function (typed with its services). */
+export const cartOperation = operationOf<CartServices>();

@@ -104,6 +104,8 @@ describe('inventory admin API', () => {
   it('lists, changes and deactivates locations with optimistic concurrency', async () => {
     const list = await send('GET', '/admin/stock-locations');
     expect(list.body.items.map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining([east, west]));
+    const read = await send('GET', `/admin/stock-locations/${west}`);
+    expect([read.status, read.body]).toEqual([200, expect.objectContaining({ id: west, version: 1 })]);
     const changed = await send('PATCH', `/admin/stock-locations/${west}`, { version: 1, active: false });
     expect(changed.body).toMatchObject({ active: false, version: 2 });
     const stale = await send('PATCH', `/admin/stock-locations/${west}`, { version: 1, name: 'x' });

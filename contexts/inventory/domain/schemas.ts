@@ -146,3 +146,17 @@ export const reservation = z.object({
   settledThrough: z.number().int().min(0).max(MAX_ALLOCATIONS).optional(),
 });
 export type Reservation = z.infer<typeof reservation>;
+
+/** Path of the one-variant admin routes (`/admin/inventory/{variantId}…`). */
+export const variantPath = z.strictObject({ variantId });
+/** Path of the one-location admin routes (`/admin/stock-locations/{locationId}`). */
+export const locationPath = z.strictObject({ locationId });
+
+/** `GET /admin/reservations`: one order's or cart's reservations (`ref`), or the held ones expiring soonest. */
+export const reservationsQuery = z.strictObject({
+  ref: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,100}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

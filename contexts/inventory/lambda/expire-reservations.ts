@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { expireDue } from '#contexts/inventory/data/expiry.ts';
 import { requireEnv } from '#platform/config/env.ts';
+import { expireDue } from '../data/expiry.ts';
 
 const table = requireEnv('TABLE_NAME');
 const logger = new Logger();

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { StockAlertMonitor } from '#contexts/inventory/data/alerts.ts';
 import { requireEnv } from '#platform/config/env.ts';
+import { StockAlertMonitor } from '../data/alerts.ts';
 
 const monitor = new StockAlertMonitor(requireEnv('TABLE_NAME'));
 const logger = new Logger();

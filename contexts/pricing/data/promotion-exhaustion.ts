@@ -1,12 +1,18 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import { documentClient } from '#platform/data/client.ts';
 import { backoff, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import { PROMOTIONS_SOURCE, type PromotionUsageExhaustedData } from '../events.ts';
 import { Entity, promotionKeys } from './keys.ts';
 
-type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
+/** A stream image of a `USAGE` item, as far as the monitor reads it: string and number attributes. */
+export type UsageImage = Readonly<Record<string, { readonly S?: string; readonly N?: string } | undefined>>;
+
+/** One written `USAGE` item: its image before (absent on insert) and after the write. */
+export interface UsageChange {
+  readonly oldImage: UsageImage | undefined;
+  readonly newImage: UsageImage | undefined;
+}
 
 /** What the monitor reads from a `USAGE` item image: the counter and the limit consumption stored on it. */
 interface Counter {
@@ -19,7 +25,7 @@ interface Counter {
 /** Attempts before a crossing gives up on write conflicts (the pipe then retries the batch). */
 const MAX_ATTEMPTS = 5;
 
-const counterOf = (image: Image | undefined): Counter | undefined => {
+const counterOf = (image: UsageImage | undefined): Counter | undefined => {
   const promotionId = image?.promotionId?.S;
   if (!image || promotionId === undefined) return undefined;
   const limit = image.usageLimit?.N;
@@ -41,17 +47,17 @@ export interface Crossing {
 }
 
 /**
- * Reduces a batch of `USAGE` stream records to one state per promotion. Records of one item arrive in
- * order, so the last new image is the counter now; only the state matters (not every step in between),
- * which also makes a retried batch decide the same.
+ * Reduces a batch of `USAGE` changes to one state per promotion. Changes of one item arrive in order,
+ * so the last new image is the counter now; only the state matters (not every step in between), which
+ * also makes a retried batch decide the same.
  */
-export const crossingsOf = (records: readonly DynamoDBRecord[]): Crossing[] => {
+export const crossingsOf = (changes: readonly UsageChange[]): Crossing[] => {
   const byPromotion = new Map<string, Crossing>();
-  for (const record of records) {
-    const latest = counterOf(record.dynamodb?.NewImage);
+  for (const change of changes) {
+    const latest = counterOf(change.newImage);
     if (!latest) continue;
     const before = byPromotion.get(latest.promotionId);
-    const wasExhausted = before?.wasExhausted === true || exhausted(counterOf(record.dynamodb?.OldImage));
+    const wasExhausted = before?.wasExhausted === true || exhausted(counterOf(change.oldImage));
     byPromotion.set(latest.promotionId, { latest, wasExhausted });
   }
   return [...byPromotion.values()];

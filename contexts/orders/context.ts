@@ -1,7 +1,8 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { orderKeyPrefixes } from './data/keys.ts';
 import { orderEvents } from './events.ts';
-import { orderOperations } from './operations/contract.ts';
+import { orderAdminOperations } from './operations/admin.ts';
+import { orderStoreOperations } from './operations/store.ts';
 
 /** Orders: immutable snapshots with status history, read by their owner and the back office (docs/orders.md). */
 export const ordersContext = {
@@ -13,41 +14,25 @@ export const ordersContext = {
   tags: [
     { name: 'orders', description: 'Orders: immutable snapshots of what was paid for, with status history' },
   ],
-  contract: [...orderOperations],
   functions: {
-    getOrder: {
-      entry: 'contexts/orders/lambda/get-order.ts',
-      description: 'Store: one order for its owner (customer token, or a guest’s X-Order-Token)',
+    ordersStore: {
+      entry: 'contexts/orders/lambda/store.ts',
+      description:
+        'Store: one order for its owner (customer token, or a guest’s X-Order-Token) and a customer’s own orders',
       memoryMb: 256,
       timeoutSeconds: 10,
-      uses: { table: 'read' },
-    },
-    listMyOrders: {
-      entry: 'contexts/orders/lambda/list-my-orders.ts',
-      description: 'Customer: one page of own orders, newest first',
-      memoryMb: 256,
-      timeoutSeconds: 10,
+      // Read-only: orders change only through the checkout saga. The cursor key signs `/me/orders` pages.
       uses: { table: 'read', secrets: ['cursorKey'] },
+      operations: orderStoreOperations,
     },
-    adminListOrders: {
-      entry: 'contexts/orders/lambda/admin-list-orders.ts',
-      description: 'Admin: one page of orders by status, date range and customer, newest first',
+    ordersAdmin: {
+      entry: 'contexts/orders/lambda/admin.ts',
+      description: 'Admin: orders filtered by status, date range and customer, and any one order',
+      // The unfiltered list merges up to 24 index Queries in parallel.
       memoryMb: 512,
       timeoutSeconds: 10,
       uses: { table: 'read', secrets: ['cursorKey'] },
-    },
-    adminGetOrder: {
-      entry: 'contexts/orders/lambda/admin-get-order.ts',
-      description: 'Admin: one order with its status history',
-      memoryMb: 256,
-      timeoutSeconds: 10,
-      uses: { table: 'read' },
+      operations: orderAdminOperations,
     },
   },
-  routes: [
-    { method: 'GET', path: '/orders/{orderId}', function: 'getOrder', access: 'optional' },
-    { method: 'GET', path: '/me/orders', function: 'listMyOrders', access: 'customer' },
-    { method: 'GET', path: '/admin/orders', function: 'adminListOrders', access: 'admin' },
-    { method: 'GET', path: '/admin/orders/{orderId}', function: 'adminGetOrder', access: 'admin' },
-  ],
 } satisfies ContextDef;

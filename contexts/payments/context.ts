@@ -1,6 +1,6 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { paymentKeyPrefixes } from './data/keys.ts';
-import { paymentOperations } from './operations/contract.ts';
+import { webhookOperations } from './operations/webhooks.ts';
 
 /** Stripe: the payment gateway adapter, signed webhooks, payment results and the saga’s resume (docs/payments.md). */
 export const paymentsContext = {
@@ -14,20 +14,16 @@ export const paymentsContext = {
       description: 'Payment provider callbacks (Stripe webhooks); card data never reaches the API',
     },
   ],
-  contract: [...paymentOperations],
   functions: {
     stripeWebhook: {
-      entry: 'contexts/payments/lambda/stripe-webhook.ts',
+      entry: 'contexts/payments/lambda/webhooks.ts',
       description:
         'Stripe webhook: verifies the signature, records each payment result once, resumes the saga',
       memoryMb: 256,
       // Stripe waits up to ~10 s for an answer: a secret read (cached), one transaction, one resume.
       timeoutSeconds: 10,
       uses: { table: 'readWrite', externalSecrets: ['stripe'], taskTokens: ['checkoutPayment'] },
+      operations: webhookOperations,
     },
   },
-  routes: [
-    // Public: Stripe cannot present a JWT; the handler verifies Stripe's signature before any effect.
-    { method: 'POST', path: '/webhooks/stripe', function: 'stripeWebhook', access: 'public' },
-  ],
 } satisfies ContextDef;

@@ -1,6 +1,7 @@
 import type { ContextDef } from '#platform/definition/types.ts';
-import { platformOperations } from './operations/contract.ts';
-import { healthSchema } from './operations/params.ts';
+import { healthSchema } from './domain/schemas.ts';
+import { referenceOperations } from './operations/reference.ts';
+import { systemOperations } from './operations/system.ts';
 
 /** The API’s own endpoints (health, the contract and its reference page, unmatched routes) and the plumbing every context shares: the outbox relay and task-token approvals. */
 export const systemContext = {
@@ -10,38 +11,23 @@ export const systemContext = {
   keyPrefixes: [],
   tags: [{ name: 'platform', description: 'Health, this contract and its reference page' }],
   components: { Health: healthSchema },
-  contract: [...platformOperations],
   functions: {
-    health: {
-      entry: 'contexts/system/lambda/health.ts',
-      description: 'Liveness and table reachability',
+    system: {
+      entry: 'contexts/system/lambda/system.ts',
+      description: 'Liveness and table reachability; every unmatched route answered with a 404 problem',
       memoryMb: 256,
       timeoutSeconds: 5,
       uses: { table: 'read' },
-    },
-    openApi: {
-      entry: 'contexts/system/lambda/openapi.ts',
-      description: 'The OpenAPI 3.1 document, generated from the zod schemas',
-      memoryMb: 256,
-      timeoutSeconds: 10,
+      operations: systemOperations,
     },
     apiReference: {
-      entry: 'contexts/system/lambda/docs.ts',
-      description: 'The API reference page (Swagger UI, served from the bundle: no CDN)',
-      memoryMb: 128,
-      timeoutSeconds: 5,
-    },
-    apiReferenceAsset: {
-      entry: 'contexts/system/lambda/docs-asset.ts',
-      description: "The reference page's scripts and stylesheet (allow-listed, gzipped, ETag)",
+      entry: 'contexts/system/lambda/reference.ts',
+      description:
+        'The OpenAPI document (the committed file) and its reference page (Swagger UI, served from the bundle: no CDN)',
+      // Holds Swagger UI gzipped (~0.65 MB of base64) and the document; decodes an asset on first use.
       memoryMb: 256,
       timeoutSeconds: 10,
-    },
-    notFound: {
-      entry: 'contexts/system/lambda/not-found.ts',
-      description: 'Answers every unmatched route with a 404 problem',
-      memoryMb: 256,
-      timeoutSeconds: 5,
+      operations: referenceOperations,
     },
     outboxRelay: {
       entry: 'contexts/system/lambda/outbox-relay.ts',
@@ -58,14 +44,6 @@ export const systemContext = {
       uses: { table: 'readWrite' },
     },
   },
-  routes: [
-    { method: 'GET', path: '/health', function: 'health', access: 'public' },
-    { method: 'GET', path: '/openapi.json', function: 'openApi', access: 'public' },
-    { method: 'GET', path: '/docs', function: 'apiReference', access: 'public' },
-    { method: 'GET', path: '/docs/{asset}', function: 'apiReferenceAsset', access: 'public' },
-    // Catch-all: unknown routes get a problem+json 404 from a function, not API Gateway's bare body.
-    { method: 'ANY', path: '$default', function: 'notFound', access: 'public' },
-  ],
   stateMachines: {
     approval: {
       description: 'Waits for a decision through a task token (the path the checkout saga uses)',

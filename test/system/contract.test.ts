@@ -8,6 +8,7 @@ import { problemSchema } from '#platform/contract/problem.ts';
 import { swaggerUiFile } from '../../scripts/contract/assets.ts';
 import { apiClient } from '../support/client.ts';
 import { cloud } from '../support/cloud.ts';
+import { api } from '../support/http.ts';
 
 /** The response schema the contract declares for an operation and status. */
 const declared = (operationId: string, status: number): z.ZodType => {
@@ -79,12 +80,13 @@ describe('the contract over HTTP', () => {
 
 describe('the reference page over HTTP', () => {
   it('serves the HTML with a same-origin-only content security policy', async () => {
-    const res = await fetch(`${cloud().apiUrl}/docs`);
+    const res = await api('/docs');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const html = await res.text();
+    const html: string = res.body;
     expect(html).toContain('src="docs/swagger-ui-bundle.js"');
+    expect(html).toContain('<title>commerce API reference</title>');
     expect(html).not.toMatch(/https?:\/\//);
   });
 
@@ -100,11 +102,9 @@ describe('the reference page over HTTP', () => {
   });
 
   it('serves the stylesheet uncompressed to a client that does not take gzip', async () => {
-    const res = await fetch(`${cloud().apiUrl}/docs/swagger-ui.css`, {
-      headers: { 'accept-encoding': 'identity' },
-    });
+    const res = await api('/docs/swagger-ui.css', { headers: { 'accept-encoding': 'identity' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBeNull();
-    expect(await res.text()).toBe(swaggerUiFile('swagger-ui.css').toString('utf8'));
+    expect(res.body).toBe(swaggerUiFile('swagger-ui.css').toString('utf8'));
   });
 });

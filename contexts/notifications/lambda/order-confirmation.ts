@@ -1,10 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { queueOrderConfirmation } from '#contexts/notifications/data/queue-order-confirmation.ts';
 import { orderPlacedData } from '#contexts/orders/events.ts';
 import { requireEnv } from '#platform/config/env.ts';
 import { busEvent, eventDetail } from '#platform/events/envelope.ts';
+import { queueOrderConfirmation } from '../data/queue-order-confirmation.ts';
 
 const table = requireEnv('TABLE_NAME');
 const logger = new Logger();

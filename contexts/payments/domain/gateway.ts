@@ -73,7 +73,7 @@ export interface RefundView {
 }
 
 /**
- * The payment provider as checkout uses it (port; the Stripe adapter is stripe-gateway.ts). Card data
+ * The payment provider as checkout uses it (port; the Stripe adapter is `../stripe/gateway.ts`). Card data
  * never passes through it: the storefront confirms with the client secret (PCI DSS SAQ-A). Every method
  * raises only the typed errors of errors.ts.
  */

@@ -1,15 +1,14 @@
-import { app } from '#app/definition.ts';
-
 /**
- * The reference page. Every URL is relative, so the page works under a named stage (`/dev/docs`) as
- * well as at the root, and everything it loads comes from this API: no CDN, works offline.
+ * The reference page of the API called `title` (the contract's `info.title`). Every URL is relative, so
+ * the page works under a named stage (`/dev/docs`) as well as at the root, and everything it loads comes
+ * from this API: no CDN, works offline.
  */
-export const docsHtml = `<!doctype html>
+export const docsPage = (title: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${app.name} API reference</title>
+<title>${title} reference</title>
 <link rel="stylesheet" href="docs/swagger-ui.css">
 </head>
 <body>

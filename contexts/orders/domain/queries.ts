@@ -32,6 +32,3 @@ export const adminOrdersQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] });
 export type AdminOrdersQuery = z.infer<typeof adminOrdersQuery>;
-
-/** The header that proves a guest order: the token the checkout answered with. */
-export const ORDER_TOKEN_HEADER = 'x-order-token';

@@ -1,0 +1,22 @@
+import { json } from '#platform/http/response.ts';
+import { adminOrdersQuery } from '../domain/queries.ts';
+import { orderPageSchema } from '../domain/schemas.ts';
+import { orderOperation } from '../wiring.ts';
+import { noStore } from './responses.ts';
+
+/** GET /admin/orders: one page filtered by status, date range and customer, newest first (index Queries). */
+export const adminListOrders = orderOperation({
+  route: 'GET /admin/orders',
+  access: 'admin',
+  operationId: 'adminListOrders',
+  summary: 'One page of orders, newest first, filtered',
+  description:
+    'Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`. ' +
+    'A cursor is bound to the filters it was made with. A page may be shorter than `limit` when a ' +
+    'customer filter is combined with a status.',
+  tags: ['orders', 'admin'],
+  request: { query: adminOrdersQuery },
+  responses: { 200: { description: 'A page of orders', schema: orderPageSchema } },
+  problems: { 400: ['invalid_cursor'] },
+  handle: async ({ query }, { orders }) => json(200, await orders.listForAdmin(query), noStore),
+});

@@ -104,7 +104,7 @@ const perLineCount = async () => {
       'webhook + CompleteOrder': requests(paying, 'stripeWebhook', 'checkoutCompleteOrder'),
       'their round trips': trips(paying, 'stripeWebhook', 'checkoutCompleteOrder'),
       'whole order incl. async followers':
-        placing.proxyCount + paying.proxyCount - requests(paying, 'getOrder'),
+        placing.proxyCount + paying.proxyCount - requests(paying, 'ordersStore'),
     });
   }
   console.log('\nDynamoDB requests by Lambda step (one checkout at a time; a request belongs to the');

@@ -1,5 +1,5 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { operationOf } from '#platform/http/operation.ts';
+import { workflowClient } from './data/run-checkout.ts';
 
 /**
  * What the checkout route uses: the Step Functions client and the checkout workflow it runs. The
@@ -7,9 +7,7 @@ import { operationOf } from '#platform/http/operation.ts';
  */
 export const checkoutServices = (stateMachineArn: string) => ({
   stateMachineArn,
-  // StartSyncExecution goes to the `sync-` host of Step Functions' endpoint; an endpoint override (the
-  // local cloud) is one host, which the prefix would turn into a name that does not resolve.
-  sfn: new SFNClient({ disableHostPrefix: process.env.AWS_ENDPOINT_URL_SFN !== undefined }),
+  sfn: workflowClient(),
 });
 export type CheckoutServices = ReturnType<typeof checkoutServices>;
 

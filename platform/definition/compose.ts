@@ -64,7 +64,6 @@ export const composeApp = (
     events: eventsOf(contexts),
     components: componentsOf(contexts),
     tags: contexts.flatMap((c) => c.tags ?? []),
-    contract: contexts.flatMap((c) => c.contract ?? []),
     keyPrefixes: keyPrefixesOf(contexts, platform.keyPrefixes),
   };
   checkReferences(app);
@@ -90,7 +89,6 @@ const routesOf = (contexts: readonly ContextDef[]): Pick<ComposedApp, 'routes' |
     routes.push(route);
   };
   for (const context of contexts) {
-    for (const route of context.routes ?? []) add(route);
     for (const [fn, def] of Object.entries(context.functions)) {
       for (const operation of def.operations ?? []) {
         if (ids.has(operation.operationId))

@@ -48,11 +48,9 @@ export const functionEnvironment = (
     POWERTOOLS_METRICS_NAMESPACE: app.name,
     ...fn.environment,
   };
-  // Route access travels with the function so the handler's middleware enforces the same rule the
-  // definition states (API Gateway's JWT authorizer authenticates; group membership is checked here).
+  // Route access travels in the function's own operations (its router checks them); only the issuer
+  // settings that an `optional` route's verification needs come from the environment.
   const routes = app.routes.filter((r) => app.functions[r.function] === fn);
-  const access = Object.fromEntries(routes.map((r) => [routeKey(r), r.access]));
-  if (Object.keys(access).length > 0) env.ROUTE_ACCESS = JSON.stringify(access);
   // No authorizer stands in front of an `optional` route: its function verifies a presented token with
   // the same issuer, audience and keys the authorizer uses. Other functions never see these values.
   if (routes.some((r) => functionVerifiesToken(r.access))) {

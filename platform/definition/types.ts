@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { ContractOperation } from '../contract/operation.ts';
 import type { EventDefinition } from '../events/definition.ts';
 import type { Operation } from '../http/operation.ts';
 import type { Access } from './access.ts';
@@ -206,10 +205,6 @@ export interface ContextDef {
   readonly components?: Readonly<Record<string, z.ZodType>>;
   /** The OpenAPI tags its operations introduce. */
   readonly tags?: readonly ApiTag[];
-  /** Routes of functions not yet served through operations (removed once every context routes inside). */
-  readonly routes?: readonly RouteDef[];
-  /** The contract entries of those routes (removed with them). */
-  readonly contract?: readonly ContractOperation[];
 }
 
 /** An OpenAPI tag: a group of operations in the reference page. */
@@ -254,8 +249,6 @@ export interface ComposedApp extends AppDefinition {
   readonly events: readonly EventDefinition[];
   readonly components: Readonly<Record<string, z.ZodType>>;
   readonly tags: readonly ApiTag[];
-  /** Contract entries of routes not yet served through operations (transition). */
-  readonly contract: readonly ContractOperation[];
   /** Which context declared each partition-key prefix (`platform` for the platform's own items). */
   readonly keyPrefixes: Readonly<Record<string, string>>;
 }

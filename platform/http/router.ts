@@ -3,9 +3,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { NotFoundError } from '../errors/index.ts';
 import { parseInput } from '../errors/parse-input.ts';
 import { jsonBody } from './body.ts';
+import { checkBodyLimit } from './body-limit.ts';
 import { checkAccess, verifierFromEnvironment } from './caller-access.ts';
 import { logger } from './logger.ts';
-import { checkBodyLimit } from './middleware/body-limit.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import type { Operation } from './operation.ts';
 

@@ -92,7 +92,7 @@ describe('functions', () => {
   );
 
   it('gives read-only functions no write access to the table', () => {
-    const role = template.toJSON().Resources[logicalIdOf(template, FUNCTION, 'health')].Properties.Role[
+    const role = template.toJSON().Resources[logicalIdOf(template, FUNCTION, 'catalogStore')].Properties.Role[
       'Fn::GetAtt'
     ][0] as string;
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>

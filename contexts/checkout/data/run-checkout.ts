@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { type SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { PaymentProviderUnavailableError } from '#contexts/payments/domain/errors.ts';
 import { AppError } from '#platform/errors/index.ts';
 import { type CheckoutInput, refusalError, refusalSchema } from '../workflow/inputs.ts';
+
+/**
+ * The Step Functions client the checkout route runs its workflow with. StartSyncExecution goes to the
+ * `sync-` host of Step Functions' endpoint; an endpoint override (the local cloud) is one host, which the
+ * prefix would turn into a name that does not resolve.
+ */
+export const workflowClient = (): SFNClient =>
+  new SFNClient({ disableHostPrefix: process.env.AWS_ENDPOINT_URL_SFN !== undefined });
 
 /** 503 `checkout_unavailable`: the checkout could not finish now; the same request may be retried as is. */
 export class CheckoutUnavailableError extends AppError {

@@ -43,7 +43,7 @@ describe('local gateway JWT authorizer, with tokens from the local issuer', () =
 
     expect(response.status).toBe(200);
     const { functionName, event } = await echoed(response);
-    expect(functionName).toBe('getMe');
+    expect(functionName).toBe('customers');
     expect(event.routeKey).toBe('GET /me');
     const { claims, scopes } = event.requestContext.authorizer.jwt;
     expect(scopes).toBeNull();

@@ -83,7 +83,7 @@ describe('local gateway CORS', () => {
       'access-control-request-headers': 'content-type',
     });
 
-    expect(calls.slice(before)).toEqual(['notFound']);
+    expect(calls.slice(before)).toEqual(['system']);
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(shop);
     expect(response.headers.get('access-control-allow-headers')).toContain('content-type');

@@ -8,13 +8,41 @@ import {
   type TokenIssuer,
 } from '#platform/definition/environment.ts';
 import type { AppDefinition, FunctionDef } from '#platform/definition/types.ts';
-import { httpHandler } from '#platform/http/handler.ts';
-import { callerOf } from '#platform/http/identity.ts';
+import { operationOf } from '#platform/http/operation.ts';
 import { json } from '#platform/http/response.ts';
+import { httpRouter } from '#platform/http/router.ts';
 import { accountId, region, startIssuer } from './harness.ts';
 import { type SigningAuthority, startSigningAuthority } from './signing-authority.ts';
 
-const fn: FunctionDef = { entry: 'functions/x.ts', description: 'x', memoryMb: 128, timeoutSeconds: 3 };
+const cartOperation = operationOf<undefined>();
+const answer = {
+  summary: 'Who calls',
+  tags: ['test'] as [string],
+  responses: { 200: { description: 'ok' } },
+};
+/** Answers who called, and whether an authorizer context reached the function. */
+const viewCart = cartOperation({
+  ...answer,
+  route: 'GET /carts/{cartId}',
+  access: 'optional',
+  operationId: 'viewCart',
+  handle: async ({ caller, event }) =>
+    json(200, { caller: caller ?? null, authorizer: 'authorizer' in event.requestContext }),
+});
+const myCarts = cartOperation({
+  ...answer,
+  route: 'GET /carts/mine',
+  access: 'customer',
+  operationId: 'myCarts',
+  handle: async ({ caller }) => json(200, { caller }),
+});
+const fn: FunctionDef = {
+  entry: 'contexts/x/lambda/x.ts',
+  description: 'x',
+  memoryMb: 128,
+  timeoutSeconds: 3,
+  operations: [viewCart, myCarts],
+};
 
 /** A cart-like optional route beside a customer route, as the definition will declare them. */
 const definition: AppDefinition = {
@@ -41,7 +69,7 @@ const context = { functionName: 'cart', awsRequestId: 'r1' } as unknown as Conte
 
 /**
  * The cart function as a cloud would run it: its environment derived by `functionEnvironment` for a
- * cloud whose issuer is `auth`, then a handler built with `httpHandler` that answers who called.
+ * cloud whose issuer is `auth`, then its router over the two operations.
  */
 const cartFunction = (auth: TokenIssuer) => {
   const locator: ResourceLocator = {
@@ -54,9 +82,7 @@ const cartFunction = (auth: TokenIssuer) => {
     auth,
   };
   Object.assign(process.env, functionEnvironment(definition, fn, locator));
-  return httpHandler({}, async ({ event }) =>
-    json(200, { caller: callerOf(event) ?? null, authorizer: 'authorizer' in event.requestContext }),
-  );
+  return httpRouter(fn.operations ?? [], undefined);
 };
 
 /** A local gateway over the definition's routes whose integration is `handler`, run in this process. */
@@ -107,7 +133,7 @@ describe('an optional route behind the local gateway', () => {
     expect(await response.json()).toStrictEqual({ caller: null, authorizer: false });
   });
 
-  it('knows the customer who presents a valid token, through callerOf', async () => {
+  it('knows the customer who presents a valid token', async () => {
     const token = await issuer.mintToken({ email: 'ada@example.com', groups: ['admin'] });
 
     const response = await get(local, '/carts/c-1', `Bearer ${token}`);

@@ -33,7 +33,7 @@ describe('local gateway requests', () => {
 
     expect(response.status).toBe(200);
     const { functionName, event } = await echoed(response);
-    expect(functionName).toBe('getProduct');
+    expect(functionName).toBe('catalogStore');
     expect(event).toMatchObject({
       version: '2.0',
       routeKey: 'GET /products/{productId}',
@@ -70,7 +70,7 @@ describe('local gateway requests', () => {
       const response = await fetch(`${api.url}${path}`, { method });
 
       expect(response.status).toBe(200);
-      expect(api.calls[before]).toMatchObject({ functionName: 'notFound', event: { routeKey: '$default' } });
+      expect(api.calls[before]).toMatchObject({ functionName: 'system', event: { routeKey: '$default' } });
       expect(api.calls[before]?.event).not.toHaveProperty('pathParameters');
     }
   });

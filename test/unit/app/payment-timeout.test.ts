@@ -12,7 +12,8 @@ describe('the checkout payment timeout, stated twice in the definition', () => {
     const local = withPaymentTimeout(app, 20);
     expect(paymentTimeoutOf(local)).toBe(20);
     expect(local.functions.checkoutPlaceOrder?.environment?.[PAYMENT_TIMEOUT.environment]).toBe('20');
-    expect(local.functions.getOrder).toBe(app.functions.getOrder);
+    expect(local.functions.ordersStore).toBe(app.functions.ordersStore);
+    expect(app.functions.ordersStore).toBeDefined();
     expect(local.stateMachines.checkout).toBe(app.stateMachines.checkout);
   });
 

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { httpHandler } from '#platform/http/handler.ts';
-import { callerOf } from '#platform/http/identity.ts';
+import { operationOf } from '#platform/http/operation.ts';
 import { json } from '#platform/http/response.ts';
+import { httpRouter } from '#platform/http/router.ts';
 
 const context = { functionName: 'test', awsRequestId: 'r1' } as unknown as Context;
 
@@ -17,9 +17,18 @@ const event = (headers: Record<string, string>, authorizer?: unknown) =>
     requestContext: { http: { method: 'GET', path: '/carts/c1' }, ...(authorizer ? { authorizer } : {}) },
   }) as unknown as APIGatewayProxyEventV2;
 
-const whoAmI = () => httpHandler({}, async ({ event: e }) => json(200, { caller: callerOf(e) ?? null }));
+const cartOperation = operationOf<undefined>()({
+  route: 'GET /carts/{cartId}',
+  access: 'optional',
+  operationId: 'whoAmI',
+  summary: 'Who calls',
+  tags: ['test'],
+  responses: { 200: { description: 'The caller' } },
+  handle: async ({ caller }) => json(200, { caller: caller ?? null }),
+});
+const whoAmI = () => httpRouter([cartOperation], undefined);
 
-const call = async (h: ReturnType<typeof httpHandler>, e: APIGatewayProxyEventV2) => {
+const call = async (h: ReturnType<typeof whoAmI>, e: APIGatewayProxyEventV2) => {
   const res = (await h(e, context)) as APIGatewayProxyStructuredResultV2;
   return { ...res, json: JSON.parse(res.body ?? 'null') };
 };
@@ -29,7 +38,6 @@ const call = async (h: ReturnType<typeof httpHandler>, e: APIGatewayProxyEventV2
 describe('authorize on an optional route, without a usable token', () => {
   const saved = { ...process.env };
   beforeEach(() => {
-    process.env.ROUTE_ACCESS = JSON.stringify({ 'GET /carts/{cartId}': 'optional' });
     process.env.AUTH_ISSUER = 'https://issuer.invalid/pool';
     process.env.AUTH_AUDIENCE = 'client-1';
     process.env.AUTH_JWKS_URL = 'http://127.0.0.1:9/jwks.json';

@@ -1,6 +1,5 @@
-import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { PayloadTooLargeError } from '../../errors/index.ts';
+import { PayloadTooLargeError } from '../errors/index.ts';
 
 /** Default body limit: generous for JSON, far below Lambda's 6 MB invoke payload. */
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
@@ -16,8 +15,3 @@ export const checkBodyLimit = (
     : Buffer.byteLength(event.body);
   if (size > limitBytes) throw new PayloadTooLargeError(limitBytes);
 };
-
-/** Rejects bodies over the limit with a 413 (functions not yet served through operations). */
-export const bodyLimit = (limitBytes = DEFAULT_BODY_LIMIT_BYTES): MiddlewareObj<APIGatewayProxyEventV2> => ({
-  before: ({ event }) => checkBodyLimit(event, limitBytes),
-});

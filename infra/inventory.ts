@@ -39,7 +39,12 @@ export interface TemplateInventory {
     visibilityTimeoutSeconds: number | undefined;
   }[];
   readonly schedules: { name: string; rate: string | undefined; function: string | undefined }[];
-  readonly stateMachines: { name: string; type: string | undefined }[];
+  readonly stateMachines: {
+    name: string;
+    type: string | undefined;
+    /** `DefinitionSubstitutions` in the definition's terms: a function, another machine, or a literal. */
+    substitutions: Record<string, TemplateSubstitution>;
+  }[];
   readonly pipes: {
     name: string;
     filter: unknown;
@@ -47,6 +52,13 @@ export interface TemplateInventory {
     batchSize: number | undefined;
   }[];
 }
+
+/** One `${Name}` placeholder's value, as the definition writes substitutions. */
+export type TemplateSubstitution =
+  | { readonly function: string }
+  | { readonly stateMachine: string }
+  | { readonly literal: string }
+  | { readonly unknown: unknown };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -77,6 +89,7 @@ export const describeTemplate = (template: TemplateJson): TemplateInventory => {
       const name = nameOf(id);
       return name ? [{ id, name, p: r.Properties ?? {} }] : [];
     });
+  const typeOf = (id: string | undefined) => (id ? template.Resources?.[id]?.Type : undefined);
   const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, r]) => r.Properties ?? {});
 
   return {
@@ -124,7 +137,15 @@ export const describeTemplate = (template: TemplateJson): TemplateInventory => {
       }))
       .sort(byName),
     stateMachines: named('AWS::StepFunctions::StateMachine')
-      .map(({ name, p }) => ({ name, type: str(p.StateMachineType) }))
+      .map(({ name, p }) => ({
+        name,
+        type: str(p.StateMachineType),
+        substitutions: Object.fromEntries(
+          Object.entries(isRecord(p.DefinitionSubstitutions) ? p.DefinitionSubstitutions : {}).map(
+            ([key, value]) => [key, substitutionOf(value, typeOf, nameOf)],
+          ),
+        ),
+      }))
       .sort(byName),
     pipes: named('AWS::Pipes::Pipe')
       .map(({ name, p }) => pipeEntry(name, p, nameOf))
@@ -161,4 +182,18 @@ const pipeEntry = (
     target: nameOf(referencedId(p.Target)),
     batchSize: num(stream.BatchSize),
   };
+};
+
+/** A substituted value: a literal, or a reference to a function or a state machine of the definition. */
+const substitutionOf = (
+  value: unknown,
+  typeOf: (id: string | undefined) => string | undefined,
+  nameOf: (id: string | undefined) => string | undefined,
+): TemplateSubstitution => {
+  if (typeof value === 'string') return { literal: value };
+  const id = referencedId(value);
+  const name = nameOf(id);
+  if (name && typeOf(id) === 'AWS::Lambda::Function') return { function: name };
+  if (name && typeOf(id) === 'AWS::StepFunctions::StateMachine') return { stateMachine: name };
+  return { unknown: value };
 };

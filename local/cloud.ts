@@ -84,6 +84,8 @@ export interface CloudInfo {
     readonly rules: { name: string; pattern: unknown; queue: string }[];
     readonly pipes: { name: string; filter: unknown; target: string; batchSize: number }[];
     readonly schedules: { name: string; rate: string; function: string }[];
+    /** Each machine's type and the substitutions its ASL was filled with (definition terms). */
+    readonly stateMachines: { name: string; type: string; substitutions: Record<string, unknown> }[];
   };
 }
 
@@ -342,6 +344,11 @@ const assemble = async (
       functions: [...activeRuntime.functionNames].sort(),
       routes: gateway.servedRoutes(app.routes).sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
       cors: app.cors ? gateway.servedCors(app.cors) : undefined,
+      stateMachines: Object.entries(app.stateMachines).map(([name, sm]) => ({
+        name,
+        type: sm.type,
+        substitutions: { ...sm.substitutions },
+      })),
       rules: busRules,
       schedules: Object.entries(app.schedules ?? {}).map(([name, sc]) => ({
         name,

@@ -1,4 +1,5 @@
 import type { ContextDef } from '#platform/definition/types.ts';
+import { systemKeyPrefixes } from './data/keys.ts';
 import { healthSchema } from './domain/schemas.ts';
 import { referenceOperations } from './operations/reference.ts';
 import { systemOperations } from './operations/system.ts';
@@ -8,7 +9,7 @@ export const systemContext = {
   name: 'system',
   description:
     'The API’s own endpoints (health, the contract and its reference page, unmatched routes) and the plumbing every context shares: the outbox relay and task-token approvals.',
-  keyPrefixes: [],
+  keyPrefixes: systemKeyPrefixes,
   tags: [{ name: 'platform', description: 'Health, this contract and its reference page' }],
   components: { Health: healthSchema },
   functions: {

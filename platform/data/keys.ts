@@ -5,7 +5,7 @@
  */
 
 /** Partition-key prefixes of the platform's items. */
-export const platformKeyPrefixes = ['OUTBOX#', 'EVENT#', 'TASK#', 'HEALTH'] as const;
+export const platformKeyPrefixes = ['OUTBOX#', 'EVENT#', 'TASK#'] as const;
 
 /** An outbox record: written in the transaction of the change it reports, relayed from the stream. */
 export const outboxKeys = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });

@@ -4,7 +4,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { describeTemplate, type TemplateInventory } from '#infra/inventory.ts';
-import { withPaymentTimeout } from '#local/payment-timeout.ts';
+import { PAYMENT_TIMEOUT, paymentTimeoutOf, withPaymentTimeout } from '#local/payment-timeout.ts';
 import { substitute } from '#local/state-machines.ts';
 import { routeKey } from '#platform/definition/environment.ts';
 import { AUTHORIZATION_TYPE, synthesize } from '../infra/support.ts';
@@ -61,6 +61,24 @@ describe('fidelity: CDK template ⇔ local cloud', () => {
         visibilityTimeoutSeconds: def.visibilityTimeoutSeconds,
       });
     }
+  });
+
+  it('fills the same placeholders with the same functions, machines and literals', () => {
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    // The local cloud shortens the checkout's payment wait, the one value it serves differently.
+    const local = [...cloud().served.stateMachines].sort(byName).map((sm) => ({
+      ...sm,
+      substitutions: {
+        ...sm.substitutions,
+        ...(sm.substitutions[PAYMENT_TIMEOUT.substitution]
+          ? { [PAYMENT_TIMEOUT.substitution]: { literal: String(paymentTimeoutOf(app)) } }
+          : {}),
+      },
+    }));
+    expect(local).toEqual([...aws.stateMachines].sort(byName));
+    expect(aws.stateMachines.flatMap((sm) => Object.values(sm.substitutions))).not.toContainEqual(
+      expect.objectContaining({ unknown: expect.anything() }),
+    );
   });
 
   it('runs the same state machines from the same ASL', async () => {

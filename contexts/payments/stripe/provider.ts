@@ -1,5 +1,4 @@
 import type { PaymentGateway } from '../domain/gateway.ts';
-import { stripeClient, stripeGateway } from './gateway.ts';
 import { loadStripeKeys } from './keys.ts';
 
 let current: { fingerprint: string; gateway: PaymentGateway } | undefined;
@@ -7,11 +6,15 @@ let current: { fingerprint: string; gateway: PaymentGateway } | undefined;
 /**
  * The Stripe gateway with this deployment's keys (from Secrets Manager, cached 5 minutes). One SDK
  * client per instance, replaced when ops put new keys in, so its connections are reused between calls.
+ * The SDK is imported on first use: a function that may never call Stripe (the webhook only refunds a
+ * payment no checkout took up) does not evaluate it at cold start.
  */
 export const paymentGateway = async (): Promise<PaymentGateway> => {
   const keys = await loadStripeKeys();
   const fingerprint = keys.secretKey;
-  if (current?.fingerprint !== fingerprint)
+  if (current?.fingerprint !== fingerprint) {
+    const { stripeClient, stripeGateway } = await import('./gateway.ts');
     current = { fingerprint, gateway: stripeGateway(stripeClient(keys)) };
+  }
   return current.gateway;
 };

@@ -47,10 +47,18 @@ describe('verifyStripeEvent', () => {
     ['another secret', () => signed(payload, now, 'whsec_someone_else')],
     ['a changed body', () => signed(payload.replace('4200', '1'))],
     ['a signature older than 5 minutes', () => signed(payload, now - 301)],
+    ['a header without a timestamp', () => signed(payload).replace(/^t=\d+,/, '')],
+    ['a header with only a v0 signature', () => signed(payload).replace('v1=', 'v0=')],
+    ['a signature that is not hex', () => `t=${now},v1=zz`],
   ])('refuses %s with 400 invalid_signature', (_, header) => {
     const attempt = () => verifyStripeEvent(payload, header(), secret, now * 1000);
     expect(attempt).toThrow(InvalidSignatureError);
     expect(attempt).toThrow(expect.objectContaining({ statusCode: 400, code: 'invalid_signature' }));
+  });
+
+  it('accepts a header with several v1 signatures when one matches (Stripe signs with each secret while one rolls)', () => {
+    const other = signed(payload, now, 'whsec_old_secret').split(',v1=')[1];
+    expect(verifyStripeEvent(payload, `${signed(payload)},v1=${other}`, secret, now * 1000).id).toBe('evt_1');
   });
 
   it('accepts a signature within the 5-minute tolerance', () => {

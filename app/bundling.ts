@@ -1,4 +1,5 @@
-import type { BuildOptions } from 'esbuild';
+import { join } from 'node:path';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 // CommonJS dependencies bundled into an ES module still call `require` (for Node built-ins mostly);
 // ESM has no `require`, so the bundle defines one. The import is aliased so it cannot clash with a
@@ -8,9 +9,9 @@ const requireShim =
   'const require = __commerceCreateRequire(import.meta.url);';
 
 /**
- * The esbuild options every function is bundled with, under esbuild's own option names: the one place
- * both clouds read. The CDK stack derives `NodejsFunction`'s bundling from it (infra/bundling.ts) and the
- * local cloud passes it to esbuild's JS API, so a handler runs from the same bundle on a laptop as in
+ * The esbuild options every function is bundled with, under esbuild's own option names. Both clouds
+ * bundle through `bundleFunctions` below (the CDK stack by running `app/bundle-function.ts` as its asset
+ * bundling step, the local cloud in process), so a handler runs from the same bundle on a laptop as in
  * Lambda, and the local cloud never loads the CDK.
  */
 export const esbuildOptions = {
@@ -32,3 +33,43 @@ export const esbuildOptions = {
   // Sizes of every bundle on every synth are noise; warnings and errors still show.
   logLevel: 'warning',
 } satisfies BuildOptions;
+
+/**
+ * zod's namespace (`import { z } from 'zod'`, as every schema here is written) re-exports all of its ~50
+ * error-message locales, so a bundle carried some 250 KB of translations that no function uses (errors
+ * are answered in English, zod's default). This keeps `en` only; `z.locales.<other>` would be undefined.
+ */
+export const englishOnlyZod: Plugin = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'english-only-zod' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'english-only-zod' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: import.meta.dirname,
+    }));
+  },
+};
+
+/**
+ * Bundles each entry (`name` → handler file) into `<outDir>/<name>/index.mjs`: the one build both clouds
+ * run. One esbuild call builds them all.
+ */
+export const bundleFunctions = async (
+  entries: Readonly<Record<string, string>>,
+  outDir: string,
+): Promise<Record<string, string>> => {
+  await build({
+    ...esbuildOptions,
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [`${name}/index`, entry])),
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    write: true,
+    logLevel: 'error',
+    plugins: [englishOnlyZod],
+  });
+  return Object.fromEntries(Object.keys(entries).map((name) => [name, join(outDir, name, 'index.mjs')]));
+};

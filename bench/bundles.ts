@@ -5,8 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { esbuildOptions } from '#app/bundling.ts';
+import { bundleFunctions } from '#app/bundling.ts';
 import { app } from '#app/definition.ts';
 import { functionEnvironment } from '#platform/definition/environment.ts';
 
@@ -28,15 +27,10 @@ writeFileSync(
   ].join('\n'),
 );
 
-const entries: Record<string, string> = { [`${BASELINE}/index`]: baselineEntry };
-for (const [name, fn] of Object.entries(app.functions)) entries[`${name}/index`] = resolve(fn.entry);
-await build({
-  ...esbuildOptions,
-  entryPoints: entries,
-  outdir: outDir,
-  outExtension: { '.js': '.mjs' },
-  logLevel: 'error',
-});
+// The very build both clouds run.
+const entries: Record<string, string> = { [BASELINE]: baselineEntry };
+for (const [name, fn] of Object.entries(app.functions)) entries[name] = resolve(fn.entry);
+await bundleFunctions(entries, outDir);
 
 // What each function finds in its environment at cold start, with stand-in values (nothing is called).
 const locator = {

@@ -1,5 +1,4 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
-import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import { Auth } from './auth.ts';
@@ -22,8 +21,6 @@ export interface CommerceStackProps extends StackProps {
   /** The application definition; everything in the stack is built from it. */
   readonly definition: AppDefinition;
   readonly stage: StageSettings;
-  /** @default nodejsBundling */
-  readonly bundling?: BundlingOptions;
 }
 
 /** The whole backend of one stage, built from the application definition. */
@@ -44,7 +41,7 @@ export class CommerceStack extends Stack {
   readonly httpApi: CommerceHttpApi;
 
   constructor(scope: Construct, id: string, props: CommerceStackProps) {
-    const { definition, stage, bundling, ...stackProps } = props;
+    const { definition, stage, ...stackProps } = props;
     super(scope, id, { description: `${definition.name} backend (${stage.name})`, ...stackProps });
     this.definition = definition;
     this.stage = stage;
@@ -60,7 +57,6 @@ export class CommerceStack extends Stack {
       encryptionKey,
       ...logs,
       logLevel: stage.logLevel,
-      bundling,
     });
     const functions = this.functions;
     this.queues = new Queues(this, 'Queues', { definition, functions });

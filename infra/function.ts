@@ -1,17 +1,21 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  type Code,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionDef } from '#platform/definition/types.ts';
-import { nodejsBundling } from './bundling.ts';
-import { fromProjectRoot } from './project.ts';
 
 export interface CommerceFunctionProps {
   readonly definition: FunctionDef;
+  /** The bundled handler (`FunctionBundler.code`). */
+  readonly code: Code;
   /** Encrypts the function's log group. */
   readonly encryptionKey: IKey;
   /** @default RetentionDays.ONE_MONTH */
@@ -20,8 +24,6 @@ export interface CommerceFunctionProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** `POWERTOOLS_LOG_LEVEL`. @default 'INFO' */
   readonly logLevel?: string;
-  /** @default nodejsBundling (the bundle the local cloud builds too) */
-  readonly bundling?: BundlingOptions;
   /**
    * A role and log group shared with other route or state machine task functions of the same permission set (see
    * functions.ts); the caller grants the role what it needs, once.
@@ -36,7 +38,7 @@ export interface CommerceFunctionProps {
  * group are its own, or the `shared` ones of its permission set.
  */
 export class CommerceFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -58,11 +60,10 @@ export class CommerceFunction extends Construct {
       });
       this.logGroup.grantWrite(this.role);
     }
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: fromProjectRoot(def.entry),
-      handler: 'handler',
-      projectRoot: fromProjectRoot('.'),
-      depsLockFilePath: fromProjectRoot('package-lock.json'),
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: props.code,
+      // The bundle is `index.mjs` exporting `handler` (an ES module: Lambda loads `.mjs` as one).
+      handler: 'index.handler',
       description: def.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -71,7 +72,6 @@ export class CommerceFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      bundling: props.bundling ?? nodejsBundling,
       // Platform settings only; what the code needs from the definition is added by `wireFunction`, from
       // the same `functionEnvironment` the local cloud calls.
       environment: {

@@ -1,10 +1,10 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { AppDefinition } from '#platform/definition/types.ts';
+import { FunctionBundler } from './bundling.ts';
 import { CommerceFunction } from './function.ts';
 import { markDefinitionName } from './naming.ts';
 import { sharedRoleAssignments } from './permission-sets.ts';
@@ -18,8 +18,6 @@ export interface FunctionsProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** @default 'INFO' */
   readonly logLevel?: string;
-  /** @default nodejsBundling */
-  readonly bundling?: BundlingOptions;
 }
 
 /** A role and the definition functions that run under it. */
@@ -59,15 +57,18 @@ export class Functions extends Construct {
       });
     }
     const roles = new Construct(this, 'ApiRoles');
+    const bundler = new FunctionBundler(
+      Object.fromEntries(Object.entries(props.definition.functions).map(([name, fn]) => [name, fn.entry])),
+    );
     for (const [name, definition] of Object.entries(props.definition.functions)) {
       const roleId = assignments.get(name);
       const fn = new CommerceFunction(this, name, {
         definition,
+        code: bundler.code(name),
         encryptionKey: props.encryptionKey,
         logRetention: props.logRetention,
         logRemovalPolicy: props.logRemovalPolicy,
         logLevel: props.logLevel,
-        bundling: props.bundling,
         ...(roleId && this.apiLogs
           ? { shared: { role: this.sharedRole(roles, roleId, this.apiLogs), logGroup: this.apiLogs } }
           : {}),

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { esbuildOptions } from '#app/bundling.ts';
 import { stripeKeysSchema } from '#contexts/payments/stripe/keys.ts';
 import { functionEnvironment } from '#platform/definition/environment.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
@@ -233,7 +232,7 @@ const assemble = async (
   };
   const proxy = options.countDynamoRequests ? await startCountingProxy(dynamo.endpoint) : undefined;
   if (proxy) stops.push(() => proxy.stop());
-  const bundles = await buildFunctions(app, resolve(options.buildDir ?? '.local/build'), esbuildOptions);
+  const bundles = await buildFunctions(app, resolve(options.buildDir ?? '.local/build'));
   // Webhooks go to the API's Stripe route (`stripeWebhook`), which starts later; failed deliveries stay
   // listed at the local Stripe's /_local/deliveries.
   let webhookUrl = '';

@@ -19,7 +19,7 @@ const listening = (url: string) =>
  * `npm start` bundles every function, starts DynamoDB Local and every other piece: its readiness wait
  * grows with the number of functions and with the machine's load. Stopping is quick; it gets its own part.
  */
-const READY_MS = waitBudget(Object.keys(app.functions).length, { perItemMs: 400, baseMs: 20_000 });
+const READY_MS = waitBudget(Object.keys(app.functions).length, { perItemMs: 750, baseMs: 30_000 });
 const TEST_MS = READY_MS + waitBudget(0, { baseMs: 20_000 });
 
 describe('npm start lifecycle', () => {

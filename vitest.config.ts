@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/setup/global.ts'],
+    // The default output, then the run's slowest files (test/setup/slowest-reporter.ts).
+    reporters: ['default', './test/setup/slowest-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Handlers imported into the test process log nothing; the local cloud's functions log on their own.

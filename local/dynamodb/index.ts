@@ -17,6 +17,13 @@ export interface LocalDynamo {
   stop(): Promise<void>;
 }
 
+/**
+ * How long Java may take to listen. Its start-up is CPU-bound: a few seconds on an idle machine, well over
+ * 30 s on a busy one (a test run beside other work). A Java that exits fails the start at once; this
+ * bound only catches one that hangs without listening.
+ */
+const START_TIMEOUT_MS = 120_000;
+
 /** Local credentials: DynamoDB Local keys its data by them unless sharedDb is on (it is). */
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -46,7 +53,7 @@ export const start = async (options: {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await Promise.race([
-      waitForPort(port, 30_000),
+      waitForPort(port, START_TIMEOUT_MS),
       exited.then(() => {
         throw new Error(`DynamoDB Local exited during start (is Java 17 installed?): ${stderr}`);
       }),

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { app } from '#app/definition.ts';
 import { createTable } from '#local/dynamodb/table.ts';
+import { scaled } from './budget.ts';
 
 /** The running local cloud of this test run (started once by test/setup/global.ts). */
 export const cloud = () => inject('cloud');
@@ -37,8 +38,12 @@ export const createTestTable = async (): Promise<string> => {
   return name;
 };
 
-/** Polls `probe` until it returns a value (not undefined) or the time runs out. */
-export const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> => {
+/**
+ * Polls `probe` until it returns a value (not undefined) or the time runs out: `idleMs` is the limit
+ * on an idle machine, stretched by the machine's load (test/support/budget.ts).
+ */
+export const eventually = async <T>(probe: () => Promise<T | undefined>, idleMs = 15_000): Promise<T> => {
+  const timeoutMs = scaled(idleMs);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

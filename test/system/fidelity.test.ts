@@ -8,6 +8,7 @@ import { PAYMENT_TIMEOUT, paymentTimeoutOf, withPaymentTimeout } from '#local/pa
 import { substitute } from '#local/state-machines.ts';
 import { routeKey } from '#platform/definition/environment.ts';
 import { AUTHORIZATION_TYPE, synthesize } from '../infra/support.ts';
+import { scaled } from '../support/budget.ts';
 import { cloud, sdkConfig } from '../support/cloud.ts';
 
 /**
@@ -18,7 +19,7 @@ describe('fidelity: CDK template ⇔ local cloud', () => {
   let aws: TemplateInventory;
   beforeAll(() => {
     aws = describeTemplate(synthesize(app).template.toJSON());
-  }, 120_000);
+  }, scaled(120_000));
 
   it('serves the same functions', () => {
     expect(cloud().served.functions).toEqual(aws.functions);

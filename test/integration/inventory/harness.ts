@@ -71,6 +71,29 @@ export const expectInvariants = async (table: string) => {
   return levels;
 };
 
+/**
+ * Counts the DynamoDB commands this test process sends (by command name) until `stop()`, so a race
+ * test can show that its contenders really collided (more transactions sent than reservations held).
+ */
+export const countCommands = () => {
+  const counts: Record<string, number> = {};
+  const name = `count-commands-${Math.random()}`;
+  documentClient().middlewareStack.add(
+    (next, context) => (args) => {
+      const command = String(context.commandName);
+      counts[command] = (counts[command] ?? 0) + 1;
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return {
+    counts,
+    stop: () => {
+      documentClient().middlewareStack.remove(name);
+    },
+  };
+};
+
 /** The detail-types of every outbox record in the table, counted. */
 export const outboxCounts = async (table: string) => {
   const counts: Record<string, number> = {};

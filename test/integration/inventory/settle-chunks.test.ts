@@ -9,6 +9,7 @@ import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { PlatformEntity } from '#platform/data/keys.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
+import { scaled } from '../../support/budget.ts';
 import { expectInvariants, inventoryFixture, scanEntity } from './harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;
@@ -103,7 +104,7 @@ describe('chunked settlement of large reservations', () => {
         f.admin.put(v, { levels: [{ locationId: 'wh', onHand: ON_HAND }], reason: 'count' }, 'test'),
       ),
     );
-  }, 60_000);
+  }, scaled(60_000));
 
   it('commits 60 allocations with a 2-item companion in 1 Get + 2 transactions, every unit sold once', async () => {
     await hold(f, 'c60', 60);

@@ -38,9 +38,9 @@ describe('resource budget', () => {
     const httpFunctions = new Set(app.routes.map((r) => r.function)).size;
     expect(count('AWS::ApiGatewayV2::Route')).toBe(app.routes.length);
     expect(count('AWS::ApiGatewayV2::Integration')).toBe(httpFunctions);
-    expect(count('AWS::Lambda::Permission')).toBe(
-      httpFunctions + Object.keys(app.userPoolTriggers ?? {}).length,
-    );
+    // Besides API Gateway's one per HTTP function: Cognito's trigger and each schedule rule invoke too.
+    const otherInvokers = Object.keys(app.userPoolTriggers ?? {}).length + Object.keys(app.schedules).length;
+    expect(count('AWS::Lambda::Permission')).toBe(httpFunctions + otherInvokers);
   });
 });
 

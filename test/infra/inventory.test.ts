@@ -41,7 +41,7 @@ const expectedInventory = (d: AppDefinition) => ({
     .map(([name, s]) => ({ name, rate: s.rate, function: s.function }))
     .sort((a, b) => a.name.localeCompare(b.name)),
   stateMachines: Object.entries(d.stateMachines)
-    .map(([name, sm]) => ({ name, type: sm.type }))
+    .map(([name, sm]) => ({ name, type: sm.type, substitutions: { ...sm.substitutions } }))
     .sort((a, b) => a.name.localeCompare(b.name)),
   pipes: Object.entries(d.pipes)
     .map(([name, p]) => ({ name, filter: p.filter, target: p.target, batchSize: p.batchSize }))

@@ -82,10 +82,11 @@ export class StockAlertMonitor {
     const others = await Promise.all(
       Array.from({ length: shards - 1 }, (_, k) => this.#levels.shard(variantId, k + 1, true)),
     );
-    const available = [...Items.filter((i) => i.entity === Entity.stockLevel), ...others.flat()].reduce(
-      (sum, level) => sum + (level.available as number),
-      0,
-    );
+    const levels = [...Items.filter((i) => i.entity === Entity.stockLevel), ...others.flat()];
+    // Settings with no level anywhere: a first stock put writes its settings before its levels, so the
+    // variant is not stocked yet, not sold out. The levels' own stream records bring the check back.
+    if (levels.length === 0) return undefined;
+    const available = levels.reduce((sum, level) => sum + (level.available as number), 0);
     return {
       shards,
       threshold: settings.lowStockThreshold as number,

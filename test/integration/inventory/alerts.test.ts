@@ -1,6 +1,9 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StockAlertMonitor } from '#contexts/inventory/data/alerts.ts';
+import { stockSettingsItem } from '#contexts/inventory/data/items.ts';
 import { settleReservation } from '#contexts/inventory/data/settle.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { PlatformEntity } from '#platform/data/keys.ts';
 import { inventoryFixture, scanEntity } from './harness.ts';
 
@@ -99,6 +102,23 @@ describe('stock alerts (the stockAlerts pipe target, against a test table)', () 
 
   it('ignores a variant whose stock is not tracked', async () => {
     expect(await monitor.check('al-none')).toBeUndefined();
+  });
+
+  it('reports nothing for settings written before any level (a first put in progress): not stocked is not sold out', async () => {
+    // What the stream shows between a first put's settings write and its level writes.
+    await documentClient().send(
+      new PutCommand({
+        TableName: f.table,
+        Item: stockSettingsItem({ variantId: 'al-first', shards: 2, lowStockThreshold: 5, version: 1 }),
+      }),
+    );
+    expect(await monitor.check('al-first')).toBeUndefined();
+    await f.admin.put('al-first', { levels: [{ locationId: 'wh-a', onHand: 0 }], reason: 'count' }, actor);
+    expect(await monitor.check('al-first')).toMatchObject({
+      available: 0,
+      alerts: ['LowStock', 'OutOfStock'],
+    });
+    expect((await alertsOf('al-first')).map((a) => a.type)).toEqual(['LowStock', 'OutOfStock']);
   });
 
   it('writers no longer emit alerts themselves', async () => {

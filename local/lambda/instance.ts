@@ -43,6 +43,12 @@ interface Reply {
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
+// Every worker's output is piped into this process's stdout and stderr, each pipe adding listeners to
+// them; dozens of execution environments are normal here, not a leak, so Node's warning at 11 is noise.
+const MAX_PIPED_ENVIRONMENTS = 256;
+for (const stream of [process.stdout, process.stderr])
+  stream.setMaxListeners(Math.max(stream.getMaxListeners(), MAX_PIPED_ENVIRONMENTS));
+
 /**
  * Starts one execution environment and waits at most `limitMs` for its init (the import of the bundle
  * and the module's top-level code) to finish. A worker that does not come up is terminated here.

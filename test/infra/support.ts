@@ -14,17 +14,14 @@ export interface Synthesized {
 const cache = new Map<string, Synthesized>();
 
 /**
- * Template assertions need no function code, so the tests skip NodejsFunction's esbuild step (CDK's
- * `aws:cdk:bundling-stacks` context): with ~50 functions it dominated the suite. Every function is still
- * bundled with the same options by the local cloud in each test run, and bundling.test.ts checks that
- * NodejsFunction gets those options; `cdk synth` bundles for real.
+ * Template assertions need no function code, so the tests skip the functions' asset bundling (CDK's
+ * `aws:cdk:bundling-stacks` context). Every function is still bundled by the same build in the local
+ * cloud of each test run, bundling.test.ts runs the CDK's staging of that build for real, and `cdk synth`
+ * bundles every function.
  */
 export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
-/**
- * Builds the stack of `definition` for a stage, once per test file: NodejsFunction bundles every
- * function with esbuild while the stack is constructed, which takes seconds.
- */
+/** Builds the stack of `definition` for a stage, once per test file (synthesis takes seconds). */
 export const synthesize = (definition: AppDefinition, stage = 'dev'): Synthesized => {
   const key = `${definition.name}/${stage}`;
   const cached = cache.get(key);

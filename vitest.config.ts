@@ -12,13 +12,20 @@ export default defineConfig({
     // Handlers imported into the test process log nothing; the local cloud's functions log on their own.
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'true' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Pure code: one module graph per worker (no per-file re-import of zod, the contexts and the SDK)
+      // is what makes this project fast; its tests restore whatever global state they touch.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       {
         extends: true,
         test: { name: 'system', include: ['test/system/**/*.test.ts'], setupFiles: ['test/setup/system.ts'] },
       },
-      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000 } },
+      // The CDK is the heaviest import and a synthesized stack is cached per definition (test/infra/support.ts):
+      // without isolation each worker loads the CDK and synthesizes the real stack once, not once per file.
+      {
+        extends: true,
+        test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, isolate: false },
+      },
     ],
   },
 });

@@ -102,7 +102,7 @@ describe('composeApp', () => {
     [
       'a key prefix another context claims',
       other({ keyPrefixes: ['THING#'] }),
-      /THING# \(things\) is also claimed by THING# \(other\)/
+      /THING# \(things\) is also claimed by THING# \(other\)/,
     ],
     [
       'a key prefix that starts another context’s',

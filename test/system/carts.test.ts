@@ -27,6 +27,20 @@ const guestCart = async (currency = 'EUR') => {
 };
 
 /** Waits until the stream-fed stock summary shows every line's stock, then answers the cart. */
+/** A new 10 % promotion with a fresh code: its id and code. */
+const tenPercentOff = async (prefix: string) => {
+  const code = `${prefix}${randomUUID().slice(0, 6).toUpperCase()}`;
+  const promotion = await adminSend('POST', '/admin/promotions', {
+    name: '10 % off',
+    type: 'percentage',
+    percentBps: 1000,
+    code,
+    combinable: false,
+  });
+  expect(promotion.status).toBe(201);
+  return { id: promotion.body.id as string, code };
+};
+
 const settledCart = (id: string, auth: { token?: string; bearer?: string }) =>
   eventually(async () => {
     const res = await cartCall('GET', `/carts/${id}`, undefined, auth);
@@ -82,15 +96,7 @@ describe('carts over HTTP', () => {
     });
     expect(priced.lines[0]).toMatchObject({ quantity: 2, unitPrice: 1999, available: 50, flags: [] });
 
-    const code = `TEN${randomUUID().slice(0, 6).toUpperCase()}`;
-    const promotion = await adminSend('POST', '/admin/promotions', {
-      name: '10 % off',
-      type: 'percentage',
-      percentBps: 1000,
-      code,
-      combinable: false,
-    });
-    expect(promotion.status).toBe(201);
+    const { id: promotionId, code } = await tenPercentOff('TEN');
     const discounted = await cartCall(
       'POST',
       `/carts/${cart.id}/promotions`,
@@ -104,7 +110,7 @@ describe('carts over HTTP', () => {
     expect(parts.reduce((a: number, b: number) => a + b, 0)).toBe(945);
     expect(parts).toEqual([400, 245, 300]);
     expect(discounted.body.promotions.applied).toEqual([
-      { promotionId: promotion.body.id, code, type: 'percentage', amount: 945 },
+      { promotionId, code, type: 'percentage', amount: 945 },
     ]);
 
     const optionId = `cart-test-${randomUUID().slice(0, 8)}`;
@@ -217,15 +223,7 @@ describe('carts over HTTP', () => {
       expect(
         (await cartCall('POST', `/carts/${cart.id}/items`, { variantId, quantity: 1 }, auth)).status,
       ).toBe(200);
-    const code = `OFF${randomUUID().slice(0, 6).toUpperCase()}`;
-    const promotion = await adminSend('POST', '/admin/promotions', {
-      name: '10 % off',
-      type: 'percentage',
-      percentBps: 1000,
-      code,
-      combinable: false,
-    });
-    expect(promotion.status).toBe(201);
+    const { code } = await tenPercentOff('OFF');
     const discounted = await cartCall('POST', `/carts/${cart.id}/promotions`, { code }, auth);
     expect(discounted.body.totals.discountTotal).toBeGreaterThan(0);
 

@@ -5,7 +5,7 @@
  */
 
 /** Partition-key prefixes of the platform's items. */
-export const platformKeyPrefixes = ['OUTBOX#', 'EVENT#', 'TASK#'] as const;
+export const platformKeyPrefixes = ['OUTBOX#', 'EVENT#', 'TASK#', 'BACKFILL#'] as const;
 
 /** An outbox record: written in the transaction of the change it reports, relayed from the stream. */
 export const outboxKeys = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });
@@ -19,9 +19,16 @@ export const processedEventKeys = (consumer: string, eventId: string) => ({
 /** A Step Functions task token waiting for a decision, by execution name. */
 export const taskTokenKeys = (executionName: string) => ({ pk: `TASK#${executionName}`, sk: 'TOKEN' });
 
+/** Where a backfill run keeps one Scan segment's position (platform/data/backfill.ts). */
+export const backfillKeys = (name: string, segment: number) => ({
+  pk: `BACKFILL#${name}`,
+  sk: `SEGMENT#${segment}`,
+});
+
 /** The `entity` attribute of the platform's items. */
 export const PlatformEntity = {
   outbox: 'OUTBOX',
   processedEvent: 'PROCESSED_EVENT',
   taskToken: 'TASK_TOKEN',
+  backfill: 'BACKFILL',
 } as const;

@@ -5,6 +5,7 @@ import { documentedOperations } from '#app/contract.ts';
 
 const operations = documentedOperations().filter((o) => o.route !== '$default');
 
+import { scaled } from '../support/budget.ts';
 import { cloud } from '../support/cloud.ts';
 
 // Debian's Chromium: `npm test` installs it (scripts/ensure-chromium.sh) when it is missing.
@@ -35,7 +36,9 @@ afterAll(async () => {
 });
 
 describe('the API reference page in a browser', () => {
-  it('lists every operation of the contract, loading nothing from outside the local API', async () => {
+  // A browser rendering a large page: its time grows with the machine's load, so the limits are scaled.
+  const test = 'lists every operation of the contract, loading nothing from outside the local API';
+  it(test, { timeout: scaled(30_000) }, async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
@@ -43,7 +46,10 @@ describe('the API reference page in a browser', () => {
     page.on('pageerror', (error) => failures.push(error.message));
 
     await page.goto(`${cloud().apiUrl}/docs`);
-    await page.locator('.opblock').first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.opblock')
+      .first()
+      .waitFor({ timeout: scaled(20_000) });
 
     const listed = await page
       .locator('.opblock-summary-path')

@@ -1092,7 +1092,7 @@ export interface paths {
     };
     /**
      * One page of orders, newest first, filtered
-     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`. A cursor is bound to the filters it was made with. A page may be shorter than `limit` when a customer filter is combined with a status.
+     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`. Orders awaiting payment (`pending_payment`) are listed per customer only: `status=pending_payment` without `customerId` is 400 `validation_failed`, and the list without a status shows every other status. A cursor is bound to the filters it was made with. A page may be shorter than `limit` when a customer filter is combined with a status.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -7819,6 +7819,7 @@ export interface operations {
   adminListOrders: {
     parameters: {
       query?: {
+        /** @description Only orders in this status. `pending_payment` needs `customerId` (400 `validation_failed` without it); without a status, every status but `pending_payment` is listed, or with `customerId` every status */
         status?: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
         /** @description Created at or after (inclusive) */
         from?: string;

@@ -5,7 +5,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { orderConfirmationEmail } from '#contexts/notifications/domain/order-confirmation.ts';
-import { orderCreatePut } from '#contexts/orders/data/items.ts';
+import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -18,7 +18,7 @@ const placeWithEvent = async (order: Order) => {
   await useLocalDynamo().send(
     new TransactWriteCommand({
       TransactItems: [
-        orderCreatePut(cloud().tableName, order),
+        ...orderCreateItems(cloud().tableName, order),
         { Put: { TableName: cloud().tableName, Item: event } },
       ],
     }),
@@ -98,7 +98,7 @@ describe('order confirmation: OrderPlaced → rule → queue → consumer → qu
     // call: once the sentinel's e-mail exists and the queue is empty, the redeliveries were handled too.
     const sentinel = sampleOrder({ status: 'paid' });
     await useLocalDynamo().send(
-      new TransactWriteCommand({ TransactItems: [orderCreatePut(cloud().tableName, sentinel)] }),
+      new TransactWriteCommand({ TransactItems: orderCreateItems(cloud().tableName, sentinel) }),
     );
     await putOnBus([event.detail, event.detail, placedDetail(sentinel)]);
     await eventually(() => queuedConfirmation(sentinel.id));

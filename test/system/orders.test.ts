@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orderCreatePut, orderView } from '#contexts/orders/data/items.ts';
+import { orderCreateItems, orderView } from '#contexts/orders/data/items.ts';
 import type { Order, OrderStatus } from '#contexts/orders/domain/schemas.ts';
 import { transact } from '#platform/data/transact.ts';
 import { cloud, useLocalDynamo } from '../support/cloud.ts';
@@ -9,12 +9,12 @@ import { sampleOrder } from '../support/orders.ts';
 import { newCustomer } from '../support/store.ts';
 
 /**
- * Orders written straight into the local cloud's table, with the very Put the placing transaction uses,
+ * Orders written straight into the local cloud's table, with the very Puts the placing transaction uses,
  * so they carry fixed creation times the admin date filters can select (checkout.test.ts places real ones).
  */
 const place = async (orders: Order[]) => {
   for (const order of orders)
-    expect(await transact([orderCreatePut(cloud().tableName, order)])).toEqual({ ok: true });
+    expect(await transact(orderCreateItems(cloud().tableName, order))).toEqual({ ok: true });
   return orders;
 };
 
@@ -75,6 +75,10 @@ describe('orders over HTTP', () => {
     const ids = [...first.body.items, ...second.body.items].map((o: { id: string }) => o.id);
     expect(ids).toEqual(mine.map((o) => o.id).reverse());
     expect(first.body.items[0]).toMatchObject({ status: 'paid', grandTotal: mine[2]!.totals.grandTotal });
+    // An order awaiting payment is in its customer's list (it is in no admin status list).
+    expect(second.body.items).toEqual([
+      expect.objectContaining({ id: mine[0]!.id, status: 'pending_payment', itemCount: 4 }),
+    ]);
     expect((await api('/me/orders', { token: other.token })).body).toEqual({ items: [], nextCursor: null });
     expect((await api('/me/orders')).status).toBe(401);
   });
@@ -88,7 +92,8 @@ describe('orders over HTTP', () => {
       return res.body.items.map((o: { id: string }) => o.id);
     };
     expect(await ids(`${window}&status=paid`)).toEqual([mine[2]!.id, mine[1]!.id, guest.id]);
-    expect(await ids(`${window}&status=pending_payment`)).toEqual([mine[0]!.id]);
+    // Without a status: every listed status, so not the order awaiting payment.
+    expect(await ids(window)).toEqual([mine[2]!.id, mine[1]!.id, guest.id]);
     // `from` is inclusive (the guest order at minute 5), `to` exclusive (the order at minute 20 is out).
     expect(await ids(`from=${minute(5).toISOString()}&to=${minute(20).toISOString()}`)).toEqual([
       mine[1]!.id,
@@ -96,11 +101,23 @@ describe('orders over HTTP', () => {
     ]);
     expect(await ids(`customerId=${owner.sub}`)).toEqual(mine.map((o) => o.id).reverse());
     expect(await ids(`customerId=${owner.sub}&status=pending_payment`)).toEqual([mine[0]!.id]);
+    expect(await ids(`customerId=${owner.sub}&status=paid`)).toEqual([mine[2]!.id, mine[1]!.id]);
     const one = await api(`/admin/orders/${guest.id}`, { token: admin });
     expect(one.status).toBe(200);
     expect(one.body).toEqual(orderView(guest));
     expectProblem(await api(`/admin/orders/${randomUUID()}`, { token: admin }), 404, 'order_not_found');
     expectProblem(await api('/admin/orders?status=lost', { token: admin }), 400, 'validation_failed');
+  });
+
+  it('refuses to list orders awaiting payment across customers, saying where to find them', async () => {
+    const res = await api('/admin/orders?status=pending_payment', { token: cloud().tokens.admin });
+    expectProblem(res, 400, 'validation_failed');
+    expect(res.body.errors).toEqual([
+      {
+        path: 'query.status',
+        message: expect.stringMatching(/per customer \(add customerId\) or read one by id/),
+      },
+    ]);
   });
 
   it('keeps the admin routes from customers', async () => {

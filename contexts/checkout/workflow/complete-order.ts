@@ -1,6 +1,6 @@
 import { finishPendingSettlement, settleReservation } from '#contexts/inventory/data/settle.ts';
 import { type OrderRepository, orderNotFound } from '#contexts/orders/data/repository.ts';
-import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
@@ -34,7 +34,7 @@ export class HoldLostError extends AppError {
 const paidItems = (table: string, order: Order, paymentIntentId: string, at: Date): TransactItem[] => {
   const when = at.toISOString();
   return [
-    orderTransitionUpdate(table, order.id, ['pending_payment'], 'paid', when, 'payment_succeeded'),
+    ...orderTransitionItems(table, order, ['pending_payment'], 'paid', when, 'payment_succeeded'),
     ...[
       outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, when), at),
       outboxItem(

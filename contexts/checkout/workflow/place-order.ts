@@ -4,7 +4,7 @@ import type { CartCaller } from '#contexts/carts/domain/cart-caller.ts';
 import { CARTS_SOURCE } from '#contexts/carts/events.ts';
 import type { Companion, ReservationService } from '#contexts/inventory/data/reserve.ts';
 import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
-import { orderCreatePut } from '#contexts/orders/data/items.ts';
+import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { OrderRepository } from '#contexts/orders/data/repository.ts';
 import { orderFromCart } from '#contexts/orders/domain/from-cart.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
@@ -164,11 +164,13 @@ const companion = (
     outboxItem(ORDERS_SOURCE, 'CheckoutStarted', checkoutStarted(order), now),
     outboxItem(CARTS_SOURCE, 'CartCheckedOut', { cartId: cart.id, orderId: order.id, customerId }, now),
   ].map((Item): TransactItem => ({ Put: { TableName: table, Item } }));
+  // The order's body and summary, both conditional on being new.
+  const create = orderCreateItems(table, order);
   return {
-    items: () => [orderCreatePut(table, order), ...usage, close, ...events],
+    items: () => [...create, ...usage, close, ...events],
     refused: (failed) => {
-      if (failed[0]) return new AlreadyPlaced();
-      const exhausted = consumeFailure({ conditionFailed: failed }, promotions, customerId, 1);
+      if (create.some((_, i) => failed[i])) return new AlreadyPlaced();
+      const exhausted = consumeFailure({ conditionFailed: failed }, promotions, customerId, create.length);
       if (exhausted) return exhausted;
       return new ConflictError(
         `Cart ${cart.id} changed during checkout; read it again`,

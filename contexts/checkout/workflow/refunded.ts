@@ -1,5 +1,5 @@
 import type { OrderRepository } from '#contexts/orders/data/repository.ts';
-import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { PaymentGateway } from '#contexts/payments/domain/gateway.ts';
 import type { PaymentResult } from '#contexts/payments/domain/result.ts';
 import { transact } from '#platform/data/transact.ts';
@@ -10,19 +10,24 @@ export type RefundEffect = 'refunded' | 'partial' | 'not_applicable';
 
 /**
  * Follows a refund reported by Stripe (`charge.refunded`): a paid order whose charge is refunded in full
- * becomes `refunded` (once: conditional on `paid`). A partial refund leaves it paid; an order that never
- * completed (the saga refunded a payment it could not use) is not moved. 1 TransactWriteItems.
+ * becomes `refunded` (once: conditional on `paid`), its summary moving from the paid list to the refunded
+ * one in the same transaction. A partial refund leaves it paid; an order that never completed (the saga
+ * refunded a payment it could not use) is not moved. 1 GetItem (the order, whose summary the transition
+ * rewrites) + 1 TransactWriteItems.
  */
 export const followRefund = async (
-  table: string,
+  deps: { readonly table: string; readonly orders: OrderRepository },
   result: PaymentResult,
   now = new Date(),
 ): Promise<RefundEffect> => {
   if (result.outcome !== 'refunded') return 'not_applicable';
   if ((result.amountRefunded ?? 0) < result.amount) return 'partial';
-  const moved = await transact([
-    orderTransitionUpdate(table, result.orderId, ['paid'], 'refunded', now.toISOString(), 'charge_refunded'),
-  ]);
+  const order = await deps.orders.get(result.orderId);
+  if (order?.status !== 'paid') return 'not_applicable';
+  const at = now.toISOString();
+  const moved = await transact(
+    orderTransitionItems(deps.table, order, ['paid'], 'refunded', at, 'charge_refunded'),
+  );
   return moved.ok ? 'refunded' : 'not_applicable';
 };
 

@@ -1,7 +1,7 @@
 import { reopenCart } from '#contexts/carts/data/store.ts';
 import { finishPendingSettlement, settleReservation } from '#contexts/inventory/data/settle.ts';
 import type { OrderRepository } from '#contexts/orders/data/repository.ts';
-import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { Order, OrderStatus } from '#contexts/orders/domain/schemas.ts';
 import { type CheckoutEnd, ORDERS_SOURCE } from '#contexts/orders/events.ts';
 import { PaymentAlreadySucceededError } from '#contexts/payments/domain/errors.ts';
@@ -82,7 +82,7 @@ const endItems = (table: string, order: Order, request: ReleaseRequest, at: Date
   return [
     // Only with the intent it stopped: one recorded since (OpenPayment racing) fails this, and the retry
     // cancels that one too.
-    orderTransitionUpdate(table, order.id, ['pending_payment'], request.status, when, request.reason, {
+    ...orderTransitionItems(table, order, ['pending_payment'], request.status, when, request.reason, {
       seenPaymentIntentId: order.payment.paymentIntentId ?? null,
     }),
     ...releaseUsageRefs(table, order.promotionUsage, order.customerId),

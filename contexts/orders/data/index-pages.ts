@@ -1,8 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
-import { type Order, type OrderStatus, orderRecord } from '../domain/schemas.ts';
+import type { OrderStatus, OrderSummary } from '../domain/schemas.ts';
+import { listRowOf } from './items.ts';
 
-/** One index partition of orders, sorted by `<createdAt>#<orderId>`. */
+/** One index partition of order summaries, sorted by `<createdAt>#<orderId>`. */
 export interface OrderPartition {
   readonly index: 'gsi1' | 'gsi2';
   readonly partition: string;
@@ -15,7 +16,7 @@ export interface SortRange {
 }
 
 interface PartitionPage {
-  readonly items: readonly { sk: string; order: Order }[];
+  readonly items: readonly { sk: string; row: OrderSummary }[];
   /** The sort key of the last item the Query evaluated when it stopped at its limit. */
   readonly stoppedAt?: string;
 }
@@ -64,14 +65,14 @@ const queryPartition = async (
   return {
     items: Items.filter((item) => item[sk] !== range.upper).map((item) => ({
       sk: String(item[sk]),
-      order: orderRecord.parse(item),
+      row: listRowOf(item),
     })),
     ...(LastEvaluatedKey ? { stoppedAt: String(LastEvaluatedKey[sk]) } : {}),
   };
 };
 
 /**
- * One page of orders, newest first, across partitions (all Queries in parallel, merged by sort key).
+ * One page of order summaries, newest first, across partitions (all Queries in parallel, merged by sort key).
  * Every item at or above the highest point where a Query stopped has been read from every partition,
  * so the page is cut there; `after` (exclusive) is where the next page starts, undefined at the end.
  */
@@ -81,7 +82,7 @@ export const orderPage = async (
   range: SortRange,
   limit: number,
   status?: OrderStatus,
-): Promise<{ orders: Order[]; after: string | undefined }> => {
+): Promise<{ rows: OrderSummary[]; after: string | undefined }> => {
   const pages = await Promise.all(sources.map((s) => queryPartition(table, s, range, limit, status)));
   const stops = pages.flatMap((p) => (p.stoppedAt === undefined ? [] : [p.stoppedAt]));
   // The highest stop: strings, so Math.max does not apply.
@@ -92,5 +93,5 @@ export const orderPage = async (
     .sort((a, b) => (a.sk < b.sk ? 1 : -1));
   const page = complete.slice(0, limit);
   const after = complete.length > limit ? page.at(-1)?.sk : frontier;
-  return { orders: page.map((item) => item.order), after };
+  return { rows: page.map((item) => item.row), after };
 };

@@ -1,5 +1,12 @@
 import type { TransactItem } from '#platform/data/transact.ts';
-import { type Order, type OrderSummary, type OrderView, orderRecord } from '../domain/schemas.ts';
+import {
+  type Order,
+  type OrderSummary,
+  type OrderView,
+  orderRecord,
+  orderSummarySchema,
+} from '../domain/schemas.ts';
+import { isListed } from '../domain/status.ts';
 import { Entity, orderKeys } from './keys.ts';
 
 type Item = Record<string, unknown>;
@@ -11,19 +18,14 @@ export const bucketOf = (orderId: string): number => {
   return hash % orderKeys.buckets;
 };
 
-/**
- * The order item. gsi1 lists a customer's orders (guests have no gsi1 keys); gsi2 lists orders by
- * status. Both sort by creation time, which never changes; only gsi2pk follows the status.
- */
+/** The order's body: the whole snapshot and history, under its primary key only (no index reads it). */
 export const orderItem = (order: Order): Item => ({
   ...orderKeys.order(order.id),
-  ...(order.customerId ? orderKeys.byCustomer(order.customerId, order.createdAt, order.id) : {}),
-  ...orderKeys.byStatus(order.status, bucketOf(order.id), order.createdAt, order.id),
   entity: Entity.order,
   ...order,
 });
 
-/** The order an item holds (keys and the entity tag dropped). */
+/** The order a body item holds (keys and the entity tag dropped). */
 export const orderFromItem = (item: Item): Order => orderRecord.parse(item);
 
 /** The order as the API shows it: the guest token's hash never leaves the table. */
@@ -46,13 +48,41 @@ export const orderSummary = (order: Order): OrderSummary => ({
 });
 
 /**
- * The checkout transaction's Put of a new order: `attribute_not_exists(pk)`, so a retried placing
- * transaction can never write the order twice (its cancellation reason says the order exists).
+ * The order's list row, with the index keys of the order: gsi1 for a customer's orders (guests have
+ * none), gsi2 for the admin list in a listed status only (none while `pending_payment`). `version` is the
+ * body's version it reflects. Both sort keys are the creation time, which never changes.
  */
-export const orderCreatePut = (table: string, order: Order): TransactItem => ({
-  Put: {
-    TableName: table,
-    Item: orderItem(orderRecord.parse(order)),
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
+export const summaryItem = (summary: OrderSummary, version: number): Item => ({
+  ...orderKeys.summary(summary.id),
+  ...(summary.customerId ? orderKeys.byCustomer(summary.customerId, summary.createdAt, summary.id) : {}),
+  ...(isListed(summary.status)
+    ? orderKeys.byStatus(summary.status, bucketOf(summary.id), summary.createdAt, summary.id)
+    : {}),
+  entity: Entity.orderSummary,
+  ...summary,
+  version,
 });
+
+/** The list row a summary item holds (keys, entity and version dropped). */
+export const summaryFromItem = (item: Item): OrderSummary => orderSummarySchema.parse(item);
+
+/**
+ * The list row of an index entry: a summary, or the body of an order stored before summaries existed
+ * (it carried the index keys then) until `ordersSummaryV1` has moved them to its summary. Never both:
+ * the backfill and every transition write the summary and drop the body's keys in one transaction.
+ */
+export const listRowOf = (item: Item): OrderSummary =>
+  item.entity === Entity.order ? orderSummary(orderFromItem(item)) : summaryFromItem(item);
+
+/**
+ * The checkout transaction's Puts of a new order, its body then its summary, each
+ * `attribute_not_exists(pk)`: a retried placing transaction can never write the order twice (its
+ * cancellation reasons say the order exists).
+ */
+export const orderCreateItems = (table: string, order: Order): [TransactItem, TransactItem] => {
+  const record = orderRecord.parse(order);
+  const put = (Item: Item): TransactItem => ({
+    Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+  });
+  return [put(orderItem(record)), put(summaryItem(orderSummary(record), record.version))];
+};

@@ -1,7 +1,7 @@
 import type { TransactItem } from '#platform/data/transact.ts';
-import type { OrderStatus, StatusChange } from '../domain/schemas.ts';
+import type { Order, OrderStatus, StatusChange } from '../domain/schemas.ts';
 import { canTransition } from '../domain/status.ts';
-import { bucketOf } from './items.ts';
+import { orderSummary, summaryItem } from './items.ts';
 import { orderKeys } from './keys.ts';
 
 /** What else a transition requires of the order besides its status. */
@@ -15,22 +15,32 @@ export interface TransitionExtra {
 
 type UpdateItem = NonNullable<TransactItem['Update']>;
 
+/** The index keys a body carried before it had a summary (see `ordersSummaryV1`); a transition drops them. */
+export const LEGACY_BODY_INDEX_KEYS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+
 /**
- * A TransactWriteItems `Update` moving an order from one of `from` to `to`: conditional on the current
- * status being in `from` (so a transition applies once, and a late webhook never moves a paid order
- * back), appending `{ status, at, reason }` to the history, moving gsi2 to the new status's partition
- * (same bucket, same sort key) and bumping `version`. A failed condition returns the stored order
- * (`ALL_OLD`) in the cancellation reason. A move the transition table forbids is a programming error.
+ * The TransactWriteItems items moving an order from one of `from` to `to`, body then summary.
+ *
+ * The body's `Update` is conditional on the current status being in `from` (so a transition applies once,
+ * and a late webhook never moves a paid order back); it appends `{ status, at, reason }` to the history
+ * and bumps `version`. A failed condition returns the stored order (`ALL_OLD`) in the cancellation reason.
+ *
+ * The summary's `Put` writes the list row in its new status: gsi2 moves to the new status's bucket (or
+ * leaves the index), gsi1 follows. It has no condition of its own: the body's decides for both, in one
+ * transaction. A Put rather than an Update, so an order stored before summaries existed (not backfilled
+ * yet) gains a whole summary, never a partial one; the body drops the index keys it carried then. A
+ * summary is under 1 KB, so either costs 1 WCU. `order` is the order as the caller read it: only its
+ * immutable fields and its version are used. A move the transition table forbids is a programming error.
  */
-export const orderTransitionUpdate = (
+export const orderTransitionItems = (
   table: string,
-  orderId: string,
+  order: Order,
   from: readonly OrderStatus[],
   to: OrderStatus,
   at: string,
   reason?: string,
   extra: TransitionExtra = {},
-): { Update: UpdateItem } => {
+): [{ Update: UpdateItem }, TransactItem] => {
   const refused = from.filter((status) => !canTransition(status, to));
   if (from.length === 0 || refused.length > 0)
     throw new Error(`An order cannot move from ${refused.join(', ') || 'nothing'} to ${to}`);
@@ -39,38 +49,41 @@ export const orderTransitionUpdate = (
   const sets = [
     '#status = :to',
     '#history = list_append(#history, :entry)',
-    'gsi2pk = :gsi2pk',
     'updatedAt = :at',
     '#version = #version + :one',
   ];
-  return {
-    Update: {
-      TableName: table,
-      Key: orderKeys.order(orderId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: [
-        `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
-        ...(extra.seenPaymentIntentId === null ? ['attribute_not_exists(payment.paymentIntentId)'] : []),
-        ...(extra.seenPaymentIntentId ? ['payment.paymentIntentId = :seenPi'] : []),
-      ].join(' AND '),
-      ExpressionAttributeNames: { '#status': 'status', '#history': 'statusHistory', '#version': 'version' },
-      ExpressionAttributeValues: {
-        ...fromValues,
-        ':to': to,
-        ':entry': [entry],
-        ':gsi2pk': orderKeys.statusPartition(to, bucketOf(orderId)),
-        ':at': at,
-        ':one': 1,
-        ...(extra.seenPaymentIntentId ? { ':seenPi': extra.seenPaymentIntentId } : {}),
+  const summary = { ...orderSummary(order), status: to, updatedAt: at };
+  return [
+    {
+      Update: {
+        TableName: table,
+        Key: orderKeys.order(order.id),
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE ${LEGACY_BODY_INDEX_KEYS.join(', ')}`,
+        ConditionExpression: [
+          `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
+          ...(extra.seenPaymentIntentId === null ? ['attribute_not_exists(payment.paymentIntentId)'] : []),
+          ...(extra.seenPaymentIntentId ? ['payment.paymentIntentId = :seenPi'] : []),
+        ].join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status', '#history': 'statusHistory', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ...fromValues,
+          ':to': to,
+          ':entry': [entry],
+          ':at': at,
+          ':one': 1,
+          ...(extra.seenPaymentIntentId ? { ':seenPi': extra.seenPaymentIntentId } : {}),
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
-  };
+    { Put: { TableName: table, Item: summaryItem(summary, order.version + 1) } },
+  ];
 };
 
 /**
  * A TransactWriteItems `Update` recording the PaymentIntent of an unpaid order: applies once (the same
  * id again is a no-op success; another id, or an order past `pending_payment`, fails its condition).
+ * The body only: the list row does not show the intent, so this write touches no index.
  */
 export const orderPaymentIntentUpdate = (
   table: string,

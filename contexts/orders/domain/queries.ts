@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { orderId, orderStatus } from '../domain/schemas.ts';
+import { orderId, orderStatus } from './schemas.ts';
+import { isListed } from './status.ts';
 
 const pageFields = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -21,14 +22,31 @@ export const orderPath = z.strictObject({ orderId });
 /** `GET /me/orders`: one page of the caller's orders, newest first. */
 export const myOrdersQuery = z.strictObject(pageFields);
 
-/** `GET /admin/orders`: filters that each map to an index key condition (docs/orders.md). */
+/** Why the admin list refuses `status=pending_payment` alone (docs/orders.md). */
+export const PENDING_NOT_LISTED =
+  'Orders awaiting payment are not listed across customers (they leave pending_payment within the ' +
+  'payment timeout): list them per customer (add customerId) or read one by id (GET /admin/orders/{orderId})';
+
+/**
+ * `GET /admin/orders`: filters that each map to an index key condition (docs/orders.md). Every status is
+ * indexed per customer, only the listed ones (`LISTED_STATUSES`) across customers.
+ */
 export const adminOrdersQuery = z
   .strictObject({
-    status: orderStatus.optional(),
+    status: orderStatus.optional().meta({
+      description:
+        'Only orders in this status. `pending_payment` needs `customerId` (400 `validation_failed` ' +
+        'without it); without a status, every status but `pending_payment` is listed, or with ' +
+        '`customerId` every status',
+    }),
     from: instant.optional().meta({ description: 'Created at or after (inclusive)' }),
     to: instant.optional().meta({ description: 'Created before (exclusive)' }),
     customerId: z.string().min(1).max(128).optional(),
     ...pageFields,
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] })
+  .refine((q) => !q.status || isListed(q.status) || q.customerId !== undefined, {
+    message: PENDING_NOT_LISTED,
+    path: ['status'],
+  });
 export type AdminOrdersQuery = z.infer<typeof adminOrdersQuery>;

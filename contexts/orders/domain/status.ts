@@ -19,3 +19,21 @@ export const canTransition = (from: OrderStatus, to: OrderStatus): boolean => TR
 
 /** Whether no transition leaves a status. */
 export const isFinal = (status: OrderStatus): boolean => TRANSITIONS[status].length === 0;
+
+/**
+ * The statuses the back office lists across customers. `pending_payment` is not one: it is transient (an
+ * order leaves it within the payment timeout, paid or not), so a list of it is stale as it is read, and
+ * indexing it would put every order of a burst on the index twice more. Orders awaiting payment are
+ * listed per customer, or read by id.
+ */
+export const LISTED_STATUSES = [
+  'paid',
+  'payment_failed',
+  'expired',
+  'canceled',
+  'refunded',
+] as const satisfies readonly OrderStatus[];
+
+/** Whether orders in `status` are listed across customers (see `LISTED_STATUSES`). */
+export const isListed = (status: OrderStatus): boolean =>
+  (LISTED_STATUSES as readonly OrderStatus[]).includes(status);

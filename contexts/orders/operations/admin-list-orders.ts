@@ -12,7 +12,9 @@ export const adminListOrders = orderOperation({
   summary: 'One page of orders, newest first, filtered',
   description:
     'Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`. ' +
-    'A cursor is bound to the filters it was made with. A page may be shorter than `limit` when a ' +
+    'Orders awaiting payment (`pending_payment`) are listed per customer only: `status=pending_payment` ' +
+    'without `customerId` is 400 `validation_failed`, and the list without a status shows every other ' +
+    'status. A cursor is bound to the filters it was made with. A page may be shorter than `limit` when a ' +
     'customer filter is combined with a status.',
   tags: ['orders', 'admin'],
   request: { query: adminOrdersQuery },

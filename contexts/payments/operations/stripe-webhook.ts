@@ -67,7 +67,7 @@ export const receiveStripeWebhook = webhookOperation({
       effect === 'superseded' || resumed === 'resumed'
         ? 'none'
         : result.outcome === 'refunded'
-          ? await followRefund(table, result)
+          ? await followRefund({ table, orders }, result)
           : await refundUnclaimed({ orders, gateway }, result);
     logger.info('stripe event', {
       eventId: stripeEvent.id,

@@ -8,7 +8,7 @@ import { placeOrder } from '#contexts/checkout/workflow/place-order.ts';
 import { refundUnclaimed } from '#contexts/checkout/workflow/refunded.ts';
 import { releaseCheckout } from '#contexts/checkout/workflow/release-checkout.ts';
 import { settleReservation } from '#contexts/inventory/data/settle.ts';
-import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { PaymentResult } from '#contexts/payments/domain/result.ts';
 import { stripeClient, stripeGateway } from '#contexts/payments/stripe/gateway.ts';
 import { promotionKeys } from '#contexts/pricing/data/keys.ts';
@@ -204,9 +204,9 @@ describe('the saga’s steps and compensations, failing after each step', () => 
     const c = await placedCheckout();
     const seen = await c.order();
     await openPayment(c.deps, c.orderId);
-    const stale = orderTransitionUpdate(
+    const stale = orderTransitionItems(
       c.f.table,
-      c.orderId,
+      seen,
       ['pending_payment'],
       'expired',
       new Date().toISOString(),
@@ -215,7 +215,7 @@ describe('the saga’s steps and compensations, failing after each step', () => 
         seenPaymentIntentId: seen.payment.paymentIntentId ?? null,
       },
     );
-    expect((await transact([stale])).ok).toBe(false);
+    expect((await transact(stale)).ok).toBe(false);
     expect((await c.order()).status).toBe('pending_payment');
   });
 
@@ -224,14 +224,14 @@ describe('the saga’s steps and compensations, failing after each step', () => 
     const { intent } = await openPayment(c.deps, c.orderId);
     await c.browserPays(intent);
     // As if the saga had ended the order without seeing the payment (it failed for good).
-    const ended = orderTransitionUpdate(
+    const ended = orderTransitionItems(
       c.f.table,
-      c.orderId,
+      await c.order(),
       ['pending_payment'],
       'canceled',
       new Date().toISOString(),
     );
-    expect((await transact([ended])).ok).toBe(true);
+    expect((await transact(ended)).ok).toBe(true);
     const result: PaymentResult = {
       orderId: c.orderId,
       outcome: 'succeeded',

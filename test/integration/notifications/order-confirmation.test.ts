@@ -9,7 +9,7 @@ import {
 } from '#contexts/notifications/data/queue-order-confirmation.ts';
 import { OrderConfirmationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
 import { orderConfirmationEmail } from '#contexts/notifications/domain/order-confirmation.ts';
-import { orderCreatePut } from '#contexts/orders/data/items.ts';
+import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
 import { buildEvent } from '#local/eventbridge/event.ts';
@@ -55,7 +55,7 @@ describe('order confirmation consumer', () => {
   });
 
   const place = async (order: Order) => {
-    expect(await transact([orderCreatePut(table, order)])).toEqual({ ok: true });
+    expect(await transact(orderCreateItems(table, order))).toEqual({ ok: true });
     return order;
   };
   const notification = async (orderId: string) =>

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bucketOf, orderCreatePut } from '#contexts/orders/data/items.ts';
+import { bucketOf, orderCreateItems } from '#contexts/orders/data/items.ts';
 import { orderKeys } from '#contexts/orders/data/keys.ts';
 import { OrderRepository } from '#contexts/orders/data/repository.ts';
-import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import { adminOrdersQuery } from '#contexts/orders/domain/queries.ts';
 import type { Order, OrderStatus } from '#contexts/orders/domain/schemas.ts';
 import { documentClient } from '#platform/data/client.ts';
@@ -14,10 +14,27 @@ import { sampleOrder } from '../../support/orders.ts';
 
 const minute = (i: number) => new Date(Date.UTC(2026, 2, 1, 0, i));
 
-/** Writes orders through the checkout's own Put, one transaction each (as the saga will). */
+/** Writes orders through the checkout's own Puts, one transaction each (as the saga does). */
 const place = async (table: string, orders: Order[]) => {
-  for (const order of orders) expect(await transact([orderCreatePut(table, order)])).toEqual({ ok: true });
+  for (const order of orders) expect(await transact(orderCreateItems(table, order))).toEqual({ ok: true });
   return orders;
+};
+
+/** An item as stored (strongly consistent). */
+const stored = async (table: string, key: Record<string, string>) =>
+  (await documentClient().send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+
+/** The ids in one status bucket of gsi2, as the index holds them. */
+const inStatusPartition = async (table: string, status: OrderStatus, orderId: string) => {
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': orderKeys.statusPartition(status, bucketOf(orderId)) },
+    }),
+  );
+  return Items.filter((item) => item.id === orderId).map((item) => item.entity);
 };
 
 const admin = (repo: OrderRepository, query: Record<string, string | number>) =>
@@ -42,6 +59,8 @@ describe('OrderRepository', () => {
   let repo: OrderRepository;
   const ada = `cust-${randomUUID()}`;
   const bob = `cust-${randomUUID()}`;
+  // The transition tests' customer, so the listing tests' expectations stay Ada's, Bob's and the timeline's.
+  const carl = `cust-${randomUUID()}`;
   let adas: Order[];
   let timeline: Order[];
 
@@ -62,32 +81,44 @@ describe('OrderRepository', () => {
     adas = timeline.filter((o) => o.customerId === ada);
   });
 
-  it('creates an order once: the same Put in a second transaction fails its condition', async () => {
+  it('creates an order once: the same Puts in a second transaction fail their conditions', async () => {
     const [order] = await place(table, [sampleOrder({ customerId: ada, createdAt: minute(100) })]);
     expect(await repo.get(order!.id)).toEqual(order);
-    expect(await transact([orderCreatePut(table, order!)])).toMatchObject({
+    expect(await transact(orderCreateItems(table, order!))).toMatchObject({
       ok: false,
-      conditionFailed: [true],
+      conditionFailed: [true, true],
     });
     expect(await repo.get('no-such-order')).toBeUndefined();
   });
 
-  it('stores a guest order with its token hash and no customer index keys', async () => {
+  it('stores a guest order: the body with its token hash and no index keys, the summary in its status list', async () => {
     const guest = timeline[2]!;
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: table, Key: orderKeys.order(guest.id) }),
-    );
-    expect(Item).toMatchObject({ entity: 'ORDER', tokenHash: guest.tokenHash });
-    expect(Item).not.toHaveProperty('gsi1pk');
-    expect(Item?.gsi2pk).toBe(orderKeys.statusPartition('expired', bucketOf(guest.id)));
+    const body = await stored(table, orderKeys.order(guest.id));
+    expect(body).toMatchObject({ entity: 'ORDER', tokenHash: guest.tokenHash });
+    expect(Object.keys(body ?? {}).filter((k) => k.startsWith('gsi'))).toEqual([]);
+    const summary = await stored(table, orderKeys.summary(guest.id));
+    expect(summary).toMatchObject({ entity: 'ORDER_SUMMARY', status: 'expired', customerId: null });
+    expect(summary).not.toHaveProperty('tokenHash');
+    expect(summary).not.toHaveProperty('gsi1pk');
+    expect(summary?.gsi2pk).toBe(orderKeys.statusPartition('expired', bucketOf(guest.id)));
   });
 
-  it('applies a transition once, appends the history and moves the status index key', async () => {
+  it('keeps an unpaid order out of every status partition, and lists it for its customer', async () => {
+    const [order] = await place(table, [sampleOrder({ customerId: carl, createdAt: minute(150) })]);
+    expect(await stored(table, orderKeys.summary(order!.id))).not.toHaveProperty('gsi2pk');
+    expect(await inStatusPartition(table, 'pending_payment', order!.id)).toEqual([]);
+    const everyListed = await allPages(repo, { limit: 100 });
+    expect(everyListed.ids).not.toContain(order!.id);
+    const mine = await repo.listForCustomer(carl, 100);
+    expect(mine.items.find((o) => o.id === order!.id)).toMatchObject({ status: 'pending_payment' });
+  });
+
+  it('applies a transition once: the body gets its history, the summary moves into the status list', async () => {
     const [order] = await place(table, [sampleOrder({ createdAt: minute(200) })]);
     const at = new Date().toISOString();
-    const move = () => transact([orderTransitionUpdate(table, order!.id, ['pending_payment'], 'paid', at)]);
+    const move = () => transact(orderTransitionItems(table, order!, ['pending_payment'], 'paid', at));
     expect(await move()).toEqual({ ok: true });
-    expect(await move()).toMatchObject({ ok: false, conditionFailed: [true] });
+    expect(await move()).toMatchObject({ ok: false, conditionFailed: [true, false] });
     const paid = await repo.get(order!.id);
     expect(paid).toMatchObject({
       status: 'paid',
@@ -98,30 +129,72 @@ describe('OrderRepository', () => {
       { status: 'pending_payment', at: order!.createdAt },
       { status: 'paid', at },
     ]);
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: table, Key: orderKeys.order(order!.id) }),
-    );
-    expect(Item?.gsi2pk).toBe(orderKeys.statusPartition('paid', bucketOf(order!.id)));
-    expect(Item?.gsi2sk).toBe(orderKeys.sortKey(order!.createdAt, order!.id));
+    const summary = await stored(table, orderKeys.summary(order!.id));
+    expect(summary).toMatchObject({ status: 'paid', updatedAt: at, version: 2 });
+    expect(summary?.gsi2pk).toBe(orderKeys.statusPartition('paid', bucketOf(order!.id)));
+    expect(summary?.gsi2sk).toBe(orderKeys.sortKey(order!.createdAt, order!.id));
+    expect(await inStatusPartition(table, 'paid', order!.id)).toEqual(['ORDER_SUMMARY']);
+  });
+
+  it('moves a refunded order from the paid partition to the refunded one in the same transaction', async () => {
+    const [order] = await place(table, [
+      sampleOrder({ customerId: carl, createdAt: minute(250), status: 'paid' }),
+    ]);
+    expect(await inStatusPartition(table, 'paid', order!.id)).toEqual(['ORDER_SUMMARY']);
+    const at = new Date().toISOString();
+    expect(await transact(orderTransitionItems(table, order!, ['paid'], 'refunded', at))).toEqual({
+      ok: true,
+    });
+    expect(await inStatusPartition(table, 'paid', order!.id)).toEqual([]);
+    expect(await inStatusPartition(table, 'refunded', order!.id)).toEqual(['ORDER_SUMMARY']);
+    expect((await allPages(repo, { status: 'refunded', limit: 10 })).ids).toContain(order!.id);
+    expect((await allPages(repo, { status: 'paid', limit: 100 })).ids).not.toContain(order!.id);
+    expect((await repo.listForCustomer(carl, 100)).items.find((o) => o.id === order!.id)).toMatchObject({
+      status: 'refunded',
+      updatedAt: at,
+    });
+  });
+
+  it('writes neither item when a transition is refused', async () => {
+    const [order] = await place(table, [
+      sampleOrder({ customerId: carl, createdAt: minute(260), status: 'canceled' }),
+    ]);
+    const before = await Promise.all([
+      stored(table, orderKeys.order(order!.id)),
+      stored(table, orderKeys.summary(order!.id)),
+    ]);
+    const late = orderTransitionItems(table, order!, ['pending_payment'], 'paid', new Date().toISOString());
+    expect(await transact(late)).toMatchObject({ ok: false, conditionFailed: [true, false] });
+    expect(
+      await Promise.all([
+        stored(table, orderKeys.order(order!.id)),
+        stored(table, orderKeys.summary(order!.id)),
+      ]),
+    ).toEqual(before);
+    expect(await inStatusPartition(table, 'paid', order!.id)).toEqual([]);
   });
 
   it('never moves a paid order back: a late failure is refused with the stored order, a missing order too', async () => {
     const [order] = await place(table, [sampleOrder({ createdAt: minute(300) })]);
-    const move = (id: string, from: OrderStatus[], to: OrderStatus, reason?: string) =>
-      transact([orderTransitionUpdate(table, id, from, to, new Date().toISOString(), reason)]);
-    expect(await move(order!.id, ['pending_payment'], 'paid')).toEqual({ ok: true });
-    expect(await move(order!.id, ['pending_payment'], 'payment_failed', 'card_declined')).toMatchObject({
+    const move = (o: Order, from: OrderStatus[], to: OrderStatus, reason?: string) =>
+      transact(orderTransitionItems(table, o, from, to, new Date().toISOString(), reason));
+    expect(await move(order!, ['pending_payment'], 'paid')).toEqual({ ok: true });
+    expect(await move(order!, ['pending_payment'], 'payment_failed', 'card_declined')).toMatchObject({
       ok: false,
-      conditionFailed: [true],
+      conditionFailed: [true, false],
     });
     expect((await repo.get(order!.id))?.statusHistory).toHaveLength(2);
-    expect(await move(order!.id, ['paid'], 'refunded', 'charge_refunded')).toEqual({ ok: true });
+    expect(await move((await repo.get(order!.id))!, ['paid'], 'refunded', 'charge_refunded')).toEqual({
+      ok: true,
+    });
     expect((await repo.get(order!.id))?.statusHistory.map((s) => s.status)).toEqual([
       'pending_payment',
       'paid',
       'refunded',
     ]);
-    expect(await move('missing-order', ['pending_payment'], 'paid')).toMatchObject({ ok: false });
+    const missing = sampleOrder();
+    expect(await move(missing, ['pending_payment'], 'paid')).toMatchObject({ ok: false });
+    expect(await stored(table, orderKeys.summary(missing.id))).toBeUndefined();
   });
 
   it("lists a customer's orders newest first, one page at a time", async () => {
@@ -154,8 +227,10 @@ describe('OrderRepository', () => {
   });
 
   it('filters the admin list by a date range (from inclusive, to exclusive), with and without a status', async () => {
+    // Without a status: every listed status, so not the orders awaiting payment.
     const inRange = timeline
       .slice(5, 17)
+      .filter((o) => o.status !== 'pending_payment')
       .map((o) => o.id)
       .reverse();
     const range = { from: minute(5).toISOString(), to: minute(17).toISOString() };

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bucketOf } from '#contexts/orders/data/items.ts';
 import { orderKeys } from '#contexts/orders/data/keys.ts';
-import { orderTransitionUpdate } from '#contexts/orders/data/transitions.ts';
+import {
+  orderPaymentIntentUpdate,
+  orderTransitionItems,
+  type TransitionExtra,
+} from '#contexts/orders/data/transitions.ts';
 import { type OrderStatus, orderStatus } from '#contexts/orders/domain/schemas.ts';
 import { canTransition, isFinal } from '#contexts/orders/domain/status.ts';
+import { sampleOrder } from '../../support/orders.ts';
 
 const allowed: [OrderStatus, OrderStatus][] = [
   ['pending_payment', 'paid'],
@@ -34,59 +39,74 @@ describe('canTransition', () => {
   });
 });
 
-describe('orderTransitionUpdate', () => {
-  const id = '7f1c2d9e-0000-4000-8000-000000000001';
+describe('orderTransitionItems', () => {
+  const order = sampleOrder({ customerId: 'cust-1' });
+  const move = (from: OrderStatus[], to: OrderStatus, reason?: string, extra?: TransitionExtra) =>
+    orderTransitionItems('t', order, from, to, '2026-01-01T00:00:00.000Z', reason, extra);
 
-  it('is conditional on the current status, appends to the history and moves the status index key', () => {
-    const { Update } = orderTransitionUpdate(
-      't',
-      id,
-      ['pending_payment'],
-      'paid',
-      '2026-01-01T00:00:00.000Z',
-    );
-    expect(Update.Key).toEqual(orderKeys.order(id));
+  it('updates the body on condition of its status: history appended, version bumped, old index keys dropped', () => {
+    const [{ Update }] = move(['pending_payment'], 'paid');
+    expect(Update.Key).toEqual(orderKeys.order(order.id));
     expect(Update.ConditionExpression).toBe('attribute_exists(pk) AND #status IN (:from0)');
     expect(Update.UpdateExpression).toContain('#history = list_append(#history, :entry)');
+    expect(Update.UpdateExpression).toContain('#version = #version + :one');
+    expect(Update.UpdateExpression).toMatch(/ REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk$/);
     expect(Update.ExpressionAttributeValues).toMatchObject({
       ':from0': 'pending_payment',
       ':to': 'paid',
       ':entry': [{ status: 'paid', at: '2026-01-01T00:00:00.000Z' }],
-      ':gsi2pk': orderKeys.statusPartition('paid', bucketOf(id)),
     });
   });
 
+  it('rewrites the summary in the new status, into that status’s bucket, with the body’s next version', () => {
+    const [, { Put }] = move(['pending_payment'], 'paid');
+    expect(Put?.ConditionExpression).toBeUndefined();
+    expect(Put?.Item).toMatchObject({
+      ...orderKeys.summary(order.id),
+      ...orderKeys.byStatus('paid', bucketOf(order.id), order.createdAt, order.id),
+      ...orderKeys.byCustomer('cust-1', order.createdAt, order.id),
+      entity: 'ORDER_SUMMARY',
+      status: 'paid',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      createdAt: order.createdAt,
+      version: order.version + 1,
+    });
+  });
+
+  it.each([
+    ['paid', 'refunded'],
+    ['pending_payment', 'expired'],
+    ['pending_payment', 'canceled'],
+    ['pending_payment', 'payment_failed'],
+  ] as const)('moves the summary from %s to the %s partition', (from, to) => {
+    const [, { Put }] = move([from], to);
+    expect(Put?.Item?.gsi2pk).toBe(orderKeys.statusPartition(to, bucketOf(order.id)));
+  });
+
   it('records a reason, and requires the PaymentIntent the caller saw (or none)', () => {
-    const seen = orderTransitionUpdate(
-      't',
-      id,
-      ['pending_payment'],
-      'payment_failed',
-      'now',
-      'card_declined',
-      {
-        seenPaymentIntentId: 'pi_1',
-      },
-    ).Update;
+    const [{ Update: seen }] = move(['pending_payment'], 'payment_failed', 'card_declined', {
+      seenPaymentIntentId: 'pi_1',
+    });
     expect(seen.ConditionExpression).toContain('payment.paymentIntentId = :seenPi');
     expect(seen.ExpressionAttributeValues).toMatchObject({
-      ':entry': [{ status: 'payment_failed', at: 'now', reason: 'card_declined' }],
+      ':entry': [{ status: 'payment_failed', at: '2026-01-01T00:00:00.000Z', reason: 'card_declined' }],
       ':seenPi': 'pi_1',
     });
-    const none = orderTransitionUpdate('t', id, ['pending_payment'], 'expired', 'now', undefined, {
-      seenPaymentIntentId: null,
-    }).Update;
+    const [{ Update: none }] = move(['pending_payment'], 'expired', undefined, { seenPaymentIntentId: null });
     expect(none.ConditionExpression).toContain('attribute_not_exists(payment.paymentIntentId)');
   });
 
   it('refuses to build a move the transition table forbids', () => {
-    expect(() => orderTransitionUpdate('t', id, ['paid'], 'pending_payment', 'now')).toThrow(/cannot move/);
-    expect(() => orderTransitionUpdate('t', id, ['pending_payment', 'paid'], 'paid', 'now')).toThrow(/paid/);
-    expect(() => orderTransitionUpdate('t', id, [], 'paid', 'now')).toThrow(/cannot move/);
+    expect(() => move(['paid'], 'pending_payment')).toThrow(/cannot move/);
+    expect(() => move(['pending_payment', 'paid'], 'paid')).toThrow(/paid/);
+    expect(() => move([], 'paid')).toThrow(/cannot move/);
   });
+});
 
-  it('spreads orders over every bucket of a status', () => {
-    const buckets = new Set(Array.from({ length: 200 }, (_, i) => bucketOf(`order-${i}-${i * 7919}`)));
-    expect([...buckets].sort()).toEqual([0, 1, 2, 3]);
+describe('orderPaymentIntentUpdate', () => {
+  it('writes the body only, never the summary', () => {
+    const { Update } = orderPaymentIntentUpdate('t', 'order-1', 'pi_1', 'now');
+    expect(Update.Key).toEqual(orderKeys.order('order-1'));
+    expect(Update.UpdateExpression).not.toMatch(/gsi|status =/);
   });
 });

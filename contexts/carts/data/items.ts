@@ -8,13 +8,14 @@ const bucketOf = (cartId: string): number => Number.parseInt(cartId.slice(0, 4),
 
 /**
  * The cart item. Index keys follow the state: an open customer cart is in the customer's gsi1 list
- * (claim merges into it); an open cart with an e-mail that has not been reported abandoned is in the
- * gsi2 idle index, sorted by its last change, which is what the abandoned-cart sweep reads.
+ * (claim merges into one), keyed by its creation so an edit never moves it; an open cart with an e-mail
+ * that has not been reported abandoned is in the gsi2 idle index, sorted by its last change, which is
+ * what the abandoned-cart sweep reads.
  */
 export const cartItem = (cart: CartRecord): Item => ({
   ...cartKeys.cart(cart.id),
   ...(cart.status === 'open' && cart.customerId
-    ? cartKeys.customerOpen(cart.customerId, cart.updatedAt, cart.id)
+    ? cartKeys.customerOpen(cart.customerId, cart.createdAt, cart.id)
     : {}),
   ...(cart.status === 'open' && cart.email && !cart.abandonedAt
     ? cartKeys.idle(bucketOf(cart.id), cart.updatedAt, cart.id)

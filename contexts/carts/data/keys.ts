@@ -9,10 +9,13 @@ export const cartKeyPrefixes = ['CART#', 'CARTS#'] as const;
  */
 export const cartKeys = {
   cart: (cartId: string) => ({ pk: `CART#${cartId}`, sk: 'CART' }),
-  /** gsi1 "a customer's open carts, most recently changed first" (claim finds the one to merge into). */
-  customerOpen: (customerId: string, updatedAt: string, cartId: string) => ({
+  /**
+   * gsi1 "a customer's open carts" (claim finds the one to merge into). Sorted by creation, which never
+   * changes: an edit rewrites the index entry in place instead of moving it (a delete and a put).
+   */
+  customerOpen: (customerId: string, createdAt: string, cartId: string) => ({
     gsi1pk: `CARTS#customer#${customerId}`,
-    gsi1sk: `${updatedAt}#${cartId}`,
+    gsi1sk: `${createdAt}#${cartId}`,
   }),
   customerOpenPartition: (customerId: string) => `CARTS#customer#${customerId}`,
   /**

@@ -1,10 +1,16 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { CartService } from '#contexts/carts/data/cart-service.ts';
+import { cartKeys } from '#contexts/carts/data/keys.ts';
 import { CartStore } from '#contexts/carts/data/store.ts';
 import { setShippingOption } from '#contexts/carts/domain/changes.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { cartTable } from './fixture.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 10, minute));
+
+const stored = async (table: string, key: { pk: string; sk: string }) =>
+  (await documentClient().send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
 
 describe('claim', () => {
   it('merges into the customer’s most recently changed open cart in the currency, not the newest created', async () => {
@@ -25,5 +31,9 @@ describe('claim', () => {
       mergedInto: older.cart.id,
     });
     expect((await new CartStore(table).get(newer.cart.id, at(5)))?.version).toBe(1);
+    // The merge gave the customer's cart an e-mail: it is armed in the same transaction.
+    expect((await stored(table, cartKeys.idleMarker(older.cart.id)))?.gsi2sk).toBe(
+      `${at(5).toISOString()}#${older.cart.id}`,
+    );
   });
 });

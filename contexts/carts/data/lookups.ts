@@ -31,9 +31,13 @@ export const findPromotionIdByCode = async (table: string, code: string): Promis
   return promotionIdFromCodeItem(Item);
 };
 
+/** Most open carts of one customer claim looks at: the newest created; a shopper has a few. */
+const MAX_OPEN_CARTS = 100;
+
 /**
  * A customer's most recently changed open cart in a currency (not `except`), read consistently from the
- * table after gsi1 named it; undefined when there is none.
+ * table after gsi1 named it; undefined when there is none. The index sorts by creation (an edit does not
+ * move an entry), so the most recent change is picked in code from the few open carts it holds.
  */
 export const findOpenCart = async (
   table: string,
@@ -48,10 +52,15 @@ export const findOpenCart = async (
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': cartKeys.customerOpenPartition(customerId) },
       ScanIndexForward: false,
-      Limit: 20,
+      Limit: MAX_OPEN_CARTS,
     }),
   );
-  const hit = Items.map(cartFromItem).find((c) => c.currency === currency && c.id !== except);
+  const hit = Items.map(cartFromItem)
+    .filter((c) => c.currency === currency && c.id !== except)
+    .reduce<CartRecord | undefined>(
+      (latest, c) => (latest && latest.updatedAt >= c.updatedAt ? latest : c),
+      undefined,
+    );
   if (!hit) return undefined;
   const { Item } = await documentClient().send(
     new GetCommand({ TableName: table, Key: cartKeys.cart(hit.id), ConsistentRead: true }),

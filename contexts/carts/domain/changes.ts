@@ -51,11 +51,15 @@ export const assertOpen = (cart: CartRecord): void => {
     throw new ConflictError(`Cart ${cart.id} was merged into cart ${cart.mergedInto}`, 'cart_merged');
 };
 
-/** The next version of a cart: counted, stamped, its lifetime refreshed and its abandonment cleared. */
+/**
+ * The next version of a cart: counted, stamped, its lifetime refreshed and its abandonment cleared. A
+ * reported cart's marker is spent, so a change to it arms a new one (a new idle spell).
+ */
 export const touched = (cart: CartRecord, now: Date): CartRecord => {
-  const { abandonedAt: _cleared, ...rest } = cart;
+  const { abandonedAt, armedAt, ...rest } = cart;
   return {
     ...rest,
+    ...(armedAt && !abandonedAt ? { armedAt } : {}),
     version: cart.version + 1,
     updatedAt: now.toISOString(),
     expiresAt: expiry(cart.customerId, now),

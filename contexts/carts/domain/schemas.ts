@@ -103,6 +103,11 @@ export const cartRecord = z.object({
   expiresAt: z.number().int(),
   /** When the abandoned-cart sweep reported it; any change clears it. */
   abandonedAt: z.iso.datetime().optional(),
+  /**
+   * When the idle marker of the current idle spell was written (see domain/idle.ts). Absent on a cart
+   * that is not abandonable, was just reported, or was stored before markers: its next save writes one.
+   */
+  armedAt: z.iso.datetime().optional(),
 });
 export type CartRecord = z.infer<typeof cartRecord>;
 

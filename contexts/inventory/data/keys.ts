@@ -3,6 +3,7 @@
 /** Partition-key prefixes of the inventory's items (table and index partitions). */
 export const inventoryKeyPrefixes = [
   'STOCK#',
+  'STOCKALERT#',
   'STOCKLOG#',
   'STOCKLOC#',
   'STOCK_LOCATIONS',
@@ -15,14 +16,20 @@ export const inventoryKeyPrefixes = [
  * Stock (see docs/inventory.md). A variant's stock lives in shard partitions: shard 0 is
  * `STOCK#<variantId>` (it also holds the variant's SETTINGS), shard k > 0 is `STOCK#<variantId>#<k>`, so a
  * hot variant's writes spread over N partitions. Each shard holds one LEVEL item per location, and its own
- * ledger partition, so commits scale with the shards too.
+ * ledger partition, so commits scale with the shards too. Nothing else is written in a shard partition
+ * per order: the alert state has its own partition.
  */
 export const stockKeys = {
   shardPartition: (variantId: string, shard: number) =>
     shard === 0 ? `STOCK#${variantId}` : `STOCK#${variantId}#${shard}`,
   settings: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'SETTINGS' }),
-  /** The stockAlerts monitor's state (which alerts fired), beside the settings in shard 0. */
-  alerts: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'ALERTS' }),
+  /**
+   * The stockAlerts monitor's state (which alerts fired) and the stock summary carts read, in its own
+   * partition: it is written only when it changes, and never shares shard 0's write budget.
+   */
+  alerts: (variantId: string) => ({ pk: `STOCKALERT#${variantId}`, sk: 'ALERTS' }),
+  /** Where the alert state was kept before `stock-alerts-v1` moved it (shard 0's partition). */
+  legacyAlerts: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'ALERTS' }),
   level: (variantId: string, shard: number, locationId: string) => ({
     pk: stockKeys.shardPartition(variantId, shard),
     sk: `LEVEL#${locationId}`,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_SHARDS, putStockInput } from '#contexts/inventory/domain/schemas.ts';
 import { shardOrder, shardTargets } from '#contexts/inventory/domain/shards.ts';
 import { source } from '#contexts/inventory/domain/sourcing.ts';
 import {
@@ -214,5 +215,11 @@ describe('stock math', () => {
       }
     expect(stored).toBe(0);
     expect(writes).toBeLessThan(200);
+  });
+
+  it('accepts at most 48 shards, so a reshard of one location (2 items a shard + its event) fits 100 items', () => {
+    expect(2 * MAX_SHARDS + 1).toBeLessThanOrEqual(100);
+    expect(putStockInput.safeParse({ shards: MAX_SHARDS }).success).toBe(true);
+    expect(putStockInput.safeParse({ shards: MAX_SHARDS + 1 }).success).toBe(false);
   });
 });

@@ -1,8 +1,13 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireDue } from '#contexts/inventory/data/expiry.ts';
+import { heldBucket } from '#contexts/inventory/data/items.ts';
+import { reservationKeys } from '#contexts/inventory/data/keys.ts';
+import { listReservations } from '#contexts/inventory/data/reservation-queries.ts';
 import { settleReservation } from '#contexts/inventory/data/settle.ts';
 import { OutOfStockError, UnknownVariantError } from '#contexts/inventory/domain/errors.ts';
 import { MAX_SHARDS } from '#contexts/inventory/domain/schemas.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { ValidationError } from '#platform/errors/index.ts';
 import { expectInvariants, inventoryFixture, outboxCounts } from './harness.ts';
 
@@ -149,6 +154,29 @@ describe('reservation lifecycle', () => {
     expect((await expireDue(f.table, new Date())).expired).toEqual([]);
     expect((await outboxCounts(f.table)).ReservationExpired).toBe(1);
     await settleReservation(f.table, 'exp-2', 'release');
+    await expectInvariants(f.table);
+  });
+
+  it('still finds, lists and expires a reservation held in a bucket of the former count (16)', async () => {
+    // An id whose bucket under 16 differs from its bucket now, stored as the code before wrote it.
+    const id = Array.from({ length: 100 }, (_, i) => `old-bucket-${i}`).find((c) => heldBucket(c) >= 16)!;
+    const past = new Date(Date.now() - 60_000);
+    await f.reservations.reserve(
+      { reservationId: id, ref: 'cart-old', holdSeconds: 1, lines: [line('sku-1', 1)] },
+      () => past,
+    );
+    const oldBucket = heldBucket(id) % 16;
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: f.table,
+        Key: reservationKeys.reservation(id),
+        UpdateExpression: 'SET gsi1pk = :old',
+        ExpressionAttributeValues: { ':old': reservationKeys.heldPartition(oldBucket) },
+      }),
+    );
+    expect((await listReservations(f.table, { limit: 100 })).map((r) => r.id)).toContain(id);
+    expect((await expireDue(f.table, new Date())).expired).toEqual([id]);
+    expect((await expireDue(f.table, new Date())).expired).toEqual([]);
     await expectInvariants(f.table);
   });
 });

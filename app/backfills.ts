@@ -1,4 +1,5 @@
 import { cartsIdleMarkerBackfill } from '#contexts/carts/data/backfill.ts';
+import { stockAlertsV1 } from '#contexts/inventory/data/backfill.ts';
 import { ordersSummaryV1 } from '#contexts/orders/data/backfill.ts';
 import type { Backfill } from '#platform/data/backfill.ts';
 
@@ -6,4 +7,11 @@ import type { Backfill } from '#platform/data/backfill.ts';
  * Every backfill a deployed store may need after a change of key design, oldest first. Each is
  * idempotent and resumable (platform/data/backfill.ts); `npm run backfill` runs them (docs/deploy.md).
  */
-export const backfills: readonly Backfill[] = [ordersSummaryV1, cartsIdleMarkerBackfill];
+export const backfills: readonly Backfill[] = [
+  // orders: the list row moves to a small summary item; pending orders leave the status index
+  ordersSummaryV1,
+  // carts: the idle index moves to a marker written once per idle spell (docs/cart.md)
+  cartsIdleMarkerBackfill,
+  // inventory: stock-alert state moves to its own partition (docs/inventory.md, "Alerts")
+  stockAlertsV1,
+];

@@ -1,14 +1,16 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
-import { type AlertState, alertTransition } from '../domain/stock.ts';
+import { type AlertDecision, alertDecision, type StoredAlertState } from '../domain/stock.ts';
 import { INVENTORY_SOURCE } from '../events.ts';
 import { Entity, stockKeys } from './keys.ts';
 import { StockReader } from './stock-reader.ts';
 
 /** Attempts before a check gives up (and the pipe retries the batch). */
 const MAX_ATTEMPTS = 10;
+
+type Item = Record<string, unknown>;
 
 /** The outcome of one check: the total read and the alerts this check emitted (usually none). */
 export interface AlertCheck {
@@ -18,20 +20,30 @@ export interface AlertCheck {
   readonly alerts: ReadonlyArray<'LowStock' | 'OutOfStock'>;
 }
 
-/** What shard 0's partition holds besides levels: settings and the monitor's state (with its version). */
+/** What one read found: the variant's total and threshold, and the monitor's state with its version. */
 interface Snapshot {
-  readonly shards: number;
   readonly threshold: number;
-  readonly state: AlertState;
-  readonly version: number | undefined;
   readonly available: number;
+  readonly stored: StoredAlertState | undefined;
+  readonly version: number | undefined;
+  /** The state was found at its old key (shard 0's partition, before `stock-alerts-v1`): the write moves it. */
+  readonly legacy: boolean;
 }
+
+const storedState = (item: Item | undefined): StoredAlertState | undefined =>
+  item && {
+    lowAlerted: item.lowAlerted === true,
+    outAlerted: item.outAlerted === true,
+    lastAvailable: Number(item.lastAvailable ?? 0),
+  };
 
 /**
  * Decides LowStock/OutOfStock from a variant's total available stock (every location and shard), the
- * single source of both alerts. Each check re-reads the current total, so a retried or repeated check
- * finds no new crossing; the state item is written on every check, conditional on the version read, so
- * two concurrent checks cannot both emit one crossing, and the one that loses re-reads the newer total.
+ * single source of both alerts. The state item (`STOCKALERT#<v>`) is written only when the decision
+ * changes (a crossing with its alert, a re-arm, first sight) or the stock summary it carries for carts
+ * is stale, never merely because a check ran — so a hot variant's checks cost no writes between
+ * crossings. Every write is conditional on the version read, so two concurrent checks cannot both emit
+ * one crossing; the loser re-reads and decides again.
  */
 export class StockAlertMonitor {
   readonly #table: string;
@@ -44,77 +56,110 @@ export class StockAlertMonitor {
 
   /** Checks one variant and emits its due alerts once (undefined when its stock is not tracked). */
   async check(variantId: string, now = new Date()): Promise<AlertCheck | undefined> {
+    const emitted: Array<'LowStock' | 'OutOfStock'> = [];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const snapshot = await this.#read(variantId);
-      if (!snapshot) return undefined;
-      const { next, alerts } = alertTransition(snapshot.state, snapshot.available, snapshot.threshold);
-      const items: TransactItem[] = [this.#saveState(variantId, snapshot, next, now)];
-      for (const alert of alerts) {
-        const data =
-          alert === 'LowStock'
-            ? { variantId, available: snapshot.available, threshold: snapshot.threshold }
-            : { variantId };
-        items.push({ Put: { TableName: this.#table, Item: outboxItem(INVENTORY_SOURCE, alert, data, now) } });
+      const read = await this.#read(variantId);
+      if (!read) return undefined;
+      const decision = alertDecision(read.stored, read.available, read.threshold);
+      const done = { variantId, available: read.available, threshold: read.threshold, alerts: emitted };
+      // A state still at its old key is moved on first sight, so carts (reading the new key) see it.
+      if (!decision.write && !read.legacy) return done;
+      const result = await transact(this.#writes(variantId, read, decision, now));
+      if (!result.ok) {
+        // Another check moved the state (or held it): re-read the total and decide again.
+        await backoff(attempt);
+        continue;
       }
-      if ((await transact(items)).ok)
-        return { variantId, available: snapshot.available, threshold: snapshot.threshold, alerts };
-      // Another check moved the state (or held it): re-read the total and decide again.
-      await backoff(attempt);
+      emitted.push(...decision.alerts);
+      // A summary refresh ends the check. A moved flag is read back once more: a check that read an
+      // older total may have committed after a newer check that found nothing to write (and so left no
+      // version behind to refuse it); the re-read corrects such a stale decision at once.
+      if (!decision.flagsChanged) return done;
     }
     throw new Error(`Stock alerts for ${variantId}: state kept changing`);
   }
 
-  /** Shard 0's partition in one consistent Query (settings, state, levels), then the other shards. */
+  /**
+   * The state (its own partition) beside shard 0's partition (settings, levels) in one round trip,
+   * then the other shards' levels: all strongly consistent, so a check sees the change that caused it.
+   */
   async #read(variantId: string): Promise<Snapshot | undefined> {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': stockKeys.shardPartition(variantId, 0) },
-        ConsistentRead: true,
-      }),
-    );
-    const settings = Items.find((i) => i.entity === Entity.stockSettings);
+    const [state, zero] = await Promise.all([
+      documentClient().send(
+        new GetCommand({ TableName: this.#table, Key: stockKeys.alerts(variantId), ConsistentRead: true }),
+      ),
+      documentClient().send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': stockKeys.shardPartition(variantId, 0) },
+          ConsistentRead: true,
+        }),
+      ),
+    ]);
+    const items = zero.Items ?? [];
+    const settings = items.find((i) => i.entity === Entity.stockSettings);
     if (!settings) return undefined;
-    const saved = Items.find((i) => i.entity === Entity.stockAlerts);
-    const shards = settings.shards as number;
     // Shards past the count are drained to zero by a reshard, so they add nothing.
     const others = await Promise.all(
-      Array.from({ length: shards - 1 }, (_, k) => this.#levels.shard(variantId, k + 1, true)),
+      Array.from({ length: (settings.shards as number) - 1 }, (_, k) =>
+        this.#levels.shard(variantId, k + 1, true),
+      ),
     );
-    const levels = [...Items.filter((i) => i.entity === Entity.stockLevel), ...others.flat()];
+    const levels = [...items.filter((i) => i.entity === Entity.stockLevel), ...others.flat()];
     // Settings with no level anywhere: a first stock put writes its settings before its levels, so the
     // variant is not stocked yet, not sold out. The levels' own stream records bring the check back.
     if (levels.length === 0) return undefined;
-    const available = levels.reduce((sum, level) => sum + (level.available as number), 0);
+    // Until `stock-alerts-v1` has moved it, a variant's state may still sit beside its settings.
+    const legacy = state.Item ? undefined : items.find((i) => i.entity === Entity.stockAlerts);
+    const saved = state.Item ?? legacy;
     return {
-      shards,
       threshold: settings.lowStockThreshold as number,
-      // No state yet means nothing fired: a variant first seen low is reported.
-      state: { lowAlerted: saved?.lowAlerted === true, outAlerted: saved?.outAlerted === true },
+      available: levels.reduce((sum, level) => sum + (level.available as number), 0),
+      stored: storedState(saved),
       version: saved?.version as number | undefined,
-      available,
+      legacy: legacy !== undefined,
     };
   }
 
-  /** The state Put, conditional on the version read (or on there being none). */
-  #saveState(variantId: string, read: Snapshot, next: AlertState, now: Date): TransactItem {
-    return {
-      Put: {
-        TableName: this.#table,
-        Item: {
-          ...stockKeys.alerts(variantId),
-          entity: Entity.stockAlerts,
-          variantId,
-          ...next,
-          lastAvailable: read.available,
-          threshold: read.threshold,
-          version: (read.version ?? 0) + 1,
-          updatedAt: now.toISOString(),
+  /** The state Put (conditional on the version read, or on there being none), its alerts, and the move of an old state. */
+  #writes(variantId: string, read: Snapshot, decision: AlertDecision, now: Date): TransactItem[] {
+    const fresh = read.version === undefined || read.legacy;
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            ...stockKeys.alerts(variantId),
+            entity: Entity.stockAlerts,
+            variantId,
+            ...decision.next,
+            lastAvailable: read.available,
+            threshold: read.threshold,
+            version: (read.version ?? 0) + 1,
+            updatedAt: now.toISOString(),
+          },
+          ConditionExpression: fresh ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(fresh ? {} : { ExpressionAttributeValues: { ':v': read.version } }),
         },
-        ConditionExpression: read.version === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
-        ...(read.version === undefined ? {} : { ExpressionAttributeValues: { ':v': read.version } }),
       },
-    };
+    ];
+    if (read.legacy)
+      items.push({
+        Delete: {
+          TableName: this.#table,
+          Key: stockKeys.legacyAlerts(variantId),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': read.version },
+        },
+      });
+    for (const alert of decision.alerts) {
+      const data =
+        alert === 'LowStock'
+          ? { variantId, available: read.available, threshold: read.threshold }
+          : { variantId };
+      items.push({ Put: { TableName: this.#table, Item: outboxItem(INVENTORY_SOURCE, alert, data, now) } });
+    }
+    return items;
   }
 }

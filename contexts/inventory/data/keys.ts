@@ -3,6 +3,7 @@
 /** Partition-key prefixes of the inventory's items (table and index partitions). */
 export const inventoryKeyPrefixes = [
   'STOCK#',
+  'STOCKALERT#',
   'STOCKLOG#',
   'STOCKLOC#',
   'STOCK_LOCATIONS',
@@ -15,14 +16,20 @@ export const inventoryKeyPrefixes = [
  * Stock (see docs/inventory.md). A variant's stock lives in shard partitions: shard 0 is
  * `STOCK#<variantId>` (it also holds the variant's SETTINGS), shard k > 0 is `STOCK#<variantId>#<k>`, so a
  * hot variant's writes spread over N partitions. Each shard holds one LEVEL item per location, and its own
- * ledger partition, so commits scale with the shards too.
+ * ledger partition, so commits scale with the shards too. Nothing else is written in a shard partition
+ * per order: the alert state has its own partition.
  */
 export const stockKeys = {
   shardPartition: (variantId: string, shard: number) =>
     shard === 0 ? `STOCK#${variantId}` : `STOCK#${variantId}#${shard}`,
   settings: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'SETTINGS' }),
-  /** The stockAlerts monitor's state (which alerts fired), beside the settings in shard 0. */
-  alerts: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'ALERTS' }),
+  /**
+   * The stockAlerts monitor's state (which alerts fired) and the stock summary carts read, in its own
+   * partition: it is written only when it changes, and never shares shard 0's write budget.
+   */
+  alerts: (variantId: string) => ({ pk: `STOCKALERT#${variantId}`, sk: 'ALERTS' }),
+  /** Where the alert state was kept before `stock-alerts-v1` moved it (shard 0's partition). */
+  legacyAlerts: (variantId: string) => ({ pk: `STOCK#${variantId}`, sk: 'ALERTS' }),
   level: (variantId: string, shard: number, locationId: string) => ({
     pk: stockKeys.shardPartition(variantId, shard),
     sk: `LEVEL#${locationId}`,
@@ -44,12 +51,15 @@ export const stockLocationKeys = {
 
 /**
  * A reservation. While held it sits in gsi1 "held, soonest expiry first", spread over `buckets`
- * partitions so thousands of reservations a second never meet on one index partition; the expiry sweep
- * reads every bucket. gsi2 finds a reservation by the order or cart it belongs to.
+ * partitions so thousands of reservations a second never meet on one index partition: each order puts
+ * its entry and deletes it, 2 index writes of the whole item, so 128 buckets take 16,000 orders/s of
+ * reservations up to about 9 lines (≤ 2 KB) and 10,666 up to 16 (docs/inventory.md); the expiry sweep reads
+ * every bucket. The count only grows, by multiples: an entry written under a smaller count (16 before)
+ * sits in a bucket the sweep still reads. gsi2 finds a reservation by the order or cart it belongs to.
  */
 export const reservationKeys = {
   reservation: (reservationId: string) => ({ pk: `RESERVATION#${reservationId}`, sk: 'RESERVATION' }),
-  buckets: 16,
+  buckets: 128,
   heldPartition: (bucket: number) => `RESERVATIONS#held#${bucket}`,
   held: (bucket: number, holdUntil: string, reservationId: string) => ({
     gsi1pk: `RESERVATIONS#held#${bucket}`,

@@ -6,8 +6,14 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ o
 /** Upper bound of any stock figure: far above a real warehouse, far below float imprecision. */
 export const MAX_STOCK = 1_000_000_000;
 
-/** Most stock shards a hot variant may have (a reshard rewrites every shard in one transaction). */
-export const MAX_SHARDS = 32;
+/**
+ * Most stock shards a hot variant may have. Setting or adjusting one location's stock is ONE transaction
+ * that may touch every shard: a level Update and a ledger Put per shard + InventoryAdjusted, so
+ * 2 × 48 + 1 = 97 ≤ 100 items (49 would be the most; locations are separate transactions). 48 shards
+ * take 48 × 250 = 12,000 orders/s of one SKU (docs/inventory.md, "Hot SKUs": reserve and commit write
+ * the shard once each, 2 WCU apiece, of its 1,000 WCU/s).
+ */
+export const MAX_SHARDS = 48;
 
 /**
  * Most allocations (line × location) in one reservation. Reserving is ONE TransactWriteItems of at most

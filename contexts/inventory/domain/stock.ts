@@ -106,3 +106,44 @@ export const alertTransition = (
   if (out && !state.outAlerted) alerts.push('OutOfStock');
   return { next: { lowAlerted: low, outAlerted: out }, alerts };
 };
+
+/** The alert state as stored: the flags, and the total they were decided on (the summary carts show). */
+export interface StoredAlertState extends AlertState {
+  readonly lastAvailable: number;
+}
+
+/**
+ * Whether the stored summary `stored` should be rewritten for a total of `available`: when it moved by
+ * a tenth of the stored figure or more (so it is exact up to 10 units and within 10 % above). Each
+ * rewrite then needs the total to move 10 % again, so a fall of a hot SKU from N units to 0 rewrites it
+ * about 9.5 × ln(N / 10) + 10 times (115 for a million units), whatever the order rate.
+ */
+export const summaryStale = (stored: number, available: number): boolean =>
+  available !== stored && Math.abs(available - stored) * 10 >= stored;
+
+/** What one check of the alert monitor decides. `write` is false when nothing a reader relies on changed. */
+export interface AlertDecision {
+  readonly next: AlertState;
+  readonly alerts: Array<'LowStock' | 'OutOfStock'>;
+  /** A flag moved (a crossing, a re-arm) or the state is new: the decision itself changed. */
+  readonly flagsChanged: boolean;
+  /** Whether the state must be written: the flags changed, or the summary is stale. */
+  readonly write: boolean;
+}
+
+/**
+ * The monitor's decision for a variant whose total available stock is `available`, given the stored
+ * state (undefined: none yet, which counts as armed, so a variant first seen low alerts once). A check
+ * whose total changes neither a flag nor the summary beyond its tolerance writes nothing.
+ */
+export const alertDecision = (
+  stored: StoredAlertState | undefined,
+  available: number,
+  threshold: number,
+): AlertDecision => {
+  const armed: AlertState = { lowAlerted: false, outAlerted: false };
+  const { next, alerts } = alertTransition(stored ?? armed, available, threshold);
+  if (!stored) return { next, alerts, flagsChanged: true, write: true };
+  const flagsChanged = next.lowAlerted !== stored.lowAlerted || next.outAlerted !== stored.outAlerted;
+  return { next, alerts, flagsChanged, write: flagsChanged || summaryStale(stored.lastAvailable, available) };
+};

@@ -1,15 +1,59 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StockAlertMonitor } from '#contexts/inventory/data/alerts.ts';
 import { stockSettingsItem } from '#contexts/inventory/data/items.ts';
+import { Entity, stockKeys } from '#contexts/inventory/data/keys.ts';
 import { settleReservation } from '#contexts/inventory/data/settle.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { PlatformEntity } from '#platform/data/keys.ts';
-import { inventoryFixture, scanEntity } from './harness.ts';
+import { countCommands, inventoryFixture, scanEntity } from './harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;
 const actor = 'admin-test';
 const line = (variantId: string, quantity: number) => ({ variantId, quantity });
+
+/** The monitor's state item of a variant (its own partition), read consistently. */
+const alertState = async (table: string, variantId: string) =>
+  (
+    await documentClient().send(
+      new GetCommand({ TableName: table, Key: stockKeys.alerts(variantId), ConsistentRead: true }),
+    )
+  ).Item;
+
+/**
+ * Holds the next TransactWriteItems this process sends until `open()` (`reached` resolves once it is
+ * held): a check that has read and decided, caught before its write lands.
+ */
+const holdNextTransaction = () => {
+  let open: () => void = () => {};
+  let signal: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const reached = new Promise<void>((resolve) => {
+    signal = resolve;
+  });
+  const name = `hold-transaction-${Math.random()}`;
+  let used = false;
+  documentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      if (!used && context.commandName === 'TransactWriteItemsCommand') {
+        used = true;
+        signal();
+        await released;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return {
+    reached,
+    open: () => {
+      documentClient().middlewareStack.remove(name);
+      open();
+    },
+  };
+};
 
 describe('stock alerts (the stockAlerts pipe target, against a test table)', () => {
   let f: Fixture;
@@ -119,6 +163,121 @@ describe('stock alerts (the stockAlerts pipe target, against a test table)', () 
       alerts: ['LowStock', 'OutOfStock'],
     });
     expect((await alertsOf('al-first')).map((a) => a.type)).toEqual(['LowStock', 'OutOfStock']);
+  });
+
+  it('keeps its state in its own partition, never in shard 0 beside the levels', async () => {
+    await f.admin.put(
+      'al-own',
+      { levels: [{ locationId: 'wh-a', onHand: 9 }], lowStockThreshold: 2, shards: 3, reason: 'count' },
+      actor,
+    );
+    await monitor.check('al-own');
+    expect(await alertState(f.table, 'al-own')).toMatchObject({
+      pk: 'STOCKALERT#al-own',
+      entity: Entity.stockAlerts,
+      lowAlerted: false,
+      outAlerted: false,
+      lastAvailable: 9,
+      version: 1,
+    });
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: f.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': stockKeys.shardPartition('al-own', 0) },
+        ConsistentRead: true,
+      }),
+    );
+    expect(Items.map((i) => i.entity).sort()).toEqual([Entity.stockLevel, Entity.stockSettings]);
+  });
+
+  it('writes nothing when a check changes neither a flag nor the summary, and refreshes a stale summary', async () => {
+    await f.admin.put(
+      'al-quiet',
+      { levels: [{ locationId: 'wh-a', onHand: 100 }], lowStockThreshold: 5, shards: 2, reason: 'count' },
+      actor,
+    );
+    await monitor.check('al-quiet');
+    // 9 units held: the total (91) moved less than a tenth of the summary (100), no line was crossed.
+    for (let i = 0; i < 9; i++)
+      await f.reservations.reserve({
+        reservationId: `al-quiet-${i}`,
+        ref: 'cart',
+        lines: [line('al-quiet', 1)],
+      });
+    const quiet = countCommands();
+    const checks = await Promise.all(Array.from({ length: 4 }, () => monitor.check('al-quiet')));
+    quiet.stop();
+    expect(checks.map((c) => c!.available)).toEqual([91, 91, 91, 91]);
+    expect(quiet.counts.TransactWriteItemsCommand ?? 0).toBe(0);
+    expect(quiet.counts.PutItemCommand ?? 0).toBe(0);
+    expect(await alertState(f.table, 'al-quiet')).toMatchObject({ lastAvailable: 100, version: 1 });
+
+    // The tenth unit makes it 10 %: one write, and the summary is exact again.
+    await f.reservations.reserve({ reservationId: 'al-quiet-9', ref: 'cart', lines: [line('al-quiet', 1)] });
+    const refresh = countCommands();
+    expect(await monitor.check('al-quiet')).toMatchObject({ available: 90, alerts: [] });
+    refresh.stop();
+    expect(refresh.counts.TransactWriteItemsCommand).toBe(1);
+    expect(await alertState(f.table, 'al-quiet')).toMatchObject({ lastAvailable: 90, version: 2 });
+  });
+
+  it('corrects a crossing committed after a newer check found nothing to write, so the next crossing still alerts', async () => {
+    await f.admin.put(
+      'al-stale',
+      { levels: [{ locationId: 'wh-a', onHand: 8 }], lowStockThreshold: 5, reason: 'count' },
+      actor,
+    );
+    await monitor.check('al-stale');
+    await f.reservations.reserve({ reservationId: 'al-stale-r1', ref: 'cart', lines: [line('al-stale', 4)] });
+
+    // Check A reads 4 (low) and is caught before its write; meanwhile the units come back and check B
+    // reads 8: armed and unchanged, so B writes nothing and leaves no version for A's write to fail on.
+    const hold = holdNextTransaction();
+    const a = monitor.check('al-stale');
+    await hold.reached;
+    await settleReservation(f.table, 'al-stale-r1', 'release');
+    expect(await monitor.check('al-stale')).toMatchObject({ available: 8, alerts: [] });
+    hold.open();
+    // A's LowStock reports a dip that happened; its read-back finds 8 and re-arms.
+    expect((await a)!.alerts).toEqual(['LowStock']);
+    expect(await alertState(f.table, 'al-stale')).toMatchObject({ lowAlerted: false, lastAvailable: 8 });
+
+    await f.reservations.reserve({ reservationId: 'al-stale-r2', ref: 'cart', lines: [line('al-stale', 4)] });
+    expect((await monitor.check('al-stale'))!.alerts).toEqual(['LowStock']);
+    expect((await alertsOf('al-stale')).map((a) => a.type)).toEqual(['LowStock', 'LowStock']);
+  });
+
+  it('reads a state still at its old key without alerting again, and moves it on its first check', async () => {
+    await f.admin.put(
+      'al-old',
+      { levels: [{ locationId: 'wh-a', onHand: 3 }], lowStockThreshold: 5, reason: 'count' },
+      actor,
+    );
+    // As the monitor stored it before stock-alerts-v1: LowStock already sent at 3 units.
+    const old = {
+      ...stockKeys.legacyAlerts('al-old'),
+      entity: Entity.stockAlerts,
+      variantId: 'al-old',
+      lowAlerted: true,
+      outAlerted: false,
+      lastAvailable: 3,
+      threshold: 5,
+      version: 7,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    await documentClient().send(new PutCommand({ TableName: f.table, Item: old }));
+    expect(await monitor.check('al-old')).toMatchObject({ available: 3, alerts: [] });
+    expect(await alertState(f.table, 'al-old')).toMatchObject({
+      lowAlerted: true,
+      lastAvailable: 3,
+      version: 8,
+    });
+    const moved = await documentClient().send(
+      new GetCommand({ TableName: f.table, Key: stockKeys.legacyAlerts('al-old'), ConsistentRead: true }),
+    );
+    expect(moved.Item).toBeUndefined();
+    expect(await alertsOf('al-old')).toEqual([]);
   });
 
   it('writers no longer emit alerts themselves', async () => {

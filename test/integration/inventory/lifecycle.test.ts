@@ -1,7 +1,13 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireDue } from '#contexts/inventory/data/expiry.ts';
+import { heldBucket } from '#contexts/inventory/data/items.ts';
+import { reservationKeys } from '#contexts/inventory/data/keys.ts';
+import { listReservations } from '#contexts/inventory/data/reservation-queries.ts';
 import { settleReservation } from '#contexts/inventory/data/settle.ts';
 import { OutOfStockError, UnknownVariantError } from '#contexts/inventory/domain/errors.ts';
+import { MAX_SHARDS } from '#contexts/inventory/domain/schemas.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { ValidationError } from '#platform/errors/index.ts';
 import { expectInvariants, inventoryFixture, outboxCounts } from './harness.ts';
 
@@ -150,6 +156,29 @@ describe('reservation lifecycle', () => {
     await settleReservation(f.table, 'exp-2', 'release');
     await expectInvariants(f.table);
   });
+
+  it('still finds, lists and expires a reservation held in a bucket of the former count (16)', async () => {
+    // An id whose bucket under 16 differs from its bucket now, stored as the code before wrote it.
+    const id = Array.from({ length: 100 }, (_, i) => `old-bucket-${i}`).find((c) => heldBucket(c) >= 16)!;
+    const past = new Date(Date.now() - 60_000);
+    await f.reservations.reserve(
+      { reservationId: id, ref: 'cart-old', holdSeconds: 1, lines: [line('sku-1', 1)] },
+      () => past,
+    );
+    const oldBucket = heldBucket(id) % 16;
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: f.table,
+        Key: reservationKeys.reservation(id),
+        UpdateExpression: 'SET gsi1pk = :old',
+        ExpressionAttributeValues: { ':old': reservationKeys.heldPartition(oldBucket) },
+      }),
+    );
+    expect((await listReservations(f.table, { limit: 100 })).map((r) => r.id)).toContain(id);
+    expect((await expireDue(f.table, new Date())).expired).toEqual([id]);
+    expect((await expireDue(f.table, new Date())).expired).toEqual([]);
+    await expectInvariants(f.table);
+  });
 });
 
 describe('stock adjustments', () => {
@@ -217,6 +246,32 @@ describe('stock adjustments', () => {
     expect((await f.stock.allShards('sku-3', 8)).map((s) => s.onHand)).toEqual(Array(8).fill(10));
     await f.admin.put('sku-3', { shards: 1, levels: [], reason: 'sale over' }, admin);
     expect((await f.stock.allShards('sku-3', 1))[0]).toMatchObject({ onHand: 80 });
+    await expectInvariants(f.table);
+  });
+
+  it(`sets, adjusts and shrinks a variant at the most shards (${MAX_SHARDS}): each location one transaction of ≤ 100 items`, async () => {
+    // Every shard gets a level Update and a ledger Put, plus InventoryAdjusted: 2 × 48 + 1 = 97 items.
+    const onHand = 2 * MAX_SHARDS + 5;
+    await f.admin.put(
+      'sku-max',
+      { levels: [{ locationId: 'wh-a', onHand }], shards: MAX_SHARDS, reason: 'flash sale' },
+      admin,
+    );
+    const shards = await f.stock.allShards('sku-max', MAX_SHARDS);
+    expect(shards).toHaveLength(MAX_SHARDS);
+    expect(shards.every((s) => s.onHand === 2 || s.onHand === 3)).toBe(true);
+    // A receipt spread over every shard: again 97 items in one transaction.
+    await f.admin.adjust(
+      'sku-max',
+      { locationId: 'wh-a', type: 'receipt', quantity: MAX_SHARDS, reason: 'PO-2' },
+      admin,
+    );
+    expect(await f.stock.variantStock('sku-max')).toMatchObject({ onHand: onHand + MAX_SHARDS });
+    await f.admin.put('sku-max', { shards: 1, levels: [], reason: 'sale over' }, admin);
+    expect((await f.stock.allShards('sku-max', MAX_SHARDS)).map((s) => s.onHand)).toEqual([
+      onHand + MAX_SHARDS,
+      ...Array(MAX_SHARDS - 1).fill(0),
+    ]);
     await expectInvariants(f.table);
   });
 });

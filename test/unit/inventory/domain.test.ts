@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_SHARDS, putStockInput } from '#contexts/inventory/domain/schemas.ts';
 import { shardOrder, shardTargets } from '#contexts/inventory/domain/shards.ts';
 import { source } from '#contexts/inventory/domain/sourcing.ts';
 import {
   adjustmentDelta,
+  alertDecision,
   alertTransition,
   distributeDelta,
   invariantViolation,
+  summaryStale,
 } from '#contexts/inventory/domain/stock.ts';
 
 const loc = (id: string, priority: number, regions: string[] = []) => ({
@@ -168,5 +171,55 @@ describe('stock math', () => {
     // Back above zero re-arms OutOfStock only; above the threshold re-arms LowStock too.
     expect(alertTransition(out.next, 3, 5).next).toEqual({ lowAlerted: true, outAlerted: false });
     expect(alertTransition(out.next, 9, 5).next).toEqual(armed);
+  });
+
+  it('writes the alert state only when a flag moves, on first sight, or when the summary is stale', () => {
+    const stored = { lowAlerted: false, outAlerted: false, lastAvailable: 100 };
+    expect(alertDecision(undefined, 100, 5)).toMatchObject({ alerts: [], flagsChanged: true, write: true });
+    expect(alertDecision(stored, 95, 5)).toMatchObject({ alerts: [], flagsChanged: false, write: false });
+    expect(alertDecision(stored, 90, 5)).toMatchObject({ alerts: [], flagsChanged: false, write: true });
+    expect(alertDecision({ ...stored, lastAvailable: 6 }, 5, 5)).toMatchObject({
+      alerts: ['LowStock'],
+      flagsChanged: true,
+      write: true,
+    });
+    // Already alerted and still low: only a stale summary is worth a write.
+    const low = { lowAlerted: true, outAlerted: false, lastAvailable: 4 };
+    expect(alertDecision(low, 4, 5).write).toBe(false);
+    expect(alertDecision(low, 3, 5)).toMatchObject({ alerts: [], flagsChanged: false, write: true });
+    // A re-arm is a change even when it emits nothing.
+    expect(alertDecision(low, 40, 5)).toMatchObject({ alerts: [], flagsChanged: true, write: true });
+  });
+
+  it('keeps the summary exact up to 10 units and within 10 % above', () => {
+    expect(summaryStale(7, 7)).toBe(false);
+    expect(summaryStale(0, 1)).toBe(true);
+    expect(summaryStale(10, 9)).toBe(true);
+    expect(summaryStale(11, 10)).toBe(false);
+    fc.assert(
+      fc.property(fc.nat(1_000_000), fc.nat(1_000_000), (stored, available) => {
+        // Whatever is not rewritten is within a tenth of the truth (so exact below 10 units).
+        if (!summaryStale(stored, available))
+          expect(Math.abs(available - stored) * 10).toBeLessThan(Math.max(stored, 1));
+      }),
+    );
+  });
+
+  it('rewrites the summary a logarithmic number of times while a hot SKU sells out, not once per order', () => {
+    let stored = 1_000_000;
+    let writes = 0;
+    for (let available = stored - 1; available >= 0; available--)
+      if (summaryStale(stored, available)) {
+        stored = available;
+        writes++;
+      }
+    expect(stored).toBe(0);
+    expect(writes).toBeLessThan(200);
+  });
+
+  it('accepts at most 48 shards, so a reshard of one location (2 items a shard + its event) fits 100 items', () => {
+    expect(2 * MAX_SHARDS + 1).toBeLessThanOrEqual(100);
+    expect(putStockInput.safeParse({ shards: MAX_SHARDS }).success).toBe(true);
+    expect(putStockInput.safeParse({ shards: MAX_SHARDS + 1 }).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { coalesceOutbox } from '../events/outbox.ts';
 import { documentClient } from './client.ts';
 import { cancellationReasons } from './conditions.ts';
 
@@ -16,12 +17,14 @@ export interface Cancelled {
 }
 
 /**
- * Sends one TransactWriteItems. A cancellation is an answer, not an error: the caller learns which
- * items' conditions failed and whether it was a conflict worth retrying. Other errors throw.
+ * Sends one TransactWriteItems, its outbox Puts written as one item carrying all their events
+ * (`coalesceOutbox`). A cancellation is an answer, not an error: the caller learns which of ITS items'
+ * conditions failed and whether it was a conflict worth retrying. Other errors throw.
  */
 export const transact = async (items: TransactItem[]): Promise<{ readonly ok: true } | Cancelled> => {
+  const { entries, positions } = coalesceOutbox(items);
   try {
-    await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+    await documentClient().send(new TransactWriteCommand({ TransactItems: entries }));
     return { ok: true };
   } catch (error) {
     if (error instanceof Error && error.name === 'TransactionConflictException')
@@ -30,7 +33,7 @@ export const transact = async (items: TransactItem[]): Promise<{ readonly ok: tr
     if (!reasons) throw error;
     return {
       ok: false,
-      conditionFailed: items.map((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed'),
+      conditionFailed: positions.map((at) => reasons[at]?.Code === 'ConditionalCheckFailed'),
       conflict: reasons.some((r) => r.Code === 'TransactionConflict'),
     };
   }

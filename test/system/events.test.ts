@@ -4,7 +4,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { processedEventKeys } from '#platform/data/keys.ts';
-import { outboxItem } from '#platform/events/outbox.ts';
+import { outboxBatch, outboxItem, outboxRecordsOf } from '#platform/events/outbox.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
 
 const processed = async (eventId: string) => {
@@ -22,6 +22,26 @@ describe('events: outbox → stream → pipe → bus → rule → queue → cons
     );
     const record = await eventually(() => processed(item.detail.id));
     expect(record).toMatchObject({ detailType: 'ProductUpdated', source: 'commerce.catalog' });
+  });
+
+  it('delivers each event of a batch item to the consumer once, under its own id and detail-type', async () => {
+    const types = ['ProductCreated', 'PriceChanged', 'ProductUpdated'];
+    const items = outboxBatch(
+      types.map((detailType) => ({
+        source: 'commerce.catalog' as const,
+        detailType,
+        data: { productId: 'p-2' },
+      })),
+    );
+    expect(items).toHaveLength(1);
+    await useLocalDynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: cloud().tableName, Item: items[0] } }],
+      }),
+    );
+    const ids = outboxRecordsOf(items[0]!).map((r) => r.detail.id);
+    const records = await Promise.all(ids.map((id) => eventually(() => processed(id))));
+    expect(records.map((r) => r.detailType)).toEqual(types);
   });
 
   it('routes PutEvents from the real SDK through the rule to the consumer, duplicates included', async () => {

@@ -1,38 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { stockKeys } from '#contexts/inventory/data/keys.ts';
 import { LocationRepository } from '#contexts/inventory/data/location-repository.ts';
 import { ReservationService } from '#contexts/inventory/data/reserve.ts';
 import { StockReader } from '#contexts/inventory/data/stock-reader.ts';
 import { documentClient } from '#platform/data/client.ts';
-import { PlatformEntity } from '#platform/data/keys.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { sendJson } from '../support/http.ts';
+import { outboxEvents } from '../support/outbox.ts';
 
 const admin = (method: string, path: string, body: unknown) =>
   sendJson(method, path, body, cloud().tokens.admin);
 
-/** The LowStock/OutOfStock outbox records of one variant in the cloud's table. */
-const alertRecords = async (variantId: string) => {
-  const found: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new ScanCommand({
-        TableName: cloud().tableName,
-        FilterExpression: 'entity = :e AND detail.#data.variantId = :v',
-        ExpressionAttributeNames: { '#data': 'data' },
-        ExpressionAttributeValues: { ':e': PlatformEntity.outbox, ':v': variantId },
-        ExclusiveStartKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) found.push(item.detailType as string);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return found.filter((t) => t === 'LowStock' || t === 'OutOfStock');
-};
+/** The LowStock/OutOfStock events in the outbox of one variant in the cloud's table. */
+const alertRecords = async (variantId: string) =>
+  (await outboxEvents(cloud().tableName))
+    .filter((e) => (e.detail.data as { variantId?: string }).variantId === variantId)
+    .map((e) => e.detailType)
+    .filter((t) => t === 'LowStock' || t === 'OutOfStock');
 
 describe('stock alerts through the local cloud (the stockAlerts pipe)', () => {
   it('raises exactly one LowStock when concurrent reservations take the total below the threshold', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { UnprocessableError } from '#platform/errors/index.ts';
-import { outboxItem } from '#platform/events/outbox.ts';
+import { outboxBatch } from '#platform/events/outbox.ts';
 import type { ProductChange } from '../domain/product-rules.ts';
 import type { Product } from '../domain/schemas.ts';
 import { CATALOG_SOURCE } from '../events.ts';
@@ -125,8 +125,8 @@ export const changeTransaction = (
   for (const c of minus(beforeCats, afterCats)) count(c, -1);
 
   add({ Put: { TableName: table, Item: auditItem(change, actor, now) } });
-  for (const e of change.events)
-    add({ Put: { TableName: table, Item: outboxItem(CATALOG_SOURCE, e.detailType, e.data, now) } });
+  const events = change.events.map((e) => ({ ...e, source: CATALOG_SOURCE }));
+  for (const Item of outboxBatch(events, now)) add({ Put: { TableName: table, Item } });
 
   if (items.length > MAX_TRANSACT_ITEMS)
     throw new UnprocessableError(

@@ -9,7 +9,7 @@ import { orderTokenMatches } from '#contexts/orders/domain/token.ts';
 import { promotionKeys } from '#contexts/pricing/data/keys.ts';
 import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
 import { documentClient } from '#platform/data/client.ts';
-import { PlatformEntity } from '#platform/data/keys.ts';
+import { outboxItemEvents } from '../../support/outbox.ts';
 import { scanEntity } from '../inventory/harness.ts';
 
 import { checkoutFixture } from './fixture.ts';
@@ -41,8 +41,12 @@ describe('placing an order', () => {
     );
     expect(closed).toMatchObject({ status: 'checked_out', orderId: placed.order.id });
     expect(closed?.gsi2pk).toBeUndefined();
-    const events = (await scanEntity(f.table, PlatformEntity.outbox)).map((i) => i.detailType);
-    expect(events).toEqual(expect.arrayContaining(['CheckoutStarted', 'CartCheckedOut', 'StockReserved']));
+    // The transaction's events ride in one outbox item, each with its own id.
+    const placing = (await outboxItemEvents(f.table)).find((item) =>
+      item.some((e) => e.detailType === 'CheckoutStarted'),
+    );
+    expect(placing?.map((e) => e.detailType)).toEqual(['StockReserved', 'CheckoutStarted', 'CartCheckedOut']);
+    expect(new Set(placing?.map((e) => e.detail.id)).size).toBe(3);
 
     const again = await placeOrder(f.deps, {
       cartId: cart.id,

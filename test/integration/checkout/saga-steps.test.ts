@@ -14,11 +14,10 @@ import { stripeClient, stripeGateway } from '#contexts/payments/stripe/gateway.t
 import { promotionKeys } from '#contexts/pricing/data/keys.ts';
 import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
 import { documentClient } from '#platform/data/client.ts';
-import { PlatformEntity } from '#platform/data/keys.ts';
 import { transact } from '#platform/data/transact.ts';
 import { cloud } from '../../support/cloud.ts';
+import { outboxEvents } from '../../support/outbox.ts';
 import { confirmLikeStripeJs, localStripeClient } from '../../support/payments.ts';
-import { scanEntity } from '../inventory/harness.ts';
 import { checkoutFixture } from './fixture.ts';
 
 const ON_HAND = 10;
@@ -64,8 +63,7 @@ const placedCheckout = async () => {
   };
   const stock = () => f.stock.variantStock(variantId);
   const order = async () => (await f.deps.orders.get(placed.order.id))!;
-  const events = async () =>
-    (await scanEntity(f.table, PlatformEntity.outbox)).map((i) => i.detailType as string);
+  const events = async () => (await outboxEvents(f.table)).map((i) => i.detailType as string);
   const browserPays = (intent: { paymentIntentId: string; clientSecret: string }, method = 'pm_card_visa') =>
     confirmLikeStripeJs(
       localStripeClient(stripe.publishableKey, stripe.apiUrl),
@@ -260,9 +258,7 @@ describe('the saga’s steps and compensations, failing after each step', () => 
       declineCode: 'generic_decline',
     });
     await expectAllGivenBack(c);
-    const failed = (await scanEntity(c.f.table, PlatformEntity.outbox)).find(
-      (i) => i.detailType === 'PaymentFailed',
-    );
+    const failed = (await outboxEvents(c.f.table)).find((i) => i.detailType === 'PaymentFailed');
     expect(failed?.detail).toMatchObject({
       data: { orderId: c.orderId, reason: 'declined', code: 'generic_decline' },
     });

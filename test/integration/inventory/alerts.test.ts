@@ -5,8 +5,8 @@ import { stockSettingsItem } from '#contexts/inventory/data/items.ts';
 import { Entity, stockKeys } from '#contexts/inventory/data/keys.ts';
 import { settleReservation } from '#contexts/inventory/data/settle.ts';
 import { documentClient } from '#platform/data/client.ts';
-import { PlatformEntity } from '#platform/data/keys.ts';
-import { countCommands, inventoryFixture, scanEntity } from './harness.ts';
+import { outboxEvents } from '../../support/outbox.ts';
+import { countCommands, inventoryFixture } from './harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;
 const actor = 'admin-test';
@@ -61,7 +61,7 @@ describe('stock alerts (the stockAlerts pipe target, against a test table)', () 
 
   /** The alert events in the outbox for one variant, oldest first (one check's alerts by type). */
   const alertsOf = async (variantId: string) =>
-    (await scanEntity(f.table, PlatformEntity.outbox))
+    (await outboxEvents(f.table))
       .map((o) => ({
         type: o.detailType as string,
         detail: o.detail as { occurredAt: string; data: { variantId?: string } },

@@ -7,8 +7,8 @@ import { ReservationService } from '#contexts/inventory/data/reserve.ts';
 import { StockReader } from '#contexts/inventory/data/stock-reader.ts';
 import { invariantViolation } from '#contexts/inventory/domain/stock.ts';
 import { documentClient } from '#platform/data/client.ts';
-import { PlatformEntity } from '#platform/data/keys.ts';
 import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
+import { outboxEvents } from '../../support/outbox.ts';
 
 /** A fresh table with the inventory services wired to it (no caching, so tests see their own writes). */
 export const inventoryFixture = async () => {
@@ -97,7 +97,7 @@ export const countCommands = () => {
 /** The detail-types of every outbox record in the table, counted. */
 export const outboxCounts = async (table: string) => {
   const counts: Record<string, number> = {};
-  for (const o of await scanEntity(table, PlatformEntity.outbox)) {
+  for (const o of await outboxEvents(table)) {
     const type = o.detailType as string;
     counts[type] = (counts[type] ?? 0) + 1;
   }

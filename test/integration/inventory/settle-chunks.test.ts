@@ -7,9 +7,9 @@ import { decideSettlement, settleReservation } from '#contexts/inventory/data/se
 import { finishSettlement } from '#contexts/inventory/data/settle-chunks.ts';
 import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
 import { documentClient } from '#platform/data/client.ts';
-import { PlatformEntity } from '#platform/data/keys.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { scaled } from '../../support/budget.ts';
+import { outboxEvents } from '../../support/outbox.ts';
 import { expectInvariants, inventoryFixture, scanEntity } from './harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof inventoryFixture>>;
@@ -69,7 +69,7 @@ const sales = async (f: Fixture, reservationId: string) =>
 
 /** The detail-types of the outbox records about one reservation. */
 const eventsOf = async (f: Fixture, reservationId: string) =>
-  (await scanEntity(f.table, PlatformEntity.outbox))
+  (await outboxEvents(f.table))
     .filter((o) => (o.detail as { data: { reservationId?: string } }).data.reservationId === reservationId)
     .map((o) => o.detailType as string)
     .sort();

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { demoCatalog } from '../../scripts/seed/demo-catalog.ts';
 import { apiClient } from '../support/client.ts';
 import { cloud } from '../support/cloud.ts';
 import { api, expectProblem } from '../support/http.ts';
@@ -17,10 +18,18 @@ const answer = ({ response, error }: { response: Response; error?: unknown }): A
 });
 
 /** The first product of the store's first page. */
+/**
+ * A product of the seeded catalog (priced in EUR and USD): the newest listed product may be one another
+ * test file just created, with other prices.
+ */
 const firstProductId = async (): Promise<string> => {
-  const { data } = await apiClient().GET('/products', { params: { query: { limit: 1 } } });
-  const id = data?.items[0]?.id;
-  if (!id) throw new Error('The seeded store lists no product');
+  const seeded = demoCatalog()[0];
+  if (!seeded) throw new Error('The demo catalog is empty');
+  const { data } = await apiClient().GET('/products/by-slug/{slug}', {
+    params: { path: { slug: seeded.slug } },
+  });
+  const id = data?.id;
+  if (!id) throw new Error(`The seeded store has no product ${seeded.slug}`);
   return id;
 };
 

@@ -4,6 +4,7 @@ import type { Check } from './flash-sale.ts';
 import {
   byEntity,
   type Candidate,
+  ceiling,
   ceilings,
   expectedLoad,
   familiesOf,
@@ -93,7 +94,7 @@ const printCeiling = (f: SaleFigures, orders: number) => {
       partition: r.partition,
       'WCU/order tx': round(r.tx),
       'WCU/order std': round(r.std),
-      'orders/s': Math.min(PARTITION_WCU_PER_SECOND * 1000, PARTITION_WCU_PER_SECOND / r.tx) | 0,
+      'orders/s': ceiling(r.tx),
       figure: r.family ? `expected over ${r.family.buckets} buckets` : 'measured',
     })),
   );

@@ -2,12 +2,14 @@
 // checking out and paying through the local Stripe (every `declineEvery`-th card declined), and the
 // checks that the sale came out right: orders placed and paid, stock sold as expected, declined orders'
 // stock back.
+import { randomUUID } from 'node:crypto';
 import { MAX_SHARDS } from '#contexts/inventory/domain/schemas.ts';
 import { type Check, stockSettles } from './flash-sale.ts';
 import {
   admin,
   checkout,
   inBatches,
+  must,
   type Placed,
   pay,
   readyGuestCart,
@@ -27,13 +29,40 @@ export interface SaleSpec {
   readonly declineEvery: number;
   /** Shoppers at a time. */
   readonly concurrency: number;
+  /** Every cart enters the same promotion code (10 % off), as in a campaign. */
+  readonly withCode?: boolean;
 }
 
-/** The two sales of the bench: one hot SKU at the most shards allowed, and orders over 100 variants. */
+/**
+ * The sales of the bench: one hot SKU at the most shards allowed, orders over 100 variants, and the
+ * same with one campaign code on every cart (its redemption counter is one item).
+ */
 export const sales = (orders: number): SaleSpec[] => [
-  { name: 'hot SKU', orders, variants: 1, shards: MAX_SHARDS, declineEvery: 20, concurrency: 8 },
-  { name: 'spread', orders, variants: 100, shards: 1, declineEvery: 20, concurrency: 8 },
+  { name: 'hot SKU', orders, variants: 1, shards: MAX_SHARDS, declineEvery: 20, concurrency: 4 },
+  { name: 'spread', orders, variants: 100, shards: 1, declineEvery: 20, concurrency: 4 },
+  {
+    name: 'spread, one code',
+    orders,
+    variants: 100,
+    shards: 1,
+    declineEvery: 20,
+    concurrency: 4,
+    withCode: true,
+  },
 ];
+
+/** A new 10 % promotion with a fresh code. */
+const campaign = async (shop: Shop) => {
+  const code = `BENCH${randomUUID().slice(0, 8).toUpperCase()}`;
+  const created = await admin(shop, 'POST', '/admin/promotions', {
+    name: 'Bench campaign',
+    type: 'percentage',
+    percentBps: 1000,
+    code,
+    combinable: false,
+  });
+  return { id: String(created.id), code };
+};
 
 /**
  * Setup that a cold or overloaded local cloud may answer 5xx (a function's init timing out on a busy
@@ -71,7 +100,8 @@ export const prepareSale = async (shop: Shop, spec: SaleSpec) => {
         `Variant ${v} shows ${seen.onHand} on hand in ${shards} shards, not ${onHand} in ${spec.shards}`,
       );
   }
-  return { spec, variantIds, shippingOptionId, onHand };
+  const promotion = spec.withCode ? await patiently(() => campaign(shop)) : undefined;
+  return { spec, variantIds, shippingOptionId, onHand, promotion };
 };
 export type PreparedSale = Awaited<ReturnType<typeof prepareSale>>;
 
@@ -101,6 +131,16 @@ const shopper = async (shop: Shop, sale: PreparedSale, i: number): Promise<Journ
   });
   try {
     const cart = await readyGuestCart(shop, [{ variantId, quantity: 1 }], sale.shippingOptionId);
+    if (sale.promotion)
+      await must(
+        shop,
+        'POST',
+        `/carts/${cart.cartId}/promotions`,
+        { code: sale.promotion.code },
+        {
+          'x-cart-token': cart.token,
+        },
+      );
     const answer = await checkout(shop, cart);
     if (answer.status !== 201) return ended(`checkout ${answer.status} ${String(answer.body.code ?? '')}`);
     placed = answer.body as unknown as Placed;
@@ -156,7 +196,20 @@ export const verifySale = async (
     sold += sale.onHand - seen.onHand;
     reserved += seen.reserved;
   }
+  const redemptions = sale.promotion
+    ? [
+        check(
+          'code redeemed by paid orders (declined give it back)',
+          sale.spec.orders - declines,
+          Number(
+            ((await admin(shop, 'GET', `/admin/promotions/${sale.promotion.id}`)).usage as { total?: number })
+              ?.total,
+          ),
+        ),
+      ]
+    : [];
   return [
+    ...redemptions,
     check('orders placed (201)', sale.spec.orders, journeys.filter((j) => j.placed).length),
     check('orders paid', sale.spec.orders - declines, journeys.filter((j) => j.outcome === 'paid').length),
     check(

@@ -64,19 +64,21 @@ const itemsOf = (operation: string, body: Body) => {
 /** The error an answer names: `ConditionalCheckFailedException`, or `TransactionCanceledException (TransactionConflict)`. */
 const errorOf = (answer: string | undefined) => {
   try {
-    const parsed = JSON.parse(answer ?? '') as { __type?: string; message?: string };
+    const parsed = JSON.parse(answer ?? '') as {
+      __type?: string;
+      message?: string;
+      Message?: string;
+      CancellationReasons?: { Code?: string }[];
+    };
     const type = parsed.__type?.split('#').at(-1) ?? 'unknown';
-    const reasons = /\[([^\]]*)\]/.exec(parsed.message ?? '')?.[1];
-    if (type !== 'TransactionCanceledException' || !reasons) return type;
-    const named = [
-      ...new Set(
-        reasons
-          .split(',')
-          .map((r) => r.trim())
-          .filter((r) => r !== 'None'),
-      ),
+    if (type !== 'TransactionCanceledException') return type;
+    // The reasons come as a list, or only inside the message: `… reasons [None, TransactionConflict]`.
+    const listed = parsed.CancellationReasons?.map((r) => r.Code ?? 'None');
+    const inMessage = /\[([^\]]*)\]/.exec(parsed.Message ?? parsed.message ?? '')?.[1]?.split(',');
+    const reasons = [
+      ...new Set((listed ?? inMessage ?? []).map((r) => r.trim()).filter((r) => r !== 'None')),
     ];
-    return `${type} (${named.join(', ')})`;
+    return reasons.length > 0 ? `${type} (${reasons.join(', ')})` : type;
   } catch {
     return 'unknown';
   }

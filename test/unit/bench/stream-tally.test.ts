@@ -176,7 +176,8 @@ describe('transactionalShare', () => {
         400,
         {
           __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
-          message:
+          CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+          Message:
             'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]',
         },
       ),

@@ -80,7 +80,7 @@ const printCeiling = (f: SaleFigures, orders: number) => {
     `\nCeiling (${PARTITION_WCU_PER_SECOND} WCU/s per partition key ÷ the hottest key's WCU per order):`,
   );
   console.log(
-    `  used: ${c.tx.ordersPerSecond} orders/s — ${name(c.tx)} at ${round(c.tx.tx)} WCU/order, transactional pricing, expected load for bucketed keys`,
+    `  used: ${c.tx.ordersPerSecond} orders/s — ${name(c.tx)} at ${round(c.tx.tx)} WCU/order (${c.tx.makeup}), transactional pricing, expected load for bucketed keys`,
   );
   console.log(
     `  standard pricing (no transaction doubled): ${c.std.ordersPerSecond} orders/s — ${name(c.std)} at ${round(c.std.std)} WCU/order`,
@@ -95,7 +95,8 @@ const printCeiling = (f: SaleFigures, orders: number) => {
       'WCU/order tx': round(r.tx),
       'WCU/order std': round(r.std),
       'orders/s': ceiling(r.tx),
-      figure: r.family ? `expected over ${r.family.buckets} buckets` : 'measured',
+      figure: r.family ? `expected, busiest of ${r.family.buckets} buckets` : 'measured',
+      'made of (WCU/order tx)': r.makeup,
     })),
   );
 };

@@ -28,7 +28,7 @@ export const hottest = (tally: Tally, place: string, orders: number, top = 15) =
       entities: entitiesOf(key),
     }));
 
-const sum = (list: Iterable<Stats | undefined>) => {
+const sum = (list: Iterable<Partial<Stats> | undefined>) => {
   const total = { writes: 0, wcu: 0, wcuTx: 0 };
   for (const s of list) {
     total.writes += s?.writes ?? 0;
@@ -115,28 +115,37 @@ export const expectedLoad = (tally: Tally, family: Family, orders: number) => {
       buckets.set(bucket, s);
       entityBuckets.set(entity, buckets);
     }
-  const load = Array.from({ length: family.buckets }, () => ({ wcu: 0, wcuTx: 0 }));
-  for (const buckets of entityBuckets.values()) {
+  // Per bucket, what each entity is expected to put there: its mean if spread, all of it if pinned.
+  const load = Array.from(
+    { length: family.buckets },
+    () => new Map<string, { wcu: number; wcuTx: number }>(),
+  );
+  for (const [entity, buckets] of entityBuckets) {
     const total = sum(buckets.values());
-    if (buckets.size > 1)
-      for (const l of load) {
-        l.wcu += total.wcu / family.buckets;
-        l.wcuTx += total.wcuTx / family.buckets;
-      }
-    else {
-      const [bucket] = buckets.keys();
-      load[bucket!]!.wcu += total.wcu;
-      load[bucket!]!.wcuTx += total.wcuTx;
-    }
+    const pinned = buckets.size === 1 ? [...buckets.keys()][0] : undefined;
+    load.forEach((bucket, i) => {
+      if (pinned === undefined)
+        bucket.set(`${entity} (spread)`, {
+          wcu: total.wcu / family.buckets,
+          wcuTx: total.wcuTx / family.buckets,
+        });
+      else if (pinned === i) bucket.set(`${entity} (pinned)`, { wcu: total.wcu, wcuTx: total.wcuTx });
+    });
   }
-  const busiest = load.reduce((a, b) => (b.wcuTx > a.wcuTx ? b : a));
+  const totals = load.map((bucket) => sum(bucket.values()));
+  const busiest = totals.reduce((best, t, i) => (t.wcuTx > totals[best]!.wcuTx ? i : best), 0);
   const measured = [...family.members.keys()]
     .map((p) => ({ partition: p, ...partitions.get(p)! }))
     .reduce((a, b) => (b.wcuTx > a.wcuTx ? b : a));
   return {
-    busiestBucket: load.indexOf(busiest),
-    expectedStd: busiest.wcu / orders,
-    expectedTx: busiest.wcuTx / orders,
+    busiestBucket: busiest,
+    expectedStd: totals[busiest]!.wcu / orders,
+    expectedTx: totals[busiest]!.wcuTx / orders,
+    /** What makes up the busiest bucket's expected load: `STOCK_ALERTS (pinned) 1.9`. */
+    makeup: [...load[busiest]!]
+      .sort(([, a], [, b]) => b.wcuTx - a.wcuTx)
+      .map(([what, l]) => `${what} ${(l.wcuTx / orders).toFixed(3)}`)
+      .join(', '),
     measured: { partition: measured.partition, wcu: measured.wcu / orders, wcuTx: measured.wcuTx / orders },
   };
 };
@@ -150,7 +159,16 @@ export interface Candidate {
   /** The measured figure of the hottest member, for a family; the same as `tx` for a single key. */
   readonly measuredTx: number;
   readonly family?: { readonly buckets: number; readonly measuredPartition: string };
+  /** Which entities make up its load (WCU per order, transactional pricing). */
+  readonly makeup: string;
 }
+
+/** `CART 0.4, ORDER 0.2`: a key's entities by WCU per order at transactional pricing. */
+const makeupOf = (key: KeyStats, orders: number) =>
+  [...key.entities]
+    .sort(([, a], [, b]) => b.wcuTx - a.wcuTx)
+    .map(([entity, s]) => `${entity} ${(s.wcuTx / orders).toFixed(3)}`)
+    .join(', ');
 
 /** Every place's partitions as ceiling candidates: families by expected load, other keys as measured. */
 export const candidates = (tally: Tally, orders: number): Candidate[] =>
@@ -161,7 +179,7 @@ export const candidates = (tally: Tally, orders: number): Candidate[] =>
       .filter(([p]) => !inFamily.has(p))
       .map(([partition, k]): Candidate => {
         const tx = k.wcuTx / orders;
-        return { place, partition, std: k.wcu / orders, tx, measuredTx: tx };
+        return { place, partition, std: k.wcu / orders, tx, measuredTx: tx, makeup: makeupOf(k, orders) };
       });
     const grouped = families.map((f): Candidate => {
       const e = expectedLoad(tally, f, orders);
@@ -172,6 +190,7 @@ export const candidates = (tally: Tally, orders: number): Candidate[] =>
         tx: e.expectedTx,
         measuredTx: e.measured.wcuTx,
         family: { buckets: f.buckets, measuredPartition: e.measured.partition },
+        makeup: e.makeup,
       };
     });
     return [...singles, ...grouped];

@@ -231,7 +231,7 @@ export const verifySale = async (
  * Answers how many journeys of each round ended as their card says.
  */
 export const warmUp = async (shop: Shop, concurrency: number) => {
-  const rounds = [1, 1, Math.ceil(concurrency / 2), concurrency, concurrency];
+  const rounds = [1, 1, Math.ceil(concurrency / 2), concurrency, concurrency, concurrency];
   const spec: SaleSpec = {
     name: 'warm-up',
     orders: rounds.reduce((a, b) => a + b),

@@ -210,7 +210,11 @@ describe('bucketed families', () => {
     const [family] = familiesOf(tally, 'table');
     expect(family).toMatchObject({ base: 'STOCK#v', buckets: 2 });
     // 8 level writes over 2 buckets, plus the 3 alert writes pinned to bucket 0, per 2 orders.
-    expect(expectedLoad(tally, family!, 2)).toMatchObject({ busiestBucket: 0, expectedStd: (4 + 3) / 2 });
+    expect(expectedLoad(tally, family!, 2)).toMatchObject({
+      busiestBucket: 0,
+      expectedStd: (4 + 3) / 2,
+      makeup: 'STOCK_LEVEL (spread) 2.000, STOCK_ALERTS (pinned) 1.500',
+    });
     expect(candidates(tally, 2).map((c) => c.partition)).toEqual(['ORDER#1', 'STOCK#v#<0..1>']);
   });
 });

@@ -26,7 +26,7 @@ const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 /** Polls the admin stock view until it shows `onHand`/`reserved` (the summary is stream-fed) or time runs out. */
-const stockSettles = async (shop: Shop, variantId: string, onHand: number, reserved: number) => {
+export const stockSettles = async (shop: Shop, variantId: string, onHand: number, reserved: number) => {
   const deadline = performance.now() + 20_000;
   for (;;) {
     const stock = await admin(shop, 'GET', `/admin/inventory/${variantId}`);

@@ -24,15 +24,27 @@ const invocations: Invocation[] = [];
 const open = new Map<string, Invocation>();
 const watched = new WeakSet<Worker>();
 
+/** The worker each open invocation was posted to. */
+const postedTo = new Map<string, Worker>();
+
+const finish = (id: string, ok: boolean) => {
+  const call = open.get(id);
+  if (!call) return;
+  open.delete(id);
+  postedTo.delete(id);
+  call.end = performance.now();
+  call.ok = ok;
+};
+
 const watch = (worker: Worker) => {
   if (watched.has(worker)) return;
   watched.add(worker);
   worker.on('message', (reply: { id?: unknown; ok?: unknown }) => {
-    const call = typeof reply?.id === 'string' ? open.get(reply.id) : undefined;
-    if (!call) return;
-    open.delete(reply.id as string);
-    call.end = performance.now();
-    call.ok = reply.ok === true;
+    if (typeof reply?.id === 'string') finish(reply.id, reply.ok === true);
+  });
+  // An instance that timed out or crashed is terminated without answering: its invocation ended there.
+  worker.once('exit', () => {
+    for (const [id, w] of postedTo) if (w === worker) finish(id, false);
   });
 };
 
@@ -51,6 +63,7 @@ Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worke
       records: Array.isArray(records) ? records.length : 0,
     };
     open.set(posted.id, call);
+    postedTo.set(posted.id, this);
     invocations.push(call);
     watch(this);
   }
@@ -75,6 +88,10 @@ export const lambdas = {
       } else if (performance.now() - quietSince >= quietMs) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`Lambda invocations did not settle within ${timeoutMs} ms`);
+    const running = [...open.values()].map((c) => c.fn);
+    const recent = invocations.slice(-10).map((c) => c.fn);
+    throw new Error(
+      `Lambda invocations did not settle within ${timeoutMs} ms (running: ${running.join(', ') || 'none'}; last started: ${recent.join(', ')})`,
+    );
   },
 };

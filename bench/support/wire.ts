@@ -26,6 +26,11 @@ export interface ServerCall {
   readonly operation: string;
   readonly start: number;
   end: number;
+  /** The HTTP status answered. */
+  status: number;
+  /** Request and answer bodies: kept only for the operations `wire.keepBodies` names. */
+  body?: string;
+  answer?: string;
 }
 
 const portOf = (url: string) => Number(new URL(url).port);
@@ -38,6 +43,25 @@ const clientCalls: ClientCall[] = [];
 const serverCalls: ServerCall[] = [];
 const openClient = new WeakMap<ClientRequest, ClientCall>();
 const openServer = new WeakMap<IncomingMessage, ServerCall>();
+/** Operations whose bodies a server call keeps (none unless a bench asks: copying costs time). */
+let keptBodies: ReadonlySet<string> = new Set();
+
+/** Copies a request's body as its parser pushes it, and the answer its handler ends with. */
+const keepBodies = (call: ServerCall, request: IncomingMessage, response: ServerResponse) => {
+  const chunks: Buffer[] = [];
+  const push = request.push.bind(request);
+  request.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
+    if (chunk === null) call.body = Buffer.concat(chunks).toString('utf8');
+    else chunks.push(Buffer.from(chunk));
+    return push(chunk, encoding);
+  };
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.end = ((...args: unknown[]) => {
+    const [data] = args;
+    if (typeof data === 'string' || Buffer.isBuffer(data)) call.answer = data.toString();
+    return end(...args);
+  }) as ServerResponse['end'];
+};
 
 /** Parses what a response body says about capacity (DynamoDB) and messages (SQS). */
 const readBody = (call: ClientCall, body: string) => {
@@ -86,7 +110,11 @@ subscribe('http.client.response.finish', (message) => {
 });
 
 subscribe('http.server.request.start', (message) => {
-  const { request, server } = message as { request: IncomingMessage; server: Server };
+  const { request, response, server } = message as {
+    request: IncomingMessage;
+    response: ServerResponse;
+    server: Server;
+  };
   const address = server.address() as AddressInfo | null;
   const call: ServerCall = {
     port: address?.port ?? 0,
@@ -95,15 +123,19 @@ subscribe('http.server.request.start', (message) => {
     operation: targetOf(request.headers['x-amz-target']),
     start: performance.now(),
     end: Number.NaN,
+    status: 0,
   };
+  if (keptBodies.has(call.operation)) keepBodies(call, request, response);
   openServer.set(request, call);
   serverCalls.push(call);
 });
 
 subscribe('http.server.response.finish', (message) => {
-  const { request } = message as { request: IncomingMessage; response: ServerResponse };
+  const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
   const call = openServer.get(request);
-  if (call) call.end = performance.now();
+  if (!call) return;
+  call.end = performance.now();
+  call.status = response.statusCode;
 });
 
 /** Where the local cloud's pieces listen, to tell their traffic apart. */
@@ -131,6 +163,13 @@ export const wire = {
     client: clientCalls.slice(mark.client),
     server: serverCalls.slice(mark.server),
   }),
+  /**
+   * Keep the request and answer bodies of server calls of these operations (`X-Amz-Target` suffixes),
+   * e.g. the writes the counting proxy receives from the functions. Off by default.
+   */
+  keepBodies: (operations: readonly string[]) => {
+    keptBodies = new Set(operations);
+  },
 };
 
 /**

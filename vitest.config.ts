@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { scaled } from './test/support/budget.ts';
 
 // Four kinds of test, each in its folder. DynamoDB Local and the local cloud start once per run
 // (test/setup/global.ts) and are shared through `inject`.
@@ -7,8 +8,9 @@ export default defineConfig({
     globalSetup: ['test/setup/global.ts'],
     // The default output, then the run's slowest files (test/setup/slowest-reporter.ts).
     reporters: ['default', './test/setup/slowest-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Default limits stretched by the machine's load when the run starts (test/support/budget.ts).
+    testTimeout: scaled(30_000),
+    hookTimeout: scaled(60_000),
     // Handlers imported into the test process log nothing; the local cloud's functions log on their own.
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'true' },
     projects: [

@@ -761,7 +761,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Reservations of an order or cart, or the held ones expiring soonest
+     * The reservation of an order, or the held ones expiring soonest
      * @description Needs a bearer token of a member of the `admin` group.
      */
     get: operations['adminListReservations'];
@@ -7678,10 +7678,10 @@ export interface operations {
             /** @constant */
             received: true;
             /**
-             * @description `recorded`: the order’s payment result was written; `duplicate`: this event id was handled before; `superseded`: a later outcome is already recorded; `ignored`: an event type or payment this backend does not act on.
+             * @description `resumed`: the order’s waiting checkout took the outcome at once (nothing to record); `recorded`: the order’s payment result was written; `duplicate`: this event id was handled before; `superseded`: a later outcome is already recorded; `ignored`: an event type or payment this backend does not act on.
              * @enum {string}
              */
-            effect: 'recorded' | 'duplicate' | 'superseded' | 'ignored';
+            effect: 'resumed' | 'recorded' | 'duplicate' | 'superseded' | 'ignored';
           };
         };
       };

@@ -3,7 +3,7 @@
  * whichever copy of the SDK a bundle carries.
  */
 
-/** True when a single-item write failed its ConditionExpression (`Item`: the old item, when asked for). */
+/** True when a single-item write failed its ConditionExpression (`Item`: the old item as attribute values, when asked for). */
 export const isConditionFailure = (error: unknown): error is Error & { Item?: Record<string, unknown> } =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
+import { paymentKeys } from '#contexts/payments/data/keys.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { scaled } from '../support/budget.ts';
 import {
   cartCall,
@@ -17,6 +20,10 @@ import { api, expectProblem } from '../support/http.ts';
 import { queuedConfirmation } from '../support/orders.ts';
 import { localStripeClient } from '../support/payments.ts';
 import { adminSend, newCustomer, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+
+const get = async (Key: { pk: string; sk: string }) =>
+  (await documentClient().send(new GetCommand({ TableName: cloud().tableName, Key, ConsistentRead: true })))
+    .Item;
 
 /** Waits until the stream-fed stock summary the cart reads shows stock (a fresh level takes a moment). */
 const stocked = async (variantId: string, onHand: number) => {
@@ -60,10 +67,14 @@ describe('checkout over HTTP: place, pay, fail, expire', { timeout: scaled(120_0
     expect(await stockOf(variantId)).toEqual({ onHand: 5, reserved: 2, available: 3 });
 
     const { orderId, orderToken, payment } = placed.body;
+    // The saga's wait has stored its token (it may come a moment after the answer) before the shopper pays.
+    await eventually(async () => (await get(paymentKeys.waiter(orderId)))?.taskToken);
     expect((await pay(payment, 'pm_card_visa')).status).toBe('succeeded');
     const paid = await orderReaches(orderId, { orderToken }, 'paid');
     expect(paid.statusHistory.map((h: { status: string }) => h.status)).toEqual(['pending_payment', 'paid']);
     expect(paid.payment).toEqual({ provider: 'stripe', paymentIntentId: payment.paymentIntentId });
+    // The webhook found the saga waiting and handed it the outcome: no payment result was written.
+    expect(await get(paymentKeys.result(orderId))).toBeUndefined();
     expect(await stockOf(variantId)).toEqual({ onHand: 3, reserved: 0, available: 3 });
     // OrderPlaced went outbox → bus (its read-out lists it) → rule → queue → the confirmation consumer.
     const onBus = await eventually(async () => {

@@ -1,48 +1,44 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
-import { transact } from '#platform/data/transact.ts';
-import { processedEventPut } from '#platform/events/processed.ts';
+import { isConditionFailure } from '#platform/data/conditions.ts';
 import { type PaymentResult, paymentResultSchema, REPLACEABLE } from '../domain/result.ts';
 import { Entity, paymentKeys } from './keys.ts';
-
-/** The consumer name under which Stripe event ids are remembered (processed-event records). */
-export const STRIPE_WEBHOOK_CONSUMER = 'stripe-webhook';
 
 /** What recording did: the first delivery of an event, a repeat, or an event older than the record. */
 export type RecordEffect = 'recorded' | 'duplicate' | 'superseded';
 
 /**
- * Records an order's payment result and the Stripe event id in one transaction (one request): the
- * event-id record is conditional on being new, so a repeated delivery changes nothing; the result is
- * conditional on being allowed to replace the recorded one (REPLACEABLE) and not older than it, so
- * out-of-order deliveries cannot undo a later outcome.
+ * Records an order's payment result: 1 PutItem (1 WCU), conditional on the item being new, or on the new
+ * outcome being allowed to replace the recorded one (REPLACEABLE), not older than it, and from another
+ * event. So out-of-order deliveries cannot undo a later outcome, and a repeated delivery writes nothing.
+ * The item is its own processed-event record: when the condition fails, the stored item (returned with
+ * the failure) tells a repeat (same event id: `duplicate`) from an older or weaker event (`superseded`).
  */
 export const recordPaymentResult = async (table: string, result: PaymentResult): Promise<RecordEffect> => {
   const replaceable = REPLACEABLE[result.outcome];
   const names = replaceable.map((_, i) => `:replaceable${i}`);
-  const written = await transact([
-    {
-      Put: processedEventPut(table, STRIPE_WEBHOOK_CONSUMER, result.eventId, {
-        orderId: result.orderId,
-        eventType: result.eventType,
-      }),
-    },
-    {
-      Put: {
+  try {
+    await documentClient().send(
+      new PutCommand({
         TableName: table,
         Item: { ...paymentKeys.result(result.orderId), entity: Entity.paymentResult, ...result },
-        ConditionExpression: `attribute_not_exists(pk) OR (outcome IN (${names.join(', ')}) AND eventCreated <= :created)`,
+        ConditionExpression: `attribute_not_exists(pk) OR (outcome IN (${names.join(', ')}) AND eventCreated <= :created AND eventId <> :eventId)`,
         ExpressionAttributeValues: {
           ...Object.fromEntries(names.map((name, i) => [name, replaceable[i]])),
           ':created': result.eventCreated,
+          ':eventId': result.eventId,
         },
-      },
-    },
-  ]);
-  if (written.ok) return 'recorded';
-  if (written.conditionFailed[0]) return 'duplicate';
-  if (written.conditionFailed[1]) return 'superseded';
-  throw new Error(`Recording the payment result of order ${result.orderId} met a concurrent write; retry`);
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return 'recorded';
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    // The old item comes back as DynamoDB wrote it (attribute values, not unmarshalled).
+    const stored = error.Item as Record<string, AttributeValue> | undefined;
+    return stored?.eventId?.S === result.eventId ? 'duplicate' : 'superseded';
+  }
 };
 
 /**

@@ -18,8 +18,9 @@ const stripeSignature = z.object({
 
 const webhookAck = z.object({
   received: z.literal(true),
-  effect: z.enum(['recorded', 'duplicate', 'superseded', 'ignored']).meta({
+  effect: z.enum(['resumed', 'recorded', 'duplicate', 'superseded', 'ignored']).meta({
     description:
+      '`resumed`: the order’s waiting checkout took the outcome at once (nothing to record); ' +
       '`recorded`: the order’s payment result was written; `duplicate`: this event id was handled before; ' +
       '`superseded`: a later outcome is already recorded; `ignored`: an event type or payment this ' +
       'backend does not act on.',
@@ -27,10 +28,12 @@ const webhookAck = z.object({
 });
 
 /**
- * `POST /webhooks/stripe`: verifies Stripe's signature on the raw body, then records the order's payment
- * result once per event id (one transaction), then resumes the order's payment saga through the task
- * token its wait stored (a saga not yet waiting reads the recorded result itself). A full refund moves a
- * paid order to `refunded`; a success for an order that ended unpaid is refunded — docs/payments.md.
+ * `POST /webhooks/stripe`: verifies Stripe's signature on the raw body, then resumes the order's waiting
+ * payment saga through the task token its wait stored: the saga holds the outcome from then on, so
+ * nothing is written (the usual case: the shopper pays after the wait began). Otherwise it records the
+ * order's payment result once per event id (one conditional Put) and tries the saga again (a saga not yet
+ * waiting reads the recorded result itself). A full refund moves a paid order to `refunded`; a success for
+ * an order that ended unpaid is refunded — docs/payments.md.
  */
 export const receiveStripeWebhook = webhookOperation({
   route: 'POST /webhooks/stripe',
@@ -59,9 +62,25 @@ export const receiveStripeWebhook = webhookOperation({
     );
     const result = paymentResultOf(stripeEvent);
     if (!result) return json(200, { received: true, effect: 'ignored' });
+    const log = (fields: Record<string, unknown>) =>
+      logger.info('stripe event', {
+        eventId: stripeEvent.id,
+        type: stripeEvent.type,
+        orderId: result.orderId,
+        ...fields,
+      });
+    const waiting = await notifyWaitingCheckout(table, result);
+    if (waiting === 'resumed') {
+      log({ effect: 'resumed' });
+      return json(200, { received: true, effect: 'resumed' });
+    }
+    // No saga waiting yet (or any more): record, then look again if none was. The wait stores its token
+    // before it reads the record, and this reads the token after writing it, so one sees the other.
     const effect = await recordPaymentResult(table, result);
-    // A repeat still resumes: the first delivery may have recorded and then failed before resuming.
-    const resumed = effect === 'superseded' ? 'not_applicable' : await notifyWaitingCheckout(table, result);
+    const resumed =
+      effect === 'superseded' || waiting !== 'no_waiter'
+        ? waiting
+        : await notifyWaitingCheckout(table, result);
     // A refund follows the order; a success no saga took up (the order ended unpaid) goes back.
     const followUp =
       effect === 'superseded' || resumed === 'resumed'
@@ -69,14 +88,7 @@ export const receiveStripeWebhook = webhookOperation({
         : result.outcome === 'refunded'
           ? await followRefund({ table, orders }, result)
           : await refundUnclaimed({ orders, gateway }, result);
-    logger.info('stripe event', {
-      eventId: stripeEvent.id,
-      type: stripeEvent.type,
-      orderId: result.orderId,
-      effect,
-      resumed,
-      followUp,
-    });
+    log({ effect, resumed, followUp });
     return json(200, { received: true, effect });
   },
 });

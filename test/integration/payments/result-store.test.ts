@@ -45,6 +45,25 @@ describe('recordPaymentResult', () => {
     });
   });
 
+  it('answers a repeat of an outcome that may replace itself (a decline, a refund) as a duplicate, unchanged', async () => {
+    const orderId = newOrderId();
+    const first = {
+      ...result(orderId, 'failed', `evt_a_${orderId}`, 100),
+      recordedAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(await recordPaymentResult(table, first)).toBe('recorded');
+    expect(await recordPaymentResult(table, { ...first, recordedAt: new Date().toISOString() })).toBe(
+      'duplicate',
+    );
+    expect((await getPaymentResult(table, orderId))?.recordedAt).toBe(first.recordedAt);
+    expect(await recordPaymentResult(table, result(orderId, 'failed', `evt_b_${orderId}`, 101))).toBe(
+      'recorded',
+    );
+    expect(await recordPaymentResult(table, result(orderId, 'failed', `evt_a_${orderId}`, 100))).toBe(
+      'superseded',
+    );
+  });
+
   it('lets a success follow a decline (the shopper tried another card)', async () => {
     const orderId = newOrderId();
     expect(await recordPaymentResult(table, result(orderId, 'failed', `evt_a_${orderId}`, 100))).toBe(

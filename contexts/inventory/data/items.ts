@@ -136,7 +136,6 @@ export const heldBucket = (reservationId: string): number => {
  */
 export const reservationItem = (r: Reservation) => ({
   ...reservationKeys.reservation(r.id),
-  ...reservationKeys.byRef(r.ref, r.createdAt, r.id),
   ...(r.status === 'held' ? reservationKeys.held(heldBucket(r.id), r.expiresAt, r.id) : {}),
   entity: Entity.reservation,
   id: r.id,

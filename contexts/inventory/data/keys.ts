@@ -9,6 +9,7 @@ export const inventoryKeyPrefixes = [
   'STOCK_LOCATIONS',
   'RESERVATION#',
   'RESERVATIONS#',
+  // gsi2 entries of reservations stored before they were read by key (kept so no context reuses it).
   'RESERVATION_REF#',
 ] as const;
 
@@ -55,7 +56,8 @@ export const stockLocationKeys = {
  * its entry and deletes it, 2 index writes of the whole item, so 128 buckets take 16,000 orders/s of
  * reservations up to about 9 lines (≤ 2 KB) and 10,666 up to 16 (docs/inventory.md); the expiry sweep reads
  * every bucket. The count only grows, by multiples: an entry written under a smaller count (16 before)
- * sits in a bucket the sweep still reads. gsi2 finds a reservation by the order or cart it belongs to.
+ * sits in a bucket the sweep still reads. It has no other index entry: the
+ * reservation of an order has the order's id (checkout names it so), so support reads it by key.
  */
 export const reservationKeys = {
   reservation: (reservationId: string) => ({ pk: `RESERVATION#${reservationId}`, sk: 'RESERVATION' }),
@@ -64,11 +66,6 @@ export const reservationKeys = {
   held: (bucket: number, holdUntil: string, reservationId: string) => ({
     gsi1pk: `RESERVATIONS#held#${bucket}`,
     gsi1sk: `${holdUntil}#${reservationId}`,
-  }),
-  byRefPartition: (ref: string) => `RESERVATION_REF#${ref}`,
-  byRef: (ref: string, createdAt: string, reservationId: string) => ({
-    gsi2pk: `RESERVATION_REF#${ref}`,
-    gsi2sk: `${createdAt}#${reservationId}`,
   }),
 };
 

@@ -10,40 +10,43 @@ export const MAX_RESERVATIONS_LISTED = 100;
 const ids = (items: Record<string, unknown>[] | undefined) => (items ?? []).map((i) => i.id as string);
 
 /**
- * Reservations for support staff: those of one order or cart (gsi2, newest first), or the held ones
- * that expire soonest (one Query per gsi1 bucket, merged). Each is then read from the table, so the
- * status shown is current even though the indexes are eventually consistent.
+ * The reservation a holder's ref names: a holder names its reservation after itself (checkout reserves
+ * for `order:<orderId>` under reservation id `<orderId>`), so `<kind>:<id>` is read by key, 1 GetItem,
+ * and kept only if it really is that holder's. No index entry per reservation is needed for it.
+ */
+const reservationOfRef = async (table: string, ref: string) => {
+  const id = ref.slice(ref.indexOf(':') + 1);
+  const found = id && id !== ref ? await readReservation(table, id) : undefined;
+  return found?.ref === ref ? [found] : [];
+};
+
+/**
+ * Reservations for support staff: the one of an order (`ref` `order:<orderId>`, read by key), or the
+ * held ones that expire soonest (one Query per gsi1 bucket, merged). Each is then read from the table, so
+ * the status shown is current even though the index is eventually consistent.
  */
 export const listReservations = async (
   table: string,
   filter: { ref?: string | undefined; limit: number },
 ): Promise<Reservation[]> => {
-  const query = (index: string, condition: string, partition: string, forward: boolean) =>
-    documentClient().send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: index,
-        KeyConditionExpression: condition,
-        ExpressionAttributeValues: { ':p': partition },
-        ScanIndexForward: forward,
-        Limit: filter.limit,
-      }),
-    );
-  let found: string[];
-  if (filter.ref) {
-    found = ids(
-      (await query('gsi2', 'gsi2pk = :p', reservationKeys.byRefPartition(filter.ref), false)).Items,
-    );
-  } else {
-    const buckets = await Promise.all(
-      Array.from({ length: reservationKeys.buckets }, (_, b) =>
-        query('gsi1', 'gsi1pk = :p', reservationKeys.heldPartition(b), true),
+  if (filter.ref) return reservationOfRef(table, filter.ref);
+  const buckets = await Promise.all(
+    Array.from({ length: reservationKeys.buckets }, (_, b) =>
+      documentClient().send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': reservationKeys.heldPartition(b) },
+          Limit: filter.limit,
+        }),
       ),
-    );
-    const held = buckets.flatMap((b) => b.Items ?? []);
-    held.sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)));
-    found = ids(held.slice(0, filter.limit));
-  }
-  const reservations = await Promise.all(found.map((id) => readReservation(table, id)));
+    ),
+  );
+  const held = buckets.flatMap((b) => b.Items ?? []);
+  held.sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)));
+  const reservations = await Promise.all(
+    ids(held.slice(0, filter.limit)).map((id) => readReservation(table, id)),
+  );
   return reservations.filter((r): r is Reservation => r !== undefined);
 };

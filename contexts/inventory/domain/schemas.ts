@@ -158,7 +158,7 @@ export const variantPath = z.strictObject({ variantId });
 /** Path of the one-location admin routes (`/admin/stock-locations/{locationId}`). */
 export const locationPath = z.strictObject({ locationId });
 
-/** `GET /admin/reservations`: one order's or cart's reservations (`ref`), or the held ones expiring soonest. */
+/** `GET /admin/reservations`: one order's reservation (`ref` `order:<orderId>`), or the held ones expiring soonest. */
 export const reservationsQuery = z.strictObject({
   ref: z
     .string()

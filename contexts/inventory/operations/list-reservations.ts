@@ -5,12 +5,12 @@ import { reservation, reservationsQuery } from '../domain/schemas.ts';
 import { inventoryAdminOperation } from '../wiring.ts';
 import { noStore } from './responses.ts';
 
-/** GET /admin/reservations: one order's or cart's reservations (`ref`), or the held ones expiring soonest. */
+/** GET /admin/reservations: one order's reservation (`ref` `order:<orderId>`), or the held ones expiring soonest. */
 export const listReservations = inventoryAdminOperation({
   route: 'GET /admin/reservations',
   access: 'admin',
   operationId: 'adminListReservations',
-  summary: 'Reservations of an order or cart, or the held ones expiring soonest',
+  summary: 'The reservation of an order, or the held ones expiring soonest',
   tags: ['admin'],
   request: { query: reservationsQuery },
   responses: {

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireDue } from '#contexts/inventory/data/expiry.ts';
 import { heldBucket } from '#contexts/inventory/data/items.ts';
@@ -154,6 +154,25 @@ describe('reservation lifecycle', () => {
     expect((await expireDue(f.table, new Date())).expired).toEqual([]);
     expect((await outboxCounts(f.table)).ReservationExpired).toBe(1);
     await settleReservation(f.table, 'exp-2', 'release');
+    await expectInvariants(f.table);
+  });
+
+  it('lists the reservation of an order by its ref, read by key, and nothing for a ref it is not', async () => {
+    const orderId = `ref-order-${Date.now()}`;
+    await f.reservations.reserve({
+      reservationId: orderId,
+      ref: `order:${orderId}`,
+      lines: [line('sku-1', 1)],
+    });
+    const found = await listReservations(f.table, { ref: `order:${orderId}`, limit: 20 });
+    expect(found.map((r) => [r.id, r.ref, r.status])).toEqual([[orderId, `order:${orderId}`, 'held']]);
+    expect(await listReservations(f.table, { ref: `cart:${orderId}`, limit: 20 })).toEqual([]);
+    expect(await listReservations(f.table, { ref: orderId, limit: 20 })).toEqual([]);
+    const item = await documentClient().send(
+      new GetCommand({ TableName: f.table, Key: reservationKeys.reservation(orderId) }),
+    );
+    expect(Object.keys(item.Item ?? {}).filter((k) => k.startsWith('gsi2'))).toEqual([]);
+    await settleReservation(f.table, orderId, 'release');
     await expectInvariants(f.table);
   });
 

@@ -1,6 +1,6 @@
 import { cartsIdleMarkerBackfill } from '#contexts/carts/data/backfill.ts';
 import { stockAlertsV1 } from '#contexts/inventory/data/backfill.ts';
-import { ordersSummaryV1 } from '#contexts/orders/data/backfill.ts';
+import { ordersStateV2 } from '#contexts/orders/data/backfill.ts';
 import type { Backfill } from '#platform/data/backfill.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { Backfill } from '#platform/data/backfill.ts';
  */
 export const backfills: readonly Backfill[] = [
   // orders: the list row moves to a small summary item; pending orders leave the status index
-  ordersSummaryV1,
+  ordersStateV2,
   // carts: the idle index moves to a marker written once per idle spell (docs/cart.md)
   cartsIdleMarkerBackfill,
   // inventory: stock-alert state moves to its own partition (docs/inventory.md, "Alerts")

@@ -58,7 +58,7 @@ export const completeCheckout = async (
   paymentIntentId: string,
   now = () => new Date(),
 ): Promise<{ status: 'paid'; changed: boolean }> => {
-  const order = await deps.orders.get(orderId);
+  const order = await deps.orders.getForUpdate(orderId);
   if (!order) throw orderNotFound(orderId);
   if (order.status === 'paid') {
     // A retry: the decision is made; stock writes a crash left pending (a large order) still apply.

@@ -35,7 +35,7 @@ export const openPayment = async (
   orderId: string,
   now = new Date(),
 ): Promise<{ order: Order; intent: PaymentIntentView }> => {
-  const order = await deps.orders.get(orderId);
+  const order = await deps.orders.getForUpdate(orderId);
   if (!order) throw orderNotFound(orderId);
   // A replay of a paid order still answers it; one that ended unpaid has nothing left to pay.
   if (order.status !== 'pending_payment' && order.status !== 'paid') throw checkoutClosed(order);

@@ -12,7 +12,7 @@ export type RefundEffect = 'refunded' | 'partial' | 'not_applicable';
  * Follows a refund reported by Stripe (`charge.refunded`): a paid order whose charge is refunded in full
  * becomes `refunded` (once: conditional on `paid`), its summary moving from the paid list to the refunded
  * one in the same transaction. A partial refund leaves it paid; an order that never completed (the saga
- * refunded a payment it could not use) is not moved. 1 GetItem (the order, whose summary the transition
+ * refunded a payment it could not use) is not moved. 1 Query (the order, whose summary the transition
  * rewrites) + 1 TransactWriteItems.
  */
 export const followRefund = async (
@@ -22,7 +22,7 @@ export const followRefund = async (
 ): Promise<RefundEffect> => {
   if (result.outcome !== 'refunded') return 'not_applicable';
   if ((result.amountRefunded ?? 0) < result.amount) return 'partial';
-  const order = await deps.orders.get(result.orderId);
+  const order = await deps.orders.getForUpdate(result.orderId);
   if (order?.status !== 'paid') return 'not_applicable';
   const at = now.toISOString();
   const moved = await transact(

@@ -103,7 +103,7 @@ export const releaseCheckout = async (
   request: ReleaseRequest,
   now = () => new Date(),
 ): Promise<Released> => {
-  const order = await deps.orders.get(request.orderId);
+  const order = await deps.orders.getForUpdate(request.orderId);
   if (!order) return { outcome: 'absent' };
   if (order.status !== 'pending_payment') {
     // Decided before (maybe by a crashed run of this step): what it may not have finished still happens.

@@ -18,14 +18,47 @@ export const bucketOf = (orderId: string): number => {
   return hash % orderKeys.buckets;
 };
 
-/** The order's body: the whole snapshot and history, under its primary key only (no index reads it). */
-export const orderItem = (order: Order): Item => ({
-  ...orderKeys.order(order.id),
-  entity: Entity.order,
-  ...order,
+/**
+ * What changes after an order is placed: kept on its summary item, never on the body. So the body is
+ * written once, at the placing (it is the large item: lines, addresses, totals), and every later change
+ * (the PaymentIntent, each status move) rewrites only the summary, which is under 1 KB.
+ */
+export const STATE_FIELDS = ['status', 'statusHistory', 'payment', 'version', 'updatedAt'] as const;
+type StateField = (typeof STATE_FIELDS)[number];
+
+/** The order's state as the summary item holds it. */
+export const orderState = (order: Order): Pick<Order, StateField> => ({
+  status: order.status,
+  statusHistory: order.statusHistory,
+  payment: order.payment,
+  version: order.version,
+  updatedAt: order.updatedAt,
 });
 
-/** The order a body item holds (keys and the entity tag dropped). */
+/** The order's body: its snapshot as placed, without the state, under its primary key only. */
+export const orderItem = (order: Order): Item => {
+  const body: Item = { ...orderKeys.order(order.id), entity: Entity.order, ...order };
+  for (const field of STATE_FIELDS) delete body[field];
+  return body;
+};
+
+/**
+ * The order its items hold. The summary's state wins, field by field: an order placed before the state
+ * moved to the summary keeps it on its body, and its summary (if any) has only some of those fields
+ * (status, version, updatedAt, always equal to the body's) until its first change since
+ * (`OrderRepository.getForUpdate`).
+ */
+export const orderFromItems = (body: Item, summary?: Item): Order => {
+  const state = Object.fromEntries(
+    STATE_FIELDS.filter((f) => summary?.[f] !== undefined).map((f) => [f, summary![f]]),
+  );
+  return orderRecord.parse({ ...body, ...state });
+};
+
+/** A body that still holds the state: stored before the state moved to the summary. */
+export const isLegacyBody = (body: Item) => body.statusHistory !== undefined;
+
+/** The order a legacy body item holds on its own (keys and the entity tag dropped). */
 export const orderFromItem = (item: Item): Order => orderRecord.parse(item);
 
 /** The order as the API shows it: the guest token's hash never leaves the table. */
@@ -47,29 +80,42 @@ export const orderSummary = (order: Order): OrderSummary => ({
   updatedAt: order.updatedAt,
 });
 
-/**
- * The order's list row, with the index keys of the order: gsi1 for a customer's orders (guests have
- * none), gsi2 for the admin list in a listed status only (none while `pending_payment`). `version` is the
- * body's version it reflects. Both sort keys are the creation time, which never changes.
- */
-export const summaryItem = (summary: OrderSummary, version: number): Item => ({
-  ...orderKeys.summary(summary.id),
+/** The index keys of an order's summary in `status`: gsi1 for a customer's orders, gsi2 if listed. */
+export const summaryIndexKeys = (summary: OrderSummary) => ({
   ...(summary.customerId ? orderKeys.byCustomer(summary.customerId, summary.createdAt, summary.id) : {}),
   ...(isListed(summary.status)
     ? orderKeys.byStatus(summary.status, bucketOf(summary.id), summary.createdAt, summary.id)
     : {}),
-  entity: Entity.orderSummary,
-  ...summary,
-  version,
 });
+
+/**
+ * The order's summary item: its list row with the index keys (gsi1 for a customer's orders, guests have
+ * none; gsi2 for the admin list in a listed status only, none while `pending_payment`), and its state
+ * (history, payment, version). Both sort keys are the creation time, which never changes. Under 1 KB
+ * with the longest history today (placed, paid, refunded) and an e-mail up to 200 characters, so each
+ * change costs 1 WCU; each further history entry adds about 70 bytes.
+ */
+export const summaryItem = (order: Order): Item => {
+  const summary = orderSummary(order);
+  return {
+    ...orderKeys.summary(summary.id),
+    ...summaryIndexKeys(summary),
+    entity: Entity.orderSummary,
+    ...summary,
+    statusHistory: order.statusHistory,
+    payment: order.payment,
+    version: order.version,
+  };
+};
 
 /** The list row a summary item holds (keys, entity and version dropped). */
 export const summaryFromItem = (item: Item): OrderSummary => orderSummarySchema.parse(item);
 
 /**
  * The list row of an index entry: a summary, or the body of an order stored before summaries existed
- * (it carried the index keys then) until `ordersSummaryV1` has moved them to its summary. Never both:
- * the backfill and every transition write the summary and drop the body's keys in one transaction.
+ * (it carried the index keys then) until `ordersStateV2` has moved them to its summary. Never both:
+ * the backfill and the first change of such an order write the summary and drop the body's keys in one
+ * transaction.
  */
 export const listRowOf = (item: Item): OrderSummary =>
   item.entity === Entity.order ? orderSummary(orderFromItem(item)) : summaryFromItem(item);
@@ -84,5 +130,5 @@ export const orderCreateItems = (table: string, order: Order): [TransactItem, Tr
   const put = (Item: Item): TransactItem => ({
     Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
   });
-  return [put(orderItem(record)), put(summaryItem(orderSummary(record), record.version))];
+  return [put(orderItem(record)), put(summaryItem(record))];
 };

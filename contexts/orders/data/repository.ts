@@ -1,13 +1,15 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { transact } from '#platform/data/transact.ts';
 import { NotFoundError } from '#platform/errors/index.ts';
 import type { AdminOrdersQuery } from '../domain/queries.ts';
 import type { Order, OrderPage } from '../domain/schemas.ts';
 import { LISTED_STATUSES } from '../domain/status.ts';
 import { type OrderPartition, orderPage, type SortRange } from './index-pages.ts';
-import { listRowOf, orderFromItem } from './items.ts';
+import { isLegacyBody, listRowOf, orderFromItems } from './items.ts';
 import { orderKeys } from './keys.ts';
+import { legacyOrderMigration } from './transitions.ts';
 
 /** 404 for an order that does not exist or that the caller may not know exists. */
 export const orderNotFound = (id: string) =>
@@ -43,12 +45,42 @@ export class OrderRepository {
     this.#cursorSecret = cursorSecret;
   }
 
-  /** One order (1 GetItem, strongly consistent: a shopper reads their order right after paying). */
-  async get(id: string): Promise<Order | undefined> {
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: this.#table, Key: orderKeys.order(id), ConsistentRead: true }),
+  /** The order's two items, body and summary (1 Query of its partition, strongly consistent). */
+  async #items(id: string) {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': orderKeys.order(id).pk },
+        ConsistentRead: true,
+      }),
     );
-    return Item ? orderFromItem(Item) : undefined;
+    const body = Items.find((i) => i.sk === orderKeys.order(id).sk);
+    const summary = Items.find((i) => i.sk === orderKeys.summary(id).sk);
+    return { body, summary };
+  }
+
+  /**
+   * One order: its body with the state from its summary (1 Query, strongly consistent: a shopper reads
+   * their order right after paying).
+   */
+  async get(id: string): Promise<Order | undefined> {
+    const { body, summary } = await this.#items(id);
+    return body ? orderFromItems(body, summary) : undefined;
+  }
+
+  /**
+   * One order about to change: as `get`, after moving an order stored before its state lived on the
+   * summary (`legacyOrderMigration`, 1 TransactWriteItems, once per such order; a concurrent move is
+   * fine). Every status or payment change reads the order with this, so its write finds the state on the
+   * summary. 1 Query (+ 1 transaction and 1 Query for an older order).
+   */
+  async getForUpdate(id: string): Promise<Order | undefined> {
+    const { body, summary } = await this.#items(id);
+    if (!body) return undefined;
+    if (!isLegacyBody(body)) return orderFromItems(body, summary);
+    await transact(legacyOrderMigration(this.#table, body));
+    return this.get(id);
   }
 
   /**

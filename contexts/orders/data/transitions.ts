@@ -1,8 +1,11 @@
 import type { TransactItem } from '#platform/data/transact.ts';
 import type { Order, OrderStatus, StatusChange } from '../domain/schemas.ts';
 import { canTransition } from '../domain/status.ts';
-import { orderSummary, summaryItem } from './items.ts';
+import { orderFromItem, orderSummary, STATE_FIELDS, summaryIndexKeys, summaryItem } from './items.ts';
 import { orderKeys } from './keys.ts';
+
+type Item = Record<string, unknown>;
+type UpdateItem = NonNullable<TransactItem['Update']>;
 
 /** What else a transition requires of the order besides its status. */
 export interface TransitionExtra {
@@ -13,24 +16,20 @@ export interface TransitionExtra {
   readonly seenPaymentIntentId?: string | null;
 }
 
-type UpdateItem = NonNullable<TransactItem['Update']>;
-
-/** The index keys a body carried before it had a summary (see `ordersSummaryV1`); a transition drops them. */
+/** The index keys a body carried before it had a summary; its migration drops them. */
 export const LEGACY_BODY_INDEX_KEYS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
 
 /**
- * The TransactWriteItems items moving an order from one of `from` to `to`, body then summary.
+ * The TransactWriteItems item moving an order from one of `from` to `to`: one Update of its summary,
+ * which holds the order's state (the body is never written after the placing).
  *
- * The body's `Update` is conditional on the current status being in `from` (so a transition applies once,
- * and a late webhook never moves a paid order back); it appends `{ status, at, reason }` to the history
- * and bumps `version`. A failed condition returns the stored order (`ALL_OLD`) in the cancellation reason.
- *
- * The summary's `Put` writes the list row in its new status: gsi2 moves to the new status's bucket (or
- * leaves the index), gsi1 follows. It has no condition of its own: the body's decides for both, in one
- * transaction. A Put rather than an Update, so an order stored before summaries existed (not backfilled
- * yet) gains a whole summary, never a partial one; the body drops the index keys it carried then. A
- * summary is under 1 KB, so either costs 1 WCU. `order` is the order as the caller read it: only its
- * immutable fields and its version are used. A move the transition table forbids is a programming error.
+ * Conditional on the current status being in `from` (so a transition applies once, and a late webhook
+ * never moves a paid order back); it appends `{ status, at, reason }` to the history, bumps `version`,
+ * and moves the index keys: gsi2 to the new status's bucket (or out of the index), gsi1 unchanged. A
+ * failed condition returns the stored summary (`ALL_OLD`) in the cancellation reason. The summary is
+ * under 1 KB, so a transition costs 1 WCU (2 in a transaction) and 1 index write when listed. `order` is
+ * the order as the caller read it with `getForUpdate` (its state on the summary). A move the transition
+ * table forbids is a programming error.
  */
 export const orderTransitionItems = (
   table: string,
@@ -40,27 +39,28 @@ export const orderTransitionItems = (
   at: string,
   reason?: string,
   extra: TransitionExtra = {},
-): [{ Update: UpdateItem }, TransactItem] => {
+): [{ Update: UpdateItem }] => {
   const refused = from.filter((status) => !canTransition(status, to));
   if (from.length === 0 || refused.length > 0)
     throw new Error(`An order cannot move from ${refused.join(', ') || 'nothing'} to ${to}`);
   const entry: StatusChange = { status: to, at, ...(reason ? { reason } : {}) };
   const fromValues = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+  const keys = summaryIndexKeys({ ...orderSummary(order), status: to });
   const sets = [
     '#status = :to',
     '#history = list_append(#history, :entry)',
     'updatedAt = :at',
     '#version = #version + :one',
+    ...('gsi2pk' in keys ? ['gsi2pk = :g2pk', 'gsi2sk = :g2sk'] : []),
   ];
-  const summary = { ...orderSummary(order), status: to, updatedAt: at };
   return [
     {
       Update: {
         TableName: table,
-        Key: orderKeys.order(order.id),
-        UpdateExpression: `SET ${sets.join(', ')} REMOVE ${LEGACY_BODY_INDEX_KEYS.join(', ')}`,
+        Key: orderKeys.summary(order.id),
+        UpdateExpression: `SET ${sets.join(', ')}${'gsi2pk' in keys ? '' : ' REMOVE gsi2pk, gsi2sk'}`,
         ConditionExpression: [
-          `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
+          `attribute_exists(#history) AND #status IN (${Object.keys(fromValues).join(', ')})`,
           ...(extra.seenPaymentIntentId === null ? ['attribute_not_exists(payment.paymentIntentId)'] : []),
           ...(extra.seenPaymentIntentId ? ['payment.paymentIntentId = :seenPi'] : []),
         ].join(' AND '),
@@ -71,19 +71,19 @@ export const orderTransitionItems = (
           ':entry': [entry],
           ':at': at,
           ':one': 1,
+          ...('gsi2pk' in keys ? { ':g2pk': keys.gsi2pk, ':g2sk': keys.gsi2sk } : {}),
           ...(extra.seenPaymentIntentId ? { ':seenPi': extra.seenPaymentIntentId } : {}),
         },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
-    { Put: { TableName: table, Item: summaryItem(summary, order.version + 1) } },
   ];
 };
 
 /**
- * A TransactWriteItems `Update` recording the PaymentIntent of an unpaid order: applies once (the same
- * id again is a no-op success; another id, or an order past `pending_payment`, fails its condition).
- * The body only: the list row does not show the intent, so this write touches no index.
+ * A TransactWriteItems `Update` recording the PaymentIntent of an unpaid order on its summary: applies
+ * once (the same id again is a no-op success; another id, or an order past `pending_payment`, fails its
+ * condition). No index key changes, so it writes no index: 1 WCU.
  */
 export const orderPaymentIntentUpdate = (
   table: string,
@@ -93,12 +93,43 @@ export const orderPaymentIntentUpdate = (
 ): { Update: UpdateItem } => ({
   Update: {
     TableName: table,
-    Key: orderKeys.order(orderId),
+    Key: orderKeys.summary(orderId),
     UpdateExpression: 'SET payment.paymentIntentId = :pi, updatedAt = :at',
     ConditionExpression:
-      '#status = :pending AND (attribute_not_exists(payment.paymentIntentId) OR payment.paymentIntentId = :pi)',
+      'attribute_exists(payment) AND #status = :pending AND (attribute_not_exists(payment.paymentIntentId) OR payment.paymentIntentId = :pi)',
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':pi': paymentIntentId, ':at': at, ':pending': 'pending_payment' },
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   },
 });
+
+/**
+ * The move of an order stored before its state lived on the summary (its body holds the state, and maybe
+ * the index keys of the first design): one transaction writes the summary with the whole state and strips
+ * the body to its snapshot. Conditions, on what was read: the body at its version (it changes no more
+ * once this code runs, so only a concurrent move fails it), the summary absent or without state.
+ * `ordersStateV2` runs it for every such body; `getForUpdate` for one order at its first change.
+ */
+export const legacyOrderMigration = (table: string, body: Item): TransactItem[] => {
+  const order = orderFromItem(body);
+  const version = order.version;
+  return [
+    {
+      Put: {
+        TableName: table,
+        Item: summaryItem(order),
+        ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(statusHistory)',
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: orderKeys.order(order.id),
+        UpdateExpression: `REMOVE ${[...LEGACY_BODY_INDEX_KEYS, ...STATE_FIELDS.map((f) => `#${f}`)].join(', ')}`,
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: Object.fromEntries(STATE_FIELDS.map((f) => [`#${f}`, f])),
+        ExpressionAttributeValues: { ':version': version },
+      },
+    },
+  ];
+};

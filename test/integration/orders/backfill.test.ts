@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backfills } from '#app/backfills.ts';
-import { ordersSummaryV1 } from '#contexts/orders/data/backfill.ts';
+import { ordersStateV2 } from '#contexts/orders/data/backfill.ts';
 import {
   bucketOf,
   orderCreateItems,
-  orderItem,
   orderSummary,
+  STATE_FIELDS,
   summaryItem,
 } from '#contexts/orders/data/items.ts';
 import { orderKeys } from '#contexts/orders/data/keys.ts';
@@ -23,16 +23,25 @@ import { sampleOrder } from '../../support/orders.ts';
 
 const minute = (i: number) => new Date(Date.UTC(2025, 5, 1, 0, i));
 
+/** An order's body as the code before this design stored it: the whole order, state included. */
+const stateBody = (order: Order) => ({ ...orderKeys.order(order.id), entity: 'ORDER', ...order });
+
 /**
- * An order as the code before summaries stored it: one item, the body, with both index keys on it (gsi1
- * for a customer's order; gsi2 in its status, pending included, over 4 buckets of the same hash).
+ * An order as the first design stored it: one item, the body, with both index keys on it (gsi1 for a
+ * customer's order; gsi2 in its status, pending included, over 4 buckets of the same hash).
  */
 const legacyBody = (order: Order) => ({
-  ...orderItem(order),
+  ...stateBody(order),
   ...(order.customerId ? orderKeys.byCustomer(order.customerId, order.createdAt, order.id) : {}),
   gsi2pk: `ORDERS#status#${order.status}#${bucketOf(order.id) % 4}`,
   gsi2sk: orderKeys.sortKey(order.createdAt, order.id),
 });
+
+/** The summary the design in between wrote beside a state body: list row, index keys, version only. */
+const rowOnlySummary = (order: Order) => {
+  const { statusHistory: _h, payment: _p, ...row } = summaryItem(order);
+  return row;
+};
 
 const get = async (table: string, key: Record<string, string>) =>
   (await documentClient().send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
@@ -52,7 +61,7 @@ const adminIds = async (repo: OrderRepository, query: Record<string, string | nu
 const newestFirst = (orders: Order[]) =>
   [...orders].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map((o) => o.id);
 
-describe('orders-summary-v1 backfill', () => {
+describe('orders-state-v2 backfill', () => {
   let table: string;
   let repo: OrderRepository;
   const ada = `cust-${randomUUID()}`;
@@ -72,16 +81,19 @@ describe('orders-summary-v1 backfill', () => {
         ...(i % 2 === 0 ? { customerId: ada } : {}),
       }),
     );
-    for (const order of legacy)
-      await documentClient().send(new PutCommand({ TableName: table, Item: legacyBody(order) }));
+    // The first 16 as the first design stored them; the last 4 as the design in between did.
+    for (const [i, order] of legacy.entries()) {
+      const items = i < 16 ? [legacyBody(order)] : [stateBody(order), rowOnlySummary(order)];
+      for (const Item of items) await documentClient().send(new PutCommand({ TableName: table, Item }));
+    }
     // One order placed since the deploy: it has its summary already.
     placedSince = sampleOrder({ customerId: ada, createdAt: minute(30), status: 'paid' });
     expect(await transact(orderCreateItems(table, placedSince))).toEqual({ ok: true });
   });
 
   it('is registered for `npm run backfill`, over order bodies only', () => {
-    expect(backfills).toContain(ordersSummaryV1);
-    expect(ordersSummaryV1).toMatchObject({ name: 'orders-summary-v1', entities: ['ORDER'] });
+    expect(backfills).toContain(ordersStateV2);
+    expect(ordersStateV2).toMatchObject({ name: 'orders-state-v2', entities: ['ORDER'] });
   });
 
   it('before it runs, lists still show stored orders from their bodies, and each opens by id', async () => {
@@ -92,48 +104,66 @@ describe('orders-summary-v1 backfill', () => {
     expect(mine.items.map((o) => o.id)).toEqual(newestFirst([placedSince, ...adas]));
     expect(mine.items.find((o) => o.id === adas[0]!.id)).toEqual(orderSummary(adas[0]!));
     expect(await repo.get(legacy[1]!.id)).toEqual(legacy[1]);
+    expect(await repo.get(legacy[17]!.id)).toEqual(legacy[17]);
   });
 
-  it('lets a stored order move before the backfill: the transition writes its summary and drops the body’s keys', async () => {
-    const pending = legacy[5]!;
+  it.each([
+    ['the first design', 5],
+    ['the design in between', 17],
+  ])('lets an order stored by %s move before the backfill: its first change moves it, once', async (_, i) => {
+    const pending = legacy[i]!;
+    expect(pending.status).toBe('pending_payment');
     const stale = (await get(table, orderKeys.order(pending.id)))!;
+    const read = (await repo.getForUpdate(pending.id))!;
+    expect(read).toEqual(pending);
     const at = minute(40).toISOString();
-    expect(await transact(orderTransitionItems(table, pending, ['pending_payment'], 'paid', at))).toEqual({
+    expect(await transact(orderTransitionItems(table, read, ['pending_payment'], 'paid', at))).toEqual({
       ok: true,
     });
-    legacy[5] = (await repo.get(pending.id))!;
+    legacy[i] = (await repo.get(pending.id))!;
+    expect(legacy[i]).toMatchObject({
+      status: 'paid',
+      version: 2,
+      statusHistory: [{}, { status: 'paid', at }],
+    });
     const body = await get(table, orderKeys.order(pending.id));
-    expect(Object.keys(body ?? {}).filter((k) => k.startsWith('gsi'))).toEqual([]);
+    expect(
+      Object.keys(body ?? {}).filter(
+        (k) => k.startsWith('gsi') || (STATE_FIELDS as readonly string[]).includes(k),
+      ),
+    ).toEqual([]);
     expect(await get(table, orderKeys.summary(pending.id))).toMatchObject({ status: 'paid', version: 2 });
     // A backfill that read the body before the move: its writes are refused, the summary stays paid.
-    expect(await transact(ordersSummaryV1.migrate(table, stale))).toMatchObject({ ok: false });
+    expect(await transact(ordersStateV2.migrate(table, stale))).toMatchObject({ ok: false });
     expect(await get(table, orderKeys.summary(pending.id))).toMatchObject({ status: 'paid', version: 2 });
-    expect(ordersSummaryV1.migrate(table, body!)).toEqual([]);
+    expect(ordersStateV2.migrate(table, body!)).toEqual([]);
   });
 
   it('moves every stored order’s index keys to its summary, once; a second run changes nothing', async () => {
-    const report = await runBackfill(table, ordersSummaryV1, { segments: 2, pageSize: 4 });
-    // 21 bodies read: 19 old ones migrated; the one moved above and the one placed since were done.
-    expect(report).toMatchObject({ scanned: 21, migrated: 19 });
+    const report = await runBackfill(table, ordersStateV2, { segments: 2, pageSize: 4 });
+    // 21 bodies read: 18 old ones migrated; the two moved above and the one placed since were done.
+    expect(report).toMatchObject({ scanned: 21, migrated: 18 });
 
     const { Items = [] } = await documentClient().send(
       new ScanCommand({ TableName: table, ConsistentRead: true }),
     );
     const bodies = Items.filter((i) => i.entity === 'ORDER');
-    expect(bodies.filter((b) => Object.keys(b).some((k) => k.startsWith('gsi')))).toEqual([]);
-    for (const order of legacy)
-      expect(await get(table, orderKeys.summary(order.id))).toEqual(
-        summaryItem(orderSummary(order), order.version),
-      );
+    expect(bodies.filter((b) => Object.keys(b).some((k) => k.startsWith('gsi') || k === 'status'))).toEqual(
+      [],
+    );
+    for (const order of legacy) {
+      expect(await get(table, orderKeys.summary(order.id))).toEqual(summaryItem(order));
+      expect(await repo.get(order.id)).toEqual(order);
+    }
     // Orders awaiting payment are in no status list any more.
     expect(Items.filter((i) => String(i.gsi2pk ?? '').startsWith('ORDERS#status#pending_payment#'))).toEqual(
       [],
     );
 
-    const again = await runBackfill(table, { ...ordersSummaryV1, name: 'orders-summary-v1-rerun' });
+    const again = await runBackfill(table, { ...ordersStateV2, name: 'orders-state-v2-rerun' });
     expect(again).toMatchObject({ scanned: 21, migrated: 0 });
-    const resumed = await runBackfill(table, ordersSummaryV1, { segments: 2 });
-    expect(resumed).toMatchObject({ migrated: 19, resumedDone: 2 });
+    const resumed = await runBackfill(table, ordersStateV2, { segments: 2 });
+    expect(resumed).toMatchObject({ migrated: 18, resumedDone: 2 });
   });
 
   it('leaves the lists whole after it ran: every status list, a customer’s orders, no order twice', async () => {

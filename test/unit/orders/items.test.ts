@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
-import { bucketOf, orderCreateItems, orderSummary, summaryItem } from '#contexts/orders/data/items.ts';
+import {
+  bucketOf,
+  orderCreateItems,
+  orderSummary,
+  STATE_FIELDS,
+  summaryItem,
+} from '#contexts/orders/data/items.ts';
 import { orderKeys } from '#contexts/orders/data/keys.ts';
 import { type OrderStatus, orderStatus } from '#contexts/orders/domain/schemas.ts';
 import { LISTED_STATUSES } from '#contexts/orders/domain/status.ts';
@@ -27,6 +33,8 @@ describe('orderCreateItems', () => {
       ...orderKeys.byCustomer(sub, order.createdAt, order.id),
       entity: 'ORDER_SUMMARY',
       ...orderSummary(order),
+      statusHistory: order.statusHistory,
+      payment: order.payment,
       version: 1,
     });
   });
@@ -42,28 +50,41 @@ describe('summaryItem', () => {
   const order = sampleOrder({ customerId: sub });
 
   it.each(LISTED_STATUSES)('lists a %s order in its status’s bucket, by creation time', (status) => {
-    expect(summaryItem({ ...orderSummary(order), status }, 2)).toMatchObject(
+    expect(summaryItem({ ...order, status })).toMatchObject(
       orderKeys.byStatus(status, bucketOf(order.id), order.createdAt, order.id),
     );
   });
 
   it('lists every status but pending_payment', () => {
     const listed = orderStatus.options.filter(
-      (status: OrderStatus) => 'gsi2pk' in summaryItem({ ...orderSummary(order), status }, 1),
+      (status: OrderStatus) => 'gsi2pk' in summaryItem({ ...order, status }),
     );
     expect(listed).toEqual([...LISTED_STATUSES]);
   });
 
-  it('costs 1 WCU per write even with a 254-character e-mail (the order body costs 2)', () => {
-    const long = sampleOrder({ customerId: sub });
-    const row = {
-      ...orderSummary({ ...long, email: `${'e'.repeat(242)}@example.com` }),
-      status: 'payment_failed' as const,
+  it('costs 1 WCU per write with a 200-character e-mail, a PaymentIntent and the longest history today (3)', () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    const long = { ...sampleOrder({ customerId: sub }), email: `${'e'.repeat(188)}@example.com` };
+    const busy = {
+      ...long,
+      status: 'refunded' as const,
+      payment: { provider: 'stripe' as const, paymentIntentId: `pi_${'x'.repeat(24)}` },
+      statusHistory: Array.from({ length: 3 }, () => ({
+        status: 'paid' as const,
+        at,
+        reason: 'payment_succeeded',
+      })),
     };
-    expect(row.email).toHaveLength(254);
-    expect(writeUnits(itemSize(summaryItem(row, 9)))).toBe(1);
-    const [body] = orderCreateItems('t', long);
-    expect(writeUnits(itemSize(body.Put?.Item ?? {}))).toBe(2);
+    expect(busy.email).toHaveLength(200);
+    expect(writeUnits(itemSize(summaryItem(busy)))).toBe(1);
+  });
+
+  it('holds the state; the body holds none of it, so only the summary changes after the placing', () => {
+    const [body, summary] = orderCreateItems('t', sampleOrder({ customerId: sub }));
+    for (const field of STATE_FIELDS) {
+      expect(body.Put?.Item).not.toHaveProperty(field);
+      expect(summary.Put?.Item).toHaveProperty(field);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { localCredentials } from '#local/dynamodb/index.ts';
 import { startBenchCloud } from './support/cloud.ts';
 import { printSale, type SaleFigures, summaryRow } from './support/hot-print.ts';
+import { ownKeysOf } from './support/hot-report.ts';
 import { lambdas } from './support/lambdas.ts';
 import { prepareSale, runSale, type SaleSpec, sales, verifySale, warmUp } from './support/sale.ts';
 import { describeSource, openStreamWindow } from './support/stream-reader.ts';
@@ -57,7 +58,10 @@ const measure = async (spec: SaleSpec, table: TableSpec, streamArn: string): Pro
     (c) => (c.port === ports.gateway || c.port === stripePort) && c.status >= 500,
   ).length;
   const checks = await verifySale(shop, sale, journeys, serverErrors);
-  return { spec, seconds, tally, matching: outcome, unrecorded, checks };
+  const own = ownKeysOf(
+    journeys.flatMap((j) => [j.cartId, j.placed?.orderId].filter((id) => id !== undefined)),
+  );
+  return { spec, seconds, tally, matching: outcome, unrecorded, checks, own };
 };
 
 try {

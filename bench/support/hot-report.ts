@@ -170,13 +170,32 @@ const makeupOf = (key: KeyStats, orders: number) =>
     .map(([entity, s]) => `${entity} ${(s.wcuTx / orders).toFixed(3)}`)
     .join(', ');
 
-/** Every place's partitions as ceiling candidates: families by expected load, other keys as measured. */
-export const candidates = (tally: Tally, orders: number): Candidate[] =>
+/**
+ * Whether a partition belongs to one shopper's journey alone (`CART#<cartId>`, `ORDER#<orderId>`,
+ * `PAYMENT#<orderId>`…): its writes come once per order, whatever the rate, so it sets no ceiling.
+ */
+export type OwnKey = (partition: string) => boolean;
+
+/**
+ * An `OwnKey` for the ids of a sale's journeys (cart and order ids, UUIDs): a partition that contains one
+ * of them, wherever (`TASK#payment-<orderId>` too).
+ */
+export const ownKeysOf = (ids: Iterable<string>): OwnKey => {
+  const known = [...ids];
+  return (partition) => known.some((id) => partition.includes(id));
+};
+
+/**
+ * Every place's partitions shared by orders, as ceiling candidates: families by expected load, other keys
+ * as measured. A journey's own keys (`own`) are left out: one order writing its own key 10 times caps no
+ * rate, and at 100 orders that key's writes would read as 0.1 WCU per order of the whole sale.
+ */
+export const candidates = (tally: Tally, orders: number, own: OwnKey = () => false): Candidate[] =>
   [...tally.places.keys()].flatMap((place) => {
     const families = familiesOf(tally, place);
     const inFamily = new Set(families.flatMap((f) => [...f.members.keys()]));
     const singles = [...tally.places.get(place)!]
-      .filter(([p]) => !inFamily.has(p))
+      .filter(([p]) => !inFamily.has(p) && !own(p))
       .map(([partition, k]): Candidate => {
         const tx = k.wcuTx / orders;
         return { place, partition, std: k.wcu / orders, tx, measuredTx: tx, makeup: makeupOf(k, orders) };
@@ -201,11 +220,11 @@ export const ceiling = (wcuPerOrder: number) =>
   wcuPerOrder > 0 ? Math.floor(PARTITION_WCU_PER_SECOND / wcuPerOrder) : Number.POSITIVE_INFINITY;
 
 /**
- * The ceilings: at transactional and at standard pricing (expected load), and from the measured maximum.
- * Undefined when nothing was written.
+ * The ceilings: at transactional and at standard pricing (expected load), and from the measured maximum,
+ * over the keys orders share. Undefined when nothing shared was written.
  */
-export const ceilings = (tally: Tally, orders: number) => {
-  const list = candidates(tally, orders);
+export const ceilings = (tally: Tally, orders: number, own: OwnKey = () => false) => {
+  const list = candidates(tally, orders, own);
   if (list.length === 0) return undefined;
   const top = (score: (c: Candidate) => number) => list.reduce((a, b) => (score(b) > score(a) ? b : a));
   const tx = top((c) => c.tx);

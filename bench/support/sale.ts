@@ -108,6 +108,8 @@ export type PreparedSale = Awaited<ReturnType<typeof prepareSale>>;
 /** How one shopper's order ended. */
 export interface Journey {
   readonly variantId: string;
+  /** The guest cart, once created: its keys (and its order's) are the journey's own. */
+  readonly cartId?: string;
   readonly declined: boolean;
   /** `paid`, `payment_failed`, or what went wrong. */
   readonly outcome: string;
@@ -123,14 +125,17 @@ const shopper = async (shop: Shop, sale: PreparedSale, i: number): Promise<Journ
   const variantId = sale.variantIds[i % sale.variantIds.length]!;
   const declined = i % sale.spec.declineEvery === sale.spec.declineEvery - 1;
   let placed: Placed | undefined;
+  let cartId: string | undefined;
   const ended = (outcome: string): Journey => ({
     variantId,
     declined,
     outcome,
+    ...(cartId ? { cartId } : {}),
     ...(placed ? { placed } : {}),
   });
   try {
     const cart = await readyGuestCart(shop, [{ variantId, quantity: 1 }], sale.shippingOptionId);
+    cartId = cart.cartId;
     if (sale.promotion)
       await must(
         shop,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidates, expectedLoad, familiesOf } from '../../../bench/support/hot-report.ts';
+import { candidates, expectedLoad, familiesOf, ownKeysOf } from '../../../bench/support/hot-report.ts';
 import {
   addRecord,
   emptyTally,
@@ -216,5 +216,17 @@ describe('bucketed families', () => {
       makeup: 'STOCK_LEVEL (spread) 2.000, STOCK_ALERTS (pinned) 1.500',
     });
     expect(candidates(tally, 2).map((c) => c.partition)).toEqual(['ORDER#1', 'STOCK#v#<0..1>']);
+    // An order's own key caps no rate: left out when the sale names its ids.
+    expect(candidates(tally, 2, ownKeysOf(['1'])).map((c) => c.partition)).toEqual(['STOCK#v#<0..1>']);
+  });
+
+  it('knows a journey’s own keys by its cart or order id anywhere in the key', () => {
+    const cart = '0b6f7c1e-3d2a-4c5b-9e8f-1a2b3c4d5e6f';
+    const order = '7d1e2f3a-4b5c-8d6e-9f0a-1b2c3d4e5f60';
+    const own = ownKeysOf([cart, order]);
+    expect(
+      [`CART#${cart}`, `ORDER#${order}`, `TASK#payment-${order}`, `NOTIFICATION#${order}`].map(own),
+    ).toEqual([true, true, true, true]);
+    expect(['STOCK#v#1', 'ORDERS#status#paid#3', 'CARTS#idle#7'].map(own)).toEqual([false, false, false]);
   });
 });

@@ -59,7 +59,15 @@ export const systemContext = {
   pipes: {
     outbox: {
       description: 'Outbox records written with each state change reach the bus from the stream',
-      filter: { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['OUTBOX'] } } } },
+      // Outbox items, and items a transaction inserted that carry its events (`CARRIED_EVENTS`).
+      filter: {
+        eventName: ['INSERT'],
+        dynamodb: {
+          NewImage: {
+            $or: [{ entity: { S: ['OUTBOX'] } }, { outboxEvents: { B: [{ exists: true }] } }],
+          },
+        },
+      },
       target: 'outboxRelay',
       batchSize: 10,
     },

@@ -1,7 +1,7 @@
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { coalesceOutbox } from '../events/outbox.ts';
 import { documentClient } from './client.ts';
-import { cancellationReasons } from './conditions.ts';
+import { cancellationReasons, isConditionFailure } from './conditions.ts';
 
 /** One item of a TransactWriteItems. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -17,12 +17,29 @@ export interface Cancelled {
 }
 
 /**
- * Sends one TransactWriteItems, its outbox Puts written as one item carrying all their events
- * (`coalesceOutbox`). A cancellation is an answer, not an error: the caller learns which of ITS items'
- * conditions failed and whether it was a conflict worth retrying. Other errors throw.
+ * Sends one TransactWriteItems, its outbox Puts folded away (`coalesceOutbox`: their events ride on an
+ * item the transaction inserts anyway, or go as one outbox item). What is left of a single Put is sent as
+ * a PutItem (the same condition, at half the write units of a transaction). A cancellation is an answer,
+ * not an error: the caller learns which of ITS items' conditions failed and whether it was a conflict
+ * worth retrying. Other errors throw.
  */
 export const transact = async (items: TransactItem[]): Promise<{ readonly ok: true } | Cancelled> => {
-  const { entries, positions } = coalesceOutbox(items);
+  const { entries, positions, owners } = coalesceOutbox(items);
+  const failed = (reasons: readonly (string | undefined)[]): Cancelled => ({
+    ok: false,
+    conditionFailed: positions.map((at, i) => owners[at] === i && reasons[at] === 'ConditionalCheckFailed'),
+    conflict: reasons.some((r) => r === 'TransactionConflict'),
+  });
+  const [only] = entries;
+  if (entries.length === 1 && only?.Put) {
+    try {
+      await documentClient().send(new PutCommand(only.Put));
+      return { ok: true };
+    } catch (error) {
+      if (isConditionFailure(error)) return failed(['ConditionalCheckFailed']);
+      throw error;
+    }
+  }
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: entries }));
     return { ok: true };
@@ -31,11 +48,7 @@ export const transact = async (items: TransactItem[]): Promise<{ readonly ok: tr
       return { ok: false, conditionFailed: [], conflict: true };
     const reasons = cancellationReasons(error);
     if (!reasons) throw error;
-    return {
-      ok: false,
-      conditionFailed: positions.map((at) => reasons[at]?.Code === 'ConditionalCheckFailed'),
-      conflict: reasons.some((r) => r.Code === 'TransactionConflict'),
-    };
+    return failed(reasons.map((r) => r.Code));
   }
 };
 

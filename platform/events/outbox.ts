@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { itemSize, writeUnits } from '../data/item-size.ts';
 import { outboxKeys, PlatformEntity } from '../data/keys.ts';
 
 /** How long an outbox record stays after the stream has carried it (TTL removes it). */
@@ -117,10 +118,34 @@ const bytesOf = (events: unknown): Uint8Array => {
 };
 
 /**
+ * The attribute in which an item its transaction inserts anyway carries the transaction's events
+ * (brotli-compressed JSON, as a batch's `events`), when they fit in the write units it costs already.
+ */
+export const CARRIED_EVENTS = 'outboxEvents';
+
+const carriers = new WeakSet<object>();
+
+/**
+ * Marks a transaction's Put as able to carry the transaction's events instead of an outbox item. Only for
+ * a Put that inserts a new item (an insert's stream record is what the relay reads; it is conditional on
+ * `attribute_not_exists(pk)`, or its key is new by construction) and that is not updated in place later
+ * (an Update would keep the events; a whole Put drops them): an order's body, a ledger entry, a new cart.
+ * An index that projects the item copies them, at no extra unit either (its entry is the item's size). The events cost nothing when they fit in the write units the
+ * item costs anyway; otherwise the transaction writes its outbox item as before.
+ */
+export const eventCarrier = <T extends object>(entry: T): T => {
+  carriers.add(entry);
+  return entry;
+};
+
+/**
  * The events an outbox item carries, in the order they were written: the one event of an item in the
- * one-event form (which items written before batches existed have too), or every event of a batch.
+ * one-event form (which items written before batches existed have too), every event of a batch, or those
+ * an inserted item carries for its transaction (`CARRIED_EVENTS`).
  */
 export const outboxRecordsOf = (item: Readonly<Record<string, unknown>>): OutboxRecord[] => {
+  if (item[CARRIED_EVENTS] !== undefined)
+    return JSON.parse(brotliDecompressSync(bytesOf(item[CARRIED_EVENTS])).toString('utf8')) as OutboxRecord[];
   if (item.events === undefined) {
     const { source, detailType, detail } = item as unknown as OutboxRecord;
     return [{ source, detailType, detail }];
@@ -144,39 +169,94 @@ interface WriteEntry {
 const isOutboxPut = (entry: WriteEntry) =>
   entry.Put?.Item?.entity === PlatformEntity.outbox && entry.Put.ConditionExpression === undefined;
 
-/**
- * A transaction's writes with all its outbox Puts made into one, at the first one's place, carrying
- * every event in order: whichever parts of the transaction wrote events (the reservation, the order,
- * the cart), its events cost one item and one stream record. `positions[i]` is where write `i` went
- * (the merged item, for an outbox Put), so per-write answers such as cancellation reasons map back.
- */
-export const coalesceOutbox = <T extends WriteEntry>(
+/** The carrier among `entries` whose item takes `blob` without costing another write unit, if any. */
+const carrierFor = <T extends WriteEntry>(
   entries: readonly T[],
-): { readonly entries: T[]; readonly positions: number[] } => {
+  table: string | undefined,
+  blob: Uint8Array,
+) =>
+  entries.findIndex((entry) => {
+    const item = entry.Put?.Item;
+    if (!carriers.has(entry) || !item || entry.Put?.TableName !== table) return false;
+    const size = itemSize(item);
+    return writeUnits(size + Buffer.byteLength(CARRIED_EVENTS) + blob.byteLength) === writeUnits(size);
+  });
+
+/** A coalesced transaction: its writes, where each original write went, and which write is whose. */
+export interface Coalesced<T> {
+  readonly entries: T[];
+  /** `positions[i]`: where original write `i` went (an outbox Put: the item carrying its event). */
+  readonly positions: number[];
+  /** `owners[j]`: the original write that written entry `j` is (-1: a merged outbox item). */
+  readonly owners: number[];
+}
+
+/**
+ * A transaction's writes with its outbox Puts folded away: every event rides on an item the transaction
+ * inserts anyway (`eventCarrier`) when one has room for them within its write units, else all outbox
+ * Puts become one item at the first one's place, carrying every event in order. Either way, whichever
+ * parts of the transaction wrote events (the reservation, the order, the cart), they cost at most one
+ * item and one stream record. Per-write answers such as cancellation reasons map back through
+ * `positions` and `owners`.
+ */
+export const coalesceOutbox = <T extends WriteEntry>(entries: readonly T[]): Coalesced<T> => {
   const first = entries.find(isOutboxPut);
   const merged = new Set(
     entries.flatMap((e, i) => (isOutboxPut(e) && e.Put?.TableName === first?.Put?.TableName ? [i] : [])),
   );
-  if (!first || merged.size < 2) return { entries: [...entries], positions: entries.map((_, i) => i) };
+  const unchanged = () => ({
+    entries: [...entries],
+    positions: entries.map((_, i) => i),
+    owners: entries.map((_, i) => i),
+  });
+  if (!first) return unchanged();
   const items = [...merged].map((i) => entries[i]!.Put!.Item!);
-  const outbox = itemsFor(
-    items.flatMap(outboxRecordsOf),
-    Math.max(...items.map((item) => Number(item.expiresAt))),
-  ).map((Item) => ({ ...first, Put: { ...first.Put, Item } }) as T);
+  const records = items.flatMap(outboxRecordsOf);
+  const rest = entries.map((entry, i) => (merged.has(i) ? undefined : entry));
+  if (groupsOf(records).length === 1) {
+    const blob = brotliCompressSync(JSON.stringify(records), COMPRESSION);
+    const carrier = carrierFor(
+      rest.map((entry) => entry ?? ({} as T)),
+      first.Put?.TableName,
+      blob,
+    );
+    if (carrier >= 0) {
+      const owners = rest.flatMap((entry, i) => (entry ? [i] : []));
+      const written = owners.map((i) => {
+        const entry = entries[i]!;
+        return i === carrier
+          ? ({ ...entry, Put: { ...entry.Put, Item: { ...entry.Put!.Item, [CARRIED_EVENTS]: blob } } } as T)
+          : entry;
+      });
+      const at = owners.indexOf(carrier);
+      return {
+        entries: written,
+        positions: entries.map((_, i) => (merged.has(i) ? at : owners.indexOf(i))),
+        owners,
+      };
+    }
+  }
+  if (merged.size < 2) return unchanged();
+  const outbox = itemsFor(records, Math.max(...items.map((item) => Number(item.expiresAt)))).map(
+    (Item) => ({ ...first, Put: { ...first.Put, Item } }) as T,
+  );
   const written: T[] = [];
   const positions: number[] = [];
+  const owners: number[] = [];
   let outboxAt = -1;
   entries.forEach((entry, i) => {
     if (!merged.has(i)) {
       positions.push(written.length);
+      owners.push(i);
       written.push(entry);
       return;
     }
     if (outboxAt < 0) {
       outboxAt = written.length;
       written.push(...outbox);
+      owners.push(...outbox.map(() => -1));
     }
     positions.push(outboxAt);
   });
-  return { entries: written, positions };
+  return { entries: written, positions, owners };
 };

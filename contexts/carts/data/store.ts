@@ -3,6 +3,7 @@ import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { ConflictError } from '#platform/errors/index.ts';
+import { eventCarrier } from '#platform/events/outbox.ts';
 import { assertOpen, touched } from '../domain/changes.ts';
 import { abandonable, armed, needsIdleMarker } from '../domain/idle.ts';
 import type { CartRecord } from '../domain/schemas.ts';
@@ -109,9 +110,10 @@ export class CartStore {
   /** Writes a new cart (armed when it has an e-mail) together with items that must commit with it. */
   async create(cart: CartRecord, withItems: readonly TransactItem[] = []): Promise<void> {
     const saved = needsIdleMarker(cart) ? armed(cart) : cart;
-    const put: TransactItem = {
+    // A new cart, rewritten whole by every save (so the events do not stay): it carries `CartCreated`.
+    const put: TransactItem = eventCarrier({
       Put: { TableName: this.#table, Item: cartItem(saved), ConditionExpression: 'attribute_not_exists(pk)' },
-    };
+    });
     const marker = saved === cart ? [] : [markerPut(this.#table, saved)];
     const result = await transact([put, ...marker, ...withItems]);
     if (!result.ok) throw new ConflictError(`Cart ${cart.id} already exists`, 'cart_exists');

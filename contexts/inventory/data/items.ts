@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactItem } from '#platform/data/transact.ts';
+import { eventCarrier } from '#platform/events/outbox.ts';
 import type { Allocation, LedgerType, Reservation } from '../domain/schemas.ts';
 import { Entity, reservationKeys, stockKeys } from './keys.ts';
 import type { StockSettings } from './stock-reader.ts';
@@ -26,10 +27,14 @@ export interface LedgerEntry {
   readonly reservationId?: string;
 }
 
-/** The Put of a ledger entry, in the ledger partition of the shard it changes (so it scales with it). */
+/**
+ * The Put of a ledger entry, in the ledger partition of the shard it changes (so it scales with it). A
+ * new item (its key ends in a fresh id), never rewritten and in no index: it can carry its transaction's
+ * events (a commit's `OrderPlaced`, `PaymentSucceeded`, `StockCommitted` fit beside a one-line entry).
+ */
 export const ledgerPut = (table: string, entry: LedgerEntry, now: Date): TransactItem => {
   const at = now.toISOString();
-  return {
+  return eventCarrier({
     Put: {
       TableName: table,
       Item: {
@@ -39,7 +44,7 @@ export const ledgerPut = (table: string, entry: LedgerEntry, now: Date): Transac
         ...entry,
       },
     },
-  };
+  });
 };
 
 /**

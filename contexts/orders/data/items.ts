@@ -1,4 +1,5 @@
 import type { TransactItem } from '#platform/data/transact.ts';
+import { eventCarrier } from '#platform/events/outbox.ts';
 import {
   type Order,
   type OrderSummary,
@@ -130,5 +131,6 @@ export const orderCreateItems = (table: string, order: Order): [TransactItem, Tr
   const put = (Item: Item): TransactItem => ({
     Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
   });
-  return [put(orderItem(record)), put(summaryItem(record))];
+  // The body is written once and no index projects it: it can carry the placing's events.
+  return [eventCarrier(put(orderItem(record))), put(summaryItem(record))];
 };

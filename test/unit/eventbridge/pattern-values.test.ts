@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { systemContext } from '#contexts/system/context.ts';
 import { matchesPattern } from '#local/eventbridge/pattern.ts';
 import { ec2Event, withDetail } from './fixtures.ts';
 
@@ -132,5 +133,19 @@ describe('event pattern: arrays and nesting', () => {
     const filter = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['OUTBOX'] } } } };
     expect(matchesPattern(filter, record)).toBe(true);
     expect(matchesPattern(filter, { ...record, eventName: 'MODIFY' })).toBe(false);
+  });
+
+  it('takes the outbox relay’s filter: inserted outbox items, or inserted items carrying events', () => {
+    const { filter } = systemContext.pipes.outbox;
+    const insert = (image: Record<string, unknown>, eventName = 'INSERT') => ({
+      eventName,
+      dynamodb: { NewImage: image },
+    });
+    expect(matchesPattern(filter, insert({ entity: { S: 'OUTBOX' } }))).toBe(true);
+    expect(matchesPattern(filter, insert({ entity: { S: 'CART' }, outboxEvents: { B: 'AQID' } }))).toBe(true);
+    expect(matchesPattern(filter, insert({ entity: { S: 'CART' } }))).toBe(false);
+    expect(
+      matchesPattern(filter, insert({ entity: { S: 'CART' }, outboxEvents: { B: 'AQID' } }, 'MODIFY')),
+    ).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { itemSize, writeUnits } from '#platform/data/item-size.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import {
+  CARRIED_EVENTS,
   coalesceOutbox,
+  eventCarrier,
   MAX_OUTBOX_ITEM_JSON_BYTES,
   type OutboxEvent,
   outboxBatch,
@@ -170,5 +173,48 @@ describe('coalesceOutbox', () => {
     expect(entries[2]).toBe(elsewhere);
     expect(positions).toEqual([0, 1, 2, 1]);
     expect(outboxRecordsOf(entries[1]!.Put!.Item!).map((r) => r.detailType)).toEqual(['C', 'D']);
+  });
+});
+
+describe('coalesceOutbox with an event carrier', () => {
+  const events = placing.map((e) => outboxItem(e.source, e.detailType, e.data, now, e.schemaVersion));
+  const ids = events.map((e) => e.detail.id);
+  const stock: TransactItem = {
+    Update: { TableName: 't', Key: { pk: 'STOCK#v-1' }, UpdateExpression: 'SET x = :x' },
+  };
+
+  it('puts every event on the inserted item that has room for them, and writes no outbox item', () => {
+    const small = eventCarrier(put({ pk: 'LEDGER#v-1', sk: 'e-1', note: 'x'.repeat(100) }));
+    const { entries, positions, owners } = coalesceOutbox([
+      stock,
+      put(events[0]!),
+      small,
+      put(events[1]!),
+      put(events[2]!),
+    ]);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toBe(stock);
+    const carried = entries[1]!.Put!.Item!;
+    expect(carried).toMatchObject({ pk: 'LEDGER#v-1', sk: 'e-1' });
+    expect(carried[CARRIED_EVENTS]).toBeInstanceOf(Uint8Array);
+    expect(outboxRecordsOf(carried).map((r) => r.detail.id)).toEqual(ids);
+    expect(writeUnits(itemSize(carried))).toBe(1);
+    expect(positions).toEqual([0, 1, 1, 1, 1]);
+    // Only the carrier's own condition is its: a failure there is not an outbox item's.
+    expect(owners).toEqual([0, 2]);
+  });
+
+  it('keeps the outbox item when the events would cost the carrier another write unit', () => {
+    const full = eventCarrier(put({ pk: 'ORDER#o-1', sk: 'ORDER', body: 'x'.repeat(1000) }));
+    const { entries } = coalesceOutbox([full, put(events[0]!), put(events[1]!)]);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toBe(full);
+    expect(entries[1]!.Put!.Item!.entity).toBe('OUTBOX');
+  });
+
+  it('takes no unmarked item as a carrier', () => {
+    const plain = put({ pk: 'CART#c-1', sk: 'CART' });
+    const { entries } = coalesceOutbox([plain, put(events[0]!)]);
+    expect(entries).toEqual([plain, put(events[0]!)]);
   });
 });

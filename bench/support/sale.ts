@@ -236,14 +236,16 @@ export const verifySale = async (
  * Answers how many journeys of each round ended as their card says.
  */
 export const warmUp = async (shop: Shop, concurrency: number) => {
-  const rounds = [1, 1, Math.ceil(concurrency / 2), concurrency, concurrency, concurrency];
+  // Up to twice the sale's shoppers: steps overlap unevenly, so the sale may need every instance a
+  // function may have, and a cold start under load would stretch its orders.
+  const rounds = [1, 1, Math.ceil(concurrency / 2), concurrency, 2 * concurrency, 2 * concurrency];
   const spec: SaleSpec = {
     name: 'warm-up',
     orders: rounds.reduce((a, b) => a + b),
     variants: 1,
     shards: 1,
     declineEvery: 2,
-    concurrency,
+    concurrency: 2 * concurrency,
   };
   const sale = await prepareSale(shop, spec);
   const done: string[] = [];

@@ -37,6 +37,24 @@ export class Pipes extends Construct {
     for (const [name, def] of Object.entries(props.definition.pipes)) {
       this.byName.set(name, this.createPipe(name, def, props));
     }
+    this.updateBeforeWriters(props);
+  }
+
+  /**
+   * Every function that writes the table and is no pipe's target is created and updated after the
+   * pipes. A release may change what a filter must match, as when an order's events came to ride on its
+   * body (`outboxEvents`): a writer updated before the filter would make records the old filter drops,
+   * and a dropped record is never retried. The other way round, a new filter only adds matches its
+   * target already reads. (A pipe's own target comes first anyway, and pipe targets depending on each
+   * other's pipes would be a cycle.)
+   */
+  private updateBeforeWriters(props: PipesProps): void {
+    const targets = new Set(Object.values(props.definition.pipes).map((def) => def.target));
+    const pipes = [...this.byName.values()].map(({ pipe }) => pipe);
+    for (const [name, def] of Object.entries(props.definition.functions)) {
+      if (def.uses?.table !== 'readWrite' || targets.has(name)) continue;
+      props.functions.get(name).fn.node.addDependency(...pipes);
+    }
   }
 
   /** Every pipe with its definition name. */

@@ -118,4 +118,20 @@ describe('pipes', () => {
     );
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'lambda:InvokeFunction' }));
   });
+
+  it('updates every function that writes the table, but the pipes’ targets, after the pipes', () => {
+    const resources = template.toJSON().Resources;
+    const targets = new Set(pipes.map(([, pipe]) => pipe.target));
+    const writers = Object.entries(app.functions).filter(
+      ([name, fn]) => fn.uses?.table === 'readWrite' && !targets.has(name),
+    );
+    expect(writers.length).toBeGreaterThan(5);
+    for (const [name] of writers) {
+      const dependsOn: string[] = resources[logicalIdOf(template, 'AWS::Lambda::Function', name)].DependsOn ?? [];
+      for (const [pipeName] of pipes)
+        expect(dependsOn, `${name} after pipe ${pipeName}`).toContain(
+          logicalIdOf(template, 'AWS::Pipes::Pipe', pipeName),
+        );
+    }
+  });
 });

@@ -127,7 +127,8 @@ describe('pipes', () => {
     );
     expect(writers.length).toBeGreaterThan(5);
     for (const [name] of writers) {
-      const dependsOn: string[] = resources[logicalIdOf(template, 'AWS::Lambda::Function', name)].DependsOn ?? [];
+      const dependsOn: string[] =
+        resources[logicalIdOf(template, 'AWS::Lambda::Function', name)].DependsOn ?? [];
       for (const [pipeName] of pipes)
         expect(dependsOn, `${name} after pipe ${pipeName}`).toContain(
           logicalIdOf(template, 'AWS::Pipes::Pipe', pipeName),

@@ -16,6 +16,7 @@ import { paymentTimeoutOf } from './payment-timeout.ts';
 import * as schedules from './schedules/index.ts';
 import { localSecrets } from './secrets.ts';
 import * as secretsmanager from './secretsmanager/index.ts';
+import * as ses from './ses/index.ts';
 import * as sqs from './sqs/index.ts';
 import { substitute } from './state-machines.ts';
 import { stateMachineArn } from './stepfunctions/arns.ts';
@@ -58,7 +59,7 @@ export interface CloudInfo {
   readonly eventBusName: string;
   readonly endpoints: Readonly<
     Record<
-      'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'secretsmanager' | 'issuer' | 'jwks',
+      'dynamodb' | 'eventbridge' | 'sqs' | 'stepfunctions' | 'secretsmanager' | 'ses' | 'issuer' | 'jwks',
       string
     >
   >;
@@ -240,6 +241,9 @@ const assemble = async (
   stops.push(() => payments.stop());
   // Exactly the JSON ops put in the AWS secret; where Stripe is reaches functions as an endpoint override.
   secretStore.put(externalSecretName('stripe'), JSON.stringify(stripeKeysSchema.parse(payments)));
+  // Mail the functions send through SES v2 is kept here and shown at its URL; nothing is delivered.
+  const mail = await ses.start();
+  stops.push(() => mail.stop());
   const sdkEnvironment = {
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
@@ -250,6 +254,7 @@ const assemble = async (
     AWS_ENDPOINT_URL_SQS: queues.url,
     AWS_ENDPOINT_URL_SFN: machines.url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secretStore.url,
+    AWS_ENDPOINT_URL_SESV2: mail.url,
     STRIPE_API_URL: payments.apiUrl,
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
     POWERTOOLS_DEV: 'true',
@@ -322,6 +327,7 @@ const assemble = async (
       sqs: queues.url,
       stepfunctions: machines.url,
       secretsmanager: secretStore.url,
+      ses: mail.url,
       issuer: issuer.issuer,
       jwks: issuer.jwksUrl,
     },

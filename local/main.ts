@@ -53,6 +53,7 @@ Local cloud ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `
   SQS            ${info.endpoints.sqs}
   Step Functions ${info.endpoints.stepfunctions}
   Secrets Mgr    ${info.endpoints.secretsmanager}  (the Stripe keys, as functions read them)
+  SES mail sink  ${info.endpoints.ses}  (open it in a browser: the mail functions sent)
   Token issuer   ${info.endpoints.issuer}
   Stripe         ${info.stripe.apiUrl}  (test keys in the state file; pay with pm_card_visa)
   Checkout       unpaid orders expire after ${info.paymentTimeoutSeconds} s (CHECKOUT_PAYMENT_TIMEOUT_SECONDS)

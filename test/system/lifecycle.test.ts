@@ -73,6 +73,9 @@ describe('npm start lifecycle', () => {
       ...Object.values(info.endpoints as Record<string, string>),
     ];
     expect(await listening(info.endpoints.dynamodb)).toBe(true);
+    // The mail sink is printed with the other URLs and serves its read-out.
+    expect(output).toContain(`SES mail sink  ${info.endpoints.ses}`);
+    expect((await fetch(`${info.endpoints.ses}/_local/messages`)).status).toBe(200);
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -1,0 +1,2 @@
+export type { SentMessage } from './message.ts';
+export { type LocalSes, type SesOptions, start } from './server.ts';

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { displayAmount } from './amounts.ts';
 import { invalidRequest, type StripeErrorBody, unexpectedState } from './errors.ts';
 import type { ChargeObject, LocalEventType, PaymentIntentObject, RefundObject } from './objects.ts';
 import type { CardBehaviour } from './payment-methods.ts';
@@ -196,10 +197,12 @@ export const refund = (
     throw invalidRequest('charge_already_refunded', `Charge ${charge.id} has already been refunded.`);
   const remaining = charge.amount - charge.amount_refunded;
   const amount = request.amount ?? remaining;
+  // Stripe gives this refusal no error code (`amount_too_large` is its limit on any amount), only
+  // the parameter, and writes both amounts as money.
   if (amount > remaining)
     throw invalidRequest(
-      'amount_too_large',
-      `Refund amount (${amount} ${charge.currency}) is greater than unrefunded amount on charge (${remaining} ${charge.currency})`,
+      undefined,
+      `Refund amount (${displayAmount(amount, charge.currency)}) is greater than unrefunded amount on charge (${displayAmount(remaining, charge.currency)})`,
       'amount',
     );
   const refunded = charge.amount_refunded + amount;

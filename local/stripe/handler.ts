@@ -135,8 +135,8 @@ export const handle = async (account: Account, request: IncomingMessage, respons
       id: route.id,
       store: account.store,
       now: unixSeconds(new Date()),
-      emit: (type, object, key) => {
-        const event = buildEvent(type, object, meta);
+      emit: (emission, key) => {
+        const event = buildEvent(emission, meta);
         ordering.set(event.id, key);
         events.push(event);
       },

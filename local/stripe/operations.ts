@@ -2,7 +2,7 @@ import { type Caller, secretKeyRequired } from './auth.ts';
 import { invalidRequest, StripeApiError, unexpectedState } from './errors.ts';
 import type { FormObject } from './form.ts';
 import { newId, randomToken } from './ids.ts';
-import type { ChargeObject, LocalEventType, PaymentIntentObject } from './objects.ts';
+import type { ChargeObject, Emission, PaymentIntentObject } from './objects.ts';
 import {
   type CreateIntentParams,
   cancelIntentParams,
@@ -24,7 +24,7 @@ export interface OperationContext {
   readonly id: string;
   readonly store: Store;
   readonly now: number;
-  emit(type: LocalEventType, object: PaymentIntentObject | ChargeObject, orderingKey: string): void;
+  emit(emission: Emission, orderingKey: string): void;
 }
 
 export type Operation = (ctx: OperationContext) => unknown;
@@ -56,7 +56,7 @@ const checkClientSecret = (
 const apply = (ctx: OperationContext, transition: Transition): PaymentIntentObject => {
   ctx.store.intents.set(transition.intent.id, transition.intent);
   if (transition.charge) ctx.store.charges.set(transition.charge.id, transition.charge);
-  if (transition.event) ctx.emit(transition.event, transition.intent, transition.intent.id);
+  if (transition.event) ctx.emit({ type: transition.event, object: transition.intent }, transition.intent.id);
   if (transition.declined) throw new StripeApiError(402, transition.declined);
   return transition.intent;
 };
@@ -182,7 +182,8 @@ export const createRefund: Operation = (ctx) => {
   );
   ctx.store.charges.set(result.charge.id, result.charge);
   ctx.store.refunds.set(result.refund.id, result.refund);
-  ctx.emit(result.event, result.charge, String(result.charge.payment_intent));
+  // Keyed by intent, so a refund's events reach the endpoint after the payment's own.
+  for (const emission of result.events) ctx.emit(emission, String(result.charge.payment_intent));
   return result.refund;
 };
 

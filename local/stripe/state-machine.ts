@@ -1,7 +1,14 @@
 import type Stripe from 'stripe';
 import { displayAmount } from './amounts.ts';
+import { previousAttributes } from './changes.ts';
 import { invalidRequest, type StripeErrorBody, unexpectedState } from './errors.ts';
-import type { ChargeObject, LocalEventType, PaymentIntentObject, RefundObject } from './objects.ts';
+import type {
+  ChargeObject,
+  Emission,
+  IntentEventType,
+  PaymentIntentObject,
+  RefundObject,
+} from './objects.ts';
 import type { CardBehaviour } from './payment-methods.ts';
 
 /** What a transition needs from outside: the clock and new ids (injected so it stays pure). */
@@ -14,7 +21,7 @@ export interface TransitionContext {
 export interface Transition {
   readonly intent: PaymentIntentObject;
   readonly charge?: ChargeObject;
-  readonly event?: LocalEventType;
+  readonly event?: IntentEventType;
   /** Set when the card was declined: the API answers 402 with this body (the state still changed). */
   readonly declined?: StripeErrorBody;
 }
@@ -170,11 +177,11 @@ export const cancel = (
   };
 };
 
-/** A refund and the charge it changed; the event is `charge.refunded` on the updated charge. */
+/** A refund, the charge it changed and the events the change causes, in the order Stripe sends them. */
 export interface RefundTransition {
   readonly refund: RefundObject;
   readonly charge: ChargeObject;
-  readonly event: LocalEventType;
+  readonly events: readonly Emission[];
 }
 
 /** Refunds part or all of what is left on a succeeded charge; never more than that. */
@@ -205,21 +212,27 @@ export const refund = (
       `Refund amount (${displayAmount(amount, charge.currency)}) is greater than unrefunded amount on charge (${displayAmount(remaining, charge.currency)})`,
       'amount',
     );
+  const created: RefundObject = {
+    id: ctx.newId('re'),
+    object: 'refund',
+    amount,
+    charge: charge.id,
+    created: ctx.now,
+    currency: charge.currency,
+    metadata: request.metadata,
+    payment_intent: charge.payment_intent,
+    reason: request.reason ?? null,
+    status: 'succeeded',
+  };
   const refunded = charge.amount_refunded + amount;
+  const after = { ...charge, amount_refunded: refunded, refunded: refunded === charge.amount };
   return {
-    refund: {
-      id: ctx.newId('re'),
-      object: 'refund',
-      amount,
-      charge: charge.id,
-      created: ctx.now,
-      currency: charge.currency,
-      metadata: request.metadata,
-      payment_intent: charge.payment_intent,
-      reason: request.reason ?? null,
-      status: 'succeeded',
-    },
-    charge: { ...charge, amount_refunded: refunded, refunded: refunded === charge.amount },
-    event: 'charge.refunded',
+    refund: created,
+    charge: after,
+    // `refund.created` describes the refund; `charge.refunded` (partial refunds included) the charge.
+    events: [
+      { type: 'refund.created', object: created },
+      { type: 'charge.refunded', object: after, previous: previousAttributes(charge, after) },
+    ],
   };
 };

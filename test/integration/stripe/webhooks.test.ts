@@ -61,7 +61,7 @@ describe('the local Stripe webhooks', () => {
     ).rejects.toThrow();
     await h.stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_authenticationRequired' });
     await h.stripe.paymentIntents.confirm(intent.id, {}, { idempotencyKey: `3ds-${intent.id}` });
-    await h.stripe.refunds.create({ payment_intent: intent.id, amount: 700 });
+    const refund = await h.stripe.refunds.create({ payment_intent: intent.id, amount: 700 });
     await h.local.settled();
 
     const events = verified();
@@ -69,6 +69,7 @@ describe('the local Stripe webhooks', () => {
       'payment_intent.payment_failed',
       'payment_intent.requires_action',
       'payment_intent.succeeded',
+      'refund.created',
       'charge.refunded',
     ]);
     for (const event of events) {
@@ -88,12 +89,21 @@ describe('the local Stripe webhooks', () => {
       metadata: { orderId: 'o7' },
     });
     expect(succeeded.request?.idempotency_key).toBe(`3ds-${intent.id}`);
-    const refunded = events[3] as Stripe.ChargeRefundedEvent;
+    const created = events[3] as Stripe.RefundCreatedEvent;
+    expect(created.data.object).toMatchObject({
+      object: 'refund',
+      id: refund.id,
+      payment_intent: intent.id,
+      status: 'succeeded',
+    });
+    const refunded = events[4] as Stripe.ChargeRefundedEvent;
     expect(refunded.data.object).toMatchObject({
+      object: 'charge',
       payment_intent: intent.id,
       amount_refunded: 700,
       refunded: true,
     });
+    expect(refunded.data.previous_attributes).toEqual({ amount_refunded: 0, refunded: false });
     expect(h.local.deliveries().filter((d) => d.status !== 'delivered')).toEqual([]);
   });
 

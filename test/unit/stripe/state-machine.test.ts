@@ -145,12 +145,21 @@ describe('the local Stripe refunds', () => {
     const t = refund(paid(), { metadata: {} }, ctx);
     expect(t.refund).toMatchObject({ amount: 1000, status: 'succeeded', payment_intent: 'pi_1' });
     expect(t.charge).toMatchObject({ amount_refunded: 1000, refunded: true });
-    expect(t.event).toBe('charge.refunded');
+    expect(t.events).toEqual([
+      { type: 'refund.created', object: t.refund },
+      { type: 'charge.refunded', object: t.charge, previous: { amount_refunded: 0, refunded: false } },
+    ]);
   });
 
   it('adds partial refunds up to the amount and no further', () => {
     const first = refund(paid(), { amount: 400, metadata: {} }, ctx);
     expect(first.charge).toMatchObject({ amount_refunded: 400, refunded: false });
+    // A partial refund is still `charge.refunded`; only the refunded total changed.
+    expect(first.events[1]).toEqual({
+      type: 'charge.refunded',
+      object: first.charge,
+      previous: { amount_refunded: 0 },
+    });
     const tooMuch = errorOf(() => refund(first.charge, { amount: 601, metadata: {} }, ctx));
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.body).toEqual({

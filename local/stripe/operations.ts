@@ -12,7 +12,7 @@ import {
   parseParams,
   retrieveParams,
 } from './params.ts';
-import { testPaymentMethod } from './payment-methods.ts';
+import { type RefundSettlement, refundCourse, testPaymentMethod } from './payment-methods.ts';
 import { cancel, confirm, refund, type Transition } from './state-machine.ts';
 import { find, type Store } from './store.ts';
 
@@ -25,6 +25,8 @@ export interface OperationContext {
   readonly store: Store;
   readonly now: number;
   emit(emission: Emission, orderingKey: string): void;
+  /** Settles the refund with this outcome after the response, some time later as Stripe does. */
+  settleLater(refundId: string, outcome: RefundSettlement): void;
 }
 
 export type Operation = (ctx: OperationContext) => unknown;
@@ -175,15 +177,18 @@ export const createRefund: Operation = (ctx) => {
       true,
     );
   const charge = chargeToRefund(ctx, params.payment_intent, params.charge);
+  const course = refundCourse(charge.payment_method);
   const result = refund(
     charge,
     { amount: params.amount, reason: params.reason, metadata: params.metadata ?? {} },
+    course,
     transitionContext(ctx),
   );
   ctx.store.charges.set(result.charge.id, result.charge);
   ctx.store.refunds.set(result.refund.id, result.refund);
   // Keyed by intent, so a refund's events reach the endpoint after the payment's own.
   for (const emission of result.events) ctx.emit(emission, String(result.charge.payment_intent));
+  if (course.later) ctx.settleLater(result.refund.id, course.later);
   return result.refund;
 };
 

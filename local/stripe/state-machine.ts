@@ -9,7 +9,7 @@ import type {
   PaymentIntentObject,
   RefundObject,
 } from './objects.ts';
-import type { CardBehaviour } from './payment-methods.ts';
+import type { CardBehaviour, RefundCourse, RefundSettlement } from './payment-methods.ts';
 
 /** What a transition needs from outside: the clock and new ids (injected so it stays pure). */
 export interface TransitionContext {
@@ -184,7 +184,11 @@ export interface RefundTransition {
   readonly events: readonly Emission[];
 }
 
-/** Refunds part or all of what is left on a succeeded charge; never more than that. */
+/**
+ * Refunds part or all of what is left on a succeeded charge; never more than that. The refund starts
+ * as its card's course says; a `pending` one already counts in the charge's `amount_refunded`, so
+ * it cannot be refunded twice.
+ */
 export const refund = (
   charge: ChargeObject,
   request: {
@@ -192,6 +196,7 @@ export const refund = (
     reason?: RefundObject['reason'] | undefined;
     metadata: Record<string, string>;
   },
+  course: RefundCourse,
   ctx: TransitionContext,
 ): RefundTransition => {
   if (charge.status !== 'succeeded')
@@ -222,7 +227,7 @@ export const refund = (
     metadata: request.metadata,
     payment_intent: charge.payment_intent,
     reason: request.reason ?? null,
-    status: 'succeeded',
+    status: course.created,
   };
   const refunded = charge.amount_refunded + amount;
   const after = { ...charge, amount_refunded: refunded, refunded: refunded === charge.amount };
@@ -233,6 +238,37 @@ export const refund = (
     events: [
       { type: 'refund.created', object: created },
       { type: 'charge.refunded', object: after, previous: previousAttributes(charge, after) },
+    ],
+  };
+};
+
+/**
+ * Ends a refund the way its card's course says, some time after it was created: `pending` →
+ * `succeeded`, or `succeeded` → `failed` with a `failure_reason`. A failed refund gives its amount back
+ * to the charge (Stripe returns the money to the balance), so the charge can be refunded again.
+ * Stripe announces the change with `charge.refund.updated` and `refund.updated`, and a failure also
+ * with `refund.failed`; it sends no charge event for it.
+ */
+export const settleRefund = (
+  refund: RefundObject,
+  charge: ChargeObject,
+  outcome: RefundSettlement,
+): RefundTransition => {
+  if (refund.status !== 'pending' && refund.status !== 'succeeded')
+    throw new Error(`Refund ${refund.id} has already ended (${refund.status}).`);
+  const after: RefundObject =
+    outcome.status === 'failed'
+      ? { ...refund, status: 'failed', failure_reason: outcome.failureReason }
+      : { ...refund, status: 'succeeded' };
+  const previous = previousAttributes(refund, after);
+  const refunded = charge.amount_refunded - (outcome.status === 'failed' ? refund.amount : 0);
+  return {
+    refund: after,
+    charge: { ...charge, amount_refunded: refunded, refunded: refunded === charge.amount },
+    events: [
+      { type: 'charge.refund.updated', object: after, previous },
+      { type: 'refund.updated', object: after, previous },
+      ...(outcome.status === 'failed' ? [{ type: 'refund.failed', object: after, previous } as const] : []),
     ],
   };
 };

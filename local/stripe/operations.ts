@@ -192,6 +192,13 @@ export const createRefund: Operation = (ctx) => {
   return result.refund;
 };
 
+/** A charge as Stripe shows it: `amount_refunded` and `refunded` follow its refunds. */
+export const retrieveCharge: Operation = (ctx) => {
+  secretOnly(ctx);
+  parseParams(retrieveParams.omit({ client_secret: true }), ctx.form);
+  return find(ctx.store.charges, ctx.id, 'charge', 'id');
+};
+
 export const retrieveRefund: Operation = (ctx) => {
   secretOnly(ctx);
   parseParams(retrieveParams.omit({ client_secret: true }), ctx.form);

@@ -247,7 +247,7 @@ export const refund = (
  * `succeeded`, or `succeeded` → `failed` with a `failure_reason`. A failed refund gives its amount back
  * to the charge (Stripe returns the money to the balance), so the charge can be refunded again.
  * Stripe announces the change with `charge.refund.updated` and `refund.updated`, and a failure also
- * with `refund.failed`; it sends no charge event for it.
+ * with `refund.failed`; no charge event is sent (Stripe documents none for the given-back amount).
  */
 export const settleRefund = (
   refund: RefundObject,

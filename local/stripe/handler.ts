@@ -1,15 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Stripe from 'stripe';
 import { readBodyText } from '../net/read-body.ts';
+import { createAfterResponse } from './after-response.ts';
 import { authenticate } from './auth.ts';
 import { StripeApiError } from './errors.ts';
-import { buildEvent, type RequestMeta } from './events.ts';
 import { parseForm } from './form.ts';
 import { canonicalParams, type IdempotencyStore } from './idempotency.ts';
 import type { StripeKeys } from './ids.ts';
 import { newId } from './ids.ts';
 import { inspect } from './inspect.ts';
-import { type EventObject, unixSeconds } from './objects.ts';
+import type { Later } from './later.ts';
+import { unixSeconds } from './objects.ts';
 import type { OperationContext } from './operations.ts';
 import type { Outages } from './outages.ts';
 import { match } from './router.ts';
@@ -23,6 +24,8 @@ export interface Account {
   readonly idempotency: IdempotencyStore;
   readonly webhooks: Webhooks;
   readonly outages: Outages;
+  /** What Stripe does some time after a call (refunds of some test cards settle later). */
+  readonly later: Later;
 }
 
 // Far above any request of this subset; stops a runaway client from filling memory.
@@ -88,6 +91,9 @@ export const handle = async (account: Account, request: IncomingMessage, respons
     account.outages.add(orderId, count);
     return send(response, 204, '', {});
   }
+  if (method === 'POST' && url.pathname === '/_local/refunds/settle')
+    // Settles now the refunds Stripe settles "some time later" (pm_card_refundFail, pm_card_pendingRefund).
+    return send(response, 200, JSON.stringify({ settled: account.later.runNow() }), {});
   const requestId = newId('req');
   const idempotencyKey = method === 'POST' ? (headerValue(request, 'idempotency-key') ?? null) : null;
   const headers: Record<string, string> = {
@@ -95,8 +101,6 @@ export const handle = async (account: Account, request: IncomingMessage, respons
     'stripe-version': headerValue(request, 'stripe-version') ?? Stripe.API_VERSION,
     ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   };
-  const events: EventObject[] = [];
-  const meta: RequestMeta = { requestId, idempotencyKey };
   const endpoint = `${method} ${url.pathname}`;
   let status = 200;
   let body: unknown;
@@ -128,26 +132,21 @@ export const handle = async (account: Account, request: IncomingMessage, respons
         });
       save = true;
     }
-    const ordering = new Map<string, string>();
+    const after = createAfterResponse(account, { requestId, idempotencyKey });
     const ctx: OperationContext = {
       caller,
       form,
       id: route.id,
       store: account.store,
       now: unixSeconds(new Date()),
-      emit: (type, object, key) => {
-        const event = buildEvent(type, object, meta);
-        ordering.set(event.id, key);
-        events.push(event);
-      },
+      emit: after.emit,
+      settleLater: after.settleLater,
     };
     try {
       body = route.operation(ctx);
     } finally {
       // Events go out after the response (webhooks.emit defers the attempt), even for a decline.
-      setImmediate(() => {
-        for (const event of events) account.webhooks.emit(event, ordering.get(event.id) ?? event.id);
-      });
+      after.flush();
     }
   } catch (caught) {
     const error = toError(caught);

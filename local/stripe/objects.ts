@@ -68,20 +68,50 @@ export type RefundObject = Pick<
   | 'payment_intent'
   | 'reason'
   | 'status'
+  | 'failure_reason'
 >;
 
-/** The event types the local Stripe sends. */
-export type LocalEventType =
+/** The event types a PaymentIntent's own transitions cause. */
+export type IntentEventType =
   | 'payment_intent.succeeded'
   | 'payment_intent.payment_failed'
   | 'payment_intent.canceled'
-  | 'payment_intent.requires_action'
-  | 'charge.refunded';
+  | 'payment_intent.requires_action';
+
+/** The event types the local Stripe sends. */
+export type LocalEventType =
+  | IntentEventType
+  | 'charge.refunded'
+  | 'charge.refund.updated'
+  | 'refund.created'
+  | 'refund.updated'
+  | 'refund.failed';
+
+/** The objects events carry. */
+export type LocalObject = PaymentIntentObject | ChargeObject | RefundObject;
+
+/**
+ * The object an event type carries, read from the SDK's own event type: `charge.refund.updated`
+ * carries a Refund, not a Charge, and a mix-up breaks the build.
+ */
+export type ObjectOf<T extends LocalEventType> = Extract<
+  LocalObject,
+  { object: Extract<Stripe.Event, { type: T }>['data']['object']['object'] }
+>;
+
+/** One event a change causes: the object after it and, for an update, the fields it had before. */
+export type Emission = {
+  [T in LocalEventType]: {
+    readonly type: T;
+    readonly object: ObjectOf<T>;
+    readonly previous?: Partial<ObjectOf<T>>;
+  };
+}[LocalEventType];
 
 /** An Event as Stripe posts it to a webhook endpoint. */
 export interface EventObject extends Omit<Stripe.Event, 'type' | 'data'> {
   readonly type: LocalEventType;
-  readonly data: { readonly object: PaymentIntentObject | ChargeObject };
+  readonly data: { readonly object: LocalObject; readonly previous_attributes?: Partial<LocalObject> };
 }
 
 /** Seconds since the epoch, Stripe's timestamp unit. */

@@ -2,7 +2,7 @@ import { type Caller, secretKeyRequired } from './auth.ts';
 import { invalidRequest, StripeApiError, unexpectedState } from './errors.ts';
 import type { FormObject } from './form.ts';
 import { newId, randomToken } from './ids.ts';
-import type { ChargeObject, LocalEventType, PaymentIntentObject } from './objects.ts';
+import type { ChargeObject, Emission, PaymentIntentObject } from './objects.ts';
 import {
   type CreateIntentParams,
   cancelIntentParams,
@@ -12,7 +12,7 @@ import {
   parseParams,
   retrieveParams,
 } from './params.ts';
-import { testPaymentMethod } from './payment-methods.ts';
+import { type RefundSettlement, refundCourse, testPaymentMethod } from './payment-methods.ts';
 import { cancel, confirm, refund, type Transition } from './state-machine.ts';
 import { find, type Store } from './store.ts';
 
@@ -24,7 +24,9 @@ export interface OperationContext {
   readonly id: string;
   readonly store: Store;
   readonly now: number;
-  emit(type: LocalEventType, object: PaymentIntentObject | ChargeObject, orderingKey: string): void;
+  emit(emission: Emission, orderingKey: string): void;
+  /** Settles the refund with this outcome after the response, some time later as Stripe does. */
+  settleLater(refundId: string, outcome: RefundSettlement): void;
 }
 
 export type Operation = (ctx: OperationContext) => unknown;
@@ -56,7 +58,7 @@ const checkClientSecret = (
 const apply = (ctx: OperationContext, transition: Transition): PaymentIntentObject => {
   ctx.store.intents.set(transition.intent.id, transition.intent);
   if (transition.charge) ctx.store.charges.set(transition.charge.id, transition.charge);
-  if (transition.event) ctx.emit(transition.event, transition.intent, transition.intent.id);
+  if (transition.event) ctx.emit({ type: transition.event, object: transition.intent }, transition.intent.id);
   if (transition.declined) throw new StripeApiError(402, transition.declined);
   return transition.intent;
 };
@@ -175,15 +177,26 @@ export const createRefund: Operation = (ctx) => {
       true,
     );
   const charge = chargeToRefund(ctx, params.payment_intent, params.charge);
+  const course = refundCourse(charge.payment_method);
   const result = refund(
     charge,
     { amount: params.amount, reason: params.reason, metadata: params.metadata ?? {} },
+    course,
     transitionContext(ctx),
   );
   ctx.store.charges.set(result.charge.id, result.charge);
   ctx.store.refunds.set(result.refund.id, result.refund);
-  ctx.emit(result.event, result.charge, String(result.charge.payment_intent));
+  // Keyed by intent, so a refund's events reach the endpoint after the payment's own.
+  for (const emission of result.events) ctx.emit(emission, String(result.charge.payment_intent));
+  if (course.later) ctx.settleLater(result.refund.id, course.later);
   return result.refund;
+};
+
+/** A charge as Stripe shows it: `amount_refunded` and `refunded` follow its refunds. */
+export const retrieveCharge: Operation = (ctx) => {
+  secretOnly(ctx);
+  parseParams(retrieveParams.omit({ client_secret: true }), ctx.form);
+  return find(ctx.store.charges, ctx.id, 'charge', 'id');
 };
 
 export const retrieveRefund: Operation = (ctx) => {

@@ -4,6 +4,7 @@ import {
   createPaymentIntent,
   createRefund,
   type Operation,
+  retrieveCharge,
   retrievePaymentIntent,
   retrieveRefund,
 } from './operations.ts';
@@ -30,6 +31,7 @@ const ROUTES: readonly Route[] = [
     pattern: new RegExp(`^/v1/payment_intents/${ID}/cancel$`),
     operation: cancelPaymentIntent,
   },
+  { method: 'GET', pattern: new RegExp(`^/v1/charges/${ID}$`), operation: retrieveCharge },
   { method: 'POST', pattern: /^\/v1\/refunds$/, operation: createRefund },
   { method: 'GET', pattern: new RegExp(`^/v1/refunds/${ID}$`), operation: retrieveRefund },
 ];

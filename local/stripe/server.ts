@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { type Account, handle } from './handler.ts';
 import { createIdempotencyStore } from './idempotency.ts';
 import { generateKeys, type StripeKeys } from './ids.ts';
-import type { ChargeObject, EventObject, PaymentIntentObject } from './objects.ts';
+import { createLater } from './later.ts';
+import type { ChargeObject, EventObject, PaymentIntentObject, RefundObject } from './objects.ts';
 import { createOutages } from './outages.ts';
 import { createStore } from './store.ts';
 import { createWebhooks, type Delivery } from './webhooks.ts';
@@ -21,6 +22,11 @@ export interface StripeOptions {
   readonly webhookRetryDelayMs?: number;
   /** Where one-line diagnostics go; stderr by default. */
   readonly log?: (line: string) => void;
+  /**
+   * How long after its creation a refund that Stripe settles later (`pm_card_refundFail`,
+   * `pm_card_pendingRefund`) settles. Default 500 ms: long enough to read the first status back.
+   */
+  readonly refundSettleDelayMs?: number;
 }
 
 /** A running local Stripe: point the SDK at `apiUrl` with `secretKey`. */
@@ -31,9 +37,15 @@ export interface LocalStripe extends StripeKeys {
   readonly webhookUrl: string | (() => string) | undefined;
   paymentIntents(): PaymentIntentObject[];
   charges(): ChargeObject[];
+  refunds(): RefundObject[];
   events(): EventObject[];
   deliveries(): Delivery[];
-  /** Resolves when every event so far is delivered or has failed for good. */
+  /** Settles at once every refund still waiting to (Stripe's "some time later", fast-forwarded). */
+  settleRefunds(): number;
+  /**
+   * Resolves when no refund is waiting to settle and every event so far is delivered or has failed
+   * for good.
+   */
   settled(): Promise<void>;
   /** Stops listening and abandons waiting webhook retries; safe to call more than once. */
   stop(): Promise<void>;
@@ -56,12 +68,13 @@ const close = (server: Server) =>
 /** Starts a local Stripe account: the PaymentIntents and Refunds subset, with signed webhooks. */
 export const start = async (options: StripeOptions = {}): Promise<LocalStripe> => {
   const keys: StripeKeys = { ...generateKeys(), ...options.keys };
+  const log = options.log ?? ((line: string) => process.stderr.write(`[stripe] ${line}\n`));
   const webhooks = createWebhooks({
     ...(options.webhookUrl ? { url: options.webhookUrl } : {}),
     secret: keys.webhookSecret,
     ...(options.webhookAttempts ? { attempts: options.webhookAttempts } : {}),
     ...(options.webhookRetryDelayMs !== undefined ? { retryDelayMs: options.webhookRetryDelayMs } : {}),
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   const account: Account = {
     keys,
@@ -69,6 +82,7 @@ export const start = async (options: StripeOptions = {}): Promise<LocalStripe> =
     idempotency: createIdempotencyStore(),
     webhooks,
     outages: createOutages(),
+    later: createLater(options.refundSettleDelayMs ?? 500, log),
   };
   const server = createServer((request, response) => void handle(account, request, response));
   const port = await listen(server, options.port ?? 0);
@@ -80,14 +94,18 @@ export const start = async (options: StripeOptions = {}): Promise<LocalStripe> =
     webhookUrl: options.webhookUrl,
     paymentIntents: () => [...account.store.intents.values()],
     charges: () => [...account.store.charges.values()],
+    refunds: () => [...account.store.refunds.values()],
     events: () => webhooks.events(),
     deliveries: () => webhooks.deliveries(),
+    settleRefunds: () => account.later.runNow(),
     settled: async () => {
-      // Events are handed to the webhooks one turn after the response (see handler.ts).
+      // Events and later work are handed over one turn after the response (see after-response.ts).
       await new Promise((resolve) => setImmediate(resolve));
+      await account.later.idle();
       await webhooks.settled();
     },
     stop: () => {
+      account.later.stop();
       stopping ??= Promise.all([close(server), webhooks.stop()]).then(() => undefined);
       return stopping;
     },

@@ -1,7 +1,15 @@
 import type Stripe from 'stripe';
+import { displayAmount } from './amounts.ts';
+import { previousAttributes } from './changes.ts';
 import { invalidRequest, type StripeErrorBody, unexpectedState } from './errors.ts';
-import type { ChargeObject, LocalEventType, PaymentIntentObject, RefundObject } from './objects.ts';
-import type { CardBehaviour } from './payment-methods.ts';
+import type {
+  ChargeObject,
+  Emission,
+  IntentEventType,
+  PaymentIntentObject,
+  RefundObject,
+} from './objects.ts';
+import type { CardBehaviour, RefundCourse, RefundSettlement } from './payment-methods.ts';
 
 /** What a transition needs from outside: the clock and new ids (injected so it stays pure). */
 export interface TransitionContext {
@@ -13,7 +21,7 @@ export interface TransitionContext {
 export interface Transition {
   readonly intent: PaymentIntentObject;
   readonly charge?: ChargeObject;
-  readonly event?: LocalEventType;
+  readonly event?: IntentEventType;
   /** Set when the card was declined: the API answers 402 with this body (the state still changed). */
   readonly declined?: StripeErrorBody;
 }
@@ -169,14 +177,18 @@ export const cancel = (
   };
 };
 
-/** A refund and the charge it changed; the event is `charge.refunded` on the updated charge. */
+/** A refund, the charge it changed and the events the change causes, in the order Stripe sends them. */
 export interface RefundTransition {
   readonly refund: RefundObject;
   readonly charge: ChargeObject;
-  readonly event: LocalEventType;
+  readonly events: readonly Emission[];
 }
 
-/** Refunds part or all of what is left on a succeeded charge; never more than that. */
+/**
+ * Refunds part or all of what is left on a succeeded charge; never more than that. The refund starts
+ * as its card's course says; a `pending` one already counts in the charge's `amount_refunded`, so
+ * it cannot be refunded twice.
+ */
 export const refund = (
   charge: ChargeObject,
   request: {
@@ -184,6 +196,7 @@ export const refund = (
     reason?: RefundObject['reason'] | undefined;
     metadata: Record<string, string>;
   },
+  course: RefundCourse,
   ctx: TransitionContext,
 ): RefundTransition => {
   if (charge.status !== 'succeeded')
@@ -196,27 +209,66 @@ export const refund = (
     throw invalidRequest('charge_already_refunded', `Charge ${charge.id} has already been refunded.`);
   const remaining = charge.amount - charge.amount_refunded;
   const amount = request.amount ?? remaining;
+  // Stripe gives this refusal no error code (`amount_too_large` is its limit on any amount), only
+  // the parameter, and writes both amounts as money.
   if (amount > remaining)
     throw invalidRequest(
-      'amount_too_large',
-      `Refund amount (${amount} ${charge.currency}) is greater than unrefunded amount on charge (${remaining} ${charge.currency})`,
+      undefined,
+      `Refund amount (${displayAmount(amount, charge.currency)}) is greater than unrefunded amount on charge (${displayAmount(remaining, charge.currency)})`,
       'amount',
     );
+  const created: RefundObject = {
+    id: ctx.newId('re'),
+    object: 'refund',
+    amount,
+    charge: charge.id,
+    created: ctx.now,
+    currency: charge.currency,
+    metadata: request.metadata,
+    payment_intent: charge.payment_intent,
+    reason: request.reason ?? null,
+    status: course.created,
+  };
   const refunded = charge.amount_refunded + amount;
+  const after = { ...charge, amount_refunded: refunded, refunded: refunded === charge.amount };
   return {
-    refund: {
-      id: ctx.newId('re'),
-      object: 'refund',
-      amount,
-      charge: charge.id,
-      created: ctx.now,
-      currency: charge.currency,
-      metadata: request.metadata,
-      payment_intent: charge.payment_intent,
-      reason: request.reason ?? null,
-      status: 'succeeded',
-    },
+    refund: created,
+    charge: after,
+    // `refund.created` describes the refund; `charge.refunded` (partial refunds included) the charge.
+    events: [
+      { type: 'refund.created', object: created },
+      { type: 'charge.refunded', object: after, previous: previousAttributes(charge, after) },
+    ],
+  };
+};
+
+/**
+ * Ends a refund the way its card's course says, some time after it was created: `pending` →
+ * `succeeded`, or `succeeded` → `failed` with a `failure_reason`. A failed refund gives its amount back
+ * to the charge (Stripe returns the money to the balance), so the charge can be refunded again.
+ * Stripe announces the change with `charge.refund.updated` and `refund.updated`, and a failure also
+ * with `refund.failed`; no charge event is sent (Stripe documents none for the given-back amount).
+ */
+export const settleRefund = (
+  refund: RefundObject,
+  charge: ChargeObject,
+  outcome: RefundSettlement,
+): RefundTransition => {
+  if (refund.status !== 'pending' && refund.status !== 'succeeded')
+    throw new Error(`Refund ${refund.id} has already ended (${refund.status}).`);
+  const after: RefundObject =
+    outcome.status === 'failed'
+      ? { ...refund, status: 'failed', failure_reason: outcome.failureReason }
+      : { ...refund, status: 'succeeded' };
+  const previous = previousAttributes(refund, after);
+  const refunded = charge.amount_refunded - (outcome.status === 'failed' ? refund.amount : 0);
+  return {
+    refund: after,
     charge: { ...charge, amount_refunded: refunded, refunded: refunded === charge.amount },
-    event: 'charge.refunded',
+    events: [
+      { type: 'charge.refund.updated', object: after, previous },
+      { type: 'refund.updated', object: after, previous },
+      ...(outcome.status === 'failed' ? [{ type: 'refund.failed', object: after, previous } as const] : []),
+    ],
   };
 };

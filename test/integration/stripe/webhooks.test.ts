@@ -1,53 +1,30 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type StripeHarness, startStripe } from './harness.ts';
+import { type Receiver, startReceiver } from './receiver.ts';
 
-interface Received {
-  readonly body: string;
-  readonly signature: string;
-}
-
-// A webhook endpoint as the API will have one: it keeps the raw body, which signatures cover.
-let endpoint: Server;
-let received: Received[] = [];
-let failNext = 0;
+let endpoint: Receiver;
 let h: StripeHarness;
 
 beforeAll(async () => {
-  endpoint = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    if (failNext > 0) {
-      failNext--;
-      response.writeHead(503).end();
-      return;
-    }
-    received.push({
-      body: Buffer.concat(chunks).toString('utf8'),
-      signature: String(request.headers['stripe-signature']),
-    });
-    response.writeHead(200).end('{"received":true}');
-  });
-  await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
-  const { port } = endpoint.address() as AddressInfo;
-  h = await startStripe({ webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`, webhookRetryDelayMs: 20 });
+  endpoint = await startReceiver();
+  h = await startStripe({ webhookUrl: endpoint.url, webhookRetryDelayMs: 20 });
 });
 
 afterAll(async () => {
   await h.local.stop();
-  await new Promise((resolve) => endpoint.close(resolve));
+  await endpoint.stop();
 });
 
 beforeEach(() => {
-  received = [];
-  failNext = 0;
+  endpoint.reset();
 });
 
 /** Every received event, after checking its signature as the API's route will. */
 const verified = () =>
-  received.map((r) => h.stripe.webhooks.constructEvent(r.body, r.signature, h.local.webhookSecret));
+  endpoint
+    .received()
+    .map((r) => h.stripe.webhooks.constructEvent(r.body, r.signature, h.local.webhookSecret));
 
 describe('the local Stripe webhooks', () => {
   it('posts each state change, signed exactly as Stripe signs, in order per intent', async () => {
@@ -61,7 +38,7 @@ describe('the local Stripe webhooks', () => {
     ).rejects.toThrow();
     await h.stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_authenticationRequired' });
     await h.stripe.paymentIntents.confirm(intent.id, {}, { idempotencyKey: `3ds-${intent.id}` });
-    await h.stripe.refunds.create({ payment_intent: intent.id, amount: 700 });
+    const refund = await h.stripe.refunds.create({ payment_intent: intent.id, amount: 700 });
     await h.local.settled();
 
     const events = verified();
@@ -69,6 +46,7 @@ describe('the local Stripe webhooks', () => {
       'payment_intent.payment_failed',
       'payment_intent.requires_action',
       'payment_intent.succeeded',
+      'refund.created',
       'charge.refunded',
     ]);
     for (const event of events) {
@@ -88,12 +66,21 @@ describe('the local Stripe webhooks', () => {
       metadata: { orderId: 'o7' },
     });
     expect(succeeded.request?.idempotency_key).toBe(`3ds-${intent.id}`);
-    const refunded = events[3] as Stripe.ChargeRefundedEvent;
+    const created = events[3] as Stripe.RefundCreatedEvent;
+    expect(created.data.object).toMatchObject({
+      object: 'refund',
+      id: refund.id,
+      payment_intent: intent.id,
+      status: 'succeeded',
+    });
+    const refunded = events[4] as Stripe.ChargeRefundedEvent;
     expect(refunded.data.object).toMatchObject({
+      object: 'charge',
       payment_intent: intent.id,
       amount_refunded: 700,
       refunded: true,
     });
+    expect(refunded.data.previous_attributes).toEqual({ amount_refunded: 0, refunded: false });
     expect(h.local.deliveries().filter((d) => d.status !== 'delivered')).toEqual([]);
   });
 
@@ -110,7 +97,7 @@ describe('the local Stripe webhooks', () => {
     const intent = await h.stripe.paymentIntents.create({ amount: 700, currency: 'eur' });
     await h.stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' });
     await h.local.settled();
-    const [delivery] = received;
+    const [delivery] = endpoint.received();
     if (!delivery) throw new Error('no delivery');
     const tampered = delivery.body.replace('"amount": 700', '"amount": 1');
     expect(tampered).not.toBe(delivery.body);
@@ -123,7 +110,7 @@ describe('the local Stripe webhooks', () => {
   });
 
   it('retries a failing endpoint with backoff, then delivers', async () => {
-    failNext = 2;
+    endpoint.failNext(2);
     const intent = await h.stripe.paymentIntents.create({ amount: 700, currency: 'eur' });
     await h.stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' });
     await h.local.settled();

@@ -1030,9 +1030,37 @@ export interface paths {
     put?: never;
     /**
      * Stripe webhook endpoint
-     * @description Called by Stripe only. The signature is verified on the raw body with the webhook secret (5-minute tolerance) before anything else; each event id takes effect once. Handles `payment_intent.succeeded`, `payment_intent.payment_failed`, `payment_intent.canceled` and `charge.refunded` for PaymentIntents created for an order; answers 200 to everything else. The body is a Stripe Event (https://docs.stripe.com/api/events/object), exactly as Stripe sent it.
+     * @description Called by Stripe only. The signature is verified on the raw body with the webhook secret (5-minute tolerance) before anything else; each event id takes effect once. Handles `payment_intent.succeeded`, `payment_intent.payment_failed`, `payment_intent.canceled` and `charge.refunded` for PaymentIntents created for an order, and `refund.updated`, `refund.failed` and `charge.refund.updated` for refunds made through the refund API; answers 200 to everything else. The body is a Stripe Event (https://docs.stripe.com/api/events/object), exactly as Stripe sent it.
      */
     post: operations['receiveStripeWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders/{orderId}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An order’s refunds and what is left to refund
+     * @description Every refund of the order, oldest first, with what was paid (`captured`), what is refunded or on its way back (`refunded`: every refund that did not fail) and what is left (`refundable`).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['listOrderRefunds'];
+    put?: never;
+    /**
+     * Refund all or part of an order’s payment
+     * @description Refunds `amount` (minor units of the order’s currency; all that is left when absent) of a paid order’s payment through Stripe. Never more than what is left: what was paid less every refund that did not fail (422 `refund_exceeds_refundable`). The `Idempotency-Key` names the refund: the same key answers the same refund (`Idempotent-Replayed: true`) and Stripe is asked under a key derived from it, so a retry never refunds twice; the same key with another body is 422. Two refunds racing for the same money: one commits, the other is decided again against the new total. Stripe unreachable: 503, and the refund is kept as `requested` until the same request is sent again. A refund Stripe accepts is `pending` or `succeeded` and emits `RefundIssued`; one that fails later (reported by Stripe’s webhook) becomes `failed`, its amount refundable again, and emits `RefundFailed`. An order refunded in full becomes `refunded`. See docs/payments.md#refunds.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['createRefund'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1131,6 +1159,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    RefundRequest: {
+      /** @description Minor units of the order’s currency; all that is left to refund when absent */
+      amount?: number;
+      /**
+       * @default requested_by_customer
+       * @enum {string}
+       */
+      reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
+      /** @description For people; never sent to Stripe */
+      note?: string;
+    };
     FieldIssue: {
       /** @example query.limit */
       path: string;
@@ -1372,6 +1411,33 @@ export interface components {
         clientSecret: string;
         publishableKey: string;
       };
+    };
+    Refund: {
+      id: string;
+      orderId: string;
+      amount: number;
+      /** @enum {string} */
+      currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @enum {string} */
+      reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
+      note: string | null;
+      /** @enum {string} */
+      status: 'requested' | 'pending' | 'succeeded' | 'failed';
+      providerRefundId: string | null;
+      failureReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RefundList: {
+      orderId: string;
+      /** @enum {string} */
+      currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      captured: number;
+      refunded: number;
+      refundable: number;
+      items: components['schemas']['Refund'][];
     };
     Order: {
       id: string;
@@ -7696,6 +7762,183 @@ export interface operations {
       };
       /** @description Problem; `code`: `internal_error` */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listOrderRefunds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order’s refunds */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefundList'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createRefund: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this refund: a retry with the same key answers the same refund */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefundRequest'];
+      };
+    };
+    responses: {
+      /** @description The refund, as Stripe answered it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refund'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_refundable`, `refund_refused`, `refund_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `refund_exceeds_refundable`, `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payment_provider_unavailable` */
+      503: {
         headers: {
           [name: string]: unknown;
         };

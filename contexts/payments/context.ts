@@ -1,5 +1,7 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { paymentKeyPrefixes } from './data/keys.ts';
+import { paymentEvents } from './events.ts';
+import { refundOperations } from './operations/refunds.ts';
 import { webhookOperations } from './operations/webhooks.ts';
 
 /** Stripe: the payment gateway adapter, signed webhooks, payment results and the saga’s resume (docs/payments.md). */
@@ -8,6 +10,7 @@ export const paymentsContext = {
   description:
     'Stripe: the payment gateway adapter, signed webhooks, payment results and the saga’s resume (docs/payments.md).',
   keyPrefixes: paymentKeyPrefixes,
+  events: paymentEvents,
   tags: [
     {
       name: 'payments',
@@ -24,6 +27,16 @@ export const paymentsContext = {
       timeoutSeconds: 10,
       uses: { table: 'readWrite', externalSecrets: ['stripe'], taskTokens: ['checkoutPayment'] },
       operations: webhookOperations,
+    },
+    paymentsAdmin: {
+      entry: 'contexts/payments/lambda/admin.ts',
+      description:
+        'Admin: refunds of an order’s payment through Stripe, once per Idempotency-Key, and their list',
+      memoryMb: 256,
+      // Two reads, one transaction, Stripe's answer (the SDK retries twice), one transaction.
+      timeoutSeconds: 15,
+      uses: { table: 'readWrite', externalSecrets: ['stripe'] },
+      operations: refundOperations,
     },
   },
 } satisfies ContextDef;

@@ -16,3 +16,15 @@ export type WebhookServices = ReturnType<typeof webhookServices>;
 
 /** Declares an operation of the `stripeWebhook` function (typed with its services). */
 export const webhookOperation = operationOf<WebhookServices>();
+
+/** What the back office's refund operations use, wired once per Lambda instance over one table. */
+export const refundServices = (table: string) => ({
+  table,
+  orders: new OrderRepository(table),
+  /** The Stripe gateway, loaded at the first refund (listing refunds never needs it). */
+  gateway: paymentGateway,
+});
+export type RefundServices = ReturnType<typeof refundServices>;
+
+/** Declares an operation of the `paymentsAdmin` function (typed with its services). */
+export const refundOperation = operationOf<RefundServices>();

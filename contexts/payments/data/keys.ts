@@ -12,9 +12,21 @@ export const paymentKeyPrefixes = ['PAYMENT#'] as const;
  */
 export const paymentKeys = {
   result: (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'RESULT' }),
+  /** One refund of the order's payment (docs/payments.md#refunds), named after its request. */
+  refund: (orderId: string, refundId: string) => ({ pk: `PAYMENT#${orderId}`, sk: `REFUND#${refundId}` }),
+  refundPrefix: 'REFUND#',
+  /**
+   * The order's refund total: every refund that did not fail, and a version. Each new refund moves it
+   * conditionally on the version read, so two refunds racing for the same money cannot both take it.
+   */
+  refundTotals: (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'REFUNDS' }),
   /** A task token like any other, under the name `payment-<orderId>`. */
   waiter: (orderId: string) => taskTokenKeys(`payment-${orderId}`),
 };
 
 /** The `entity` attribute of the payments' items. */
-export const Entity = { paymentResult: 'PAYMENT_RESULT' } as const;
+export const Entity = {
+  paymentResult: 'PAYMENT_RESULT',
+  refund: 'REFUND',
+  refundTotals: 'REFUND_TOTALS',
+} as const;

@@ -3,9 +3,10 @@ import { followRefund, refundUnclaimed } from '#contexts/checkout/workflow/refun
 import { rawBody } from '#platform/http/body.ts';
 import { logger } from '#platform/http/logger.ts';
 import { json } from '#platform/http/response.ts';
+import { followRefundUpdate } from '../data/issue-refund.ts';
 import { notifyWaitingCheckout } from '../data/notify-checkout.ts';
 import { recordPaymentResult } from '../data/result-store.ts';
-import { paymentResultOf, verifyStripeEvent } from '../stripe/webhook-event.ts';
+import { paymentResultOf, refundUpdateOf, verifyStripeEvent } from '../stripe/webhook-event.ts';
 import { webhookOperation } from '../wiring.ts';
 
 /** The header Stripe signs each delivery with: `t=<timestamp>,v1=<hex HMAC-SHA256>[,v1=…]`. */
@@ -45,7 +46,8 @@ export const receiveStripeWebhook = webhookOperation({
     'Called by Stripe only. The signature is verified on the raw body with the webhook secret (5-minute ' +
     'tolerance) before anything else; each event id takes effect once. Handles ' +
     '`payment_intent.succeeded`, `payment_intent.payment_failed`, `payment_intent.canceled` and ' +
-    '`charge.refunded` for PaymentIntents created for an order; answers 200 to everything else. The body ' +
+    '`charge.refunded` for PaymentIntents created for an order, and `refund.updated`, `refund.failed` and ' +
+    '`charge.refund.updated` for refunds made through the refund API; answers 200 to everything else. The body ' +
     'is a Stripe Event (https://docs.stripe.com/api/events/object), exactly as Stripe sent it.',
   tags: ['payments'],
   // No `body`: the signature covers the raw bytes, so the router must not parse them, and Stripe's Event
@@ -60,6 +62,18 @@ export const receiveStripeWebhook = webhookOperation({
       event.headers?.['stripe-signature'],
       keys.webhookSecret,
     );
+    // A later status of a refund made through the refund API (failed, or settled): its record follows.
+    const refundUpdate = refundUpdateOf(stripeEvent);
+    if (refundUpdate) {
+      const effect = await followRefundUpdate({ table, orders }, refundUpdate);
+      logger.info('stripe refund event', {
+        eventId: stripeEvent.id,
+        type: stripeEvent.type,
+        ...refundUpdate,
+        effect,
+      });
+      return json(200, { received: true, effect });
+    }
     const result = paymentResultOf(stripeEvent);
     if (!result) return json(200, { received: true, effect: 'ignored' });
     const log = (fields: Record<string, unknown>) =>

@@ -132,7 +132,8 @@ export const stripeGateway = (stripe: Stripe): PaymentGateway => {
             {
               payment_intent: paymentIntentId,
               ...(amount === undefined ? {} : { amount }),
-              metadata: { orderId },
+              // The webhook finds the refund's record by these when Stripe reports a later status.
+              metadata: { orderId, refundId: refundKey },
             },
             { idempotencyKey: stripeIdempotencyKey(orderId, `refund:${refundKey}`) },
           ),

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { ValidationError } from '#platform/errors/index.ts';
 import { paymentOrderId } from '../domain/gateway.ts';
+import type { RefundUpdate } from '../domain/refunds.ts';
 import type { PaymentOutcome, PaymentResult } from '../domain/result.ts';
 
 /**
@@ -149,5 +150,32 @@ export const paymentResultOf = (event: Stripe.Event, now = new Date()): PaymentR
     amount: charge.amount,
     currency: charge.currency.toUpperCase(),
     amountRefunded: charge.amount_refunded,
+  };
+};
+
+const REFUND_EVENTS = new Set(['refund.updated', 'refund.failed', 'charge.refund.updated']);
+const refundObject = z.object({
+  id: z.string().max(255),
+  status: z.string().max(40).nullish(),
+  failure_reason: z.string().max(100).nullish(),
+  metadata,
+});
+
+/**
+ * The refund status an event reports, or undefined for other events and for refunds not made through
+ * this backend's refund API (no `metadata.refundId`: made in the Stripe dashboard, or the checkout's own).
+ */
+export const refundUpdateOf = (event: Stripe.Event): RefundUpdate | undefined => {
+  if (!REFUND_EVENTS.has(event.type)) return undefined;
+  const refund = refundObject.parse(event.data.object);
+  const orderId = orderIdOf(refund.metadata);
+  const refundId = refund.metadata?.refundId;
+  if (!orderId || !refundId || !refund.status) return undefined;
+  return {
+    orderId,
+    refundId,
+    providerRefundId: refund.id,
+    status: refund.status,
+    failureReason: refund.failure_reason ?? null,
   };
 };

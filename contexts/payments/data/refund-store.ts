@@ -1,0 +1,186 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#platform/data/client.ts';
+import { type TransactItem, transact } from '#platform/data/transact.ts';
+import { outboxItem } from '#platform/events/outbox.ts';
+import { type Refund, refundSchema } from '../domain/refunds.ts';
+import { PAYMENTS_SOURCE, refundFailed, refundIssued } from '../events.ts';
+import { Entity, paymentKeys } from './keys.ts';
+
+/** A stored refund: the refund and the fingerprint of the request that made it. */
+export interface StoredRefund {
+  readonly refund: Refund;
+  readonly fingerprint: string;
+}
+
+/** An order's refunds as stored, and the version of its refund total (0: none yet). */
+export interface RefundLedger {
+  readonly refunds: StoredRefund[];
+  readonly version: number;
+}
+
+const refundItem = (refund: Refund, fingerprint: string) => ({
+  ...paymentKeys.refund(refund.orderId, refund.id),
+  entity: Entity.refund,
+  ...refund,
+  fingerprint,
+});
+
+/**
+ * An order's refunds in the payment partition: refund items and the refund total (1 Query, strongly
+ * consistent, `begins_with` nothing: the partition holds the payment result and these only).
+ */
+export const readRefunds = async (table: string, orderId: string): Promise<RefundLedger> => {
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': paymentKeys.refundTotals(orderId).pk },
+      ConsistentRead: true,
+    }),
+  );
+  const totals = Items.find((i) => i.entity === Entity.refundTotals);
+  const refunds = Items.filter((i) => i.entity === Entity.refund)
+    .map((i) => ({ refund: refundSchema.parse(i), fingerprint: String(i.fingerprint) }))
+    .sort((a, b) => a.refund.createdAt.localeCompare(b.refund.createdAt));
+  return { refunds, version: Number(totals?.version ?? 0) };
+};
+
+/** What recording a new refund did: recorded, the refund's id was taken, or another refund came first. */
+export type RecordRefund = 'recorded' | 'exists' | 'conflict';
+
+/**
+ * Records a new refund (status `requested`) and counts it in the order's refund total, in one
+ * transaction: the refund Put is conditional on being new, the total's Update on the version read (so
+ * of two refunds read against the same total, one commits). 2 items, 1 round trip.
+ */
+export const recordRefund = async (
+  table: string,
+  refund: Refund,
+  fingerprint: string,
+  seenVersion: number,
+): Promise<RecordRefund> => {
+  const result = await transact([
+    {
+      Put: {
+        TableName: table,
+        Item: refundItem(refund, fingerprint),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: paymentKeys.refundTotals(refund.orderId),
+        UpdateExpression: 'SET entity = :entity, version = :next ADD refunded :amount',
+        ConditionExpression: seenVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :seen',
+        ExpressionAttributeValues: {
+          ':entity': Entity.refundTotals,
+          ':next': seenVersion + 1,
+          ':amount': refund.amount,
+          ...(seenVersion === 0 ? {} : { ':seen': seenVersion }),
+        },
+      },
+    },
+  ]);
+  if (result.ok) return 'recorded';
+  if (result.conditionFailed[0]) return 'exists';
+  return 'conflict';
+};
+
+/** The Update moving a refund out of `from` with Stripe's answer; conditional, so it applies once. */
+const refundUpdate = (
+  table: string,
+  refund: Refund,
+  from: readonly Refund['status'][],
+  changes: Partial<Refund>,
+): TransactItem => {
+  const names = Object.keys(changes);
+  const fromValues = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+  return {
+    Update: {
+      TableName: table,
+      Key: paymentKeys.refund(refund.orderId, refund.id),
+      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+      ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(names.map((n) => [`#${n}`, n])),
+        '#status': 'status',
+      },
+      ExpressionAttributeValues: {
+        ...fromValues,
+        ...Object.fromEntries(Object.entries(changes).map(([n, v]) => [`:${n}`, v])),
+      },
+    },
+  };
+};
+
+/**
+ * Records Stripe's acceptance of a `requested` refund (`pending` or `succeeded`, with Stripe's refund id)
+ * and emits `RefundIssued`, once: a second answer for the same refund changes nothing (false).
+ */
+export const markRefundIssued = async (
+  table: string,
+  refund: Refund,
+  providerRefundId: string,
+  status: 'pending' | 'succeeded',
+  now = new Date(),
+): Promise<boolean> => {
+  const at = now.toISOString();
+  const issued: Refund = { ...refund, status, providerRefundId, updatedAt: at };
+  const result = await transact([
+    refundUpdate(table, refund, ['requested'], { status, providerRefundId, updatedAt: at }),
+    {
+      Put: { TableName: table, Item: outboxItem(PAYMENTS_SOURCE, 'RefundIssued', refundIssued(issued), now) },
+    },
+  ]);
+  return result.ok;
+};
+
+/** Records a later status Stripe reports for an issued refund (`pending` → `succeeded`), once. */
+export const markRefundSucceeded = async (
+  table: string,
+  refund: Refund,
+  now = new Date(),
+): Promise<boolean> =>
+  (
+    await transact([
+      refundUpdate(table, refund, ['pending'], { status: 'succeeded', updatedAt: now.toISOString() }),
+    ])
+  ).ok;
+
+/**
+ * Records that a refund failed (Stripe answered or reported `failed`): its amount leaves the refund
+ * total, so it is refundable again, and `RefundFailed` is emitted, once (conditional on it not having
+ * failed already). One transaction of 3 items.
+ */
+export const markRefundFailed = async (
+  table: string,
+  refund: Refund,
+  failureReason: string | null,
+  providerRefundId: string | null,
+  now = new Date(),
+): Promise<boolean> => {
+  const at = now.toISOString();
+  const failed: Refund = { ...refund, status: 'failed', failureReason, providerRefundId, updatedAt: at };
+  const result = await transact([
+    refundUpdate(table, refund, ['requested', 'pending', 'succeeded'], {
+      status: 'failed',
+      failureReason,
+      providerRefundId,
+      updatedAt: at,
+    }),
+    {
+      Update: {
+        TableName: table,
+        Key: paymentKeys.refundTotals(refund.orderId),
+        UpdateExpression: 'ADD refunded :minus, version :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':minus': -refund.amount, ':one': 1 },
+      },
+    },
+    {
+      Put: { TableName: table, Item: outboxItem(PAYMENTS_SOURCE, 'RefundFailed', refundFailed(failed), now) },
+    },
+  ]);
+  return result.ok;
+};

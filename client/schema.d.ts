@@ -1525,6 +1525,9 @@ export interface components {
         /** @constant */
         provider: 'stripe';
         paymentIntentId?: string;
+        /** @enum {string} */
+        status: 'pending' | 'failed' | 'voided' | 'paid' | 'partially_refunded' | 'refunded';
+        amountRefunded: number;
       };
       reservationId: string;
       version: number;
@@ -1532,6 +1535,17 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      refunds: components['schemas']['OrderRefund'][];
+    };
+    OrderRefund: {
+      id: string;
+      amount: number;
+      /** @enum {string} */
+      status: 'requested' | 'pending' | 'succeeded' | 'failed';
+      /** @enum {string} */
+      reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
+      /** Format: date-time */
+      createdAt: string;
     };
     OrderPage: {
       items: components['schemas']['OrderSummary'][];

@@ -109,7 +109,18 @@ describe('refunds over HTTP: partial, replayed, bounded, raced, failed later', {
     expect(listed.body.items).toEqual([first.body]);
     // Stripe refunded once, whatever the retries; the order is still paid (partly refunded).
     expect((await stripeRefunds(paymentIntentId)).map((r) => r.amount)).toEqual([1500]);
-    expect((await orderReaches(orderId, { orderToken }, 'paid')).status).toBe('paid');
+    // The shopper sees it on the order: still paid, partly refunded, with the refund.
+    const seen = await orderReaches(orderId, { orderToken }, 'paid');
+    expect(seen.payment).toMatchObject({ status: 'partially_refunded', amountRefunded: 1500 });
+    expect(seen.refunds).toEqual([
+      {
+        id: first.body.id,
+        amount: 1500,
+        status: 'succeeded',
+        reason: 'requested_by_customer',
+        createdAt: first.body.createdAt,
+      },
+    ]);
     expect(
       await eventually(async () =>
         (await busEvents('RefundIssued', orderId)).length === 1 ? true : undefined,
@@ -130,6 +141,7 @@ describe('refunds over HTTP: partial, replayed, bounded, raced, failed later', {
     expect((await stripeRefunds(paymentIntentId)).map((r) => r.amount)).toEqual([2500]);
     const refunded = await orderReaches(orderId, { orderToken }, 'refunded');
     expect(refunded.statusHistory.at(-1)).toMatchObject({ status: 'refunded' });
+    expect(refunded.payment).toMatchObject({ status: 'refunded', amountRefunded: 2500 });
     expectProblem(await refund(orderId, { amount: 1 }), 422, 'refund_exceeds_refundable');
   });
 
@@ -145,6 +157,9 @@ describe('refunds over HTTP: partial, replayed, bounded, raced, failed later', {
     });
     expect(failed).toMatchObject({ refunded: 0, refundable: 2500 });
     expect(failed.items[0]).toMatchObject({ id: issued.body.id, failureReason: 'expired_or_canceled_card' });
+    const admin = await sendJson('GET', `/admin/orders/${orderId}`, undefined, cloud().tokens.admin);
+    expect(admin.body.payment).toMatchObject({ status: 'paid', amountRefunded: 0 });
+    expect(admin.body.refunds).toMatchObject([{ id: issued.body.id, status: 'failed' }]);
     expect((await stripeRefunds(paymentIntentId)).map((r) => r.status)).toEqual(['failed']);
     const onBus = await eventually(async () => (await busEvents('RefundFailed', orderId))[0]);
     expect(onBus).toMatchObject({ refundId: issued.body.id, amount: 700 });

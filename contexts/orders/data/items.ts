@@ -1,5 +1,7 @@
+import { type Refund, refundedTotal } from '#contexts/payments/domain/refunds.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { eventCarrier } from '#platform/events/outbox.ts';
+import { paymentStatusOf } from '../domain/payment-status.ts';
 import {
   type Order,
   type OrderSummary,
@@ -63,10 +65,33 @@ export const isLegacyBody = (body: Item) => body.statusHistory !== undefined;
 export const orderFromItem = (item: Item): Order => orderRecord.parse(item);
 
 /** The order as the API shows it: the guest token's hash never leaves the table. */
-export const orderView = (order: Order): OrderView => {
+export const orderView = (order: Order, payment: PaymentRecords = NO_PAYMENT_RECORDS): OrderView => {
   const { tokenHash: _hidden, ...view } = order;
-  return view;
+  // The refund API's own records when there are any (they follow failures, which Stripe reports with no
+  // charge event); else what Stripe last said of the charge (refunds made in its dashboard).
+  const refunded = payment.refunds.length > 0 ? refundedTotal(payment.refunds) : payment.providerRefunded;
+  return {
+    ...view,
+    payment: { ...order.payment, status: paymentStatusOf(order, refunded), amountRefunded: refunded },
+    refunds: payment.refunds.map(({ id, amount, status, reason, createdAt }) => ({
+      id,
+      amount,
+      status,
+      reason,
+      createdAt,
+    })),
+  };
 };
+
+/** What the payment partition holds about an order's refunds (`readRefunds`, flattened). */
+export interface PaymentRecords {
+  readonly refunds: readonly Refund[];
+  /** What Stripe last reported refunded of the charge (dashboard refunds included). */
+  readonly providerRefunded: number;
+}
+
+/** An order with no refund. */
+export const NO_PAYMENT_RECORDS: PaymentRecords = { refunds: [], providerRefunded: 0 };
 
 /** A list row of an order. */
 export const orderSummary = (order: Order): OrderSummary => ({

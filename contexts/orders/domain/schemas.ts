@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cartTotalsSummary, shippingAddressInput } from '#contexts/carts/domain/schemas.ts';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
+import { refundSchema } from '#contexts/payments/domain/refunds.ts';
 import { MAX_CART_LINES } from '#contexts/pricing/domain/cart-schemas.ts';
 import { promotionId } from '#contexts/pricing/domain/promotion-schemas.ts';
 import {
@@ -114,8 +115,39 @@ export const orderRecord = z.object({
 });
 export type Order = z.infer<typeof orderRecord>;
 
-/** An order as the API answers it. */
-export const orderSchema = z.object(orderFields).meta({ id: 'Order' });
+/**
+ * Where the money of an order is, apart from its status: `pending` (awaiting payment), `failed`
+ * (declined), `voided` (never paid: expired or canceled unpaid), `paid`, `partially_refunded`,
+ * `refunded` (refunds that did not fail add up to what was paid, or Stripe says the charge is refunded).
+ */
+export const paymentStatus = z.enum([
+  'pending',
+  'failed',
+  'voided',
+  'paid',
+  'partially_refunded',
+  'refunded',
+]);
+export type PaymentStatus = z.infer<typeof paymentStatus>;
+
+/** A refund as the order shows it (the back office's refund API shows more). */
+export const orderRefundSchema = refundSchema
+  .pick({ id: true, amount: true, status: true, reason: true, createdAt: true })
+  .meta({ id: 'OrderRefund' });
+export type OrderRefund = z.infer<typeof orderRefundSchema>;
+
+/** An order as the API answers it: the stored order, its payment's status and its refunds. */
+export const orderSchema = z
+  .object({
+    ...orderFields,
+    payment: orderPaymentSchema.extend({
+      status: paymentStatus,
+      /** Refunded or on its way back, in minor units of the order's currency. */
+      amountRefunded: amountSchema,
+    }),
+    refunds: z.array(orderRefundSchema).max(100),
+  })
+  .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderSchema>;
 
 /** An order in a list: enough to show a row, the whole order is one GET away. */

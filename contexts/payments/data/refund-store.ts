@@ -16,6 +16,11 @@ export interface StoredRefund {
 export interface RefundLedger {
   readonly refunds: StoredRefund[];
   readonly version: number;
+  /**
+   * What Stripe last said was refunded of the charge (`charge.refunded`, recorded as the payment result
+   * when no checkout was waiting): it counts refunds made in Stripe's dashboard too. 0 when none.
+   */
+  readonly providerRefunded: number;
 }
 
 const refundItem = (refund: Refund, fingerprint: string) => ({
@@ -26,8 +31,8 @@ const refundItem = (refund: Refund, fingerprint: string) => ({
 });
 
 /**
- * An order's refunds in the payment partition: refund items and the refund total (1 Query, strongly
- * consistent, `begins_with` nothing: the partition holds the payment result and these only).
+ * An order's refunds in the payment partition: refund items, the refund total and the payment result
+ * (1 Query, strongly consistent: the partition holds these only).
  */
 export const readRefunds = async (table: string, orderId: string): Promise<RefundLedger> => {
   const { Items = [] } = await documentClient().send(
@@ -42,7 +47,9 @@ export const readRefunds = async (table: string, orderId: string): Promise<Refun
   const refunds = Items.filter((i) => i.entity === Entity.refund)
     .map((i) => ({ refund: refundSchema.parse(i), fingerprint: String(i.fingerprint) }))
     .sort((a, b) => a.refund.createdAt.localeCompare(b.refund.createdAt));
-  return { refunds, version: Number(totals?.version ?? 0) };
+  const result = Items.find((i) => i.entity === Entity.paymentResult);
+  const providerRefunded = result?.outcome === 'refunded' ? Number(result.amountRefunded ?? 0) : 0;
+  return { refunds, version: Number(totals?.version ?? 0), providerRefunded };
 };
 
 /** What recording a new refund did: recorded, the refund's id was taken, or another refund came first. */

@@ -2,7 +2,7 @@ import type { FormObject } from './form.ts';
 
 /**
  * Simulated Stripe outages for fault tests (local only; real Stripe has no such thing): the next
- * `count` PaymentIntent creations for one order answer 500 `api_error`. Keyed by the order
+ * `count` PaymentIntent or refund creations for one order answer 500 `api_error`. Keyed by the order
  * (`metadata[orderId]`) so tests running side by side on one local Stripe cannot hit each other's
  * outage. Only an outage before the request executes is simulated (unreachable, refused at the edge):
  * its result is not saved under the idempotency key, so a retry with the key can succeed. Stripe saves
@@ -14,6 +14,9 @@ export interface Outages {
   strikes(method: string, path: string, form: FormObject): boolean;
 }
 
+/** The creations an outage strikes: both carry the order's id in `metadata[orderId]`. */
+const STRUCK_PATHS = new Set(['/v1/payment_intents', '/v1/refunds']);
+
 export const createOutages = (): Outages => {
   const remaining = new Map<string, number>();
   return {
@@ -22,7 +25,7 @@ export const createOutages = (): Outages => {
       else remaining.delete(orderId);
     },
     strikes: (method, path, form) => {
-      if (method !== 'POST' || path !== '/v1/payment_intents') return false;
+      if (method !== 'POST' || !STRUCK_PATHS.has(path)) return false;
       const metadata = form.metadata;
       const orderId = typeof metadata === 'object' && !Array.isArray(metadata) ? metadata.orderId : undefined;
       const left = typeof orderId === 'string' ? remaining.get(orderId) : undefined;

@@ -167,6 +167,35 @@ describe('refunds over HTTP: partial, replayed, bounded, raced, failed later', {
     expect((await refund(orderId, { amount: 2500 })).status).toBe(201);
   });
 
+  it('answers 503 while Stripe is down, keeps the refund requested, and refunds once when retried', async () => {
+    const { orderId, orderToken, paymentIntentId } = await paidOrder(1);
+    const outage = (count: number) =>
+      fetch(`${cloud().stripe.apiUrl}/_local/outages`, {
+        method: 'POST',
+        body: JSON.stringify({ orderId, count }),
+      });
+    await outage(100);
+    const key = randomUUID();
+    expectProblem(await refund(orderId, { amount: 900 }, key), 503, 'payment_provider_unavailable');
+    // Recorded and counted: the money cannot be refunded twice meanwhile.
+    expect((await refunds(orderId)).body).toMatchObject({
+      refunded: 900,
+      refundable: 1600,
+      items: [{ status: 'requested' }],
+    });
+    expectProblem(await refund(orderId, { amount: 1601 }), 422, 'refund_exceeds_refundable');
+    expect(await stripeRefunds(paymentIntentId)).toEqual([]);
+    await outage(0);
+    const retried = await refund(orderId, { amount: 900 }, key);
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toMatchObject({ amount: 900, status: 'succeeded' });
+    expect(await refund(orderId, { amount: 900 }, key)).toMatchObject({ status: 201 });
+    expect((await stripeRefunds(paymentIntentId)).map((r) => r.amount)).toEqual([900]);
+    const seen = await orderReaches(orderId, { orderToken }, 'paid');
+    expect(seen.payment).toMatchObject({ status: 'partially_refunded', amountRefunded: 900 });
+  });
+
   it('refuses an unpaid order, an unknown order, and anyone but the back office', async () => {
     const variantId = product.variantIds[0]!;
     const { cartId, who } = await readyCart([{ variantId, quantity: 1 }]);

@@ -92,6 +92,7 @@ export class CommerceStack extends Stack {
       stateMachines: this.stateMachines,
       secrets: this.secrets,
       auth: this.auth,
+      mail: stage.mail,
     });
 
     this.deadLetterAlarms = new DeadLetterAlarms(this, 'DeadLetterAlarms', {

@@ -45,6 +45,7 @@ const locator = {
     audience: 'bench',
     jwksUrl: 'https://issuer.example.com/jwks',
   },
+  mail: { from: 'orders@example.com' },
 };
 const environmentOf = (name: string): NodeJS.ProcessEnv => {
   const fn = app.functions[name];

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import { Auth } from './auth.ts';
 import { DataKey } from './data-key.ts';
+import { DeadLetterAlarms } from './dead-letter-alarms.ts';
 import { CommerceEventBus } from './event-bus.ts';
 import { Functions } from './functions.ts';
 import { CommerceHttpApi } from './http-api.ts';
@@ -39,6 +40,7 @@ export class CommerceStack extends Stack {
   readonly auth: Auth;
   readonly schedules: Schedules;
   readonly httpApi: CommerceHttpApi;
+  readonly deadLetterAlarms: DeadLetterAlarms;
 
   constructor(scope: Construct, id: string, props: CommerceStackProps) {
     const { definition, stage, ...stackProps } = props;
@@ -90,6 +92,16 @@ export class CommerceStack extends Stack {
       stateMachines: this.stateMachines,
       secrets: this.secrets,
       auth: this.auth,
+      mail: stage.mail,
+    });
+
+    this.deadLetterAlarms = new DeadLetterAlarms(this, 'DeadLetterAlarms', {
+      deadLetterQueues: [
+        ...this.queues.entries().map(([name, q]) => [`Queue.${name}`, q.deadLetterQueue] as const),
+        ...this.rules.entries().map(([name, r]) => [`Rule.${name}`, r.deadLetterQueue] as const),
+        ...this.pipes.entries().map(([name, p]) => [`Pipe.${name}`, p.deadLetterQueue] as const),
+        ...this.schedules.entries().map(([name, q]) => [`Schedule.${name}`, q] as const),
+      ],
     });
 
     Tags.of(this).add('commerce:app', definition.name);

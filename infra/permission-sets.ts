@@ -13,6 +13,7 @@ export interface PermissionSet {
   readonly stateMachines: readonly string[];
   readonly taskTokens: readonly string[];
   readonly externalSecrets: readonly string[];
+  readonly mail: boolean;
 }
 
 const normalised = (names: readonly string[] | undefined): string[] => [...new Set(names ?? [])].sort();
@@ -27,6 +28,7 @@ export const permissionSetOf = (app: AppDefinition, name: string): PermissionSet
     stateMachines: normalised(uses.stateMachines),
     taskTokens: normalised(uses.taskTokens),
     externalSecrets: normalised(uses.externalSecrets),
+    mail: uses.mail === true,
   };
 };
 
@@ -42,6 +44,7 @@ export const permissionSetId = (set: PermissionSet): string => {
     set.stateMachines.length > 0 ? `StateMachines.${set.stateMachines.join('.')}` : '',
     set.taskTokens.length > 0 ? `TaskTokens.${set.taskTokens.join('.')}` : '',
     set.externalSecrets.length > 0 ? `ExternalSecrets.${set.externalSecrets.join('.')}` : '',
+    set.mail ? 'Mail' : '',
   ].filter((p) => p !== '');
   return parts.length > 0 ? parts.join('-') : 'NoGrants';
 };

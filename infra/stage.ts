@@ -16,7 +16,52 @@ export interface StageSettings {
    * (`-c corsOrigins=`) and allows none until it does; other stages allow any origin unless told.
    */
   readonly corsOrigins: readonly string[];
+  /** Who the stage's e-mail comes from, and the SES identity that may send it (docs/deploy.md). */
+  readonly mail: StageMail;
 }
+
+/** The sender of a stage's e-mail. */
+export interface StageMail {
+  /** `MAIL_FROM` (`-c mailFrom=`): an address of `identity`. Other stages default to `orders@example.com`. */
+  readonly from: string;
+  /**
+   * The SES identity verified for the sender (`-c mailIdentity=`): its domain or the address itself.
+   * @default the domain of `from`
+   */
+  readonly identity: string;
+  /** A configuration set to send with (`-c mailConfigurationSet=`). @default none */
+  readonly configurationSet?: string;
+}
+
+/** The sender of a stage that names none: fine to synthesize and try, never verified in a real account. */
+export const DEFAULT_MAIL_FROM = 'orders@example.com';
+
+const EMAIL = /^[^\s@<>",;]+@([a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
+const CONFIGURATION_SET = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The mail settings from the context's strings; throws on an address or name SES would refuse. */
+export const parseStageMail = (
+  stage: string,
+  isProd: boolean,
+  options: { readonly from?: string; readonly identity?: string; readonly configurationSet?: string },
+): StageMail => {
+  // Prod fails closed: its mail must come from an identity ops verified, never from a placeholder.
+  if (options.from === undefined && isProd)
+    throw new Error(`Stage "${stage}" sends mail: pass -c mailFrom=<address of a verified SES identity>.`);
+  const from = options.from ?? DEFAULT_MAIL_FROM;
+  const domain = EMAIL.exec(from)?.[1];
+  if (!domain) throw new Error(`Invalid mailFrom "${from}": use an address like orders@shop.example.com.`);
+  const identity = options.identity ?? domain.toLowerCase();
+  if (identity !== domain.toLowerCase() && identity.toLowerCase() !== from.toLowerCase())
+    throw new Error(`Invalid mailIdentity "${identity}": use ${domain} or ${from}, the sender's identity.`);
+  if (options.configurationSet !== undefined && !CONFIGURATION_SET.test(options.configurationSet))
+    throw new Error(`Invalid mailConfigurationSet "${options.configurationSet}".`);
+  return {
+    from,
+    identity,
+    ...(options.configurationSet ? { configurationSet: options.configurationSet } : {}),
+  };
+};
 
 // The stage ends up in the stack name (and through it in every generated resource name), so it must be
 // something CloudFormation accepts and short enough to leave room for the generated suffixes.
@@ -47,7 +92,12 @@ export const parseCorsOrigins = (value: string): string[] => {
 /** The settings of a stage, by name; throws on a name that cannot be part of a stack name. */
 export const stageSettings = (
   name: string,
-  options: { readonly corsOrigins?: readonly string[] } = {},
+  options: {
+    readonly corsOrigins?: readonly string[];
+    readonly mailFrom?: string;
+    readonly mailIdentity?: string;
+    readonly mailConfigurationSet?: string;
+  } = {},
 ): StageSettings => {
   if (!STAGE_NAME.test(name)) {
     throw new Error(`Invalid stage "${name}": use lower-case letters, digits and dashes (max 20).`);
@@ -63,6 +113,11 @@ export const stageSettings = (
     logLevel: isProd ? 'INFO' : 'DEBUG',
     // Prod fails closed: no browser origin until ops name the storefront's.
     corsOrigins: options.corsOrigins ?? (isProd ? [] : ['*']),
+    mail: parseStageMail(name, isProd, {
+      from: options.mailFrom,
+      identity: options.mailIdentity,
+      configurationSet: options.mailConfigurationSet,
+    }),
   };
 };
 
@@ -73,8 +128,16 @@ export const stageSettings = (
 export const stageFromContext = (scope: Construct): StageSettings => {
   const value: unknown = scope.node.tryGetContext('stage');
   if (typeof value !== 'string') throw new Error('No stage: pass -c stage=<name> (cdk.json sets dev).');
-  const origins: unknown = scope.node.tryGetContext('corsOrigins');
-  if (origins === undefined) return stageSettings(value);
-  if (typeof origins !== 'string') throw new Error('Pass -c corsOrigins=<origin>[,<origin>...]');
-  return stageSettings(value, { corsOrigins: parseCorsOrigins(origins) });
+  const text = (key: string): string | undefined => {
+    const v: unknown = scope.node.tryGetContext(key);
+    if (v !== undefined && typeof v !== 'string') throw new Error(`Pass -c ${key}=<value>`);
+    return v;
+  };
+  const origins = text('corsOrigins');
+  return stageSettings(value, {
+    corsOrigins: origins === undefined ? undefined : parseCorsOrigins(origins),
+    mailFrom: text('mailFrom'),
+    mailIdentity: text('mailIdentity'),
+    mailConfigurationSet: text('mailConfigurationSet'),
+  });
 };

@@ -9,6 +9,7 @@ import type { Auth } from './auth.ts';
 import type { Functions } from './functions.ts';
 import type { Queues } from './queues.ts';
 import type { Secrets } from './secrets.ts';
+import type { StageMail } from './stage.ts';
 import type { StateMachines } from './state-machines.ts';
 
 /** The resources a function can `use`, as built in this stack. */
@@ -20,6 +21,8 @@ export interface WiringResources {
   readonly secrets: Secrets;
   /** Verifies tokens in the functions of `optional` routes (no authorizer stands in front of them). */
   readonly auth: Auth;
+  /** The stage's sender: its address, SES identity and configuration set. */
+  readonly mail: StageMail;
 }
 
 /** Where things are in AWS: CloudFormation references, resolved at deploy time. */
@@ -31,7 +34,33 @@ export const cdkLocator = (r: WiringResources): ResourceLocator => ({
   secret: (name) => r.secrets.deployTimeValue(name),
   externalSecretArn: (name) => r.secrets.external(name).secretArn,
   auth: r.auth.tokenIssuer,
+  mail: {
+    from: r.mail.from,
+    ...(r.mail.configurationSet ? { configurationSet: r.mail.configurationSet } : {}),
+  },
 });
+
+/**
+ * ses:SendEmail and ses:SendRawEmail (SES v2's SendEmail authorizes as either, by content) on exactly
+ * the sender's identity and the stage's configuration set, and only with the stage's From address.
+ */
+export const mailSendStatement = (scope: Construct, mail: StageMail): PolicyStatement =>
+  new PolicyStatement({
+    actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+    resources: [
+      Stack.of(scope).formatArn({ service: 'ses', resource: 'identity', resourceName: mail.identity }),
+      ...(mail.configurationSet
+        ? [
+            Stack.of(scope).formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: mail.configurationSet,
+            }),
+          ]
+        : []),
+    ],
+    conditions: { StringEquals: { 'ses:FromAddress': mail.from } },
+  });
 
 /**
  * Gives every function the environment and the IAM grants its definition `uses` — nothing more. Runs
@@ -84,5 +113,6 @@ export const wireFunctions = (definition: AppDefinition, functions: Functions, r
       });
     }
     for (const s of uses.externalSecrets ?? []) r.secrets.grantReadExternal(s, role);
+    if (uses.mail) role.addToPrincipalPolicy(mailSendStatement(role, r.mail));
   }
 };

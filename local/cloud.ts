@@ -26,6 +26,8 @@ import * as stripe from './stripe/index.ts';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT_ID = '000000000000';
+/** `MAIL_FROM` of the functions that `use` mail: the local mail sink keeps what they send. */
+export const LOCAL_MAIL_FROM = 'orders@commerce.localhost';
 
 export interface CloudOptions {
   readonly port?: number;
@@ -230,6 +232,8 @@ const assemble = async (
       return secretStore.arnOf(externalSecretName(name));
     },
     auth: { issuer: issuer.issuer, audience: issuer.clientId, jwksUrl: issuer.jwksUrl },
+    // The local mail sink verifies no identity; a `.localhost` address cannot reach anyone by mistake.
+    mail: { from: LOCAL_MAIL_FROM },
   };
   const proxy = options.countDynamoRequests ? await startCountingProxy(dynamo.endpoint) : undefined;
   if (proxy) stops.push(() => proxy.stop());

@@ -16,6 +16,16 @@ export interface ResourceLocator {
   externalSecretArn(name: string): string;
   /** The identity provider whose tokens `optional` routes verify in the function (Cognito in AWS). */
   readonly auth: TokenIssuer;
+  /** Who the functions that `use` mail send as (SES in AWS, the local mail sink locally). */
+  readonly mail: MailSender;
+}
+
+/** The sender of a cloud's mail: the stage's settings in AWS, a local address locally. */
+export interface MailSender {
+  /** `MAIL_FROM`: the From address. */
+  readonly from: string;
+  /** `MAIL_CONFIGURATION_SET`: the SES configuration set to send with, if any. */
+  readonly configurationSet?: string;
 }
 
 /** Who signs customer tokens: the values API Gateway's JWT authorizer is configured with. */
@@ -66,5 +76,9 @@ export const functionEnvironment = (
     env[envName('STATE_MACHINE_ARN', sm)] = where.stateMachineArn(sm);
   for (const s of uses.secrets ?? []) env[envName('SECRET', s)] = where.secret(s);
   for (const s of uses.externalSecrets ?? []) env[envName('SECRET_ARN', s)] = where.externalSecretArn(s);
+  if (uses.mail) {
+    env.MAIL_FROM = where.mail.from;
+    if (where.mail.configurationSet) env.MAIL_CONFIGURATION_SET = where.mail.configurationSet;
+  }
   return env;
 };

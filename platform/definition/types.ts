@@ -34,6 +34,12 @@ export interface FunctionUses {
   readonly externalSecrets?: readonly string[];
   /** states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat on the named state machines. */
   readonly taskTokens?: readonly string[];
+  /**
+   * `MAIL_FROM` (and `MAIL_CONFIGURATION_SET` when the stage has one): the stage's sender.
+   * ses:SendEmail / ses:SendRawEmail on the sender's SES identity (and configuration set), from that
+   * address only.
+   */
+  readonly mail?: boolean;
 }
 
 export interface FunctionDef {

@@ -26,7 +26,13 @@ describe('HTTP API CORS', () => {
 
   it('takes the stage origins from -c corsOrigins=', () => {
     const stage = stageFromContext(
-      new App({ context: { stage: 'prod', corsOrigins: 'https://shop.example.com, https://m.example.com' } }),
+      new App({
+        context: {
+          stage: 'prod',
+          corsOrigins: 'https://shop.example.com, https://m.example.com',
+          mailFrom: 'orders@shop.example.com',
+        },
+      }),
     );
     expect(stage.corsOrigins).toEqual(['https://shop.example.com', 'https://m.example.com']);
     expect(stageSettings('dev').corsOrigins).toEqual(['*']);

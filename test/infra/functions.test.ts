@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
+import { DEFAULT_MAIL_FROM } from '#infra/stage.ts';
 import { sharedRoleFunctions } from '#platform/definition/callers.ts';
 import { envName, functionEnvironment } from '#platform/definition/environment.ts';
 import type { FunctionDef } from '#platform/definition/types.ts';
@@ -17,6 +18,7 @@ const markers = {
   secret: (n: string) => `<secret ${n}>`,
   externalSecretArn: (n: string) => `<secret arn ${n}>`,
   auth: { issuer: '<issuer>', audience: '<audience>', jwksUrl: '<jwks>' },
+  mail: { from: DEFAULT_MAIL_FROM },
 };
 
 describe('functions', () => {

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { app as definition } from '#app/definition.ts';
 import { CommerceStack } from '#infra/commerce-stack.ts';
 import { addNagPacks, nagPacks } from '#infra/nag/packs.ts';
-import { stackName, stageSettings } from '#infra/stage.ts';
+import { stackName } from '#infra/stage.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import { fixtureDefinition } from './fixtures/definition.ts';
-import { SKIP_BUNDLING } from './support.ts';
+import { SKIP_BUNDLING, testStage } from './support.ts';
 
 /** Every finding of the three packs that is not acknowledged: errors and warnings alike. */
 const unacknowledged = (app: App) =>
@@ -21,7 +21,7 @@ const unacknowledged = (app: App) =>
 
 const commerceApp = (stage: string, def: AppDefinition = definition): App => {
   const app = new App({ context: SKIP_BUNDLING });
-  new CommerceStack(app, stackName(stage), { definition: def, stage: stageSettings(stage) });
+  new CommerceStack(app, stackName(stage), { definition: def, stage: testStage(stage) });
   addNagPacks(app);
   return app;
 };

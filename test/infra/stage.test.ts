@@ -6,7 +6,7 @@ import { isProdStage, stackName, stageFromContext, stageSettings } from '#infra/
 describe('stages', () => {
   it.each(['prod', 'prod-eu', 'production'])('treats %s as production', (name) => {
     expect(isProdStage(name)).toBe(true);
-    expect(stageSettings(name)).toMatchObject({
+    expect(stageSettings(name, { mailFrom: 'orders@shop.example.com' })).toMatchObject({
       removalPolicy: RemovalPolicy.RETAIN,
       logRetention: RetentionDays.ONE_YEAR,
       logLevel: 'INFO',
@@ -29,7 +29,9 @@ describe('stages', () => {
   );
 
   it('reads the stage from -c stage=<name>', () => {
-    expect(stageFromContext(new App({ context: { stage: 'prod' } })).isProd).toBe(true);
+    expect(
+      stageFromContext(new App({ context: { stage: 'prod', mailFrom: 'orders@shop.example.com' } })).isProd,
+    ).toBe(true);
   });
 
   it('names the stack of a stage Commerce-<stage>', () => {

@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CommerceStack } from '#infra/commerce-stack.ts';
 import { DEFINITION_NAME_KEY } from '#infra/naming.ts';
-import { stackName, stageSettings } from '#infra/stage.ts';
+import { isProdStage, stackName, stageSettings } from '#infra/stage.ts';
 import type { Access, AppDefinition } from '#platform/definition/types.ts';
 
 export interface Synthesized {
@@ -21,13 +21,25 @@ const cache = new Map<string, Synthesized>();
  */
 export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
+/**
+ * The mail settings a production stage must be given (`-c mailFrom=`, with a configuration set, so the
+ * grant on it is synthesized too); other stages use the default sender.
+ */
+export const PROD_MAIL = {
+  mailFrom: 'orders@shop.example.com',
+  mailConfigurationSet: 'commerce-prod',
+} as const;
+
+/** The settings of `stage` as the tests deploy it: production ones with `PROD_MAIL`. */
+export const testStage = (stage: string) => stageSettings(stage, isProdStage(stage) ? PROD_MAIL : {});
+
 /** Builds the stack of `definition` for a stage, once per test file (synthesis takes seconds). */
 export const synthesize = (definition: AppDefinition, stage = 'dev'): Synthesized => {
   const key = `${definition.name}/${stage}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const app = new App({ context: SKIP_BUNDLING });
-  const stack = new CommerceStack(app, stackName(stage), { definition, stage: stageSettings(stage) });
+  const stack = new CommerceStack(app, stackName(stage), { definition, stage: testStage(stage) });
   const synthesized = { app, stack, template: Template.fromStack(stack) };
   cache.set(key, synthesized);
   return synthesized;

@@ -113,7 +113,7 @@ export const sampleOrder = (
 
 let dynamo: ReturnType<typeof useLocalDynamo> | undefined;
 
-/** The order confirmation e-mail queued for an order (the consumer of `OrderPlaced` writes it), if any. */
+/** The order confirmation's notification item (`queued`, then `sent`; the `OrderPlaced` consumer writes it), if any. */
 export const queuedConfirmation = async (orderId: string) => {
   // One client for every poll (`eventually` calls this many times).
   dynamo ??= useLocalDynamo();

@@ -8,6 +8,8 @@ import { orderConfirmationEmail } from '#contexts/notifications/domain/order-con
 import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
+import { LOCAL_MAIL_FROM } from '#local/cloud.ts';
+import type { SentMessage } from '#local/ses/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
 import { queuedConfirmation, sampleOrder } from '../support/orders.ts';
@@ -50,6 +52,22 @@ const putOnBus = async (details: ReadonlyArray<Record<string, unknown>>) => {
   expect(FailedEntryCount).toBe(0);
 };
 
+/** A paid order with an address of its own, so the mail sink's messages to it are this test's. */
+const paidOrder = (): Order => ({ ...sampleOrder({ status: 'paid' }), email: `${randomUUID()}@example.com` });
+
+/** The confirmation once it is recorded `sent`, if it is by now. */
+const sentConfirmation = async (orderId: string) => {
+  const item = await queuedConfirmation(orderId);
+  return item?.status === 'sent' ? item : undefined;
+};
+
+/** What the local mail sink holds for `to`, newest first. */
+const mailTo = async (to: string): Promise<SentMessage[]> => {
+  const res = await fetch(`${cloud().endpoints.ses}/_local/messages?to=${encodeURIComponent(to)}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { messages: SentMessage[] }).messages;
+};
+
 const sqs = () => new SQSClient(sdkConfig(cloud().endpoints.sqs));
 const queue = () => cloud().queues.orderConfirmations!;
 
@@ -75,45 +93,57 @@ const parkedWith = async (text: string) => {
   return Messages.find((m) => m.Body?.includes(text));
 };
 
-describe('order confirmation: OrderPlaced → rule → queue → consumer → queued e-mail', () => {
-  it('queues the confirmation e-mail of an order placed with its outbox event', async () => {
-    const order = sampleOrder({ status: 'paid' });
+describe('order confirmation: OrderPlaced → rule → queue → consumer → SES (local mail sink)', () => {
+  it('sends the confirmation e-mail of an order placed with its outbox event, and records it sent', async () => {
+    const order = paidOrder();
     const event = await placeWithEvent(order);
-    const item = await eventually(() => queuedConfirmation(order.id));
+    const item = await eventually(() => sentConfirmation(order.id));
     expect(item).toMatchObject({ entity: 'NOTIFICATION', eventId: event.detail.id, to: order.email });
     expect(orderConfirmationEmail.parse(item)).toMatchObject({
       template: 'order-confirmation',
       orderId: order.id,
       currency: 'EUR',
-      status: 'queued',
+      status: 'sent',
     });
     expect(item.lines).toHaveLength(order.lines.length);
+    const mail = await mailTo(order.email!);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({
+      id: item.messageId,
+      from: LOCAL_MAIL_FROM,
+      to: [order.email],
+      subject: item.subject,
+      tags: { template: 'order-confirmation' },
+    });
+    expect(mail[0]?.text).toContain(order.id);
   });
 
-  it('queues one e-mail when the same event is delivered again', async () => {
-    const order = sampleOrder({ status: 'paid' });
+  it('sends one e-mail when the same event is delivered again', async () => {
+    const order = paidOrder();
     const event = await placeWithEvent(order);
-    const first = await eventually(() => queuedConfirmation(order.id));
+    const first = await eventually(() => sentConfirmation(order.id));
     // The same detail (same event id) twice more, then another order's event as a sentinel in the same
     // call: once the sentinel's e-mail exists and the queue is empty, the redeliveries were handled too.
-    const sentinel = sampleOrder({ status: 'paid' });
+    const sentinel = paidOrder();
     await useLocalDynamo().send(
       new TransactWriteCommand({ TransactItems: orderCreateItems(cloud().tableName, sentinel) }),
     );
     await putOnBus([event.detail, event.detail, placedDetail(sentinel)]);
-    await eventually(() => queuedConfirmation(sentinel.id));
+    await eventually(() => sentConfirmation(sentinel.id));
     await eventually(drained);
     expect(await queuedConfirmation(order.id)).toEqual(first);
+    expect(await mailTo(order.email!)).toHaveLength(1);
     expect(await parkedWith(event.detail.id)).toBeUndefined();
   });
 
   it('parks an OrderPlaced for a missing order in the dead-letter queue after max receives', async () => {
-    const missing = sampleOrder({ status: 'paid' });
+    const missing = paidOrder();
     const detail = placedDetail(missing);
     await putOnBus([detail]);
     const parked = await eventually(() => parkedWith(detail.id), 30_000);
     expect(JSON.parse(parked.Body!).detail.data.orderId).toBe(missing.id);
     expect(await queuedConfirmation(missing.id)).toBeUndefined();
+    expect(await mailTo(missing.email!)).toEqual([]);
     const { Attributes } = await sqs().send(
       new GetQueueAttributesCommand({ QueueUrl: queue().url, AttributeNames: ['RedrivePolicy'] }),
     );

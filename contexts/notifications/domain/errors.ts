@@ -1,4 +1,4 @@
-import { UnprocessableError } from '#platform/errors/index.ts';
+import { AppError, UnprocessableError } from '#platform/errors/index.ts';
 
 /**
  * An order confirmation that cannot be written: the order does not exist (`confirmation_order_missing`)
@@ -17,5 +17,16 @@ export class OrderConfirmationUndeliverableError extends UnprocessableError {
       code,
     );
     this.orderId = orderId;
+  }
+}
+
+/**
+ * 502 `mail_not_sent`: the mail provider did not accept a message (refused it, could not be reached or
+ * throttled us). The consumer lets the message fail, so it is retried and, after the queue's max
+ * receives, parked in the dead-letter queue, whose alarm calls a person.
+ */
+export class MailNotSentError extends AppError {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super({ status: 502, code: 'mail_not_sent', title: 'Mail not sent', detail }, options);
   }
 }

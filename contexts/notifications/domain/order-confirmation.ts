@@ -12,9 +12,14 @@ export const ORDER_CONFIRMATION_TEMPLATE = 'order-confirmation' as const;
 /** A money figure as the e-mail shows it: the currency's decimals, never a float ("19.99", "1200"). */
 const decimalText = z.string().regex(/^\d{1,16}(\.\d{2,3})?$/);
 
+/** Where a notification is: written and waiting to be sent (`queued`), or accepted by SES (`sent`). */
+export const notificationStatus = z.enum(['queued', 'sent']);
+export type NotificationStatus = z.infer<typeof notificationStatus>;
+
 /**
- * The order confirmation e-mail, queued for a sender: everything a mail template needs, already
- * formatted, so the sender renders without reading the order again.
+ * The order confirmation e-mail as its notification item holds it: everything a mail template needs,
+ * already formatted, so a later send (a redelivery) renders without reading the order again. Once
+ * sent, it carries the provider's `messageId` and `sentAt`.
  */
 export const orderConfirmationEmail = z.object({
   to: z.string().max(254),
@@ -29,8 +34,10 @@ export const orderConfirmationEmail = z.object({
     .min(1)
     .max(MAX_CART_LINES),
   grandTotal: decimalText,
-  status: z.literal('queued'),
+  status: notificationStatus,
   createdAt: z.iso.datetime(),
+  messageId: z.string().min(1).max(256).optional(),
+  sentAt: z.iso.datetime().optional(),
 });
 export type OrderConfirmationEmail = z.infer<typeof orderConfirmationEmail>;
 

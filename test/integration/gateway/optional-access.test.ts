@@ -80,6 +80,7 @@ const cartFunction = (auth: TokenIssuer) => {
     secret: String,
     externalSecretArn: String,
     auth,
+    mail: { from: 'orders@shop.example' },
   };
   Object.assign(process.env, functionEnvironment(definition, fn, locator));
   return httpRouter(fn.operations ?? [], undefined);

@@ -1,19 +1,32 @@
 import { randomUUID } from 'node:crypto';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notificationKeys } from '#contexts/notifications/data/keys.ts';
-import { queueOrderConfirmation } from '#contexts/notifications/data/queue-order-confirmation.ts';
-import { OrderConfirmationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
-import { orderConfirmationEmail } from '#contexts/notifications/domain/order-confirmation.ts';
+import { putQueued } from '#contexts/notifications/data/notification-items.ts';
+import { sendOrderConfirmation } from '#contexts/notifications/data/send-order-confirmation.ts';
+import { sesMailer } from '#contexts/notifications/data/ses-mailer.ts';
+import {
+  MailNotSentError,
+  OrderConfirmationUndeliverableError,
+} from '#contexts/notifications/domain/errors.ts';
+import {
+  orderConfirmationEmail,
+  renderOrderConfirmation,
+} from '#contexts/notifications/domain/order-confirmation.ts';
 import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
 import { buildEvent } from '#local/eventbridge/event.ts';
+import type { SentMessage } from '#local/ses/index.ts';
 import { toSqsEvent } from '#local/sqs/event.ts';
 import { transact } from '#platform/data/transact.ts';
-import { createTestTable, useLocalDynamo } from '../../support/cloud.ts';
+import { cloud, createTestTable, sdkConfig, useLocalDynamo } from '../../support/cloud.ts';
 import { sampleOrder } from '../../support/orders.ts';
+
+const FROM = 'orders@shop.example';
+const LEASE_MS = 20_000;
 
 /** An `OrderPlaced` as SQS carries it from the rule: the bus envelope around the event detail. */
 const orderPlacedMessage = (order: Order, eventId = randomUUID()) => ({
@@ -38,15 +51,29 @@ const orderPlacedMessage = (order: Order, eventId = randomUUID()) => ({
   ),
 });
 
+/** A paid order with an address of its own, so the shared mail sink's messages to it are its own. */
+const paidOrder = (): Order => ({ ...sampleOrder({ status: 'paid' }), email: `${randomUUID()}@example.com` });
+
+/** What the local cloud's mail sink holds for `to` (it is shared by the run: filter, never clear). */
+const mailTo = async (to: string): Promise<SentMessage[]> => {
+  const res = await fetch(`${cloud().endpoints.ses}/_local/messages?to=${encodeURIComponent(to)}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { messages: SentMessage[] }).messages;
+};
+
 describe('order confirmation consumer', () => {
   let table: string;
   let client: ReturnType<typeof useLocalDynamo>;
   let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
+  let mailer: ReturnType<typeof sesMailer>;
 
   beforeAll(async () => {
     client = useLocalDynamo();
     table = await createTestTable();
     process.env.TABLE_NAME = table;
+    process.env.MAIL_FROM = FROM;
+    process.env.AWS_ENDPOINT_URL_SESV2 = cloud().endpoints.ses;
+    mailer = sesMailer({ from: FROM, client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) });
     ({ handler } = await import('#contexts/notifications/lambda/order-confirmation.ts'));
   });
 
@@ -64,61 +91,116 @@ describe('order confirmation consumer', () => {
         }),
       )
     ).Item;
+  const send = (orderId: string, eventId = randomUUID(), using = mailer) =>
+    sendOrderConfirmation(table, using, eventId, orderId, { leaseMs: LEASE_MS });
 
-  it('queues the e-mail rendered from the stored order, the item itself the processed-event record', async () => {
-    const order = await place(sampleOrder({ status: 'paid' }));
+  it('sends the e-mail rendered from the stored order and records it sent with the SES MessageId', async () => {
+    const order = await place(paidOrder());
     const eventId = randomUUID();
-    expect(await queueOrderConfirmation(table, eventId, order.id)).toBe('queued');
+    expect(await send(order.id, eventId)).toBe('sent');
+    const [message, ...others] = await mailTo(order.email!);
+    expect(others).toEqual([]);
     const item = await notification(order.id);
-    expect(item).toMatchObject({ entity: 'NOTIFICATION', eventId, to: 'ada@example.com', status: 'queued' });
-    expect(orderConfirmationEmail.parse(item)).toMatchObject({
-      orderId: order.id,
-      currency: 'EUR',
-      grandTotal: `${Math.trunc(order.totals.grandTotal / 100)}.${String(order.totals.grandTotal % 100).padStart(2, '0')}`,
-      lines: order.lines.map((l) => ({ quantity: l.quantity })),
+    expect(item).toMatchObject({ entity: 'NOTIFICATION', eventId, to: order.email, status: 'sent' });
+    expect(item?.messageId).toBe(message?.id);
+    expect(Date.parse(item?.sentAt)).not.toBeNaN();
+    expect(item?.sendingBy).toBeUndefined();
+    expect(orderConfirmationEmail.parse(item)).toMatchObject({ orderId: order.id, currency: 'EUR' });
+    expect(message).toMatchObject({
+      kind: 'simple',
+      from: FROM,
+      to: [order.email],
+      subject: item?.subject,
+      tags: { template: 'order-confirmation' },
     });
+    expect(message?.text).toContain(order.id);
+    expect(message?.html).toContain(order.id);
   });
 
-  it('writes one e-mail when the same event arrives ten times at once', async () => {
-    const order = await place(sampleOrder({ status: 'paid' }));
+  it('sends nothing more when the event is delivered again or re-emitted under a new id', async () => {
+    const order = await place(paidOrder());
     const eventId = randomUUID();
-    const effects = await Promise.all(
-      Array.from({ length: 10 }, () => queueOrderConfirmation(table, eventId, order.id)),
-    );
-    expect(effects.filter((e) => e === 'queued')).toHaveLength(1);
-    expect(effects.filter((e) => e === 'duplicate')).toHaveLength(9);
-    expect((await notification(order.id))?.eventId).toBe(eventId);
+    expect(await send(order.id, eventId)).toBe('sent');
+    const sent = await notification(order.id);
+    expect(await send(order.id, eventId)).toBe('duplicate');
+    expect(await send(order.id)).toBe('duplicate');
+    expect(await mailTo(order.email!)).toHaveLength(1);
+    expect(await notification(order.id)).toEqual(sent);
   });
 
-  it('writes no second e-mail when the order’s event is re-emitted under a new id', async () => {
-    const order = await place(sampleOrder({ status: 'paid' }));
-    const first = randomUUID();
-    expect(await queueOrderConfirmation(table, first, order.id)).toBe('queued');
-    expect(await queueOrderConfirmation(table, randomUUID(), order.id)).toBe('duplicate');
-    expect((await notification(order.id))?.eventId).toBe(first);
+  it('sends one e-mail when the same event arrives ten times at once', async () => {
+    const order = await place(paidOrder());
+    const eventId = randomUUID();
+    const effects = await Promise.all(Array.from({ length: 10 }, () => send(order.id, eventId)));
+    expect(effects.filter((e) => e === 'sent')).toHaveLength(1);
+    expect(effects.filter((e) => e === 'duplicate' || e === 'in-flight')).toHaveLength(9);
+    expect(await mailTo(order.email!)).toHaveLength(1);
+    expect((await notification(order.id))?.status).toBe('sent');
   });
 
   it.each([
-    ['a missing order', () => sampleOrder(), false, 'confirmation_order_missing'],
+    // The sink answers 400 BadRequestException to a sender that is no address.
+    [
+      'SES refuses it',
+      () => sesMailer({ from: 'no-address', client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) }),
+    ],
+    // Nothing listens on port 9 (discard) on this machine: the connection is refused.
+    [
+      'SES cannot be reached',
+      () =>
+        sesMailer({
+          from: FROM,
+          client: new SESv2Client({ ...sdkConfig('http://127.0.0.1:9'), maxAttempts: 1 }),
+        }),
+    ],
+  ])('leaves the item queued and throws when %s; the redelivery sends it', async (_, failing) => {
+    const order = await place(paidOrder());
+    const eventId = randomUUID();
+    await expect(send(order.id, eventId, failing())).rejects.toBeInstanceOf(MailNotSentError);
+    const queued = await notification(order.id);
+    expect(queued).toMatchObject({ status: 'queued', eventId });
+    expect(queued?.messageId).toBeUndefined();
+    // The failed attempt let go of the item, so the retry need not wait for its lease to run out.
+    expect(queued?.sendingUntil).toBeUndefined();
+    expect(await mailTo(order.email!)).toEqual([]);
+    expect(await send(order.id, eventId)).toBe('sent');
+    expect(await mailTo(order.email!)).toHaveLength(1);
+    expect((await notification(order.id))?.status).toBe('sent');
+  });
+
+  it.each([
+    ['sends the e-mail of an attempt that died (its lease ran out)', -1_000, 'sent', 1],
+    ['sends nothing while another attempt holds the item', LEASE_MS, 'in-flight', 0],
+  ] as const)('%s', async (_, leaseLeftMs, effect, messages) => {
+    const order = await place(paidOrder());
+    const now = new Date();
+    const until = new Date(now.getTime() + leaseLeftMs).toISOString();
+    const email = renderOrderConfirmation(order, now);
+    expect(await putQueued(table, randomUUID(), email, { id: randomUUID(), until })).toBe(true);
+    expect(await send(order.id)).toBe(effect);
+    expect(await mailTo(order.email!)).toHaveLength(messages);
+  });
+
+  it.each([
+    ['a missing order', () => paidOrder(), false, 'confirmation_order_missing'],
     [
       'an order without an e-mail',
-      () => ({ ...sampleOrder(), email: null }),
+      () => ({ ...paidOrder(), email: null }),
       true,
       'confirmation_email_missing',
     ],
   ])('fails with a typed error for %s and writes nothing', async (_, make, stored, code) => {
     const order = make();
     if (stored) await place(order);
-    const eventId = randomUUID();
-    const attempt = queueOrderConfirmation(table, eventId, order.id);
+    const attempt = send(order.id);
     await expect(attempt).rejects.toBeInstanceOf(OrderConfirmationUndeliverableError);
     await expect(attempt).rejects.toMatchObject({ code, orderId: order.id });
     expect(await notification(order.id)).toBeUndefined();
   });
 
   it('reports only the failing messages of a batch (partial batch response)', async () => {
-    const placed = await place(sampleOrder({ status: 'paid' }));
-    const missing = sampleOrder();
+    const placed = await place(paidOrder());
+    const missing = paidOrder();
     const good = orderPlacedMessage(placed);
     const bad = orderPlacedMessage(missing);
     const broken = { ...orderPlacedMessage(placed), Body: JSON.stringify({ not: 'an event' }) };
@@ -130,7 +212,8 @@ describe('order confirmation consumer', () => {
     expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(
       [bad.MessageId, broken.MessageId].sort(),
     );
-    expect(await notification(placed.id)).toBeDefined();
+    expect((await notification(placed.id))?.status).toBe('sent');
+    expect(await mailTo(placed.email!)).toMatchObject([{ from: FROM }]);
     expect(await notification(missing.id)).toBeUndefined();
   });
 });

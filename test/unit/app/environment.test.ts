@@ -44,6 +44,7 @@ const locator: ResourceLocator = {
     audience: 'client-1',
     jwksUrl: 'https://issuer.example/jwks',
   },
+  mail: { from: 'orders@shop.example' },
 };
 
 const envOf = (name: keyof typeof definition.functions) =>

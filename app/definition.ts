@@ -2,6 +2,7 @@ import { cartsContext } from '#contexts/carts/context.ts';
 import { catalogContext } from '#contexts/catalog/context.ts';
 import { checkoutContext } from '#contexts/checkout/context.ts';
 import { customersContext } from '#contexts/customers/context.ts';
+import { fulfillmentContext } from '#contexts/fulfillment/context.ts';
 import { inventoryContext } from '#contexts/inventory/context.ts';
 import { notificationsContext } from '#contexts/notifications/context.ts';
 import { ordersContext } from '#contexts/orders/context.ts';
@@ -68,6 +69,7 @@ export const app = composeApp(
     checkoutContext,
     paymentsContext,
     ordersContext,
+    fulfillmentContext,
     notificationsContext,
   ],
   { keyPrefixes: platformKeyPrefixes },

@@ -1155,6 +1155,100 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/orders/{orderId}/fulfillments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An order’s fulfillments and where its goods are
+     * @description Every fulfillment of the order, oldest first, and the order’s fulfillment status.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['listOrderFulfillments'];
+    put?: never;
+    /**
+     * Fulfil units of a paid order from a stock location
+     * @description Records which units of a paid order leave from which stock location (part of an order allowed), and emits `FulfillmentCreated`. More units of a line than were bought and are not yet in a fulfillment that is not canceled: 409 `fulfillment_exceeds_order`. The `Idempotency-Key` names the fulfillment: the same key answers the same fulfillment; another body with it is 422. See docs/fulfillment.md.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['createFulfillment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders/{orderId}/fulfillments/{fulfillmentId}/shipments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ship a fulfillment, with its carrier and tracking
+     * @description Ships an open fulfillment (`ShipmentCreated`; `OrderFulfilled` when it ships the order’s last unit, once). The same shipment again answers the fulfillment as it is (`Idempotent-Replayed: true`); another shipment of a shipped fulfillment, or shipping a canceled one, is 409.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['createShipment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders/{orderId}/fulfillments/{fulfillmentId}/deliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a shipped fulfillment delivered
+     * @description A shipped fulfillment becomes `delivered` (`FulfillmentDelivered`), once; again: as it is.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['deliverFulfillment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders/{orderId}/fulfillments/{fulfillmentId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a fulfillment that has not shipped
+     * @description An open fulfillment becomes `canceled` (`FulfillmentCanceled`): its units are to fulfil again. Once; a shipped or delivered fulfillment is 409.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['cancelFulfillment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1169,6 +1263,19 @@ export interface components {
       reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
       /** @description For people; never sent to Stripe */
       note?: string;
+    };
+    FulfillmentRequest: {
+      locationId: string;
+      lines: {
+        lineId: string;
+        quantity: number;
+      }[];
+    };
+    ShipmentRequest: {
+      carrier: string;
+      trackingNumber: string;
+      /** Format: uri */
+      trackingUrl?: string;
     };
     FieldIssue: {
       /** @example query.limit */
@@ -1536,6 +1643,9 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       refunds: components['schemas']['OrderRefund'][];
+      /** @enum {string} */
+      fulfillmentStatus: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
+      fulfillments: components['schemas']['OrderFulfillment'][];
     };
     OrderRefund: {
       id: string;
@@ -1546,6 +1656,26 @@ export interface components {
       reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
       /** Format: date-time */
       createdAt: string;
+    };
+    OrderFulfillment: {
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'shipped' | 'delivered' | 'canceled';
+      lines: {
+        lineId: string;
+        quantity: number;
+      }[];
+      shipment: components['schemas']['Shipment'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      deliveredAt: string | null;
+    };
+    Shipment: {
+      carrier: string;
+      trackingNumber: string;
+      trackingUrl: string | null;
+      /** Format: date-time */
+      shippedAt: string;
     };
     OrderPage: {
       items: components['schemas']['OrderSummary'][];
@@ -1565,6 +1695,30 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    Fulfillment: {
+      id: string;
+      orderId: string;
+      locationId: string;
+      lines: {
+        lineId: string;
+        quantity: number;
+      }[];
+      /** @enum {string} */
+      status: 'open' | 'shipped' | 'delivered' | 'canceled';
+      shipment: components['schemas']['Shipment'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      deliveredAt: string | null;
+      canceledAt: string | null;
+    };
+    FulfillmentList: {
+      orderId: string;
+      /** @enum {string} */
+      status: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
+      items: components['schemas']['Fulfillment'][];
     };
     __schema0: {
       id: string;
@@ -8188,6 +8342,427 @@ export interface operations {
       };
       /** @description Problem; `code`: `order_not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listOrderFulfillments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order’s fulfillments */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FulfillmentList'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createFulfillment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this request: a retry with the same key answers the same result */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FulfillmentRequest'];
+      };
+    };
+    responses: {
+      /** @description The fulfillment, open */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Fulfillment'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_fulfillable`, `fulfillment_exceeds_order`, `fulfillment_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `unknown_location`, `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createShipment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this request: a retry with the same key answers the same result */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+        fulfillmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ShipmentRequest'];
+      };
+    };
+    responses: {
+      /** @description The fulfillment, shipped */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Fulfillment'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found`, `fulfillment_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `fulfillment_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deliverFulfillment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this request: a retry with the same key answers the same result */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+        fulfillmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The fulfillment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Fulfillment'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `fulfillment_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelFulfillment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this request: a retry with the same key answers the same result */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+        fulfillmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The fulfillment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Fulfillment'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `fulfillment_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `fulfillment_conflict` */
+      409: {
         headers: {
           [name: string]: unknown;
         };

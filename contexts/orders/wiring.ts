@@ -1,15 +1,23 @@
+import { readFulfillments } from '#contexts/fulfillment/data/store.ts';
 import { readRefunds } from '#contexts/payments/data/refund-store.ts';
 import { operationOf } from '#platform/http/operation.ts';
-import type { PaymentRecords } from './data/items.ts';
+import type { OrderRelated } from './data/items.ts';
 import { OrderRepository } from './data/repository.ts';
 
 /** What the order operations use, wired once per Lambda instance over one table and the cursor key. */
 export const orderServices = (table: string, cursorSecret: string) => ({
   orders: new OrderRepository(table, cursorSecret),
-  /** The order's refunds, from its payment partition (1 Query, in parallel with the order's). */
-  payment: async (orderId: string): Promise<PaymentRecords> => {
-    const { refunds, providerRefunded } = await readRefunds(table, orderId);
-    return { refunds: refunds.map((r) => r.refund), providerRefunded };
+  /** What other contexts hold about the order: refunds and fulfillments (2 Queries, in parallel). */
+  related: async (orderId: string): Promise<OrderRelated> => {
+    const [payment, fulfillment] = await Promise.all([
+      readRefunds(table, orderId),
+      readFulfillments(table, orderId),
+    ]);
+    return {
+      refunds: payment.refunds.map((r) => r.refund),
+      providerRefunded: payment.providerRefunded,
+      fulfillments: fulfillment.fulfillments.map((f) => f.fulfillment),
+    };
   },
 });
 export type OrderServices = ReturnType<typeof orderServices>;

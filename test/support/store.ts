@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { LOCATION_CACHE_MS } from '#contexts/inventory/data/location-repository.ts';
 import { cloud } from './cloud.ts';
 import { sendJson } from './http.ts';
 
@@ -68,6 +69,9 @@ const testLocation = (): Promise<string> => {
       priority: 1,
     });
     expect(res.status).toBe(201);
+    // A warm function sources from the location list it read up to LOCATION_CACHE_MS ago: until that
+    // has passed, stock at this new location cannot be reserved (another test file may have warmed it).
+    await new Promise((resolve) => setTimeout(resolve, LOCATION_CACHE_MS + 500));
     return id;
   })();
   return location;

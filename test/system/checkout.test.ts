@@ -72,7 +72,12 @@ describe('checkout over HTTP: place, pay, fail, expire', { timeout: scaled(120_0
     expect((await pay(payment, 'pm_card_visa')).status).toBe('succeeded');
     const paid = await orderReaches(orderId, { orderToken }, 'paid');
     expect(paid.statusHistory.map((h: { status: string }) => h.status)).toEqual(['pending_payment', 'paid']);
-    expect(paid.payment).toEqual({ provider: 'stripe', paymentIntentId: payment.paymentIntentId });
+    expect(paid.payment).toEqual({
+      provider: 'stripe',
+      paymentIntentId: payment.paymentIntentId,
+      status: 'paid',
+      amountRefunded: 0,
+    });
     // The webhook found the saga waiting and handed it the outcome: no payment result was written.
     expect(await get(paymentKeys.result(orderId))).toBeUndefined();
     expect(await stockOf(variantId)).toEqual({ onHand: 3, reserved: 0, available: 3 });
@@ -165,7 +170,7 @@ describe('checkout over HTTP: place, pay, fail, expire', { timeout: scaled(120_0
     expectProblem(await checkout(retried.cartId, retried.who, key), 503, 'payment_provider_unavailable');
     expect(await adminOrder(retriedId)).toMatchObject({
       status: 'pending_payment',
-      payment: { provider: 'stripe' },
+      payment: { provider: 'stripe', status: 'pending', amountRefunded: 0 },
     });
     await outage(retriedId, 0);
     const placed = await checkout(retried.cartId, retried.who, key);
@@ -189,7 +194,7 @@ describe('checkout over HTTP: place, pay, fail, expire', { timeout: scaled(120_0
       const order = await adminOrder(abandonedId);
       return order.status === 'expired' ? order : undefined;
     }, 60_000);
-    expect(expired.payment).toEqual({ provider: 'stripe' });
+    expect(expired.payment).toEqual({ provider: 'stripe', status: 'voided', amountRefunded: 0 });
     expect(await stockOf(variantId)).toEqual(before);
     await outage(abandonedId, 0);
   });

@@ -26,9 +26,12 @@ export const locationItem = (location: StockLocation) => ({
   ...location,
 });
 
+/** How long a function instance sources from a location list it read: a new location shows within it. */
+export const LOCATION_CACHE_MS = 5000;
+
 /**
  * Stock locations (warehouses, stores). There are few, so the list is one Query of gsi1 and reservations
- * cache it for `cacheMs` (default 5 s). Locations are deactivated, never deleted: levels and reservations
+ * cache it for `cacheMs` (default `LOCATION_CACHE_MS`). Locations are deactivated, never deleted: levels and reservations
  * keep naming them.
  */
 export class LocationRepository {
@@ -38,7 +41,7 @@ export class LocationRepository {
 
   constructor(table: string, options: { cacheMs?: number } = {}) {
     this.#table = table;
-    this.#cacheMs = options.cacheMs ?? 5000;
+    this.#cacheMs = options.cacheMs ?? LOCATION_CACHE_MS;
   }
 
   #put(location: StockLocation, condition: string, values: Record<string, unknown> = {}) {

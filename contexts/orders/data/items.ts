@@ -1,3 +1,5 @@
+import { fulfillmentStatusOf } from '#contexts/fulfillment/domain/quantities.ts';
+import type { Fulfillment } from '#contexts/fulfillment/domain/schemas.ts';
 import { type Refund, refundedTotal } from '#contexts/payments/domain/refunds.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { eventCarrier } from '#platform/events/outbox.ts';
@@ -65,33 +67,44 @@ export const isLegacyBody = (body: Item) => body.statusHistory !== undefined;
 export const orderFromItem = (item: Item): Order => orderRecord.parse(item);
 
 /** The order as the API shows it: the guest token's hash never leaves the table. */
-export const orderView = (order: Order, payment: PaymentRecords = NO_PAYMENT_RECORDS): OrderView => {
+export const orderView = (order: Order, related: OrderRelated = NOTHING_RELATED): OrderView => {
   const { tokenHash: _hidden, ...view } = order;
   // The refund API's own records when there are any (they follow failures, which Stripe reports with no
   // charge event); else what Stripe last said of the charge (refunds made in its dashboard).
-  const refunded = payment.refunds.length > 0 ? refundedTotal(payment.refunds) : payment.providerRefunded;
+  const refunded = related.refunds.length > 0 ? refundedTotal(related.refunds) : related.providerRefunded;
+  const lines = order.lines.map((l) => ({ id: l.id, quantity: l.quantity }));
   return {
     ...view,
     payment: { ...order.payment, status: paymentStatusOf(order, refunded), amountRefunded: refunded },
-    refunds: payment.refunds.map(({ id, amount, status, reason, createdAt }) => ({
+    refunds: related.refunds.map(({ id, amount, status, reason, createdAt }) => ({
       id,
       amount,
       status,
       reason,
       createdAt,
     })),
+    fulfillmentStatus: fulfillmentStatusOf(lines, related.fulfillments),
+    fulfillments: related.fulfillments.map(({ id, status, lines, shipment, createdAt, deliveredAt }) => ({
+      id,
+      status,
+      lines,
+      shipment,
+      createdAt,
+      deliveredAt,
+    })),
   };
 };
 
-/** What the payment partition holds about an order's refunds (`readRefunds`, flattened). */
-export interface PaymentRecords {
+/** What other contexts hold about an order: its refunds (payment partition) and fulfillments. */
+export interface OrderRelated {
   readonly refunds: readonly Refund[];
   /** What Stripe last reported refunded of the charge (dashboard refunds included). */
   readonly providerRefunded: number;
+  readonly fulfillments: readonly Fulfillment[];
 }
 
-/** An order with no refund. */
-export const NO_PAYMENT_RECORDS: PaymentRecords = { refunds: [], providerRefunded: 0 };
+/** An order with no refund and no fulfillment. */
+export const NOTHING_RELATED: OrderRelated = { refunds: [], providerRefunded: 0, fulfillments: [] };
 
 /** A list row of an order. */
 export const orderSummary = (order: Order): OrderSummary => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cartTotalsSummary, shippingAddressInput } from '#contexts/carts/domain/schemas.ts';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
+import { fulfillmentSchema, orderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
 import { refundSchema } from '#contexts/payments/domain/refunds.ts';
 import { MAX_CART_LINES } from '#contexts/pricing/domain/cart-schemas.ts';
 import { promotionId } from '#contexts/pricing/domain/promotion-schemas.ts';
@@ -136,7 +137,15 @@ export const orderRefundSchema = refundSchema
   .meta({ id: 'OrderRefund' });
 export type OrderRefund = z.infer<typeof orderRefundSchema>;
 
-/** An order as the API answers it: the stored order, its payment's status and its refunds. */
+/** A fulfillment as the order shows it: its units, status, and shipment with tracking. */
+export const orderFulfillmentSchema = fulfillmentSchema
+  .pick({ id: true, status: true, lines: true, shipment: true, createdAt: true, deliveredAt: true })
+  .meta({ id: 'OrderFulfillment' });
+
+/**
+ * An order as the API answers it: the stored order, its payment's status and refunds, and its
+ * fulfillments with where its goods are.
+ */
 export const orderSchema = z
   .object({
     ...orderFields,
@@ -146,6 +155,9 @@ export const orderSchema = z
       amountRefunded: amountSchema,
     }),
     refunds: z.array(orderRefundSchema).max(100),
+    /** Where the goods are: `unfulfilled` … `delivered` (docs/fulfillment.md). */
+    fulfillmentStatus: orderFulfillmentStatus,
+    fulfillments: z.array(orderFulfillmentSchema).max(100),
   })
   .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderSchema>;

@@ -16,8 +16,8 @@ export const adminGetOrder = orderOperation({
   request: { path: orderPath },
   responses: orderResponse,
   problems: { 404: ['order_not_found'] },
-  handle: async ({ path }, { orders, payment }) => {
-    const [order, records] = await Promise.all([orders.get(path.orderId), payment(path.orderId)]);
+  handle: async ({ path }, { orders, related }) => {
+    const [order, records] = await Promise.all([orders.get(path.orderId), related(path.orderId)]);
     if (!order) throw orderNotFound(path.orderId);
     return json(200, orderView(order, records), noStore);
   },

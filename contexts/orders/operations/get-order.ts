@@ -19,8 +19,8 @@ export const getOrder = orderOperation({
   request: { path: orderPath, headers: orderTokenHeaders },
   responses: orderResponse,
   problems: { 404: ['order_not_found'] },
-  handle: async ({ path, caller, event }, { orders, payment }) => {
-    const [order, records] = await Promise.all([orders.get(path.orderId), payment(path.orderId)]);
+  handle: async ({ path, caller, event }, { orders, related }) => {
+    const [order, records] = await Promise.all([orders.get(path.orderId), related(path.orderId)]);
     // The same 404 whether the order is missing or someone else's: existence is never revealed.
     if (!order || !mayView(order, caller, event.headers[ORDER_TOKEN_HEADER]))
       throw orderNotFound(path.orderId);

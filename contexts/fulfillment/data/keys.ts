@@ -1,0 +1,21 @@
+/** Every key of the fulfillment items is composed here and nowhere else (see docs/data-model.md). */
+
+/** Partition-key prefixes of the fulfillment items. */
+export const fulfillmentKeyPrefixes = ['FULFILLMENT#'] as const;
+
+/**
+ * An order's fulfillments live in one partition of their own, `FULFILLMENT#<orderId>`: one item per
+ * fulfillment, and one `TOTALS` item whose version every change moves (conditionally on the version read),
+ * so two changes decided on the same reading cannot both commit (two fulfillments of the last units).
+ */
+export const fulfillmentKeys = {
+  partition: (orderId: string) => `FULFILLMENT#${orderId}`,
+  fulfillment: (orderId: string, fulfillmentId: string) => ({
+    pk: `FULFILLMENT#${orderId}`,
+    sk: `FULFILLMENT#${fulfillmentId}`,
+  }),
+  totals: (orderId: string) => ({ pk: `FULFILLMENT#${orderId}`, sk: 'TOTALS' }),
+};
+
+/** The `entity` attribute of the fulfillment items. */
+export const Entity = { fulfillment: 'FULFILLMENT', fulfillmentTotals: 'FULFILLMENT_TOTALS' } as const;

@@ -1111,6 +1111,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders/{orderId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel one’s own order before it is fulfilled
+     * @description The owner (the customer’s token, or a guest order’s `X-Order-Token`) cancels a paid order within the cancellation window after paying (`ORDER_CANCEL_WINDOW_MINUTES`, 60 by default) and before any of it is fulfilled (409 `order_fulfillment_started`; 409 `cancel_window_closed` after the window). It runs as the back office’s cancellation does. Anyone else: 404.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    post: operations['cancelOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/orders': {
     parameters: {
       query?: never;
@@ -1149,6 +1171,28 @@ export interface paths {
     get: operations['adminGetOrder'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders/{orderId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a paid order that has not shipped
+     * @description Moves the order to `cancel_pending` and starts the cancellation workflow: the payment is refunded, open fulfillments canceled, the sold units put back where they were sold from and the promotion use given back, then the order is `canceled` (`OrderCanceled`). A refund that fails for good leaves the order `cancel_pending` (`OrderCancellationFailed`); the same request again retries it. Shipped units: 409 `order_shipped` (return them instead). Two cancellations at once: one runs, the other is 409.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCancelOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1499,7 +1543,14 @@ export interface components {
        * @description `pending_payment` for a new checkout
        * @enum {string}
        */
-      status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+      status:
+        | 'pending_payment'
+        | 'paid'
+        | 'cancel_pending'
+        | 'payment_failed'
+        | 'expired'
+        | 'canceled'
+        | 'refunded';
       /** @description The amount to pay: the order’s grand total, minor units */
       total: number;
       /** @enum {string} */
@@ -1549,10 +1600,24 @@ export interface components {
     Order: {
       id: string;
       /** @enum {string} */
-      status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+      status:
+        | 'pending_payment'
+        | 'paid'
+        | 'cancel_pending'
+        | 'payment_failed'
+        | 'expired'
+        | 'canceled'
+        | 'refunded';
       statusHistory: {
         /** @enum {string} */
-        status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+        status:
+          | 'pending_payment'
+          | 'paid'
+          | 'cancel_pending'
+          | 'payment_failed'
+          | 'expired'
+          | 'canceled'
+          | 'refunded';
         /** Format: date-time */
         at: string;
         reason?: string;
@@ -1684,7 +1749,14 @@ export interface components {
     OrderSummary: {
       id: string;
       /** @enum {string} */
-      status: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+      status:
+        | 'pending_payment'
+        | 'paid'
+        | 'cancel_pending'
+        | 'payment_failed'
+        | 'expired'
+        | 'canceled'
+        | 'refunded';
       customerId: string | null;
       email: string | null;
       /** @enum {string} */
@@ -8227,11 +8299,114 @@ export interface operations {
       };
     };
   };
+  cancelOrder: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The token the checkout answered with for a guest order */
+        'x-order-token'?: string;
+        /** @description Required. Names this cancellation: a retry with the same key answers the same */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The order, `cancel_pending`: the cancellation runs */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_cancelable`, `order_shipped`, `order_cancel_requested`, `order_conflict`, `order_fulfillment_started`, `cancel_window_closed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   adminListOrders: {
     parameters: {
       query?: {
         /** @description Only orders in this status. `pending_payment` needs `customerId` (400 `validation_failed` without it); without a status, every status but `pending_payment` is listed, or with `customerId` every status */
-        status?: 'pending_payment' | 'paid' | 'payment_failed' | 'expired' | 'canceled' | 'refunded';
+        status?:
+          | 'pending_payment'
+          | 'paid'
+          | 'cancel_pending'
+          | 'payment_failed'
+          | 'expired'
+          | 'canceled'
+          | 'refunded';
         /** @description Created at or after (inclusive) */
         from?: string;
         /** @description Created before (exclusive) */
@@ -8342,6 +8517,109 @@ export interface operations {
       };
       /** @description Problem; `code`: `order_not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCancelOrder: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this cancellation: a retry with the same key answers the same */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The order, `cancel_pending`: the cancellation runs */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_cancelable`, `order_shipped`, `order_cancel_requested`, `order_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `idempotency_key_reused` */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Names, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -97,6 +98,16 @@ export class StateMachines extends Construct {
         includeExecutionData: def.logExecutionData ?? true,
       },
       tracingEnabled: true,
+    });
+    // A failed execution is a workflow that could not finish (a cancellation whose refund failed for good
+    // leaves its order cancel_pending): ops are told. Wire an action (`alarm.addAlarmAction`) to be paged.
+    new Alarm(scope, 'FailedExecutionsAlarm', {
+      alarmDescription: `Executions of the ${name} workflow failed: see its log group and docs/orders.md`,
+      metric: sm.metricFailed({ period: Duration.minutes(1), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     // Exactly the unqualified ARNs the ASL invokes; `grantInvoke` would add every version and alias.
     if (invoked.length > 0) {

@@ -113,6 +113,28 @@ export const orderPlaced = (order: Order, placedAt: string): z.infer<typeof orde
   placedAt,
 });
 
+/** `OrderCanceled`: a paid order was canceled: refunded, its stock and promotion use given back. */
+export const orderCanceledData = z.object({
+  orderId,
+  customerId,
+  /** Who asked: the back office or the customer. */
+  by: z.enum(['admin', 'customer']),
+  reason: z.string().max(200),
+  refunded: amountSchema,
+  currency: currencyCode,
+  canceledAt: z.iso.datetime(),
+});
+
+/**
+ * `OrderCancellationFailed`: a cancellation could not refund the payment; the order stays
+ * `cancel_pending` (nothing else was undone) for ops to look at and cancel again.
+ */
+export const orderCancellationFailedData = z.object({
+  orderId,
+  error: z.string().max(200),
+  cause: z.string().max(1000).nullable(),
+});
+
 /** The checkout and order events as the events catalog lists them. */
 export const orderEvents = [
   { source: ORDERS_SOURCE, detailType: 'CheckoutStarted', schema: checkoutStartedData },
@@ -121,4 +143,6 @@ export const orderEvents = [
   { source: ORDERS_SOURCE, detailType: 'PaymentFailed', schema: paymentFailedData },
   { source: ORDERS_SOURCE, detailType: 'CheckoutExpired', schema: checkoutExpiredData },
   { source: ORDERS_SOURCE, detailType: 'CheckoutFailed', schema: checkoutFailedData },
+  { source: ORDERS_SOURCE, detailType: 'OrderCanceled', schema: orderCanceledData },
+  { source: ORDERS_SOURCE, detailType: 'OrderCancellationFailed', schema: orderCancellationFailedData },
 ] as const;

@@ -42,6 +42,19 @@ describe('state machines', () => {
     });
   });
 
+  it.each(machines)('%s raises an alarm when an execution fails', (name) => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) =>
+        a.Properties.MetricName === 'ExecutionsFailed' &&
+        a.Properties.Dimensions?.[0]?.Value?.Ref === logicalIdOf(template, SM, name),
+    );
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]!.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
   it('keeps the checkout’s data (cart token, client secret) out of its logs', () => {
     expect(propsOf('checkout').LoggingConfiguration.IncludeExecutionData).toBe(false);
   });

@@ -94,6 +94,21 @@ export const adjustLevel = (
   };
 };
 
+/**
+ * Puts sold units back on the shelf of the shard and location they were sold from (a canceled order):
+ * on-hand and available rise together, and a `return` ledger entry says why.
+ */
+export const restockSold = (
+  table: string,
+  a: Allocation,
+  reason: string,
+  actor: string,
+  now: Date,
+): TransactItem[] => [
+  adjustLevel(table, a, a.quantity, now),
+  ledgerPut(table, { ...a, type: 'return', delta: a.quantity, reason, actor }, now),
+];
+
 /** Holds an allocation's units: only if the shard has them available (the no-oversell condition). */
 export const holdUnits = (table: string, a: Allocation): TransactItem => ({
   Update: {

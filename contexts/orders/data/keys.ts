@@ -13,6 +13,8 @@ export const orderKeyPrefixes = ['ORDER#', 'ORDERS#'] as const;
 export const orderKeys = {
   order: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
   summary: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'SUMMARY' }),
+  /** The order's cancellation request: who asked, why, under which Idempotency-Key (written once). */
+  cancellation: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'CANCELLATION' }),
   sortKey: (createdAt: string, orderId: string) => `${createdAt}#${orderId}`,
   /** gsi1 "a customer's orders, newest first" (`GET /me/orders`, the admin customer filter); guests have none. */
   customerPartition: (customerId: string) => `ORDERS#customer#${customerId}`,
@@ -36,4 +38,8 @@ export const orderKeys = {
 };
 
 /** The `entity` attribute of the orders' items. */
-export const Entity = { order: 'ORDER', orderSummary: 'ORDER_SUMMARY' } as const;
+export const Entity = {
+  order: 'ORDER',
+  orderSummary: 'ORDER_SUMMARY',
+  orderCancellation: 'ORDER_CANCELLATION',
+} as const;

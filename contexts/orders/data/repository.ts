@@ -113,7 +113,7 @@ export class OrderRepository {
    * One page of the admin list, newest first, read from the summaries. With `customerId`: 1 Query on gsi1
    * (the date range in the key condition, a status, `pending_payment` included, as a filter over that
    * customer's orders). Otherwise 1 Query per bucket of each listed status on gsi2 in parallel (16 with a
-   * status, 80 without: 5 listed statuses × 16 buckets), the date range in each key condition.
+   * status, 96 without: 6 listed statuses × 16 buckets), the date range in each key condition.
    */
   async listForAdmin(filters: AdminOrdersQuery): Promise<OrderPage> {
     const scope = adminScope(filters);

@@ -12,11 +12,15 @@ export const paymentStatusOf = (order: Pick<Order, 'status' | 'totals'>, refunde
     case 'payment_failed':
       return 'failed';
     case 'expired':
-    case 'canceled':
       return 'voided';
+    case 'canceled':
+      // Canceled unpaid (the checkout) took no money; canceled paid, the cancellation refunded it.
+      if (refunded <= 0) return 'voided';
+      return refunded >= order.totals.grandTotal ? 'refunded' : 'partially_refunded';
     case 'refunded':
       return 'refunded';
     case 'paid':
+    case 'cancel_pending':
       if (refunded <= 0) return 'paid';
       return refunded >= order.totals.grandTotal ? 'refunded' : 'partially_refunded';
   }

@@ -17,11 +17,13 @@ export const orderId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Expected an ord
 
 /**
  * Where an order is in its life (docs/orders.md has the transition table): created `pending_payment`
- * by the checkout transaction, then paid, failed, expired or canceled; a paid order can be refunded.
+ * by the checkout transaction, then paid, failed, expired or canceled; a paid order can be refunded, or
+ * canceled through `cancel_pending` (refund, stock and promotion use back: the cancellation workflow).
  */
 export const orderStatus = z.enum([
   'pending_payment',
   'paid',
+  'cancel_pending',
   'payment_failed',
   'expired',
   'canceled',

@@ -2,12 +2,14 @@ import type { OrderStatus } from './schemas.ts';
 
 /**
  * Where each status may go. An unpaid order ends one way (paid, declined, expired or canceled); only a
- * paid order moves again (a refund). Every other move is refused, so a late or replayed webhook can
+ * paid order moves again: refunded in full, or canceled through `cancel_pending`. Every other move is refused, so a late or replayed webhook can
  * never take a paid order back to `pending_payment` or fail it.
  */
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending_payment: ['paid', 'payment_failed', 'expired', 'canceled'],
-  paid: ['refunded'],
+  paid: ['refunded', 'cancel_pending'],
+  // Left only by the cancellation workflow, once the money is back; a failed refund keeps it here.
+  cancel_pending: ['canceled'],
   payment_failed: [],
   expired: [],
   canceled: [],
@@ -28,6 +30,8 @@ export const isFinal = (status: OrderStatus): boolean => TRANSITIONS[status].len
  */
 export const LISTED_STATUSES = [
   'paid',
+  // Listed so ops find a cancellation whose refund failed (it stays here until it is retried).
+  'cancel_pending',
   'payment_failed',
   'expired',
   'canceled',

@@ -6,5 +6,9 @@ import { orderServices } from '../wiring.ts';
 /** The `ordersAdmin` function: `GET /admin/orders` and `GET /admin/orders/{orderId}`, routed by `routeKey`. */
 export const handler = httpRouter(
   orderAdminOperations,
-  orderServices(requireEnv('TABLE_NAME'), requireEnv('SECRET_CURSOR_KEY')),
+  orderServices(
+    requireEnv('TABLE_NAME'),
+    requireEnv('SECRET_CURSOR_KEY'),
+    requireEnv('STATE_MACHINE_ARN_ORDER_CANCELLATION'),
+  ),
 );

@@ -40,7 +40,8 @@ export const listRefunds = async (deps: RefundDeps, orderId: string): Promise<Re
   const [order, ledger] = await Promise.all([deps.orders.get(orderId), readRefunds(deps.table, orderId)]);
   if (!order) throw orderNotFound(orderId);
   const items = ledger.refunds.map((r) => r.refund);
-  const captured = capturedOf(order);
+  // A canceled order that was paid shows what it paid: its refunds say so.
+  const captured = items.length > 0 ? order.totals.grandTotal : capturedOf(order);
   return {
     orderId,
     currency: order.currency,
@@ -51,9 +52,12 @@ export const listRefunds = async (deps: RefundDeps, orderId: string): Promise<Re
   };
 };
 
-/** What was paid: a paid (or refunded) order's grand total, captured in full; nothing otherwise. */
-const capturedOf = (order: Order): number =>
-  order.status === 'paid' || order.status === 'refunded' ? order.totals.grandTotal : 0;
+/**
+ * What was paid: the grand total of an order paid (refunded, or being canceled), captured in full;
+ * nothing otherwise (a canceled order's money is counted by its refunds, not here).
+ */
+const CAPTURED = new Set(['paid', 'refunded', 'cancel_pending']);
+const capturedOf = (order: Order): number => (CAPTURED.has(order.status) ? order.totals.grandTotal : 0);
 
 /**
  * Refunds (part of) a paid order's payment for the request named by `idempotencyKey`:
@@ -87,7 +91,7 @@ export const issueRefund = async (
       return { refund: await askStripe(deps, order, known.refund, now), replayed: true };
     }
     // A refunded order too: a refund of it that failed later left money to refund.
-    if (!(order.status === 'paid' || order.status === 'refunded') || !order.payment.paymentIntentId)
+    if (!CAPTURED.has(order.status) || !order.payment.paymentIntentId)
       throw new ConflictError(
         `Order ${orderId} is ${order.status}: only a paid order can be refunded`,
         'order_not_refundable',

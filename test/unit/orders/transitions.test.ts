@@ -16,6 +16,8 @@ const allowed: [OrderStatus, OrderStatus][] = [
   ['pending_payment', 'expired'],
   ['pending_payment', 'canceled'],
   ['paid', 'refunded'],
+  ['paid', 'cancel_pending'],
+  ['cancel_pending', 'canceled'],
 ];
 const isAllowed = (from: OrderStatus, to: OrderStatus) => allowed.some(([f, t]) => f === from && t === to);
 const everyPair = orderStatus.options.flatMap((from) => orderStatus.options.map((to) => [from, to] as const));
@@ -62,6 +64,8 @@ describe('orderTransitionItems', () => {
   it.each([
     ['pending_payment', 'paid'],
     ['paid', 'refunded'],
+    ['paid', 'cancel_pending'],
+    ['cancel_pending', 'canceled'],
     ['pending_payment', 'expired'],
     ['pending_payment', 'canceled'],
     ['pending_payment', 'payment_failed'],

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../support/budget.ts';
+import { checkout, orderReaches, pay, readOrder, readyCart, stockOf } from '../support/checkout.ts';
+import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
+import { expectProblem, sendJson } from '../support/http.ts';
+import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+
+const adminCancel = (orderId: string, reason: string, key: string | null = randomUUID()) =>
+  sendJson(
+    'POST',
+    `/admin/orders/${orderId}/cancel`,
+    { reason },
+    cloud().tokens.admin,
+    key ? { 'idempotency-key': key } : {},
+  );
+
+const customerCancel = (orderId: string, orderToken: string, key = randomUUID()) =>
+  sendJson('POST', `/orders/${orderId}/cancel`, { reason: 'changed my mind' }, undefined, {
+    'idempotency-key': key,
+    'x-order-token': orderToken,
+  });
+
+/** The refunds the local Stripe holds for a PaymentIntent. */
+const stripeRefunds = async (paymentIntentId: string) => {
+  const res = await fetch(`${cloud().stripe.apiUrl}/_local/refunds`);
+  const { data } = (await res.json()) as {
+    data: { amount: number; status: string; payment_intent: string }[];
+  };
+  return data.filter((r) => r.payment_intent === paymentIntentId);
+};
+
+const busEvents = async (detailType: string, orderId: string) => {
+  const res = await fetch(`${cloud().endpoints.eventbridge}/_local/events?detail-type=${detailType}`);
+  const { events } = (await res.json()) as { events: { detail: { data: Record<string, unknown> } }[] };
+  return events.filter((e) => e.detail.data.orderId === orderId).map((e) => e.detail.data);
+};
+
+describe('order cancellation over HTTP: refund, stock and promotion use back, once', {
+  timeout: scaled(180_000),
+}, () => {
+  let product: TestProduct;
+  let variantId: string;
+
+  beforeAll(async () => {
+    useLocalDynamo();
+    product = await publishedProduct([{ prices: { EUR: 1200 } }]);
+    variantId = product.variantIds[0]!;
+    await stock(variantId, 100);
+    await eventually(async () => ((await stockOf(variantId)).available === 100 ? true : undefined));
+  });
+
+  const paidOrder = async (quantity: number, code?: string) => {
+    const { cartId, who } = await readyCart([{ variantId, quantity }], code ? { code } : {});
+    const placed = await checkout(cartId, who);
+    expect(placed.status).toBe(201);
+    const { orderId, orderToken, payment } = placed.body;
+    await pay(payment, 'pm_card_visa');
+    const order = await orderReaches(orderId, { orderToken }, 'paid');
+    return {
+      orderId: orderId as string,
+      orderToken: orderToken as string,
+      paymentIntentId: payment.paymentIntentId as string,
+      order,
+    };
+  };
+
+  it('cancels a paid order once: refunded, its units back on the shelf, its promotion use given back', async () => {
+    const code = `CX${randomUUID().slice(0, 8).toUpperCase()}`;
+    const promotion = await adminSend('POST', '/admin/promotions', {
+      name: 'Ten off',
+      type: 'percentage',
+      percentBps: 1000,
+      combinable: true,
+      code,
+      usageLimit: 10,
+    });
+    expect(promotion.status).toBe(201);
+    const usage = async () =>
+      (await adminSend('GET', `/admin/promotions/${promotion.body.id}`)).body.usage.total;
+    const before = (await stockOf(variantId)).onHand;
+    const { orderId, orderToken, paymentIntentId, order } = await paidOrder(2, code);
+    expect(await usage()).toBe(1);
+    expect((await stockOf(variantId)).onHand).toBe(before - 2);
+
+    expectProblem(await adminCancel(orderId, 'Customer called', null), 400, 'idempotency_key_required');
+    const key = randomUUID();
+    const asked = await adminCancel(orderId, 'Customer called', key);
+    expect(asked.status).toBe(202);
+    expect(asked.body.status).toBe('cancel_pending');
+    const again = await adminCancel(orderId, 'Customer called', key);
+    expect(again.status).toBe(202);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expectProblem(await adminCancel(orderId, 'Another admin'), 409, 'order_cancel_requested');
+
+    const canceled = await orderReaches(orderId, { orderToken }, 'canceled', scaled(60_000));
+    expect(canceled.payment).toMatchObject({ status: 'refunded', amountRefunded: order.totals.grandTotal });
+    expect((await stripeRefunds(paymentIntentId)).map((r) => r.amount)).toEqual([order.totals.grandTotal]);
+    expect((await stockOf(variantId)).onHand).toBe(before);
+    expect(await usage()).toBe(0);
+    const events = await eventually(async () => (await busEvents('OrderCanceled', orderId))[0]);
+    expect(events).toMatchObject({
+      orderId,
+      by: 'admin',
+      reason: 'Customer called',
+      refunded: order.totals.grandTotal,
+    });
+    expectProblem(await adminCancel(orderId, 'Again'), 409, 'order_cancel_requested');
+  });
+
+  it('lets one of two cancellations at once through: one refund', async () => {
+    const { orderId, orderToken, paymentIntentId } = await paidOrder(1);
+    const answers = await Promise.all([adminCancel(orderId, 'first'), adminCancel(orderId, 'second')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409]);
+    await orderReaches(orderId, { orderToken }, 'canceled', scaled(60_000));
+    expect((await stripeRefunds(paymentIntentId)).length).toBe(1);
+  });
+
+  it('refuses to cancel shipped units, and a customer once fulfillment started', async () => {
+    const { orderId, orderToken, order } = await paidOrder(1);
+    const location = (await adminSend('GET', '/admin/stock-locations')).body.items[0].id;
+    const made = await sendJson(
+      'POST',
+      `/admin/orders/${orderId}/fulfillments`,
+      { locationId: location, lines: [{ lineId: order.lines[0].id, quantity: 1 }] },
+      cloud().tokens.admin,
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(made.status).toBe(201);
+    expectProblem(await customerCancel(orderId, orderToken), 409, 'order_fulfillment_started');
+    await sendJson(
+      'POST',
+      `/admin/orders/${orderId}/fulfillments/${made.body.id}/shipments`,
+      { carrier: 'DHL', trackingNumber: '1' },
+      cloud().tokens.admin,
+      {
+        'idempotency-key': randomUUID(),
+      },
+    );
+    expectProblem(await adminCancel(orderId, 'too late'), 409, 'order_shipped');
+    expect((await readOrder(orderId, { orderToken })).body.status).toBe('paid');
+  });
+
+  it('lets a guest cancel their own order with its token, and nobody else', async () => {
+    const { orderId, orderToken } = await paidOrder(1);
+    expectProblem(await customerCancel(orderId, 'wrong-token'), 404, 'order_not_found');
+    const asked = await customerCancel(orderId, orderToken);
+    expect(asked.status).toBe(202);
+    const canceled = await orderReaches(orderId, { orderToken }, 'canceled', scaled(60_000));
+    expect(canceled.payment.status).toBe('refunded');
+  });
+
+  it('keeps the order cancel_pending when the refund fails, says so, and finishes when asked again', async () => {
+    const { orderId, orderToken, paymentIntentId } = await paidOrder(1);
+    const outage = (count: number) =>
+      fetch(`${cloud().stripe.apiUrl}/_local/outages`, {
+        method: 'POST',
+        body: JSON.stringify({ orderId, count }),
+      });
+    await outage(1000);
+    const key = randomUUID();
+    expect((await adminCancel(orderId, 'refund will fail', key)).status).toBe(202);
+    const failed = await eventually(
+      async () => (await busEvents('OrderCancellationFailed', orderId))[0],
+      scaled(90_000),
+    );
+    expect(failed).toMatchObject({ orderId });
+    expect((await readOrder(orderId, { orderToken })).body.status).toBe('cancel_pending');
+    expect(await stripeRefunds(paymentIntentId)).toEqual([]);
+    await outage(0);
+    expect((await adminCancel(orderId, 'refund will fail', key)).status).toBe(202);
+    await orderReaches(orderId, { orderToken }, 'canceled', scaled(60_000));
+    expect((await stripeRefunds(paymentIntentId)).length).toBe(1);
+  });
+});

@@ -1199,6 +1199,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/orders/{orderId}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An order’s returns
+     * @description Every return of the order, oldest first.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['listOrderReturns'];
+    put?: never;
+    /**
+     * Return shipped units of an order, for its customer
+     * @description Shipped units of some lines, each with a reason code, within the return window after the order’s first shipment (`RETURN_WINDOW_DAYS`, 30 by default). Units not shipped, or returned already: 422 `not_returnable`. Emits `ReturnRequested`. The `Idempotency-Key` names the return. See docs/fulfillment.md#returns.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/returns/{returnId}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a return: restock or discard each line, then refund it
+     * @description Says how each line of the return arrived: `restock` (back on a location’s shelf, with a ledger `return` entry) or `discard`. Then refunds the lines’ share of what was paid (their totals pro rata: price less their share of discounts, with tax) and, with `refundShipping`, the shipping (once per order). Emits `ReturnReceived` (and `RefundIssued`). Received again: the same answer, no second restock and no second refund; a refund Stripe could not take (503) is made by sending the receipt again.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['receiveReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/orders/{orderId}/fulfillments': {
     parameters: {
       query?: never;
@@ -1293,6 +1343,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders/{orderId}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return shipped units of one’s own order
+     * @description Shipped units of some lines, each with a reason code, within the return window after the order’s first shipment (`RETURN_WINDOW_DAYS`, 30 by default). Units not shipped, or returned already: 422 `not_returnable`. Emits `ReturnRequested`. The `Idempotency-Key` names the return. See docs/fulfillment.md#returns. The owner only (the customer’s token, or a guest order’s `X-Order-Token`); anyone else: 404.
+     *
+     *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
+     */
+    post: operations['createReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1307,6 +1379,32 @@ export interface components {
       reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
       /** @description For people; never sent to Stripe */
       note?: string;
+    };
+    ReturnRequest: {
+      lines: {
+        lineId: string;
+        quantity: number;
+        /** @enum {string} */
+        reason: 'damaged' | 'defective' | 'wrong_item' | 'not_as_described' | 'no_longer_needed' | 'other';
+      }[];
+      note?: string;
+    };
+    ReceiveReturnRequest: {
+      lines: (
+        | {
+            lineId: string;
+            /** @constant */
+            condition: 'restock';
+            locationId: string;
+          }
+        | {
+            lineId: string;
+            /** @constant */
+            condition: 'discard';
+          }
+      )[];
+      /** @default false */
+      refundShipping: boolean;
     };
     FulfillmentRequest: {
       locationId: string;
@@ -1767,6 +1865,29 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    Return: {
+      id: string;
+      orderId: string;
+      /** @enum {string} */
+      status: 'requested' | 'received' | 'canceled';
+      /** @enum {string} */
+      by: 'customer' | 'admin';
+      lines: {
+        lineId: string;
+        quantity: number;
+        /** @enum {string} */
+        reason: 'damaged' | 'defective' | 'wrong_item' | 'not_as_described' | 'no_longer_needed' | 'other';
+        condition: ('restock' | 'discard') | null;
+        locationId: string | null;
+      }[];
+      note: string | null;
+      refundAmount: number | null;
+      shippingRefunded: boolean;
+      refundId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      receivedAt: string | null;
     };
     Fulfillment: {
       id: string;
@@ -8638,6 +8759,290 @@ export interface operations {
       };
     };
   };
+  listOrderReturns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order’s returns */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Return'][];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateReturn: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this request: a retry with the same key answers the same result */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnRequest'];
+      };
+    };
+    responses: {
+      /** @description The return, requested */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Return'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `return_window_closed`, `fulfillment_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `not_returnable`, `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  receiveReturn: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this request: a retry with the same key answers the same result */
+        'idempotency-key': string;
+      };
+      path: {
+        returnId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReceiveReturnRequest'];
+      };
+    };
+    responses: {
+      /** @description The return, received, and its refund */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            return: components['schemas']['Return'];
+            refundId: string | null;
+            refundStatus: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `return_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `return_canceled`, `fulfillment_conflict`, `order_not_refundable`, `refund_refused`, `refund_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `return_lines_mismatch`, `unknown_location`, `not_returnable`, `refund_exceeds_refundable` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payment_provider_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listOrderFulfillments: {
     parameters: {
       query?: never;
@@ -9041,6 +9446,100 @@ export interface operations {
       };
       /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `fulfillment_conflict` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createReturn: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The token the checkout answered with for a guest order */
+        'x-order-token'?: string;
+        /** @description Required. Names this request: a retry with the same key answers the same result */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnRequest'];
+      };
+    };
+    responses: {
+      /** @description The return, requested */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Return'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `return_window_closed`, `fulfillment_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `not_returnable`, `idempotency_key_reused` */
+      422: {
         headers: {
           [name: string]: unknown;
         };

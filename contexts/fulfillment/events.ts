@@ -31,6 +31,39 @@ export const fulfillmentDeliveredData = z.object({ ...ids, deliveredAt: z.iso.da
 /** `OrderFulfilled`: every unit of the order has shipped (emitted once, by the shipment that did it). */
 export const orderFulfilledData = z.object({ orderId: z.string().max(64), fulfilledAt: z.iso.datetime() });
 
+/** `ReturnRequested`: the customer (or the back office for them) is sending shipped units back. */
+export const returnRequestedData = z.object({
+  returnId: z.string().max(64),
+  orderId: z.string().max(64),
+  by: z.enum(['customer', 'admin']),
+  lines: z
+    .array(
+      z.object({
+        lineId: z.string().max(64),
+        quantity: z.number().int().positive(),
+        reason: z.string().max(40),
+      }),
+    )
+    .max(100),
+});
+
+/** `ReturnReceived`: the returned units arrived: restocked at a location or discarded; what it refunds. */
+export const returnReceivedData = z.object({
+  returnId: z.string().max(64),
+  orderId: z.string().max(64),
+  lines: z
+    .array(
+      z.object({
+        lineId: z.string().max(64),
+        quantity: z.number().int().positive(),
+        condition: z.enum(['restock', 'discard']).nullable(),
+        locationId: z.string().max(64).nullable(),
+      }),
+    )
+    .max(100),
+  refundAmount: z.number().int().nonnegative(),
+});
+
 /** The fulfillment events as the events catalog lists them. */
 export const fulfillmentEvents = [
   { source: FULFILLMENT_SOURCE, detailType: 'FulfillmentCreated', schema: fulfillmentCreatedData },
@@ -38,4 +71,6 @@ export const fulfillmentEvents = [
   { source: FULFILLMENT_SOURCE, detailType: 'FulfillmentCanceled', schema: fulfillmentCanceledData },
   { source: FULFILLMENT_SOURCE, detailType: 'FulfillmentDelivered', schema: fulfillmentDeliveredData },
   { source: FULFILLMENT_SOURCE, detailType: 'OrderFulfilled', schema: orderFulfilledData },
+  { source: FULFILLMENT_SOURCE, detailType: 'ReturnRequested', schema: returnRequestedData },
+  { source: FULFILLMENT_SOURCE, detailType: 'ReturnReceived', schema: returnReceivedData },
 ] as const;

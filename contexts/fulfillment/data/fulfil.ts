@@ -109,7 +109,7 @@ export const fulfil = async (
 };
 
 /** A location in the body that does not exist is bad input (422), not a missing resource. */
-const knownLocation = async (table: string, locationId: string) => {
+export const knownLocation = async (table: string, locationId: string) => {
   try {
     await new LocationRepository(table).get(locationId);
   } catch (error) {

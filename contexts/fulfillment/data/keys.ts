@@ -1,7 +1,7 @@
 /** Every key of the fulfillment items is composed here and nowhere else (see docs/data-model.md). */
 
 /** Partition-key prefixes of the fulfillment items. */
-export const fulfillmentKeyPrefixes = ['FULFILLMENT#'] as const;
+export const fulfillmentKeyPrefixes = ['FULFILLMENT#', 'RETURN#'] as const;
 
 /**
  * An order's fulfillments live in one partition of their own, `FULFILLMENT#<orderId>`: one item per
@@ -15,7 +15,19 @@ export const fulfillmentKeys = {
     sk: `FULFILLMENT#${fulfillmentId}`,
   }),
   totals: (orderId: string) => ({ pk: `FULFILLMENT#${orderId}`, sk: 'TOTALS' }),
+  /** A return of the order's shipped units, beside its fulfillments (its changes move the same version). */
+  orderReturn: (orderId: string, returnId: string) => ({
+    pk: `FULFILLMENT#${orderId}`,
+    sk: `RETURN#${returnId}`,
+  }),
+  /** Which order a return belongs to, for routes that name the return alone (`/admin/returns/{id}`). */
+  returnPointer: (returnId: string) => ({ pk: `RETURN#${returnId}`, sk: 'RETURN' }),
 };
 
 /** The `entity` attribute of the fulfillment items. */
-export const Entity = { fulfillment: 'FULFILLMENT', fulfillmentTotals: 'FULFILLMENT_TOTALS' } as const;
+export const Entity = {
+  fulfillment: 'FULFILLMENT',
+  fulfillmentTotals: 'FULFILLMENT_TOTALS',
+  orderReturn: 'RETURN',
+  returnPointer: 'RETURN_POINTER',
+} as const;

@@ -1,7 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { type Return, returnSchema } from '../domain/returns.ts';
 import { type Fulfillment, fulfillmentSchema } from '../domain/schemas.ts';
 import { FULFILLMENT_SOURCE } from '../events.ts';
 import { Entity, fulfillmentKeys } from './keys.ts';
@@ -13,9 +14,16 @@ export interface StoredFulfillment {
   readonly shipmentFingerprint: string | null;
 }
 
-/** An order's fulfillments, oldest first, and the version of its totals item (0: none yet). */
+/** A stored return and the fingerprint of the request that made it. */
+export interface StoredReturn {
+  readonly orderReturn: Return;
+  readonly fingerprint: string;
+}
+
+/** An order's fulfillments and returns, oldest first, and the version of its totals item (0: none yet). */
 export interface FulfillmentLedger {
   readonly fulfillments: StoredFulfillment[];
+  readonly returns: StoredReturn[];
   readonly version: number;
   /** When the order's last unit shipped (`OrderFulfilled` was emitted), if it has. */
   readonly fulfilledAt: string | null;
@@ -39,8 +47,12 @@ export const readFulfillments = async (table: string, orderId: string): Promise<
       shipmentFingerprint: typeof i.shipmentFingerprint === 'string' ? i.shipmentFingerprint : null,
     }))
     .sort((a, b) => a.fulfillment.createdAt.localeCompare(b.fulfillment.createdAt));
+  const returns = Items.filter((i) => i.entity === Entity.orderReturn)
+    .map((i) => ({ orderReturn: returnSchema.parse(i), fingerprint: String(i.fingerprint) }))
+    .sort((a, b) => a.orderReturn.createdAt.localeCompare(b.orderReturn.createdAt));
   return {
     fulfillments,
+    returns,
     version: Number(totals?.version ?? 0),
     fulfilledAt: typeof totals?.fulfilledAt === 'string' ? totals.fulfilledAt : null,
   };
@@ -212,4 +224,112 @@ export const cancelFulfillment = async (
       event(table, 'FulfillmentCanceled', { fulfillmentId: f.id, orderId: f.orderId, canceledAt: at }, now),
     ]),
   );
+};
+
+/**
+ * Records a return (`requested`) with its pointer and `ReturnRequested`, in one transaction conditional on
+ * the return being new and the totals' version read (so two returns of the same units cannot both commit).
+ */
+export const createReturn = async (
+  table: string,
+  r: Return,
+  fingerprint: string,
+  seenVersion: number,
+  now: Date,
+): Promise<Written> =>
+  outcome(
+    await transact([
+      {
+        Put: {
+          TableName: table,
+          Item: {
+            ...fulfillmentKeys.orderReturn(r.orderId, r.id),
+            entity: Entity.orderReturn,
+            ...r,
+            fingerprint,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      bump(table, r.orderId, seenVersion),
+      {
+        Put: {
+          TableName: table,
+          Item: { ...fulfillmentKeys.returnPointer(r.id), entity: Entity.returnPointer, orderId: r.orderId },
+        },
+      },
+      event(
+        table,
+        'ReturnRequested',
+        {
+          returnId: r.id,
+          orderId: r.orderId,
+          by: r.by,
+          lines: r.lines.map(({ lineId, quantity, reason }) => ({ lineId, quantity, reason })),
+        },
+        now,
+      ),
+    ]),
+  );
+
+/**
+ * Records a return's receipt, once (conditional on `requested`): each line's condition, the units put
+ * back on their location's shelf with a ledger `return` entry (`restock`, given as transaction items),
+ * the refund it makes, and `ReturnReceived`.
+ */
+export const receiveReturn = async (
+  table: string,
+  received: Return,
+  seenVersion: number,
+  restock: readonly TransactItem[],
+  now: Date,
+): Promise<Written> =>
+  outcome(
+    await transact([
+      {
+        Update: {
+          TableName: table,
+          Key: fulfillmentKeys.orderReturn(received.orderId, received.id),
+          UpdateExpression:
+            'SET #status = :received, #lines = :lines, receivedAt = :at, refundAmount = :amount, shippingRefunded = :shipping, refundId = :refundId',
+          ConditionExpression: '#status = :requested',
+          ExpressionAttributeNames: { '#status': 'status', '#lines': 'lines' },
+          ExpressionAttributeValues: {
+            ':received': 'received',
+            ':requested': 'requested',
+            ':lines': received.lines,
+            ':at': received.receivedAt,
+            ':amount': received.refundAmount,
+            ':shipping': received.shippingRefunded,
+            ':refundId': received.refundId,
+          },
+        },
+      },
+      bump(table, received.orderId, seenVersion),
+      ...restock,
+      event(
+        table,
+        'ReturnReceived',
+        {
+          returnId: received.id,
+          orderId: received.orderId,
+          lines: received.lines.map(({ lineId, quantity, condition, locationId }) => ({
+            lineId,
+            quantity,
+            condition,
+            locationId,
+          })),
+          refundAmount: received.refundAmount ?? 0,
+        },
+        now,
+      ),
+    ]),
+  );
+
+/** The order a return belongs to (1 GetItem), or undefined. */
+export const orderOfReturn = async (table: string, returnId: string): Promise<string | undefined> => {
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table, Key: fulfillmentKeys.returnPointer(returnId), ConsistentRead: true }),
+  );
+  return typeof Item?.orderId === 'string' ? Item.orderId : undefined;
 };

@@ -10,6 +10,7 @@ import {
   shipmentRequest,
 } from '../domain/schemas.ts';
 import { fulfillmentOperation } from '../wiring.ts';
+import { returnAdminOperations } from './returns.ts';
 
 const noStore = { 'cache-control': 'no-store' } as const;
 const headers = z.object({
@@ -138,6 +139,7 @@ export const listOrderFulfillments = fulfillmentOperation({
 
 /** The operations of the `fulfillmentAdmin` function. */
 export const fulfillmentOperations = [
+  ...returnAdminOperations,
   createFulfillment,
   createShipment,
   deliverFulfillment,

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FULFILLMENT_SOURCE } from '#contexts/fulfillment/events.ts';
+import { notificationKeys } from '#contexts/notifications/data/keys.ts';
+import { sendOrderNotification } from '#contexts/notifications/data/send-notification.ts';
+import { sesMailer } from '#contexts/notifications/data/ses-mailer.ts';
+import { MailNotSentError } from '#contexts/notifications/domain/errors.ts';
+import { notificationEvents } from '#contexts/notifications/domain/events.ts';
+import { orderCreateItems } from '#contexts/orders/data/items.ts';
+import type { Order } from '#contexts/orders/domain/schemas.ts';
+import { PAYMENTS_SOURCE } from '#contexts/payments/events.ts';
+import { buildEvent } from '#local/eventbridge/event.ts';
+import { toSqsEvent } from '#local/sqs/event.ts';
+import { transact } from '#platform/data/transact.ts';
+import { cloud, createTestTable, sdkConfig, useLocalDynamo } from '../../support/cloud.ts';
+import { mailTo } from '../../support/mail.ts';
+import { sampleOrder } from '../../support/orders.ts';
+
+const FROM = 'orders@shop.example';
+const LEASE_MS = 20_000;
+
+/** A `ShipmentCreated` of a new fulfillment of `orderId`. */
+const shipmentOf = (orderId: string) => {
+  const trackingNumber = `JD${randomUUID().slice(0, 10)}`;
+  return {
+    fulfillmentId: `ful_${randomUUID().slice(0, 20)}`,
+    orderId,
+    carrier: 'DHL <Express>',
+    trackingNumber,
+    trackingUrl: `https://track.example/${trackingNumber}?a=1&b=2`,
+    shippedAt: new Date().toISOString(),
+  };
+};
+
+/** A `RefundIssued` of a new refund of 15.05 EUR of `orderId`. */
+const refundOf = (orderId: string) => ({
+  refundId: `rf_${randomUUID().slice(0, 20)}`,
+  orderId,
+  amount: 1505,
+  currency: 'EUR' as const,
+  reason: 'requested_by_customer' as const,
+  providerRefundId: `re_${randomUUID().slice(0, 8)}`,
+  status: 'succeeded' as const,
+});
+
+/** Each new kind: its event, the sort key of its item, and what its mail must show. */
+const kinds = [
+  {
+    kind: 'shipment',
+    detailType: 'ShipmentCreated' as const,
+    source: FULFILLMENT_SOURCE,
+    data: shipmentOf,
+    key: (d: ReturnType<typeof shipmentOf>) => notificationKeys.email(d.orderId, 'shipment', d.fulfillmentId),
+    shows: (d: ReturnType<typeof shipmentOf>) => [d.trackingNumber, 'DHL'],
+  },
+  {
+    kind: 'refund',
+    detailType: 'RefundIssued' as const,
+    source: PAYMENTS_SOURCE,
+    data: refundOf,
+    key: (d: ReturnType<typeof refundOf>) => notificationKeys.email(d.orderId, 'refund', d.refundId),
+    shows: () => ['15.05 EUR'],
+  },
+];
+type Kind = {
+  readonly kind: string;
+  readonly detailType: keyof typeof notificationEvents;
+  readonly source: string;
+  readonly data: (orderId: string) => Record<string, unknown> & { orderId: string };
+  readonly key: (data: never) => { pk: string; sk: string };
+  readonly shows: (data: never) => string[];
+};
+const cases = kinds.map((k) => [k.kind, k as unknown as Kind] as const);
+
+/** An event as SQS carries it from its rule: the bus envelope around the detail. */
+const sqsMessage = (k: Kind, data: Record<string, unknown>, eventId = randomUUID()) => ({
+  MessageId: randomUUID(),
+  ReceiptHandle: randomUUID(),
+  Body: JSON.stringify(
+    buildEvent({
+      id: randomUUID(),
+      source: k.source,
+      detailType: k.detailType,
+      time: new Date(),
+      account: '000000000000',
+      region: 'eu-central-1',
+      resources: [],
+      detail: { id: eventId, occurredAt: new Date().toISOString(), schemaVersion: 1, data },
+    }),
+  ),
+});
+
+describe('shipment and refund e-mails', () => {
+  let table: string;
+  let client: ReturnType<typeof useLocalDynamo>;
+  let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
+  let mailer: ReturnType<typeof sesMailer>;
+
+  beforeAll(async () => {
+    client = useLocalDynamo();
+    table = await createTestTable();
+    process.env.TABLE_NAME = table;
+    process.env.MAIL_FROM = FROM;
+    process.env.AWS_ENDPOINT_URL_SESV2 = cloud().endpoints.ses;
+    mailer = sesMailer({ from: FROM, client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) });
+    ({ handler } = await import('#contexts/notifications/lambda/consumer.ts'));
+  });
+
+  /** A stored paid order with an address of its own, so the shared sink's messages to it are its own. */
+  const placed = async (): Promise<Order> => {
+    const order = { ...sampleOrder({ status: 'paid' }), email: `${randomUUID()}@example.com` };
+    expect(await transact(orderCreateItems(table, order))).toEqual({ ok: true });
+    return order;
+  };
+  const item = async (key: { pk: string; sk: string }) =>
+    (await client.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+  const send = (k: Kind, data: Record<string, unknown>, eventId = randomUUID(), using = mailer) =>
+    sendOrderNotification(
+      table,
+      using,
+      eventId,
+      data.orderId as string,
+      notificationEvents[k.detailType](data).render,
+      { leaseMs: LEASE_MS },
+    );
+
+  it.each(cases)('sends the %s e-mail to the order’s address and records it sent', async (_, k) => {
+    const order = await placed();
+    const data = k.data(order.id);
+    const eventId = randomUUID();
+    expect(await send(k, data, eventId)).toBe('sent');
+    const [message, ...others] = await mailTo(order.email!);
+    expect(others).toEqual([]);
+    const stored = await item(k.key(data as never));
+    expect(stored).toMatchObject({ entity: 'NOTIFICATION', eventId, template: k.kind, status: 'sent' });
+    expect(stored?.messageId).toBe(message?.id);
+    expect(message).toMatchObject({ from: FROM, to: [order.email], tags: { template: k.kind } });
+    for (const text of k.shows(data as never)) {
+      expect(message?.text).toContain(text);
+      expect(message?.html).toContain(text);
+    }
+    expect(message?.html).not.toContain('<Express>');
+  });
+
+  it.each(cases)(
+    'sends one %s e-mail per event: a redelivery sends nothing more, another one does',
+    async (_, k) => {
+      const order = await placed();
+      const data = k.data(order.id);
+      const eventId = randomUUID();
+      expect(await send(k, data, eventId)).toBe('sent');
+      const sent = await item(k.key(data as never));
+      expect(await send(k, data, eventId)).toBe('duplicate');
+      expect(await send(k, data)).toBe('duplicate');
+      expect(await mailTo(order.email!)).toHaveLength(1);
+      expect(await item(k.key(data as never))).toEqual(sent);
+      // Another fulfillment or refund of the same order is another e-mail.
+      expect(await send(k, k.data(order.id))).toBe('sent');
+      expect(await mailTo(order.email!)).toHaveLength(2);
+    },
+  );
+
+  it.each(cases)(
+    'leaves the %s e-mail queued and throws when SES refuses it; the redelivery sends it',
+    async (_, k) => {
+      const order = await placed();
+      const data = k.data(order.id);
+      const eventId = randomUUID();
+      const refusing = sesMailer({
+        from: 'no-address',
+        client: new SESv2Client(sdkConfig(cloud().endpoints.ses)),
+      });
+      await expect(send(k, data, eventId, refusing)).rejects.toBeInstanceOf(MailNotSentError);
+      const queued = await item(k.key(data as never));
+      expect(queued).toMatchObject({ status: 'queued', eventId });
+      expect(queued?.messageId).toBeUndefined();
+      expect(queued?.sendingUntil).toBeUndefined();
+      expect(await mailTo(order.email!)).toEqual([]);
+      expect(await send(k, data, eventId)).toBe('sent');
+      expect(await mailTo(order.email!)).toHaveLength(1);
+    },
+  );
+
+  it('sends each kind from the consumer and reports only the failing messages', async () => {
+    const order = await placed();
+    const [shipment, refund] = cases.map(([, k]) => [k, k.data(order.id)] as const);
+    const missing = cases[1]![1].data(randomUUID());
+    const messages = [
+      sqsMessage(shipment![0], shipment![1]),
+      sqsMessage(refund![0], refund![1]),
+      sqsMessage(refund![0], missing),
+      sqsMessage(refund![0], { orderId: order.id, not: 'a refund' }),
+    ];
+    const source = { arn: 'arn:aws:sqs:eu-central-1:000000000000:notifications', region: 'eu-central-1' };
+    const response = await handler(toSqsEvent(messages, source));
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(
+      [messages[2]!.MessageId, messages[3]!.MessageId].sort(),
+    );
+    const mail = await mailTo(order.email!);
+    expect(mail.map((m) => m.tags.template).sort()).toEqual(['refund', 'shipment']);
+  });
+});

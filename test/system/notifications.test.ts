@@ -6,7 +6,7 @@ import { checkout, orderReaches, pay, readyCart, stockOf } from '../support/chec
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { mailTo } from '../support/mail.ts';
-import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+import { publishedProduct, stock, type TestProduct, testWarehouse } from '../support/store.ts';
 
 /** A back-office call, with an Idempotency-Key unless `key` is null. */
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
@@ -35,14 +35,7 @@ describe('notifications over HTTP: confirmation, shipment and refund e-mails, an
     await eventually(async () =>
       (await stockOf(product.variantIds[0]!)).available === 20 ? true : undefined,
     );
-    locationId = `mail-${randomUUID().slice(0, 8)}`;
-    const made = await adminSend('POST', '/admin/stock-locations', {
-      id: locationId,
-      name: locationId,
-      kind: 'warehouse',
-      priority: 2,
-    });
-    expect(made.status).toBe(201);
+    locationId = await testWarehouse('mail');
   });
 
   it('mails the shipment with its tracking and the refund with its amount, then resends the confirmation once per key', async () => {

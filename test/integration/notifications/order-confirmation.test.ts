@@ -8,6 +8,7 @@ import { putQueued } from '#contexts/notifications/data/notification-items.ts';
 import { sendOrderNotification } from '#contexts/notifications/data/send-notification.ts';
 import { sesMailer } from '#contexts/notifications/data/ses-mailer.ts';
 import { MailNotSentError, NotificationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
+import type { Mailer } from '#contexts/notifications/domain/mailer.ts';
 import {
   orderConfirmationEmail,
   renderOrderConfirmation,
@@ -15,38 +16,24 @@ import {
 import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
-import { buildEvent } from '#local/eventbridge/event.ts';
 import { toSqsEvent } from '#local/sqs/event.ts';
 import { transact } from '#platform/data/transact.ts';
-import { cloud, createTestTable, sdkConfig, useLocalDynamo } from '../../support/cloud.ts';
-import { mailTo } from '../../support/mail.ts';
+import { sdkConfig, type useLocalDynamo } from '../../support/cloud.ts';
+import {
+  busMessage,
+  localMailer,
+  mailTo,
+  notificationsConsumerOnTestTable,
+  TEST_MAIL_FROM,
+} from '../../support/mail.ts';
 import { sampleOrder } from '../../support/orders.ts';
 
-const FROM = 'orders@shop.example';
+const FROM = TEST_MAIL_FROM;
 const LEASE_MS = 20_000;
 
-/** An `OrderPlaced` as SQS carries it from the rule: the bus envelope around the event detail. */
-const orderPlacedMessage = (order: Order, eventId = randomUUID()) => ({
-  MessageId: randomUUID(),
-  ReceiptHandle: randomUUID(),
-  Body: JSON.stringify(
-    buildEvent({
-      id: randomUUID(),
-      source: ORDERS_SOURCE,
-      detailType: 'OrderPlaced',
-      time: new Date(),
-      account: '000000000000',
-      region: 'eu-central-1',
-      resources: [],
-      detail: {
-        id: eventId,
-        occurredAt: new Date().toISOString(),
-        schemaVersion: 1,
-        data: orderPlaced(order, new Date().toISOString()),
-      },
-    }),
-  ),
-});
+/** An `OrderPlaced` as SQS carries it from the rule. */
+const orderPlacedMessage = (order: Order, eventId = randomUUID()) =>
+  busMessage(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, new Date().toISOString()), eventId);
 
 /** A paid order with an address of its own, so the shared mail sink's messages to it are its own. */
 const paidOrder = (): Order => ({ ...sampleOrder({ status: 'paid' }), email: `${randomUUID()}@example.com` });
@@ -55,16 +42,11 @@ describe('order confirmation consumer', () => {
   let table: string;
   let client: ReturnType<typeof useLocalDynamo>;
   let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
-  let mailer: ReturnType<typeof sesMailer>;
+  let mailer: Mailer;
 
   beforeAll(async () => {
-    client = useLocalDynamo();
-    table = await createTestTable();
-    process.env.TABLE_NAME = table;
-    process.env.MAIL_FROM = FROM;
-    process.env.AWS_ENDPOINT_URL_SESV2 = cloud().endpoints.ses;
-    mailer = sesMailer({ from: FROM, client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) });
-    ({ handler } = await import('#contexts/notifications/lambda/consumer.ts'));
+    ({ client, table, handler } = await notificationsConsumerOnTestTable());
+    mailer = localMailer();
   });
 
   const place = async (order: Order) => {
@@ -130,10 +112,7 @@ describe('order confirmation consumer', () => {
 
   it.each([
     // The sink answers 400 BadRequestException to a sender that is no address.
-    [
-      'SES refuses it',
-      () => sesMailer({ from: 'no-address', client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) }),
-    ],
+    ['SES refuses it', () => localMailer('no-address')],
     // Nothing listens on port 9 (discard) on this machine: the connection is refused.
     [
       'SES cannot be reached',

@@ -1,25 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FULFILLMENT_SOURCE } from '#contexts/fulfillment/events.ts';
 import { notificationKeys } from '#contexts/notifications/data/keys.ts';
 import { sendOrderNotification } from '#contexts/notifications/data/send-notification.ts';
-import { sesMailer } from '#contexts/notifications/data/ses-mailer.ts';
 import { MailNotSentError } from '#contexts/notifications/domain/errors.ts';
 import { notificationEvents } from '#contexts/notifications/domain/events.ts';
+import type { Mailer } from '#contexts/notifications/domain/mailer.ts';
 import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { PAYMENTS_SOURCE } from '#contexts/payments/events.ts';
-import { buildEvent } from '#local/eventbridge/event.ts';
 import { toSqsEvent } from '#local/sqs/event.ts';
 import { transact } from '#platform/data/transact.ts';
-import { cloud, createTestTable, sdkConfig, useLocalDynamo } from '../../support/cloud.ts';
-import { mailTo } from '../../support/mail.ts';
+import type { useLocalDynamo } from '../../support/cloud.ts';
+import {
+  busMessage,
+  localMailer,
+  mailTo,
+  notificationsConsumerOnTestTable,
+  TEST_MAIL_FROM,
+} from '../../support/mail.ts';
 import { sampleOrder } from '../../support/orders.ts';
 
-const FROM = 'orders@shop.example';
+const FROM = TEST_MAIL_FROM;
 const LEASE_MS = 20_000;
 
 /** A `ShipmentCreated` of a new fulfillment of `orderId`. */
@@ -75,38 +79,19 @@ type Kind = {
 };
 const cases = kinds.map((k) => [k.kind, k as unknown as Kind] as const);
 
-/** An event as SQS carries it from its rule: the bus envelope around the detail. */
-const sqsMessage = (k: Kind, data: Record<string, unknown>, eventId = randomUUID()) => ({
-  MessageId: randomUUID(),
-  ReceiptHandle: randomUUID(),
-  Body: JSON.stringify(
-    buildEvent({
-      id: randomUUID(),
-      source: k.source,
-      detailType: k.detailType,
-      time: new Date(),
-      account: '000000000000',
-      region: 'eu-central-1',
-      resources: [],
-      detail: { id: eventId, occurredAt: new Date().toISOString(), schemaVersion: 1, data },
-    }),
-  ),
-});
+/** An event of `k` as SQS carries it from its rule. */
+const sqsMessage = (k: Kind, data: Record<string, unknown>, eventId = randomUUID()) =>
+  busMessage(k.source, k.detailType, data, eventId);
 
 describe('shipment and refund e-mails', () => {
   let table: string;
   let client: ReturnType<typeof useLocalDynamo>;
   let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
-  let mailer: ReturnType<typeof sesMailer>;
+  let mailer: Mailer;
 
   beforeAll(async () => {
-    client = useLocalDynamo();
-    table = await createTestTable();
-    process.env.TABLE_NAME = table;
-    process.env.MAIL_FROM = FROM;
-    process.env.AWS_ENDPOINT_URL_SESV2 = cloud().endpoints.ses;
-    mailer = sesMailer({ from: FROM, client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) });
-    ({ handler } = await import('#contexts/notifications/lambda/consumer.ts'));
+    ({ client, table, handler } = await notificationsConsumerOnTestTable());
+    mailer = localMailer();
   });
 
   /** A stored paid order with an address of its own, so the shared sink's messages to it are its own. */
@@ -169,10 +154,7 @@ describe('shipment and refund e-mails', () => {
       const order = await placed();
       const data = k.data(order.id);
       const eventId = randomUUID();
-      const refusing = sesMailer({
-        from: 'no-address',
-        client: new SESv2Client(sdkConfig(cloud().endpoints.ses)),
-      });
+      const refusing = localMailer('no-address');
       await expect(send(k, data, eventId, refusing)).rejects.toBeInstanceOf(MailNotSentError);
       const queued = await item(k.key(data as never));
       expect(queued).toMatchObject({ status: 'queued', eventId });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { OrderRepository } from '#contexts/orders/data/repository.ts';
-import type { Order } from '#contexts/orders/domain/schemas.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { messageOf, type NotificationEmail, notificationEmail, refOf } from '../domain/emails.ts';
 import { NotificationUndeliverableError } from '../domain/errors.ts';
+import type { RenderFromOrder } from '../domain/events.ts';
 import type { Mailer } from '../domain/mailer.ts';
 import { Entity, notificationKeys } from './keys.ts';
 import {
@@ -87,9 +87,6 @@ export const sendOnce = async (
   if (!claim.claimed) return claim.status === 'sent' ? 'duplicate' : 'in-flight';
   return sendClaimed(table, mailer, delivery, notificationEmail.parse(claim.item), attempt);
 };
-
-/** Renders an order's e-mail from the order (pure; throws when it has no address). */
-export type RenderFromOrder = (order: Order, now: Date) => NotificationEmail;
 
 /**
  * Sends the e-mail `render` makes of order `orderId` for event `eventId`, once per notification (its key

@@ -7,10 +7,13 @@ import { renderOrderConfirmation } from './order-confirmation.ts';
 import { renderRefundEmail } from './refund-email.ts';
 import { renderShipmentEmail } from './shipment-email.ts';
 
-/** Which order an event's e-mail goes to, and how to render it from that order (pure). */
+/** Renders an order's e-mail from the order (pure; throws when it has no address). */
+export type RenderFromOrder = (order: Order, now: Date) => NotificationEmail;
+
+/** Which order an event's e-mail goes to, and how to render it from that order. */
 export interface NotificationOfEvent {
   readonly orderId: string;
-  readonly render: (order: Order, now: Date) => NotificationEmail;
+  readonly render: RenderFromOrder;
 }
 
 /**

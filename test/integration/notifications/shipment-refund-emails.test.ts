@@ -26,58 +26,68 @@ import { sampleOrder } from '../../support/orders.ts';
 const FROM = TEST_MAIL_FROM;
 const LEASE_MS = 20_000;
 
-/** A `ShipmentCreated` of a new fulfillment of `orderId`. */
-const shipmentOf = (orderId: string) => {
-  const trackingNumber = `JD${randomUUID().slice(0, 10)}`;
-  return {
-    fulfillmentId: `ful_${randomUUID().slice(0, 20)}`,
-    orderId,
-    carrier: 'DHL <Express>',
-    trackingNumber,
-    trackingUrl: `https://track.example/${trackingNumber}?a=1&b=2`,
-    shippedAt: new Date().toISOString(),
-  };
-};
+/** One event of a kind: its data, the key of its notification item, and what its mail must show. */
+interface Sample {
+  readonly data: Record<string, unknown> & { readonly orderId: string };
+  readonly key: { readonly pk: string; readonly sk: string };
+  readonly shows: readonly string[];
+}
 
-/** A `RefundIssued` of a new refund of 15.05 EUR of `orderId`. */
-const refundOf = (orderId: string) => ({
-  refundId: `rf_${randomUUID().slice(0, 20)}`,
-  orderId,
-  amount: 1505,
-  currency: 'EUR' as const,
-  reason: 'requested_by_customer' as const,
-  providerRefundId: `re_${randomUUID().slice(0, 8)}`,
-  status: 'succeeded' as const,
-});
-
-/** Each new kind: its event, the sort key of its item, and what its mail must show. */
-const kinds = [
-  {
-    kind: 'shipment',
-    detailType: 'ShipmentCreated' as const,
-    source: FULFILLMENT_SOURCE,
-    data: shipmentOf,
-    key: (d: ReturnType<typeof shipmentOf>) => notificationKeys.email(d.orderId, 'shipment', d.fulfillmentId),
-    shows: (d: ReturnType<typeof shipmentOf>) => [d.trackingNumber, 'DHL'],
-  },
-  {
-    kind: 'refund',
-    detailType: 'RefundIssued' as const,
-    source: PAYMENTS_SOURCE,
-    data: refundOf,
-    key: (d: ReturnType<typeof refundOf>) => notificationKeys.email(d.orderId, 'refund', d.refundId),
-    shows: () => ['15.05 EUR'],
-  },
-];
-type Kind = {
+/** Each new kind: the event it is sent on, and a new event of it for an order. */
+interface Kind {
   readonly kind: string;
   readonly detailType: keyof typeof notificationEvents;
   readonly source: string;
-  readonly data: (orderId: string) => Record<string, unknown> & { orderId: string };
-  readonly key: (data: never) => { pk: string; sk: string };
-  readonly shows: (data: never) => string[];
+  readonly sample: (orderId: string) => Sample;
+}
+
+/** A `ShipmentCreated` of a new fulfillment (a carrier with markup, a link with `&`). */
+const shipment: Kind = {
+  kind: 'shipment',
+  detailType: 'ShipmentCreated',
+  source: FULFILLMENT_SOURCE,
+  sample: (orderId) => {
+    const fulfillmentId = `ful_${randomUUID().slice(0, 20)}`;
+    const trackingNumber = `JD${randomUUID().slice(0, 10)}`;
+    return {
+      data: {
+        fulfillmentId,
+        orderId,
+        carrier: 'DHL <Express>',
+        trackingNumber,
+        trackingUrl: `https://track.example/${trackingNumber}?a=1&b=2`,
+        shippedAt: new Date().toISOString(),
+      },
+      key: notificationKeys.email(orderId, 'shipment', fulfillmentId),
+      shows: [trackingNumber, 'DHL'],
+    };
+  },
 };
-const cases = kinds.map((k) => [k.kind, k as unknown as Kind] as const);
+
+/** A `RefundIssued` of a new refund of 15.05 EUR. */
+const refund: Kind = {
+  kind: 'refund',
+  detailType: 'RefundIssued',
+  source: PAYMENTS_SOURCE,
+  sample: (orderId) => {
+    const refundId = `rf_${randomUUID().slice(0, 20)}`;
+    return {
+      data: {
+        refundId,
+        orderId,
+        amount: 1505,
+        currency: 'EUR',
+        reason: 'requested_by_customer',
+        providerRefundId: `re_${randomUUID().slice(0, 8)}`,
+        status: 'succeeded',
+      },
+      key: notificationKeys.email(orderId, 'refund', refundId),
+      shows: ['15.05 EUR'],
+    };
+  },
+};
+
+const cases = [shipment, refund].map((k) => [k.kind, k] as const);
 
 /** An event of `k` as SQS carries it from its rule. */
 const sqsMessage = (k: Kind, data: Record<string, unknown>, eventId = randomUUID()) =>
@@ -114,16 +124,16 @@ describe('shipment and refund e-mails', () => {
 
   it.each(cases)('sends the %s e-mail to the order’s address and records it sent', async (_, k) => {
     const order = await placed();
-    const data = k.data(order.id);
+    const { data, key, shows } = k.sample(order.id);
     const eventId = randomUUID();
     expect(await send(k, data, eventId)).toBe('sent');
     const [message, ...others] = await mailTo(order.email!);
     expect(others).toEqual([]);
-    const stored = await item(k.key(data as never));
+    const stored = await item(key);
     expect(stored).toMatchObject({ entity: 'NOTIFICATION', eventId, template: k.kind, status: 'sent' });
     expect(stored?.messageId).toBe(message?.id);
     expect(message).toMatchObject({ from: FROM, to: [order.email], tags: { template: k.kind } });
-    for (const text of k.shows(data as never)) {
+    for (const text of shows) {
       expect(message?.text).toContain(text);
       expect(message?.html).toContain(text);
     }
@@ -134,16 +144,16 @@ describe('shipment and refund e-mails', () => {
     'sends one %s e-mail per event: a redelivery sends nothing more, another one does',
     async (_, k) => {
       const order = await placed();
-      const data = k.data(order.id);
+      const { data, key } = k.sample(order.id);
       const eventId = randomUUID();
       expect(await send(k, data, eventId)).toBe('sent');
-      const sent = await item(k.key(data as never));
+      const sent = await item(key);
       expect(await send(k, data, eventId)).toBe('duplicate');
       expect(await send(k, data)).toBe('duplicate');
       expect(await mailTo(order.email!)).toHaveLength(1);
-      expect(await item(k.key(data as never))).toEqual(sent);
+      expect(await item(key)).toEqual(sent);
       // Another fulfillment or refund of the same order is another e-mail.
-      expect(await send(k, k.data(order.id))).toBe('sent');
+      expect(await send(k, k.sample(order.id).data)).toBe('sent');
       expect(await mailTo(order.email!)).toHaveLength(2);
     },
   );
@@ -152,11 +162,11 @@ describe('shipment and refund e-mails', () => {
     'leaves the %s e-mail queued and throws when SES refuses it; the redelivery sends it',
     async (_, k) => {
       const order = await placed();
-      const data = k.data(order.id);
+      const { data, key } = k.sample(order.id);
       const eventId = randomUUID();
       const refusing = localMailer('no-address');
       await expect(send(k, data, eventId, refusing)).rejects.toBeInstanceOf(MailNotSentError);
-      const queued = await item(k.key(data as never));
+      const queued = await item(key);
       expect(queued).toMatchObject({ status: 'queued', eventId });
       expect(queued?.messageId).toBeUndefined();
       expect(queued?.sendingUntil).toBeUndefined();
@@ -168,13 +178,12 @@ describe('shipment and refund e-mails', () => {
 
   it('sends each kind from the consumer and reports only the failing messages', async () => {
     const order = await placed();
-    const [shipment, refund] = cases.map(([, k]) => [k, k.data(order.id)] as const);
-    const missing = cases[1]![1].data(randomUUID());
     const messages = [
-      sqsMessage(shipment![0], shipment![1]),
-      sqsMessage(refund![0], refund![1]),
-      sqsMessage(refund![0], missing),
-      sqsMessage(refund![0], { orderId: order.id, not: 'a refund' }),
+      sqsMessage(shipment, shipment.sample(order.id).data),
+      sqsMessage(refund, refund.sample(order.id).data),
+      // A refund of an order that does not exist, and one that is no refund.
+      sqsMessage(refund, refund.sample(randomUUID()).data),
+      sqsMessage(refund, { orderId: order.id, not: 'a refund' }),
     ];
     const source = { arn: 'arn:aws:sqs:eu-central-1:000000000000:notifications', region: 'eu-central-1' };
     const response = await handler(toSqsEvent(messages, source));

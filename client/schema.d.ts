@@ -1365,6 +1365,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/orders/{orderId}/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What was sent about an order
+     * @description Every e-mail of the order (the confirmation, one per shipment, one per refund): its `notificationId`, template, recipient, subject, `status` (`queued` until SES accepted it, then `sent`), `sentAt` and SES’s `messageId`, and how often the back office resent it. See docs/notifications.md.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['listOrderNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/orders/{orderId}/notifications/{notificationId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send one of an order’s e-mails again
+     * @description Sends the notification `notificationId` (`order-confirmation`, `shipment-<fulfillmentId>`, `refund-<refundId>`) once more, as it was first rendered, to the same address. The `Idempotency-Key` names the resend: the same key answers the same resend (`Idempotent-Replayed: true`) and sends no mail; a new key sends one more. Each resend is counted on the notification (`resendCount`, `lastResendMessageId`, `lastResentAt`). SES refusing: 502, and the same request later sends it. See docs/notifications.md#resend.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['resendOrderNotification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1912,6 +1956,37 @@ export interface components {
       /** @enum {string} */
       status: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
       items: components['schemas']['Fulfillment'][];
+    };
+    NotificationList: {
+      orderId: string;
+      items: components['schemas']['Notification'][];
+    };
+    Notification: {
+      notificationId: string;
+      /** @enum {string} */
+      template: 'order-confirmation' | 'shipment' | 'refund';
+      to: string;
+      subject: string;
+      /** @enum {string} */
+      status: 'queued' | 'sent';
+      /** Format: date-time */
+      createdAt: string;
+      sentAt: string | null;
+      /** @description SES’s MessageId of the first send */
+      messageId: string | null;
+      resendCount: number;
+      lastResentAt: string | null;
+      lastResendMessageId: string | null;
+    };
+    NotificationResend: {
+      notificationId: string;
+      /** @enum {string} */
+      template: 'order-confirmation' | 'shipment' | 'refund';
+      to: string;
+      subject: string;
+      messageId: string;
+      /** Format: date-time */
+      sentAt: string;
     };
     __schema0: {
       id: string;
@@ -9549,6 +9624,163 @@ export interface operations {
       };
       /** @description Problem; `code`: `internal_error` */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listOrderNotifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order’s notifications */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationList'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `order_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resendOrderNotification: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required. Names this resend: a retry with the same key answers the same resend, no mail */
+        'idempotency-key': string;
+      };
+      path: {
+        orderId: string;
+        /** @description `order-confirmation`, `shipment-<fulfillmentId>` or `refund-<refundId>` */
+        notificationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The resend, as SES accepted it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationResend'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `idempotency_key_required` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `notification_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `resend_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `mail_not_sent` */
+      502: {
         headers: {
           [name: string]: unknown;
         };

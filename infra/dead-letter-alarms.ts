@@ -4,7 +4,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface DeadLetterAlarmsProps {
-  /** Every dead-letter queue of the stack, by a readable id (`Queue.orderConfirmations`). */
+  /** Every dead-letter queue of the stack, by a readable id (`Queue.notifications`). */
   readonly deadLetterQueues: ReadonlyArray<readonly [string, IQueue]>;
   /** @default Duration.minutes(1) */
   readonly period?: Duration;

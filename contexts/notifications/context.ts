@@ -1,34 +1,57 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { notificationKeyPrefixes } from './data/keys.ts';
+import { notificationAdminOperations } from './operations/notifications.ts';
 
-/** Outbound messages: the order confirmation e-mail, sent once per order (docs/orders.md#order-confirmation). */
+/** Outbound e-mails to shoppers, each sent once: order confirmation, shipment, refund (docs/notifications.md). */
 export const notificationsContext = {
   name: 'notifications',
   description:
-    'Outbound messages: the order confirmation e-mail, sent once per order (docs/orders.md#order-confirmation).',
+    'Outbound e-mails to shoppers, each sent once: order confirmation, shipment, refund (docs/notifications.md).',
   keyPrefixes: notificationKeyPrefixes,
+  tags: [{ name: 'notifications', description: 'E-mails sent to shoppers: what was sent, and resends' }],
   functions: {
-    orderConfirmationConsumer: {
-      // Not routed: the `orderConfirmations` queue's consumer.
-      entry: 'contexts/notifications/lambda/order-confirmation.ts',
+    notificationsConsumer: {
+      // Not routed: the `notifications` queue's consumer.
+      entry: 'contexts/notifications/lambda/consumer.ts',
       description:
-        'Sends the order confirmation e-mail (SES) once per order, recorded on its notification item',
+        'Sends the confirmation, shipment and refund e-mails (SES), each once, recorded on its notification item',
       memoryMb: 256,
       timeoutSeconds: 20,
       uses: { table: 'readWrite', mail: true },
     },
+    notificationsAdmin: {
+      entry: 'contexts/notifications/lambda/admin.ts',
+      description: 'Admin: an order’s e-mails and their resends (SES), once per Idempotency-Key',
+      memoryMb: 256,
+      // Two reads, one write, SES's answer (the SDK retries throttling), one transaction, one read.
+      timeoutSeconds: 15,
+      uses: { table: 'readWrite', mail: true },
+      operations: notificationAdminOperations,
+    },
   },
+  // Every rule targets the one `notifications` queue: one consumer, one dead-letter queue and alarm; the
+  // consumer tells the e-mail from the detail-type.
   rules: {
     orderPlacedToConfirmation: {
       description: 'A placed (paid) order gets its confirmation e-mail sent',
       pattern: { source: ['commerce.orders'], 'detail-type': ['OrderPlaced'] },
-      queue: 'orderConfirmations',
+      queue: 'notifications',
+    },
+    shipmentCreatedToEmail: {
+      description: 'A shipped fulfillment gets its "on its way" e-mail (carrier, tracking) sent',
+      pattern: { source: ['commerce.fulfillment'], 'detail-type': ['ShipmentCreated'] },
+      queue: 'notifications',
+    },
+    refundIssuedToEmail: {
+      description: 'An issued refund gets its "we refunded" e-mail sent',
+      pattern: { source: ['commerce.payments'], 'detail-type': ['RefundIssued'] },
+      queue: 'notifications',
     },
   },
   queues: {
-    orderConfirmations: {
-      description: 'OrderPlaced events whose confirmation e-mail is to be sent',
-      consumer: 'orderConfirmationConsumer',
+    notifications: {
+      description: 'OrderPlaced, ShipmentCreated and RefundIssued events whose e-mail is to be sent',
+      consumer: 'notificationsConsumer',
       batchSize: 10,
       // Above the consumer's 20 s timeout, so a message is never redelivered while still being handled.
       visibilityTimeoutSeconds: 30,

@@ -38,8 +38,10 @@ const sesArn = (resource: string) => ({
 });
 
 describe('mail (uses.mail)', () => {
-  it('is used by the order confirmation consumer', () => {
-    expect(senders.map(([name]) => name)).toContain('orderConfirmationConsumer');
+  it('is used by the notifications consumer and the notifications admin', () => {
+    expect(senders.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['notificationsConsumer', 'notificationsAdmin']),
+    );
   });
 
   it.each(senders)('%s may send only as the stage sender, from its identity', (name) => {

@@ -34,12 +34,12 @@ const parcelDe = () => {
 };
 
 /**
- * A cart ready to check out: the lines, an e-mail (guests), an address in Germany, a shipping method.
+ * A cart ready to check out: the lines, an e-mail (guests; `email` or a shared one), an address in Germany, a shipping method.
  * A customer's cart (`bearer`) takes the e-mail from the token.
  */
 export const readyCart = async (
   lines: ReadonlyArray<{ variantId: string; quantity: number }>,
-  options: { bearer?: string; code?: string } = {},
+  options: { bearer?: string; code?: string; email?: string } = {},
 ) => {
   const created = await cartCall(
     'POST',
@@ -54,7 +54,14 @@ export const readyCart = async (
     expect((await cartCall('POST', `/carts/${cartId}/items`, line, who)).status).toBe(200);
   if (!options.bearer)
     expect(
-      (await cartCall('PUT', `/carts/${cartId}/email`, { email: 'shopper@example.com' }, who)).status,
+      (
+        await cartCall(
+          'PUT',
+          `/carts/${cartId}/email`,
+          { email: options.email ?? 'shopper@example.com' },
+          who,
+        )
+      ).status,
     ).toBe(200);
   const address = {
     name: 'Erika Mustermann',

@@ -95,3 +95,16 @@ export const newCustomer = async (): Promise<{ token: string; sub: string }> => 
   expect(res.status).toBe(200);
   return (await res.json()) as { token: string; sub: string };
 };
+
+/** A new warehouse of priority 2 for this test file (`<prefix>-<random>`), created by the back office. */
+export const testWarehouse = async (prefix: string): Promise<string> => {
+  const id = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const made = await adminSend('POST', '/admin/stock-locations', {
+    id,
+    name: id,
+    kind: 'warehouse',
+    priority: 2,
+  });
+  expect(made.status).toBe(201);
+  return id;
+};

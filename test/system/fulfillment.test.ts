@@ -4,7 +4,7 @@ import { scaled } from '../support/budget.ts';
 import { checkout, orderReaches, pay, readOrder, readyCart, stockOf } from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
-import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+import { adminSend, publishedProduct, stock, type TestProduct, testWarehouse } from '../support/store.ts';
 
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
   sendJson(method, path, body, cloud().tokens.admin, key ? { 'idempotency-key': key } : {});
@@ -29,14 +29,7 @@ describe('fulfillment over HTTP: partial, shipped with tracking, delivered, canc
       await stock(variantId, 50);
       await eventually(async () => ((await stockOf(variantId)).available === 50 ? true : undefined));
     }
-    locationId = `ship-${randomUUID().slice(0, 8)}`;
-    const made = await adminSend('POST', '/admin/stock-locations', {
-      id: locationId,
-      name: locationId,
-      kind: 'warehouse',
-      priority: 2,
-    });
-    expect(made.status).toBe(201);
+    locationId = await testWarehouse('ship');
   });
 
   /** A paid guest order of 2 units of the first variant and 1 of the second. */

@@ -9,9 +9,9 @@ import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
 import { LOCAL_MAIL_FROM } from '#local/cloud.ts';
-import type { SentMessage } from '#local/ses/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
+import { mailTo } from '../support/mail.ts';
 import { queuedConfirmation, sampleOrder } from '../support/orders.ts';
 
 /** The order and its `OrderPlaced` outbox record in one transaction, as the checkout saga writes them. */
@@ -61,15 +61,8 @@ const sentConfirmation = async (orderId: string) => {
   return item?.status === 'sent' ? item : undefined;
 };
 
-/** What the local mail sink holds for `to`, newest first. */
-const mailTo = async (to: string): Promise<SentMessage[]> => {
-  const res = await fetch(`${cloud().endpoints.ses}/_local/messages?to=${encodeURIComponent(to)}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { messages: SentMessage[] }).messages;
-};
-
 const sqs = () => new SQSClient(sdkConfig(cloud().endpoints.sqs));
-const queue = () => cloud().queues.orderConfirmations!;
+const queue = () => cloud().queues.notifications!;
 
 /** True once nothing waits in the queue, is being handled or waits out a visibility timeout. */
 const drained = async () => {
@@ -148,7 +141,7 @@ describe('order confirmation: OrderPlaced → rule → queue → consumer → SE
       new GetQueueAttributesCommand({ QueueUrl: queue().url, AttributeNames: ['RedrivePolicy'] }),
     );
     expect(JSON.parse(Attributes!.RedrivePolicy!).maxReceiveCount).toBe(
-      app.queues.orderConfirmations!.maxReceiveCount,
+      app.queues.notifications!.maxReceiveCount,
     );
   });
 });

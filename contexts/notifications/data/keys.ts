@@ -3,13 +3,30 @@
 /** Partition-key prefixes of the notifications' items. */
 export const notificationKeyPrefixes = ['NOTIFICATION#'] as const;
 
+const pk = (orderId: string) => `NOTIFICATION#${orderId}`;
+
+/** The sort-key prefix of an order's e-mails (not of their resends): the admin list's Query. */
+export const EMAIL_PREFIX = 'EMAIL#';
+
 /**
- * An outbound message waiting for a sender (see docs/orders.md#order-confirmation): one item per order
- * and kind, so the key itself makes "one confirmation e-mail per order" a conditional Put.
+ * An order's notifications and their resends (see docs/notifications.md): one item per order, template
+ * and fulfillment or refund, so the key itself makes "one e-mail per shipment" a conditional Put; one
+ * item per resend and Idempotency-Key, so the same key resends once.
  */
 export const notificationKeys = {
-  email: (orderId: string, template: string) => ({ pk: `NOTIFICATION#${orderId}`, sk: `EMAIL#${template}` }),
+  /** `EMAIL#order-confirmation`, `EMAIL#shipment#<fulfillmentId>`, `EMAIL#refund#<refundId>`. */
+  email: (orderId: string, template: string, subjectId?: string) => ({
+    pk: pk(orderId),
+    sk: `${EMAIL_PREFIX}${template}${subjectId ? `#${subjectId}` : ''}`,
+  }),
+  /** `RESEND#<notificationId>#<idempotencyKey>`: one back-office resend of a notification. */
+  resend: (orderId: string, notificationId: string, idempotencyKey: string) => ({
+    pk: pk(orderId),
+    sk: `RESEND#${notificationId}#${idempotencyKey}`,
+  }),
+  /** The partition holding all of an order's notifications. */
+  order: (orderId: string) => ({ pk: pk(orderId) }),
 };
 
 /** The `entity` attribute of the notifications' items. */
-export const Entity = { notification: 'NOTIFICATION' } as const;
+export const Entity = { notification: 'NOTIFICATION', resend: 'NOTIFICATION_RESEND' } as const;

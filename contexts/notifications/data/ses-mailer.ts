@@ -1,4 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { requireEnv } from '#platform/config/env.ts';
 import { MailNotSentError } from '../domain/errors.ts';
 import type { Mailer, OutgoingEmail, SentEmail } from '../domain/mailer.ts';
 
@@ -54,3 +55,10 @@ export const sesMailer = (options: SesMailerOptions): Mailer => {
     },
   };
 };
+
+/** The mailer of a function that `uses.mail`: the stage's sender (`MAIL_FROM`) and configuration set. */
+export const sesMailerFromEnv = (): Mailer =>
+  sesMailer({
+    from: requireEnv('MAIL_FROM'),
+    ...(process.env.MAIL_CONFIGURATION_SET ? { configurationSet: process.env.MAIL_CONFIGURATION_SET } : {}),
+  });

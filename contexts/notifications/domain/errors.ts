@@ -1,22 +1,42 @@
-import { AppError, UnprocessableError } from '#platform/errors/index.ts';
+import { AppError, ConflictError, NotFoundError, UnprocessableError } from '#platform/errors/index.ts';
 
 /**
- * An order confirmation that cannot be written: the order does not exist (`confirmation_order_missing`)
- * or has no e-mail address (`confirmation_email_missing`). Neither happens for an order the checkout
- * placed, so the consumer lets the message fail: it is retried, then parked in the dead-letter queue
- * for a person to look at, rather than silently dropped.
+ * A notification that cannot be written: its order does not exist (`notification_order_missing`) or has
+ * no e-mail address (`notification_email_missing`). Neither happens for an order the checkout placed, so
+ * the consumer lets the message fail: it is retried, then parked in the dead-letter queue for a person to
+ * look at, rather than silently dropped.
  */
-export class OrderConfirmationUndeliverableError extends UnprocessableError {
+export class NotificationUndeliverableError extends UnprocessableError {
   readonly orderId: string;
 
-  constructor(orderId: string, code: 'confirmation_order_missing' | 'confirmation_email_missing') {
+  constructor(orderId: string, code: 'notification_order_missing' | 'notification_email_missing') {
     super(
-      code === 'confirmation_order_missing'
-        ? `Order ${orderId} does not exist; no confirmation can be written`
-        : `Order ${orderId} has no e-mail address; no confirmation can be written`,
+      code === 'notification_order_missing'
+        ? `Order ${orderId} does not exist; no notification can be written`
+        : `Order ${orderId} has no e-mail address; no notification can be written`,
       code,
     );
     this.orderId = orderId;
+  }
+}
+
+/** 404 `notification_not_found`: the order has no notification of that id (or there is no such order). */
+export class NotificationNotFoundError extends NotFoundError {
+  constructor(orderId: string, notificationId: string) {
+    super(`Order ${orderId} has no notification ${notificationId}`, 'notification_not_found');
+  }
+}
+
+/**
+ * 409 `resend_in_progress`: a resend under the same Idempotency-Key is being sent right now; its answer
+ * comes with the same request once it is recorded.
+ */
+export class ResendInProgressError extends ConflictError {
+  constructor(notificationId: string) {
+    super(
+      `A resend of ${notificationId} under this Idempotency-Key is being sent; retry shortly`,
+      'resend_in_progress',
+    );
   }
 }
 

@@ -1,16 +1,6 @@
+import { escapeHtml, htmlPage } from './html.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import type { OrderConfirmationEmail } from './order-confirmation.ts';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML: product titles come from the catalog and must not become markup. */
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 
 const textBody = (email: OrderConfirmationEmail): string =>
   [
@@ -36,16 +26,15 @@ const htmlBody = (email: OrderConfirmationEmail): string => {
         )}</tr>`,
     )
     .join('');
-  return [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>',
-    escapeHtml(email.subject),
-    '</title></head><body style="font-family:sans-serif">',
-    '<p>Thank you for your order.</p>',
-    `<p>Order <strong>${escapeHtml(email.orderId)}</strong></p>`,
-    `<table>${rows}</table>`,
-    `<p><strong>Total: ${escapeHtml(email.grandTotal)} ${email.currency}</strong></p>`,
-    '</body></html>',
-  ].join('');
+  return htmlPage(
+    email.subject,
+    [
+      '<p>Thank you for your order.</p>',
+      `<p>Order <strong>${escapeHtml(email.orderId)}</strong></p>`,
+      `<table>${rows}</table>`,
+      `<p><strong>Total: ${escapeHtml(email.grandTotal)} ${email.currency}</strong></p>`,
+    ].join(''),
+  );
 };
 
 /**

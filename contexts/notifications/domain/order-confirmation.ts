@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
 import type { Order, OrderLine } from '#contexts/orders/domain/schemas.ts';
-import { orderId } from '#contexts/orders/domain/schemas.ts';
 import { MAX_CART_LINES } from '#contexts/pricing/domain/cart-schemas.ts';
 import { formatDecimal } from '#platform/money/decimal.ts';
-import { OrderConfirmationUndeliverableError } from './errors.ts';
+import { NotificationUndeliverableError } from './errors.ts';
+import { decimalText, notificationFields, orderReference } from './notification.ts';
 
 /** The template name of the order confirmation (also the sort key suffix of its notification item). */
 export const ORDER_CONFIRMATION_TEMPLATE = 'order-confirmation' as const;
-
-/** A money figure as the e-mail shows it: the currency's decimals, never a float ("19.99", "1200"). */
-const decimalText = z.string().regex(/^\d{1,16}(\.\d{2,3})?$/);
-
-/** Where a notification is: written and waiting to be sent (`queued`), or accepted by SES (`sent`). */
-export const notificationStatus = z.enum(['queued', 'sent']);
-export type NotificationStatus = z.infer<typeof notificationStatus>;
 
 /**
  * The order confirmation e-mail as its notification item holds it: everything a mail template needs,
@@ -22,10 +15,8 @@ export type NotificationStatus = z.infer<typeof notificationStatus>;
  * sent, it carries the provider's `messageId` and `sentAt`.
  */
 export const orderConfirmationEmail = z.object({
-  to: z.string().max(254),
+  ...notificationFields,
   template: z.literal(ORDER_CONFIRMATION_TEMPLATE),
-  subject: z.string().max(200),
-  orderId,
   currency: currencyCode,
   lines: z
     .array(
@@ -34,10 +25,6 @@ export const orderConfirmationEmail = z.object({
     .min(1)
     .max(MAX_CART_LINES),
   grandTotal: decimalText,
-  status: notificationStatus,
-  createdAt: z.iso.datetime(),
-  messageId: z.string().min(1).max(256).optional(),
-  sentAt: z.iso.datetime().optional(),
 });
 export type OrderConfirmationEmail = z.infer<typeof orderConfirmationEmail>;
 
@@ -47,21 +34,18 @@ const lineTitle = (line: OrderLine): string => {
   return line.productTitle ?? line.title ?? line.sku ?? line.variantId;
 };
 
-/** A short, readable order reference for the subject line (the full id is in the body). */
-const reference = (id: string) => id.replaceAll('-', '').slice(0, 8).toUpperCase();
-
 /**
  * Renders the confirmation e-mail of a placed order from its immutable snapshot (pure). An order without
- * an e-mail address throws `OrderConfirmationUndeliverableError` (`confirmation_email_missing`).
+ * an e-mail address throws `NotificationUndeliverableError` (`notification_email_missing`).
  */
 export const renderOrderConfirmation = (order: Order, now: Date): OrderConfirmationEmail => {
-  if (!order.email) throw new OrderConfirmationUndeliverableError(order.id, 'confirmation_email_missing');
+  if (!order.email) throw new NotificationUndeliverableError(order.id, 'notification_email_missing');
   const money = (amount: number) => formatDecimal(amount, order.currency);
   const grandTotal = money(order.totals.grandTotal);
   return {
     to: order.email,
     template: ORDER_CONFIRMATION_TEMPLATE,
-    subject: `Your order ${reference(order.id)} is confirmed: ${grandTotal} ${order.currency}`,
+    subject: `Your order ${orderReference(order.id)} is confirmed: ${grandTotal} ${order.currency}`,
     orderId: order.id,
     currency: order.currency,
     lines: order.lines.map((line) => ({

@@ -5,12 +5,10 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notificationKeys } from '#contexts/notifications/data/keys.ts';
 import { putQueued } from '#contexts/notifications/data/notification-items.ts';
-import { sendOrderConfirmation } from '#contexts/notifications/data/send-order-confirmation.ts';
+import { sendOrderNotification } from '#contexts/notifications/data/send-notification.ts';
 import { sesMailer } from '#contexts/notifications/data/ses-mailer.ts';
-import {
-  MailNotSentError,
-  OrderConfirmationUndeliverableError,
-} from '#contexts/notifications/domain/errors.ts';
+import { MailNotSentError, NotificationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
+import type { Mailer } from '#contexts/notifications/domain/mailer.ts';
 import {
   orderConfirmationEmail,
   renderOrderConfirmation,
@@ -18,63 +16,37 @@ import {
 import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
-import { buildEvent } from '#local/eventbridge/event.ts';
-import type { SentMessage } from '#local/ses/index.ts';
 import { toSqsEvent } from '#local/sqs/event.ts';
 import { transact } from '#platform/data/transact.ts';
-import { cloud, createTestTable, sdkConfig, useLocalDynamo } from '../../support/cloud.ts';
+import { sdkConfig, type useLocalDynamo } from '../../support/cloud.ts';
+import {
+  busMessage,
+  localMailer,
+  mailTo,
+  notificationsConsumerOnTestTable,
+  TEST_MAIL_FROM,
+} from '../../support/mail.ts';
 import { sampleOrder } from '../../support/orders.ts';
 
-const FROM = 'orders@shop.example';
+const FROM = TEST_MAIL_FROM;
 const LEASE_MS = 20_000;
 
-/** An `OrderPlaced` as SQS carries it from the rule: the bus envelope around the event detail. */
-const orderPlacedMessage = (order: Order, eventId = randomUUID()) => ({
-  MessageId: randomUUID(),
-  ReceiptHandle: randomUUID(),
-  Body: JSON.stringify(
-    buildEvent({
-      id: randomUUID(),
-      source: ORDERS_SOURCE,
-      detailType: 'OrderPlaced',
-      time: new Date(),
-      account: '000000000000',
-      region: 'eu-central-1',
-      resources: [],
-      detail: {
-        id: eventId,
-        occurredAt: new Date().toISOString(),
-        schemaVersion: 1,
-        data: orderPlaced(order, new Date().toISOString()),
-      },
-    }),
-  ),
-});
+/** An `OrderPlaced` as SQS carries it from the rule. */
+const orderPlacedMessage = (order: Order, eventId = randomUUID()) =>
+  busMessage(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, new Date().toISOString()), eventId);
 
 /** A paid order with an address of its own, so the shared mail sink's messages to it are its own. */
 const paidOrder = (): Order => ({ ...sampleOrder({ status: 'paid' }), email: `${randomUUID()}@example.com` });
-
-/** What the local cloud's mail sink holds for `to` (it is shared by the run: filter, never clear). */
-const mailTo = async (to: string): Promise<SentMessage[]> => {
-  const res = await fetch(`${cloud().endpoints.ses}/_local/messages?to=${encodeURIComponent(to)}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { messages: SentMessage[] }).messages;
-};
 
 describe('order confirmation consumer', () => {
   let table: string;
   let client: ReturnType<typeof useLocalDynamo>;
   let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
-  let mailer: ReturnType<typeof sesMailer>;
+  let mailer: Mailer;
 
   beforeAll(async () => {
-    client = useLocalDynamo();
-    table = await createTestTable();
-    process.env.TABLE_NAME = table;
-    process.env.MAIL_FROM = FROM;
-    process.env.AWS_ENDPOINT_URL_SESV2 = cloud().endpoints.ses;
-    mailer = sesMailer({ from: FROM, client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) });
-    ({ handler } = await import('#contexts/notifications/lambda/order-confirmation.ts'));
+    ({ client, table, handler } = await notificationsConsumerOnTestTable());
+    mailer = localMailer();
   });
 
   const place = async (order: Order) => {
@@ -92,7 +64,7 @@ describe('order confirmation consumer', () => {
       )
     ).Item;
   const send = (orderId: string, eventId = randomUUID(), using = mailer) =>
-    sendOrderConfirmation(table, using, eventId, orderId, { leaseMs: LEASE_MS });
+    sendOrderNotification(table, using, eventId, orderId, renderOrderConfirmation, { leaseMs: LEASE_MS });
 
   it('sends the e-mail rendered from the stored order and records it sent with the SES MessageId', async () => {
     const order = await place(paidOrder());
@@ -140,10 +112,7 @@ describe('order confirmation consumer', () => {
 
   it.each([
     // The sink answers 400 BadRequestException to a sender that is no address.
-    [
-      'SES refuses it',
-      () => sesMailer({ from: 'no-address', client: new SESv2Client(sdkConfig(cloud().endpoints.ses)) }),
-    ],
+    ['SES refuses it', () => localMailer('no-address')],
     // Nothing listens on port 9 (discard) on this machine: the connection is refused.
     [
       'SES cannot be reached',
@@ -176,24 +145,26 @@ describe('order confirmation consumer', () => {
     const now = new Date();
     const until = new Date(now.getTime() + leaseLeftMs).toISOString();
     const email = renderOrderConfirmation(order, now);
-    expect(await putQueued(table, randomUUID(), email, { id: randomUUID(), until })).toBe(true);
+    const key = notificationKeys.email(order.id, 'order-confirmation');
+    const item = { ...email, entity: 'NOTIFICATION', eventId: randomUUID() };
+    expect(await putQueued(table, key, item, { id: randomUUID(), until })).toBe(true);
     expect(await send(order.id)).toBe(effect);
     expect(await mailTo(order.email!)).toHaveLength(messages);
   });
 
   it.each([
-    ['a missing order', () => paidOrder(), false, 'confirmation_order_missing'],
+    ['a missing order', () => paidOrder(), false, 'notification_order_missing'],
     [
       'an order without an e-mail',
       () => ({ ...paidOrder(), email: null }),
       true,
-      'confirmation_email_missing',
+      'notification_email_missing',
     ],
   ])('fails with a typed error for %s and writes nothing', async (_, make, stored, code) => {
     const order = make();
     if (stored) await place(order);
     const attempt = send(order.id);
-    await expect(attempt).rejects.toBeInstanceOf(OrderConfirmationUndeliverableError);
+    await expect(attempt).rejects.toBeInstanceOf(NotificationUndeliverableError);
     await expect(attempt).rejects.toMatchObject({ code, orderId: order.id });
     expect(await notification(order.id)).toBeUndefined();
   });
@@ -205,7 +176,7 @@ describe('order confirmation consumer', () => {
     const bad = orderPlacedMessage(missing);
     const broken = { ...orderPlacedMessage(placed), Body: JSON.stringify({ not: 'an event' }) };
     const source = {
-      arn: 'arn:aws:sqs:eu-central-1:000000000000:orderConfirmations',
+      arn: 'arn:aws:sqs:eu-central-1:000000000000:notifications',
       region: 'eu-central-1',
     };
     const response = await handler(toSqsEvent([good, bad, broken, good], source));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
-import { OrderConfirmationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
+import { NotificationUndeliverableError } from '#contexts/notifications/domain/errors.ts';
 import {
   orderConfirmationEmail,
   renderOrderConfirmation,
@@ -82,7 +82,7 @@ describe('renderOrderConfirmation', () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(OrderConfirmationUndeliverableError);
-    expect(error).toMatchObject({ code: 'confirmation_email_missing', orderId: order.id });
+    expect(error).toBeInstanceOf(NotificationUndeliverableError);
+    expect(error).toMatchObject({ code: 'notification_email_missing', orderId: order.id });
   });
 });

@@ -30,22 +30,21 @@ const WARM_UP = 2 * SHOPPERS;
 
 const { cloud, shop, ports } = await startBenchCloud();
 
-/** Runs the warm-up journeys, unmeasured and unreconciled; says how many failed. */
+/** Runs the warm-up journeys, unmeasured and unreconciled; says how many failed and why. */
 const warmUp = async (warmCatalog: Catalog) => {
   const rec = recorder(shop);
-  const failed = (
-    await inBatches(
-      Array.from({ length: WARM_UP }, (_, i) => i),
-      SHOPPERS,
-      (i) =>
-        postPurchaseJourney(shop, rec, warmCatalog, i).then(
-          () => false,
-          () => true,
-        ),
-    )
-  ).filter(Boolean).length;
+  const reasons: string[] = [];
+  await inBatches(
+    Array.from({ length: WARM_UP }, (_, i) => i),
+    SHOPPERS,
+    (i) =>
+      postPurchaseJourney(shop, rec, warmCatalog, i).catch((error: unknown) => {
+        reasons.push(error instanceof Error ? error.message : String(error));
+      }),
+  );
+  const distinct = [...new Set(reasons.map((r) => r.replace(/[0-9a-f-]{36}/g, '…')))];
   console.log(
-    `Warm-up: ${WARM_UP} journeys on their own catalog, ${failed} failed (not measured, not reconciled).`,
+    `Warm-up: ${WARM_UP} journeys on their own catalog, ${reasons.length} failed (not measured, not reconciled)${distinct.length ? `: ${distinct.slice(0, 3).join(' | ')}` : ''}.`,
   );
 };
 try {

@@ -3,6 +3,7 @@
 // its own, so this wraps `Worker.prototype.postMessage` in this process: measurement only, and it must
 // be imported before the cloud starts its first worker.
 import { Worker } from 'node:worker_threads';
+import { instanceOf } from './instances.ts';
 
 /** One invocation: which function, when it ran (ms, `performance.now()`), and its event's record count. */
 export interface Invocation {
@@ -12,6 +13,10 @@ export interface Invocation {
   ok: boolean;
   /** Records in a stream or queue batch (pipes, SQS); 0 for other events. */
   readonly records: number;
+  /** The instance that ran it (`instances.ts`), to match the requests it made. */
+  readonly instance: string;
+  /** API Gateway's `routeKey` (`POST /carts`) when the event came through the gateway, else `''`. */
+  readonly route: string;
 }
 
 interface Posted {
@@ -53,7 +58,7 @@ Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worke
   const posted = args[0] as Posted | null;
   if (typeof posted?.id === 'string' && typeof posted.context?.functionName === 'string') {
     // Pipes hand a Lambda target a JSON array of records; SQS and streams an event with `Records`.
-    const event = posted.event as { Records?: unknown } | unknown[] | null | undefined;
+    const event = posted.event as { Records?: unknown; routeKey?: unknown } | unknown[] | null | undefined;
     const records = Array.isArray(event) ? event : event?.Records;
     const call: Invocation = {
       fn: posted.context.functionName,
@@ -61,6 +66,8 @@ Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worke
       end: Number.NaN,
       ok: false,
       records: Array.isArray(records) ? records.length : 0,
+      instance: instanceOf(this),
+      route: !Array.isArray(event) && typeof event?.routeKey === 'string' ? event.routeKey : '',
     };
     open.set(posted.id, call);
     postedTo.set(posted.id, this);

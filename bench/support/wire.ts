@@ -4,6 +4,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { instanceIn } from './instances.ts';
 
 /** One outgoing request of this process (the counting proxy's forward, an SQS poll, a bus delivery). */
 export interface ClientCall {
@@ -16,6 +17,8 @@ export interface ClientCall {
   capacity: number;
   /** SQS ReceiveMessage: how many messages came back. */
   messages: number;
+  /** The Lambda instance that asked (`instances.ts`), `''` when unknown. */
+  readonly instance: string;
 }
 
 /** One request a local server of this process answered (the gateway, Step Functions, …). */
@@ -87,6 +90,7 @@ subscribe('http.client.request.start', (message) => {
     end: Number.NaN,
     capacity: 0,
     messages: 0,
+    instance: instanceIn(request.getHeader('x-amzn-trace-id')),
   };
   openClient.set(request, call);
   clientCalls.push(call);

@@ -25,3 +25,7 @@ export const requiredIdempotencyKey = (event: Pick<APIGatewayProxyEventV2, 'head
     );
   return key;
 };
+
+/** The header that tells a client its request was a retry answered with the first result. */
+export const replayedHeader = (replayed: boolean): Record<string, string> =>
+  replayed ? { 'idempotent-replayed': 'true' } : {};

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { LocationRepository } from '#contexts/inventory/data/location-repository.ts';
 import { type OrderRepository, orderNotFound } from '#contexts/orders/data/repository.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '#platform/errors/index.ts';
+import { requestFingerprint } from '#platform/idempotency/derive.ts';
 import { allShipped, fulfillmentIdFor, fulfillmentStatusOf, overFulfilled } from '../domain/quantities.ts';
 import type { Fulfillment, FulfillmentList, FulfillmentRequest, ShipmentRequest } from '../domain/schemas.ts';
 import {
@@ -22,9 +22,6 @@ export interface FulfilDeps {
 
 /** Attempts at a change when another change of the same order's fulfillments commits in between. */
 const ATTEMPTS = 3;
-
-const fingerprint = (value: unknown) =>
-  createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 const ordered = (order: Order) => order.lines.map((l) => ({ id: l.id, quantity: l.quantity }));
 
@@ -65,7 +62,7 @@ export const fulfil = async (
   now = new Date(),
 ): Promise<{ readonly fulfillment: Fulfillment; readonly replayed: boolean }> => {
   const id = fulfillmentIdFor(orderId, idempotencyKey);
-  const print = fingerprint(request);
+  const print = requestFingerprint(request);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [order, ledger] = await readBoth(deps, orderId);
     const known = ledger.fulfillments.find((f) => f.fulfillment.id === id);
@@ -139,7 +136,7 @@ export const ship = async (
   request: ShipmentRequest,
   now = new Date(),
 ): Promise<{ readonly fulfillment: Fulfillment; readonly replayed: boolean }> => {
-  const print = fingerprint(request);
+  const print = requestFingerprint(request);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [order, ledger] = await readBoth(deps, orderId);
     const { fulfillment, shipmentFingerprint } = oneOf(ledger, orderId, fulfillmentId);

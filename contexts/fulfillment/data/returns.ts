@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { restockSold } from '#contexts/inventory/data/items.ts';
 import { orderNotFound } from '#contexts/orders/data/repository.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
@@ -6,6 +5,7 @@ import { issueRefund, type RefundDeps } from '#contexts/payments/data/issue-refu
 import { readRefunds } from '#contexts/payments/data/refund-store.ts';
 import { type Refund, refundableOf, refundIdFor } from '#contexts/payments/domain/refunds.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '#platform/errors/index.ts';
+import { requestFingerprint } from '#platform/idempotency/derive.ts';
 import {
   lineRefund,
   notReturnable,
@@ -29,8 +29,6 @@ export interface ReturnDeps extends RefundDeps {
 }
 
 const ATTEMPTS = 3;
-const fingerprint = (value: unknown) =>
-  createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 const readBoth = async (deps: ReturnDeps, orderId: string): Promise<[Order, FulfillmentLedger]> => {
   const [order, ledger] = await Promise.all([
@@ -58,7 +56,7 @@ export const requestReturn = async (
   now = new Date(),
 ): Promise<{ readonly orderReturn: Return; readonly replayed: boolean }> => {
   const id = returnIdFor(orderId, idempotencyKey);
-  const print = fingerprint([request, by]);
+  const print = requestFingerprint([request, by]);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [order, ledger] = await readBoth(deps, orderId);
     const known = ledger.returns.find((r) => r.orderReturn.id === id);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { derivedId } from '#platform/idempotency/derive.ts';
 import type { Fulfillment, FulfillmentLine, FulfillmentStatus, OrderFulfillmentStatus } from './schemas.ts';
 
 /** An order line as fulfillment sees it: its id and how many units were bought. */
@@ -68,4 +68,4 @@ export const allShipped = (ordered: readonly OrderedLine[], fulfillments: readon
 
 /** A fulfillment's id: derived from the order and the request's Idempotency-Key (a retry names the same). */
 export const fulfillmentIdFor = (orderId: string, idempotencyKey: string): string =>
-  `ful_${createHash('sha256').update(`fulfillment\n${orderId}\n${idempotencyKey}`).digest('base64url').slice(0, 24)}`;
+  derivedId('ful', 'fulfillment', [orderId, idempotencyKey], 24);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { derivedId } from '#platform/idempotency/derive.ts';
 import { mulDivHalfUp } from '#platform/money/rounding.ts';
 import { amountSchema } from '#platform/money/schema.ts';
 import { unitsBy } from './quantities.ts';
@@ -127,4 +127,4 @@ export const lineRefund = (
 
 /** A return's id: derived from the order and the request's Idempotency-Key. */
 export const returnIdFor = (orderId: string, idempotencyKey: string): string =>
-  `ret_${createHash('sha256').update(`return\n${orderId}\n${idempotencyKey}`).digest('base64url').slice(0, 24)}`;
+  derivedId('ret', 'return', [orderId, idempotencyKey], 24);

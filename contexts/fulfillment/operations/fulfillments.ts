@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderPath } from '#contexts/orders/domain/queries.ts';
-import { idempotencyKey, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
+import { idempotencyKey, replayedHeader, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
 import { cancel, deliver, fulfil, listFulfillments, ship } from '../data/fulfil.ts';
 import {
@@ -20,7 +20,6 @@ const headers = z.object({
 });
 const fulfillmentPath = orderPath.extend({ fulfillmentId: z.string().min(1).max(64) });
 const one = { description: 'The fulfillment', schema: fulfillmentSchema };
-const replayed = (yes: boolean): Record<string, string> => (yes ? { 'idempotent-replayed': 'true' } : {});
 const STATE_CONFLICTS = [
   'fulfillment_shipped',
   'fulfillment_delivered',
@@ -53,7 +52,7 @@ export const createFulfillment = fulfillmentOperation({
     return json(201, made.fulfillment, {
       location: `/admin/orders/${path.orderId}/fulfillments/${made.fulfillment.id}`,
       ...noStore,
-      ...replayed(made.replayed),
+      ...replayedHeader(made.replayed),
     });
   },
 });
@@ -79,7 +78,7 @@ export const createShipment = fulfillmentOperation({
   handle: async ({ path, body, event }, services) => {
     requiredIdempotencyKey(event);
     const shipped = await ship(services, path.orderId, path.fulfillmentId, body);
-    return json(201, shipped.fulfillment, { ...noStore, ...replayed(shipped.replayed) });
+    return json(201, shipped.fulfillment, { ...noStore, ...replayedHeader(shipped.replayed) });
   },
 });
 

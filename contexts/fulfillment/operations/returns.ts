@@ -3,7 +3,7 @@ import { orderNotFound } from '#contexts/orders/data/repository.ts';
 import { orderPath } from '#contexts/orders/domain/queries.ts';
 import { mayView } from '#contexts/orders/operations/access.ts';
 import { ORDER_TOKEN_HEADER, orderTokenHeaders } from '#contexts/orders/operations/responses.ts';
-import { idempotencyKey, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
+import { idempotencyKey, replayedHeader, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
 import { listReturns, receive, requestReturn } from '../data/returns.ts';
 import { receiveRequest, returnRequest, returnSchema } from '../domain/returns.ts';
@@ -15,7 +15,6 @@ const keyHeader = {
     description: 'Required. Names this request: a retry with the same key answers the same result',
   }),
 };
-const replayed = (yes: boolean): Record<string, string> => (yes ? { 'idempotent-replayed': 'true' } : {});
 const created = { 201: { description: 'The return, requested', schema: returnSchema } };
 const requestProblems = {
   400: ['idempotency_key_required'],
@@ -50,7 +49,7 @@ export const createReturn = fulfillmentOperation({
     if (!order || !mayView(order, caller, event.headers[ORDER_TOKEN_HEADER]))
       throw orderNotFound(path.orderId);
     const made = await requestReturn(services, path.orderId, key, body, 'customer');
-    return json(201, made.orderReturn, { ...noStore, ...replayed(made.replayed) });
+    return json(201, made.orderReturn, { ...noStore, ...replayedHeader(made.replayed) });
   },
 });
 
@@ -67,7 +66,7 @@ export const adminCreateReturn = fulfillmentOperation({
   problems: requestProblems,
   handle: async ({ path, body, event }, services) => {
     const made = await requestReturn(services, path.orderId, requiredIdempotencyKey(event), body, 'admin');
-    return json(201, made.orderReturn, { ...noStore, ...replayed(made.replayed) });
+    return json(201, made.orderReturn, { ...noStore, ...replayedHeader(made.replayed) });
   },
 });
 

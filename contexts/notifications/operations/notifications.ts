@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderPath } from '#contexts/orders/domain/queries.ts';
-import { idempotencyKey, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
+import { idempotencyKey, replayedHeader, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
 import { orderNotifications, resendNotification } from '../data/resend.ts';
 import { notificationList, notificationPath, resendSchema } from '../domain/views.ts';
@@ -60,7 +60,7 @@ export const resendOrderNotification = notificationAdminOperation({
     return json(201, resend, {
       location: `/admin/orders/${path.orderId}/notifications`,
       ...noStore,
-      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+      ...replayedHeader(replayed),
     });
   },
 });

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { readFulfillments } from '#contexts/fulfillment/data/store.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { transact } from '#platform/data/transact.ts';
 import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
+import { requestFingerprint } from '#platform/idempotency/derive.ts';
 import type { Order } from '../domain/schemas.ts';
 import type { CancellationInput } from '../workflow/cancel.ts';
 import { Entity, orderKeys } from './keys.ts';
@@ -30,10 +30,7 @@ export interface CancelRequest {
   readonly idempotencyKey: string;
 }
 
-const fingerprint = (r: CancelRequest) =>
-  createHash('sha256')
-    .update(JSON.stringify([r.by, r.reason]))
-    .digest('base64url');
+const fingerprint = (r: CancelRequest) => requestFingerprint([r.by, r.reason]);
 
 /** The order's cancellation request as stored, if any (1 GetItem, consistent). */
 const readCancellation = async (table: string, orderId: string) =>

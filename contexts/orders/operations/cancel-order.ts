@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readFulfillments } from '#contexts/fulfillment/data/store.ts';
 import { ConflictError } from '#platform/errors/index.ts';
-import { idempotencyKey, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
+import { idempotencyKey, replayedHeader, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
 import { orderView } from '../data/items.ts';
 import { orderNotFound } from '../data/repository.ts';
@@ -21,8 +21,6 @@ const accepted = {
   202: { ...orderResponse[200], description: 'The order, `cancel_pending`: the cancellation runs' },
 };
 const CONFLICTS = ['order_not_cancelable', 'order_shipped', 'order_cancel_requested', 'order_conflict'];
-const replayedHeader = (yes: boolean): Record<string, string> =>
-  yes ? { 'idempotent-replayed': 'true' } : {};
 
 /** POST /admin/orders/{orderId}/cancel: the back office cancels a paid order that has not shipped. */
 export const adminCancelOrder = orderOperation({

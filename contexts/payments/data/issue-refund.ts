@@ -4,6 +4,7 @@ import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { transact } from '#platform/data/transact.ts';
 import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
+import { requestFingerprint } from '#platform/idempotency/derive.ts';
 import { PaymentProviderError, PaymentProviderUnavailableError } from '../domain/errors.ts';
 import type { PaymentGateway } from '../domain/gateway.ts';
 import {
@@ -15,7 +16,6 @@ import {
   refundableOf,
   refundedTotal,
   refundIdFor,
-  requestFingerprint,
 } from '../domain/refunds.ts';
 import {
   markRefundFailed,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { derivedId } from '#platform/idempotency/derive.ts';
 import { subtractAmounts, sumAmounts } from '#platform/money/arithmetic.ts';
 import { currencyCode } from '#platform/money/currencies.ts';
 import { amountSchema } from '#platform/money/schema.ts';
@@ -79,13 +79,7 @@ export type RefundList = z.infer<typeof refundListSchema>;
  * the same refund (and so the same Stripe idempotency key) without a lookup table.
  */
 export const refundIdFor = (orderId: string, idempotencyKey: string): string =>
-  `rf_${createHash('sha256').update(`refund\n${orderId}\n${idempotencyKey}`).digest('base64url').slice(0, 27)}`;
-
-/** What a request asked, as a fingerprint: the same key with another body is another request (422). */
-export const requestFingerprint = (request: RefundRequest): string =>
-  createHash('sha256')
-    .update(JSON.stringify([request.amount ?? null, request.reason, request.note ?? null]))
-    .digest('base64url');
+  derivedId('rf', 'refund', [orderId, idempotencyKey], 27);
 
 /** The amount counted against the payment: every refund that has not failed. */
 export const refundedTotal = (refunds: readonly Pick<Refund, 'amount' | 'status'>[]): number =>

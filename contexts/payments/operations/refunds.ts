@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderPath } from '#contexts/orders/domain/queries.ts';
-import { idempotencyKey, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
+import { idempotencyKey, replayedHeader, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
 import { issueRefund, listRefunds } from '../data/issue-refund.ts';
 import { refundListSchema, refundRequest, refundSchema } from '../domain/refunds.ts';
@@ -48,7 +48,7 @@ export const createRefund = refundOperation({
     return json(201, refund, {
       location: `/admin/orders/${path.orderId}/refunds`,
       ...noStore,
-      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+      ...replayedHeader(replayed),
     });
   },
 });

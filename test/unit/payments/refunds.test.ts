@@ -6,9 +6,9 @@ import {
   refundedTotal,
   refundIdFor,
   refundRequest,
-  requestFingerprint,
 } from '#contexts/payments/domain/refunds.ts';
 import { refundUpdateOf } from '#contexts/payments/stripe/webhook-event.ts';
+import { requestFingerprint } from '#platform/idempotency/derive.ts';
 
 const r = (amount: number, status: 'requested' | 'pending' | 'succeeded' | 'failed') => ({ amount, status });
 

@@ -4,7 +4,7 @@ import { restockSold } from '#contexts/inventory/data/items.ts';
 import { readReservation } from '#contexts/inventory/data/reserve.ts';
 import { issueRefund, type RefundDeps } from '#contexts/payments/data/issue-refund.ts';
 import { readRefunds } from '#contexts/payments/data/refund-store.ts';
-import { refundableOf, refundIdFor } from '#contexts/payments/domain/refunds.ts';
+import { refundableOf, refundedTotal, refundIdFor } from '#contexts/payments/domain/refunds.ts';
 import { releaseUsageRefs } from '#contexts/pricing/data/promotion-usage.ts';
 import { MAX_TRANSACT_ITEMS, type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -77,9 +77,7 @@ export const finishCancel = async (
   const reservation = await readReservation(deps.table, order.reservationId);
   const sold = reservation?.status === 'committed' ? reservation.allocations : [];
   const { refunds } = await readRefunds(deps.table, order.id);
-  const refunded = refunds
-    .filter((r) => r.refund.status !== 'failed')
-    .reduce((sum, r) => sum + r.refund.amount, 0);
+  const refunded = refundedTotal(refunds.map((r) => r.refund));
   const at = now.toISOString();
   const items: TransactItem[] = [
     ...orderTransitionItems(deps.table, order, ['cancel_pending'], 'canceled', at, `canceled_by_${input.by}`),

@@ -88,7 +88,10 @@ export const issueRefund = async (
           'This Idempotency-Key was used for another refund request of this order',
           'idempotency_key_reused',
         );
-      return { refund: await askStripe(deps, order, known.refund, now), replayed: true };
+      return {
+        refund: await askStripe(deps, order, known.refund, others(ledger, refundId), now),
+        replayed: true,
+      };
     }
     // A refunded order too: a refund of it that failed later left money to refund.
     if (!CAPTURED.has(order.status) || !order.payment.paymentIntentId)
@@ -121,7 +124,7 @@ export const issueRefund = async (
       updatedAt: at,
     };
     if ((await recordRefund(deps.table, refund, fingerprint, ledger.version)) === 'recorded')
-      return { refund: await askStripe(deps, order, refund, now), replayed: false };
+      return { refund: await askStripe(deps, order, refund, others(ledger, refundId), now), replayed: false };
     // The same key committed meanwhile, or another refund did: read again and decide again.
   }
   throw new ConflictError(
@@ -130,12 +133,22 @@ export const issueRefund = async (
   );
 };
 
+/** The order's refunds as read, but the one being asked for. */
+const others = (ledger: { refunds: readonly { refund: Refund }[] }, refundId: string) =>
+  ledger.refunds.map((r) => r.refund).filter((r) => r.id !== refundId);
+
 /**
  * Asks Stripe for a `requested` refund and records the answer; a refund past `requested` is answered as
  * stored. Stripe unreachable: 503, the refund stays `requested`. Stripe refusing (the charge was refunded
  * in its dashboard meanwhile, say): the refund fails, its amount is refundable again, 409.
  */
-const askStripe = async (deps: RefundDeps, order: Order, refund: Refund, now: Date): Promise<Refund> => {
+const askStripe = async (
+  deps: RefundDeps,
+  order: Order,
+  refund: Refund,
+  otherRefunds: readonly Refund[],
+  now: Date,
+): Promise<Refund> => {
   if (refund.status !== 'requested') return refund;
   const gateway = await deps.gateway();
   const paymentIntentId = order.payment.paymentIntentId;
@@ -169,8 +182,11 @@ const askStripe = async (deps: RefundDeps, order: Order, refund: Refund, now: Da
   }
   const status = answer.status === 'succeeded' ? 'succeeded' : 'pending';
   await markRefundIssued(deps.table, refund, answer.refundId, status, now);
-  await followFullRefund(deps, order.id, now);
-  return { ...refund, status, providerRefundId: answer.refundId, updatedAt: at };
+  const issued: Refund = { ...refund, status, providerRefundId: answer.refundId, updatedAt: at };
+  // Only a refund that completes the total moves the order (read again then, for its update).
+  if (order.status === 'paid' && isFullyRefunded(order.totals.grandTotal, [...otherRefunds, issued]))
+    await followFullRefund(deps, order.id, now);
+  return issued;
 };
 
 /**

@@ -141,3 +141,19 @@ export const intentStatus = async (paymentIntentId: string) =>
       paymentIntentId,
     )
   ).status;
+
+/** The refunds the local Stripe holds for a PaymentIntent, as it shows them. */
+export const stripeRefunds = async (paymentIntentId: string) => {
+  const res = await fetch(`${cloud().stripe.apiUrl}/_local/refunds`);
+  const { data } = (await res.json()) as {
+    data: { id: string; amount: number; status: string; payment_intent: string }[];
+  };
+  return data.filter((r) => r.payment_intent === paymentIntentId);
+};
+
+/** The data of the events of one detail-type about one order that reached the local bus. */
+export const busEvents = async (detailType: string, orderId: string) => {
+  const res = await fetch(`${cloud().endpoints.eventbridge}/_local/events?detail-type=${detailType}`);
+  const { events } = (await res.json()) as { events: { detail: { data: Record<string, unknown> } }[] };
+  return events.filter((e) => e.detail.data.orderId === orderId).map((e) => e.detail.data);
+};

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
-import { checkout, orderReaches, pay, readOrder, readyCart, stockOf } from '../support/checkout.ts';
+import {
+  busEvents,
+  checkout,
+  orderReaches,
+  pay,
+  readOrder,
+  readyCart,
+  stockOf,
+  stripeRefunds,
+} from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
@@ -20,21 +29,6 @@ const customerCancel = (orderId: string, orderToken: string, key = randomUUID())
     'idempotency-key': key,
     'x-order-token': orderToken,
   });
-
-/** The refunds the local Stripe holds for a PaymentIntent. */
-const stripeRefunds = async (paymentIntentId: string) => {
-  const res = await fetch(`${cloud().stripe.apiUrl}/_local/refunds`);
-  const { data } = (await res.json()) as {
-    data: { amount: number; status: string; payment_intent: string }[];
-  };
-  return data.filter((r) => r.payment_intent === paymentIntentId);
-};
-
-const busEvents = async (detailType: string, orderId: string) => {
-  const res = await fetch(`${cloud().endpoints.eventbridge}/_local/events?detail-type=${detailType}`);
-  const { events } = (await res.json()) as { events: { detail: { data: Record<string, unknown> } }[] };
-  return events.filter((e) => e.detail.data.orderId === orderId).map((e) => e.detail.data);
-};
 
 describe('order cancellation over HTTP: refund, stock and promotion use back, once', {
   timeout: scaled(180_000),

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
-import { checkout, orderReaches, pay, readOrder, readyCart, stockOf } from '../support/checkout.ts';
+import {
+  busEvents,
+  checkout,
+  orderReaches,
+  pay,
+  readOrder,
+  readyCart,
+  stockOf,
+} from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { adminSend, publishedProduct, stock, type TestProduct, testWarehouse } from '../support/store.ts';
 
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
   sendJson(method, path, body, cloud().tokens.admin, key ? { 'idempotency-key': key } : {});
-
-/** The events of one type about one order that reached the local bus. */
-const busEvents = async (detailType: string, orderId: string) => {
-  const res = await fetch(`${cloud().endpoints.eventbridge}/_local/events?detail-type=${detailType}`);
-  const { events } = (await res.json()) as { events: { detail: { data: Record<string, unknown> } }[] };
-  return events.filter((e) => e.detail.data.orderId === orderId).map((e) => e.detail.data);
-};
 
 describe('fulfillment over HTTP: partial, shipped with tracking, delivered, canceled', {
   timeout: scaled(120_000),

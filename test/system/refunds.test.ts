@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
-import { checkout, orderReaches, pay, readyCart, stockOf } from '../support/checkout.ts';
+import {
+  busEvents,
+  checkout,
+  orderReaches,
+  pay,
+  readyCart,
+  stockOf,
+  stripeRefunds,
+} from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { publishedProduct, stock, type TestProduct } from '../support/store.ts';
@@ -17,22 +25,6 @@ const refund = (
 
 const refunds = (orderId: string) =>
   sendJson('GET', `/admin/orders/${orderId}/refunds`, undefined, cloud().tokens.admin);
-
-/** The refunds the local Stripe holds for a PaymentIntent, as it shows them. */
-const stripeRefunds = async (paymentIntentId: string) => {
-  const res = await fetch(`${cloud().stripe.apiUrl}/_local/refunds`);
-  const { data } = (await res.json()) as {
-    data: { id: string; amount: number; status: string; payment_intent: string }[];
-  };
-  return data.filter((r) => r.payment_intent === paymentIntentId);
-};
-
-/** The events of one type about one order that reached the local bus. */
-const busEvents = async (detailType: string, orderId: string) => {
-  const res = await fetch(`${cloud().endpoints.eventbridge}/_local/events?detail-type=${detailType}`);
-  const { events } = (await res.json()) as { events: { detail: { data: Record<string, unknown> } }[] };
-  return events.filter((e) => e.detail.data.orderId === orderId).map((e) => e.detail.data);
-};
 
 describe('refunds over HTTP: partial, replayed, bounded, raced, failed later', {
   timeout: scaled(120_000),

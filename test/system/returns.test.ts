@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
-import { checkout, orderReaches, pay, readOrder, readyCart, stockOf } from '../support/checkout.ts';
+import {
+  checkout,
+  orderReaches,
+  pay,
+  readOrder,
+  readyCart,
+  stockOf,
+  stripeRefunds,
+} from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
 
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
   sendJson(method, path, body, cloud().tokens.admin, key ? { 'idempotency-key': key } : {});
-
-const stripeRefunds = async (paymentIntentId: string) => {
-  const res = await fetch(`${cloud().stripe.apiUrl}/_local/refunds`);
-  const { data } = (await res.json()) as { data: { amount: number; payment_intent: string }[] };
-  return data.filter((r) => r.payment_intent === paymentIntentId);
-};
 
 describe('returns over HTTP: requested, received once, restocked, refunded once', {
   timeout: scaled(120_000),

@@ -74,6 +74,11 @@ const bump = (table: string, orderId: string, seenVersion: number, fulfilledAt?:
   },
 });
 
+/** The Put of an item that must be new (its id names one request: a retry fails it and reads it back). */
+const insert = (table: string, Item: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
 /** The outbox Put of one fulfillment event. */
 const event = (table: string, detailType: string, data: unknown, now: Date): TransactItem => ({
   Put: { TableName: table, Item: outboxItem(FULFILLMENT_SOURCE, detailType, data, now) },
@@ -98,18 +103,12 @@ export const createFulfillment = async (
 ): Promise<Written> =>
   outcome(
     await transact([
-      {
-        Put: {
-          TableName: table,
-          Item: {
-            ...fulfillmentKeys.fulfillment(fulfillment.orderId, fulfillment.id),
-            entity: Entity.fulfillment,
-            ...fulfillment,
-            fingerprint,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      insert(table, {
+        ...fulfillmentKeys.fulfillment(fulfillment.orderId, fulfillment.id),
+        entity: Entity.fulfillment,
+        ...fulfillment,
+        fingerprint,
+      }),
       bump(table, fulfillment.orderId, seenVersion),
       event(
         table,
@@ -239,18 +238,12 @@ export const createReturn = async (
 ): Promise<Written> =>
   outcome(
     await transact([
-      {
-        Put: {
-          TableName: table,
-          Item: {
-            ...fulfillmentKeys.orderReturn(r.orderId, r.id),
-            entity: Entity.orderReturn,
-            ...r,
-            fingerprint,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      insert(table, {
+        ...fulfillmentKeys.orderReturn(r.orderId, r.id),
+        entity: Entity.orderReturn,
+        ...r,
+        fingerprint,
+      }),
       bump(table, r.orderId, seenVersion),
       {
         Put: {

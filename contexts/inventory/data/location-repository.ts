@@ -122,8 +122,11 @@ export class LocationRepository {
   /** The list, cached for sourcing (a location change shows within `cacheMs`). */
   async cachedList(): Promise<StockLocation[]> {
     if (this.#cached && this.#cached.until > Date.now()) return this.#cached.list;
+    // Counted from when the read began: a list read while a location was being created may miss it,
+    // and must not outlive `cacheMs` from then (a slow read would otherwise stretch the staleness).
+    const readAt = Date.now();
     const list = await this.list();
-    this.#cached = { list, until: Date.now() + this.#cacheMs };
+    this.#cached = { list, until: readAt + this.#cacheMs };
     return list;
   }
 }

@@ -1,5 +1,6 @@
+import type { OrderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
-import type { Order, OrderStatus, StatusChange } from '../domain/schemas.ts';
+import type { Order, OrderStatus, PaymentStatus, StatusChange } from '../domain/schemas.ts';
 import { canTransition } from '../domain/status.ts';
 import { orderFromItem, orderSummary, STATE_FIELDS, summaryIndexKeys, summaryItem } from './items.ts';
 import { orderKeys } from './keys.ts';
@@ -132,4 +133,42 @@ export const legacyOrderMigration = (table: string, body: Item): TransactItem[] 
       },
     },
   ];
+};
+
+/** What the summary stores of the other contexts' state, so the back office can filter lists by it. */
+export interface OrderFacets {
+  /** Where the money is (`paymentStatusOf`), written when a refund changes it. */
+  readonly paymentStatus?: PaymentStatus;
+  /** Where the goods are (`fulfillmentStatusOf`), written when a fulfillment changes it. */
+  readonly fulfillmentStatus?: OrderFulfillmentStatus;
+}
+
+/**
+ * A TransactWriteItems `Update` storing facets on an order's summary, for the transaction that changes
+ * them (a fulfillment, a refund). It sets only the facets given and leaves status, history, version and
+ * index keys alone; the caller's own condition (the fulfillment ledger's or the refund total's version)
+ * orders concurrent writers, so the last committed facet is the current one. Conditional on the summary
+ * existing: 1 WCU (2 in a transaction), no index write.
+ */
+export const orderFacetsUpdate = (
+  table: string,
+  orderId: string,
+  facets: OrderFacets,
+  at: string,
+): { Update: UpdateItem } => {
+  const entries = Object.entries(facets).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) throw new Error('orderFacetsUpdate needs at least one facet');
+  return {
+    Update: {
+      TableName: table,
+      Key: orderKeys.summary(orderId),
+      UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(', ')}, updatedAt = :at`,
+      ConditionExpression: 'attribute_exists(statusHistory)',
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name]) => [`#${name}`, name])),
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])),
+        ':at': at,
+      },
+    },
+  };
 };

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { PaymentAlreadySucceededError, PaymentProviderError } from '../domain/errors.ts';
 import {
   type CreateIntentInput,
@@ -13,36 +13,29 @@ import {
   refundInput,
 } from '../domain/gateway.ts';
 import { stripeIdempotencyKey } from '../domain/idempotency.ts';
+import { type StripeApi, StripeCallError, stripeApi } from './api.ts';
 import { toPaymentError } from './errors.ts';
 import type { StripeKeys } from './keys.ts';
 
 /**
- * One attempt's time limit. With `maxNetworkRetries: 2` (exponential backoff from 0.5 s, on connection
- * errors, 409 lock timeouts, 429 and 5xx, each retry with the same idempotency key) a call gives up
- * after ~17 s at worst: well inside a saga task's timeout, far under the SDK's 80 s default.
+ * One attempt's time limit. With 2 retries (exponential backoff from 0.5 s, on connection errors, 409 lock
+ * timeouts and 5xx, each retry with the same idempotency key) a call gives up after ~17 s at worst: well
+ * inside a saga task's timeout.
  */
 export const STRIPE_TIMEOUT_MS = 5_000;
 export const STRIPE_MAX_NETWORK_RETRIES = 2;
 
 /**
- * The official SDK for these keys. `apiUrl` overrides Stripe's endpoint, like `AWS_ENDPOINT_URL_*` does
+ * The Stripe client for these keys. `apiUrl` overrides Stripe's endpoint, like `AWS_ENDPOINT_URL_*` does
  * for AWS services: only the local cloud sets `STRIPE_API_URL` (its local Stripe); in AWS it is unset.
  */
-export const stripeClient = (keys: StripeKeys, apiUrl = process.env.STRIPE_API_URL): Stripe => {
-  const local = apiUrl ? new URL(apiUrl) : undefined;
-  return new Stripe(keys.secretKey, {
+export const stripeClient = (keys: StripeKeys, apiUrl = process.env.STRIPE_API_URL): StripeApi =>
+  stripeApi({
+    secretKey: keys.secretKey,
+    apiUrl,
+    timeoutMs: STRIPE_TIMEOUT_MS,
     maxNetworkRetries: STRIPE_MAX_NETWORK_RETRIES,
-    timeout: STRIPE_TIMEOUT_MS,
-    appInfo: { name: 'serverless-commerce' },
-    ...(local
-      ? {
-          host: local.hostname,
-          port: local.port || (local.protocol === 'https:' ? 443 : 80),
-          protocol: local.protocol === 'https:' ? ('https' as const) : ('http' as const),
-        }
-      : {}),
   });
-};
 
 const view = (intent: Stripe.PaymentIntent): PaymentIntentView => {
   const error = intent.last_payment_error;
@@ -78,21 +71,28 @@ const call = async <T>(run: () => Promise<T>, paymentIntentId?: string): Promise
 };
 
 const isUnexpectedState = (error: unknown): boolean =>
-  error instanceof Stripe.errors.StripeInvalidRequestError &&
+  error instanceof StripeCallError &&
+  error.type === 'invalid_request_error' &&
   error.code === 'payment_intent_unexpected_state';
 
-/** The Stripe adapter of the payment port: PaymentIntents and Refunds through the official SDK. */
-export const stripeGateway = (stripe: Stripe): PaymentGateway => {
+/** The Stripe adapter of the payment port: PaymentIntents and Refunds through Stripe's REST API. */
+export const stripeGateway = (stripe: StripeApi): PaymentGateway => {
   const retrieveIntent = async (id: string): Promise<PaymentIntentView> => {
     const paymentIntentId = intentIdSchema.parse(id);
-    return view(await call(() => stripe.paymentIntents.retrieve(paymentIntentId), paymentIntentId));
+    return view(
+      await call(
+        () => stripe.get<Stripe.PaymentIntent>(`/v1/payment_intents/${paymentIntentId}`),
+        paymentIntentId,
+      ),
+    );
   };
 
   return {
     createIntent: async (input: CreateIntentInput) => {
       const { orderId, amount, currency } = createIntentInput.parse(input);
       const intent = await call(() =>
-        stripe.paymentIntents.create(
+        stripe.post<Stripe.PaymentIntent>(
+          '/v1/payment_intents',
           {
             amount,
             currency: currency.toLowerCase(),
@@ -102,7 +102,7 @@ export const stripeGateway = (stripe: Stripe): PaymentGateway => {
             // The webhook finds the order by this; it is the only metadata Stripe holds about the order.
             metadata: { orderId },
           },
-          { idempotencyKey: stripeIdempotencyKey(orderId, 'create') },
+          stripeIdempotencyKey(orderId, 'create'),
         ),
       );
       return view(intent);
@@ -113,7 +113,7 @@ export const stripeGateway = (stripe: Stripe): PaymentGateway => {
     cancelIntent: async (id: string) => {
       const paymentIntentId = intentIdSchema.parse(id);
       try {
-        return view(await stripe.paymentIntents.cancel(paymentIntentId));
+        return view(await stripe.post<Stripe.PaymentIntent>(`/v1/payment_intents/${paymentIntentId}/cancel`));
       } catch (error) {
         // Stripe refuses to cancel an intent that is not cancelable; which state it is in decides.
         if (!isUnexpectedState(error)) throw toPaymentError(error, paymentIntentId);
@@ -128,14 +128,15 @@ export const stripeGateway = (stripe: Stripe): PaymentGateway => {
       const { orderId, paymentIntentId, amount, refundKey } = refundInput.parse(input);
       const refund = await call(
         () =>
-          stripe.refunds.create(
+          stripe.post<Stripe.Refund>(
+            '/v1/refunds',
             {
               payment_intent: paymentIntentId,
               ...(amount === undefined ? {} : { amount }),
               // The webhook finds the refund's record by these when Stripe reports a later status.
               metadata: { orderId, refundId: refundKey },
             },
-            { idempotencyKey: stripeIdempotencyKey(orderId, `refund:${refundKey}`) },
+            stripeIdempotencyKey(orderId, `refund:${refundKey}`),
           ),
         paymentIntentId,
       );

@@ -1266,7 +1266,7 @@ export interface paths {
     put?: never;
     /**
      * Fulfil units of a paid order from a stock location
-     * @description Records which units of a paid order leave from which stock location (part of an order allowed), and emits `FulfillmentCreated`. More units of a line than were bought and are not yet in a fulfillment that is not canceled: 409 `fulfillment_exceeds_order`. The `Idempotency-Key` names the fulfillment: the same key answers the same fulfillment; another body with it is 422. See docs/fulfillment.md.
+     * @description Records which units of a paid order leave from which stock location (part of an order allowed), and emits `FulfillmentCreated`. Units the location sold are committed there (ledger `fulfillment` entries); units another location sold are moved: taken from this location’s available stock and given back to the seller (409 `location_out_of_stock` when it has not enough, nothing written). More units of a line than were bought and are not yet in a fulfillment that is not canceled: 409 `fulfillment_exceeds_order`. The `Idempotency-Key` names the fulfillment: the same key answers the same fulfillment; another body with it is 422. See docs/fulfillment.md.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -1332,7 +1332,7 @@ export interface paths {
     put?: never;
     /**
      * Cancel a fulfillment that has not shipped
-     * @description An open fulfillment becomes `canceled` (`FulfillmentCanceled`): its units are to fulfil again. Once; a shipped or delivered fulfillment is 409.
+     * @description An open fulfillment becomes `canceled` (`FulfillmentCanceled`): its units are to fulfil again, and what it did to stock is undone, once. Units it moved from another location than the seller go back, and the seller gives back what the move gave it: when those are sold or reserved again, 409 `transfer_not_reversible` (nothing written). A shipped or delivered fulfillment is 409.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -9248,7 +9248,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `order_not_fulfillable`, `fulfillment_exceeds_order`, `fulfillment_conflict` */
+      /** @description Problem; `code`: `order_not_fulfillable`, `fulfillment_exceeds_order`, `location_out_of_stock`, `fulfillment_conflict` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9266,7 +9266,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `unknown_location`, `idempotency_key_reused` */
+      /** @description Problem; `code`: `unknown_location`, `idempotency_key_reused`, `fulfillment_too_large` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9430,7 +9430,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `fulfillment_not_found` */
+      /** @description Problem; `code`: `order_not_found`, `fulfillment_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9439,7 +9439,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open` */
+      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `fulfillment_conflict` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9510,7 +9510,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `fulfillment_not_found` */
+      /** @description Problem; `code`: `order_not_found`, `fulfillment_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9519,7 +9519,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `fulfillment_conflict` */
+      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `transfer_not_reversible`, `fulfillment_conflict` */
       409: {
         headers: {
           [name: string]: unknown;

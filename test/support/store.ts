@@ -58,8 +58,11 @@ export const publishedProduct = async (
 
 let location: Promise<string> | undefined;
 
-/** A stock location shared by the tests of one run. */
-const testLocation = (): Promise<string> => {
+/**
+ * The stock location shared by the tests of one run (priority 1): `stock()` puts stock there, so the
+ * checkout sells test products there, and fulfillments committed in place leave from there.
+ */
+export const testLocation = (): Promise<string> => {
   location ??= (async () => {
     const id = `test-wh-${randomUUID().slice(0, 8)}`;
     const res = await adminSend('POST', '/admin/stock-locations', {

@@ -13,7 +13,7 @@ import {
 } from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
-import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+import { adminSend, publishedProduct, stock, type TestProduct, testLocation } from '../support/store.ts';
 
 const adminCancel = (orderId: string, reason: string, key: string | null = randomUUID()) =>
   sendJson(
@@ -112,7 +112,7 @@ describe('order cancellation over HTTP: refund, stock and promotion use back, on
 
   it('refuses to cancel shipped units, and a customer once fulfillment started', async () => {
     const { orderId, orderToken, order } = await paidOrder(1);
-    const location = (await adminSend('GET', '/admin/stock-locations')).body.items[0].id;
+    const location = await testLocation();
     const made = await sendJson(
       'POST',
       `/admin/orders/${orderId}/fulfillments`,

@@ -6,7 +6,7 @@ import { checkout, orderReaches, pay, readyCart, stockOf } from '../support/chec
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { mailTo } from '../support/mail.ts';
-import { publishedProduct, stock, type TestProduct, testWarehouse } from '../support/store.ts';
+import { publishedProduct, stock, type TestProduct, testLocation } from '../support/store.ts';
 
 /** A back-office call, with an Idempotency-Key unless `key` is null. */
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
@@ -35,7 +35,7 @@ describe('notifications over HTTP: confirmation, shipment and refund e-mails, an
     await eventually(async () =>
       (await stockOf(product.variantIds[0]!)).available === 20 ? true : undefined,
     );
-    locationId = await testWarehouse('mail');
+    locationId = await testLocation();
   });
 
   it('mails the shipment with its tracking and the refund with its amount, then resends the confirmation once per key', async () => {

@@ -12,7 +12,7 @@ import {
 } from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
-import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+import { publishedProduct, stock, type TestProduct, testLocation } from '../support/store.ts';
 
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
   sendJson(method, path, body, cloud().tokens.admin, key ? { 'idempotency-key': key } : {});
@@ -30,7 +30,7 @@ describe('returns over HTTP: requested, received once, restocked, refunded once'
       await stock(variantId, 40);
       await eventually(async () => ((await stockOf(variantId)).available === 40 ? true : undefined));
     }
-    locationId = (await adminSend('GET', '/admin/stock-locations')).body.items[0].id;
+    locationId = await testLocation();
   });
 
   /** A paid guest order of 2 × A and 1 × B, with A shipped (B not). */

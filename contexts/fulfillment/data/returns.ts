@@ -15,13 +15,8 @@ import {
   returnIdFor,
 } from '../domain/returns.ts';
 import { knownLocation } from './fulfil.ts';
-import {
-  createReturn,
-  type FulfillmentLedger,
-  orderOfReturn,
-  readFulfillments,
-  receiveReturn,
-} from './store.ts';
+import { createReturn, orderOfReturn, receiveReturn } from './return-store.ts';
+import { type FulfillmentLedger, readFulfillments } from './store.ts';
 
 /** What returns need: the table, the orders, Stripe (for the refund), and the return window. */
 export interface ReturnDeps extends RefundDeps {

@@ -1,17 +1,23 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
-import { type TransactItem, transact } from '#platform/data/transact.ts';
-import { outboxItem } from '#platform/events/outbox.ts';
+import type { TransactItem } from '#platform/data/transact.ts';
 import { type Return, returnSchema } from '../domain/returns.ts';
 import { type Fulfillment, fulfillmentSchema } from '../domain/schemas.ts';
-import { FULFILLMENT_SOURCE } from '../events.ts';
+import { type StockMove, stockMoves } from '../domain/stock-moves.ts';
 import { Entity, fulfillmentKeys } from './keys.ts';
+import { type Beside, bump, commit, event, insert, type Written } from './partition.ts';
 
-/** A stored fulfillment and the fingerprints of the requests that made and shipped it. */
+export type { Beside, Written } from './partition.ts';
+
+/** A stored fulfillment, the fingerprints of the requests that made and shipped it, and its stock. */
 export interface StoredFulfillment {
   readonly fulfillment: Fulfillment;
   readonly fingerprint: string;
   readonly shipmentFingerprint: string | null;
+  /** What its creation did to stock (`stockWrites`); empty for fulfillments made before it was kept. */
+  readonly moves: StockMove[];
+  /** Canceled with its order: its units went back where they were taken, the sellers kept their units. */
+  readonly canceledWithOrder: boolean;
 }
 
 /** A stored return and the fingerprint of the request that made it. */
@@ -45,6 +51,8 @@ export const readFulfillments = async (table: string, orderId: string): Promise<
       fulfillment: fulfillmentSchema.parse(i),
       fingerprint: String(i.fingerprint),
       shipmentFingerprint: typeof i.shipmentFingerprint === 'string' ? i.shipmentFingerprint : null,
+      moves: stockMoves.parse(i.stockMoves ?? []),
+      canceledWithOrder: i.canceledWithOrder === true,
     }))
     .sort((a, b) => a.fulfillment.createdAt.localeCompare(b.fulfillment.createdAt));
   const returns = Items.filter((i) => i.entity === Entity.orderReturn)
@@ -58,56 +66,28 @@ export const readFulfillments = async (table: string, orderId: string): Promise<
   };
 };
 
-/** The totals Update every change makes: version + 1 if it is the version read (absent the first time). */
-const bump = (table: string, orderId: string, seenVersion: number, fulfilledAt?: string): TransactItem => ({
-  Update: {
-    TableName: table,
-    Key: fulfillmentKeys.totals(orderId),
-    UpdateExpression: `SET entity = :entity, version = :next${fulfilledAt ? ', fulfilledAt = :at' : ''}`,
-    ConditionExpression: seenVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :seen',
-    ExpressionAttributeValues: {
-      ':entity': Entity.fulfillmentTotals,
-      ':next': seenVersion + 1,
-      ...(seenVersion === 0 ? {} : { ':seen': seenVersion }),
-      ...(fulfilledAt ? { ':at': fulfilledAt } : {}),
-    },
-  },
-});
-
-/** The Put of an item that must be new (its id names one request: a retry fails it and reads it back). */
-const insert = (table: string, Item: Record<string, unknown>): TransactItem => ({
-  Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
-});
-
-/** The outbox Put of one fulfillment event. */
-const event = (table: string, detailType: string, data: unknown, now: Date): TransactItem => ({
-  Put: { TableName: table, Item: outboxItem(FULFILLMENT_SOURCE, detailType, data, now) },
-});
-
-/** What a write did: committed, the fulfillment's id was taken, or another change came first. */
-export type Written = 'written' | 'exists' | 'conflict';
-
-const outcome = (result: Awaited<ReturnType<typeof transact>>): Written =>
-  result.ok ? 'written' : result.conditionFailed[0] ? 'exists' : 'conflict';
-
 /**
- * Records a new fulfillment and emits `FulfillmentCreated`, in one transaction: the Put conditional on
- * being new, the totals' version on the reading that allowed it. 3 items.
+ * Records a new fulfillment with its stock moves and emits `FulfillmentCreated`, in one transaction: the
+ * Put conditional on being new, the totals' version on the reading that allowed it, the order's facet,
+ * and the stock (`beside`). 4 items + the stock's.
  */
 export const createFulfillment = async (
   table: string,
   fulfillment: Fulfillment,
   fingerprint: string,
+  moves: readonly StockMove[],
   seenVersion: number,
+  beside: Beside,
   now: Date,
 ): Promise<Written> =>
-  outcome(
-    await transact([
+  commit(
+    [
       insert(table, {
         ...fulfillmentKeys.fulfillment(fulfillment.orderId, fulfillment.id),
         entity: Entity.fulfillment,
         ...fulfillment,
         fingerprint,
+        stockMoves: moves,
       }),
       bump(table, fulfillment.orderId, seenVersion),
       event(
@@ -121,7 +101,8 @@ export const createFulfillment = async (
         },
         now,
       ),
-    ]),
+    ],
+    beside,
   );
 
 /** The Update moving a fulfillment from `from` with `changes`; conditional, so it applies once. */
@@ -152,8 +133,8 @@ const move = (
 
 /**
  * Ships an open fulfillment (`ShipmentCreated`), and when that ships the order's last unit, records it on
- * the totals and emits `OrderFulfilled`, in one transaction (3–4 items, conditional on the fulfillment being
- * open and the totals' version read, so `OrderFulfilled` is emitted once).
+ * the totals and emits `OrderFulfilled`, in one transaction (4–5 items with the order's facet, conditional
+ * on the fulfillment being open and the totals' version read, so `OrderFulfilled` is emitted once).
  */
 export const shipFulfillment = async (
   table: string,
@@ -161,12 +142,13 @@ export const shipFulfillment = async (
   shipmentFingerprint: string,
   seenVersion: number,
   lastUnit: boolean,
+  beside: Beside,
   now: Date,
 ): Promise<Written> => {
   const at = now.toISOString();
   const shipment = shipped.shipment!;
-  return outcome(
-    await transact([
+  return commit(
+    [
       move(table, shipped, 'open', {
         status: 'shipped',
         shipment,
@@ -190,139 +172,55 @@ export const shipFulfillment = async (
       ...(lastUnit
         ? [event(table, 'OrderFulfilled', { orderId: shipped.orderId, fulfilledAt: at }, now)]
         : []),
-    ]),
-  );
-};
-
-/** Marks a shipped fulfillment delivered (`FulfillmentDelivered`), once. */
-export const deliverFulfillment = async (table: string, f: Fulfillment, now: Date): Promise<Written> => {
-  const at = now.toISOString();
-  return outcome(
-    await transact([
-      move(table, f, 'shipped', { status: 'delivered', deliveredAt: at, updatedAt: at }),
-      event(table, 'FulfillmentDelivered', { fulfillmentId: f.id, orderId: f.orderId, deliveredAt: at }, now),
-    ]),
+    ],
+    beside,
   );
 };
 
 /**
- * Cancels an open fulfillment (`FulfillmentCanceled`): its units are to fulfil again. The totals' version
- * moves too, so a fulfillment decided on a reading before the cancel is decided again.
+ * Marks a shipped fulfillment delivered (`FulfillmentDelivered`), once. The totals' version moves too: the
+ * order's facet it writes was derived from the reading, so two deliveries decided on one reading cannot
+ * both store theirs.
+ */
+export const deliverFulfillment = async (
+  table: string,
+  f: Fulfillment,
+  seenVersion: number,
+  beside: Beside,
+  now: Date,
+): Promise<Written> => {
+  const at = now.toISOString();
+  return commit(
+    [
+      move(table, f, 'shipped', { status: 'delivered', deliveredAt: at, updatedAt: at }),
+      bump(table, f.orderId, seenVersion),
+      event(table, 'FulfillmentDelivered', { fulfillmentId: f.id, orderId: f.orderId, deliveredAt: at }, now),
+    ],
+    beside,
+  );
+};
+
+/**
+ * Cancels an open fulfillment (`FulfillmentCanceled`): its units are to fulfil again, and the stock it
+ * moved goes back (`beside`). The totals' version moves too, so a fulfillment decided on a reading before
+ * the cancel is decided again. `withOrder` records that its order's cancellation canceled it.
  */
 export const cancelFulfillment = async (
   table: string,
   f: Fulfillment,
   seenVersion: number,
+  beside: Beside,
   now: Date,
+  withOrder = false,
 ): Promise<Written> => {
   const at = now.toISOString();
-  return outcome(
-    await transact([
-      move(table, f, 'open', { status: 'canceled', canceledAt: at, updatedAt: at }),
+  const changes = { status: 'canceled', canceledAt: at, updatedAt: at };
+  return commit(
+    [
+      move(table, f, 'open', withOrder ? { ...changes, canceledWithOrder: true } : changes),
       bump(table, f.orderId, seenVersion),
       event(table, 'FulfillmentCanceled', { fulfillmentId: f.id, orderId: f.orderId, canceledAt: at }, now),
-    ]),
+    ],
+    beside,
   );
-};
-
-/**
- * Records a return (`requested`) with its pointer and `ReturnRequested`, in one transaction conditional on
- * the return being new and the totals' version read (so two returns of the same units cannot both commit).
- */
-export const createReturn = async (
-  table: string,
-  r: Return,
-  fingerprint: string,
-  seenVersion: number,
-  now: Date,
-): Promise<Written> =>
-  outcome(
-    await transact([
-      insert(table, {
-        ...fulfillmentKeys.orderReturn(r.orderId, r.id),
-        entity: Entity.orderReturn,
-        ...r,
-        fingerprint,
-      }),
-      bump(table, r.orderId, seenVersion),
-      {
-        Put: {
-          TableName: table,
-          Item: { ...fulfillmentKeys.returnPointer(r.id), entity: Entity.returnPointer, orderId: r.orderId },
-        },
-      },
-      event(
-        table,
-        'ReturnRequested',
-        {
-          returnId: r.id,
-          orderId: r.orderId,
-          by: r.by,
-          lines: r.lines.map(({ lineId, quantity, reason }) => ({ lineId, quantity, reason })),
-        },
-        now,
-      ),
-    ]),
-  );
-
-/**
- * Records a return's receipt, once (conditional on `requested`): each line's condition, the units put
- * back on their location's shelf with a ledger `return` entry (`restock`, given as transaction items),
- * the refund it makes, and `ReturnReceived`.
- */
-export const receiveReturn = async (
-  table: string,
-  received: Return,
-  seenVersion: number,
-  restock: readonly TransactItem[],
-  now: Date,
-): Promise<Written> =>
-  outcome(
-    await transact([
-      {
-        Update: {
-          TableName: table,
-          Key: fulfillmentKeys.orderReturn(received.orderId, received.id),
-          UpdateExpression:
-            'SET #status = :received, #lines = :lines, receivedAt = :at, refundAmount = :amount, shippingRefunded = :shipping, refundId = :refundId',
-          ConditionExpression: '#status = :requested',
-          ExpressionAttributeNames: { '#status': 'status', '#lines': 'lines' },
-          ExpressionAttributeValues: {
-            ':received': 'received',
-            ':requested': 'requested',
-            ':lines': received.lines,
-            ':at': received.receivedAt,
-            ':amount': received.refundAmount,
-            ':shipping': received.shippingRefunded,
-            ':refundId': received.refundId,
-          },
-        },
-      },
-      bump(table, received.orderId, seenVersion),
-      ...restock,
-      event(
-        table,
-        'ReturnReceived',
-        {
-          returnId: received.id,
-          orderId: received.orderId,
-          lines: received.lines.map(({ lineId, quantity, condition, locationId }) => ({
-            lineId,
-            quantity,
-            condition,
-            locationId,
-          })),
-          refundAmount: received.refundAmount ?? 0,
-        },
-        now,
-      ),
-    ]),
-  );
-
-/** The order a return belongs to (1 GetItem), or undefined. */
-export const orderOfReturn = async (table: string, returnId: string): Promise<string | undefined> => {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table, Key: fulfillmentKeys.returnPointer(returnId), ConsistentRead: true }),
-  );
-  return typeof Item?.orderId === 'string' ? Item.orderId : undefined;
 };

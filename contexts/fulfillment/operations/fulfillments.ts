@@ -35,17 +35,25 @@ export const createFulfillment = fulfillmentOperation({
   summary: 'Fulfil units of a paid order from a stock location',
   description:
     'Records which units of a paid order leave from which stock location (part of an order allowed), ' +
-    'and emits `FulfillmentCreated`. More units of a line than were bought and are not yet in a ' +
-    'fulfillment that is not canceled: 409 `fulfillment_exceeds_order`. The `Idempotency-Key` names the ' +
-    'fulfillment: the same key answers the same fulfillment; another body with it is 422. See docs/fulfillment.md.',
+    'and emits `FulfillmentCreated`. Units the location sold are committed there (ledger `fulfillment` ' +
+    'entries); units another location sold are moved: taken from this location’s available stock and ' +
+    'given back to the seller (409 `location_out_of_stock` when it has not enough, nothing written). More ' +
+    'units of a line than were bought and are not yet in a fulfillment that is not canceled: 409 ' +
+    '`fulfillment_exceeds_order`. The `Idempotency-Key` names the fulfillment: the same key answers the ' +
+    'same fulfillment; another body with it is 422. See docs/fulfillment.md.',
   tags: ['orders', 'admin'],
   request: { path: orderPath, headers, body: fulfillmentRequest, bodyLimitBytes: 16 * 1024 },
   responses: { 201: { description: 'The fulfillment, open', schema: fulfillmentSchema } },
   problems: {
     400: ['idempotency_key_required'],
     404: ['order_not_found'],
-    409: ['order_not_fulfillable', 'fulfillment_exceeds_order', 'fulfillment_conflict'],
-    422: ['unknown_location', 'idempotency_key_reused'],
+    409: [
+      'order_not_fulfillable',
+      'fulfillment_exceeds_order',
+      'location_out_of_stock',
+      'fulfillment_conflict',
+    ],
+    422: ['unknown_location', 'idempotency_key_reused', 'fulfillment_too_large'],
   },
   handle: async ({ path, body, event }, services) => {
     const made = await fulfil(services, path.orderId, requiredIdempotencyKey(event), body);
@@ -92,7 +100,11 @@ export const deliverFulfillment = fulfillmentOperation({
   tags: ['orders', 'admin'],
   request: { path: fulfillmentPath, headers },
   responses: { 200: one },
-  problems: { 400: ['idempotency_key_required'], 404: ['fulfillment_not_found'], 409: STATE_CONFLICTS },
+  problems: {
+    400: ['idempotency_key_required'],
+    404: ['order_not_found', 'fulfillment_not_found'],
+    409: [...STATE_CONFLICTS, 'fulfillment_conflict'],
+  },
   handle: async ({ path, event }, services) => {
     requiredIdempotencyKey(event);
     return json(200, await deliver(services, path.orderId, path.fulfillmentId), noStore);
@@ -106,15 +118,17 @@ export const cancelFulfillment = fulfillmentOperation({
   operationId: 'cancelFulfillment',
   summary: 'Cancel a fulfillment that has not shipped',
   description:
-    'An open fulfillment becomes `canceled` (`FulfillmentCanceled`): its units are to fulfil again. Once; a ' +
-    'shipped or delivered fulfillment is 409.',
+    'An open fulfillment becomes `canceled` (`FulfillmentCanceled`): its units are to fulfil again, and what ' +
+    'it did to stock is undone, once. Units it moved from another location than the seller go back, and the ' +
+    'seller gives back what the move gave it: when those are sold or reserved again, 409 ' +
+    '`transfer_not_reversible` (nothing written). A shipped or delivered fulfillment is 409.',
   tags: ['orders', 'admin'],
   request: { path: fulfillmentPath, headers },
   responses: { 200: one },
   problems: {
     400: ['idempotency_key_required'],
-    404: ['fulfillment_not_found'],
-    409: [...STATE_CONFLICTS, 'fulfillment_conflict'],
+    404: ['order_not_found', 'fulfillment_not_found'],
+    409: [...STATE_CONFLICTS, 'transfer_not_reversible', 'fulfillment_conflict'],
   },
   handle: async ({ path, event }, services) => {
     requiredIdempotencyKey(event);

@@ -25,6 +25,9 @@ export interface LedgerEntry {
   readonly reason: string;
   readonly actor: StockActor;
   readonly reservationId?: string;
+  /** Units that left the location (`fulfillment`) or came back (`fulfillment_canceled`), whatever `delta`. */
+  readonly quantity?: number;
+  readonly fulfillmentId?: string;
 }
 
 /**

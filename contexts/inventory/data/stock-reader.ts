@@ -73,6 +73,40 @@ export class StockReader {
     return lists.flat();
   }
 
+  /**
+   * Every shard of a variant's level at one location, as stored now (the settings and one GetItem per
+   * shard, consistent, in parallel); none when the variant's stock is not tracked or not kept there.
+   */
+  async atLocation(variantId: string, locationId: string): Promise<ShardLevel[]> {
+    const settings = await this.settings(variantId, true);
+    if (!settings) return [];
+    const items = await Promise.all(
+      Array.from({ length: settings.shards }, async (_, shard) => {
+        const { Item } = await documentClient().send(
+          new GetCommand({
+            TableName: this.#table,
+            Key: stockKeys.level(variantId, shard, locationId),
+            ConsistentRead: true,
+          }),
+        );
+        return Item;
+      }),
+    );
+    return items.flatMap((i, shard) =>
+      i
+        ? [
+            {
+              locationId,
+              shard,
+              onHand: i.onHand as number,
+              reserved: i.reserved as number,
+              available: i.available as number,
+            },
+          ]
+        : [],
+    );
+  }
+
   /** A variant's stock as an admin sees it: per location, shards summed. */
   async variantStock(variantId: string): Promise<VariantStock | undefined> {
     const settings = await this.settings(variantId, true);

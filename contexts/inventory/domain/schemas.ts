@@ -111,8 +111,18 @@ export const adjustmentInput = z.strictObject({
 });
 export type AdjustmentInput = z.infer<typeof adjustmentInput>;
 
-/** What a ledger entry records: every change of `onHand`, so the ledger replays to it. */
-export const ledgerType = z.enum([...adjustmentType.options, 'sale', 'transfer']);
+/**
+ * What a ledger entry records: every change of `onHand`, so the ledger replays to it; and the units a
+ * fulfillment takes out of a location or puts back (`fulfillment`, `fulfillment_canceled`, with
+ * `quantity`), even when they change no figure because the sale already took them off.
+ */
+export const ledgerType = z.enum([
+  ...adjustmentType.options,
+  'sale',
+  'transfer',
+  'fulfillment',
+  'fulfillment_canceled',
+]);
 export type LedgerType = z.infer<typeof ledgerType>;
 
 export const reservationStatus = z.enum(['held', 'committed', 'released']);

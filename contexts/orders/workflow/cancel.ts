@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cancelFulfillment, readFulfillments } from '#contexts/fulfillment/data/store.ts';
+import { cancelWithOrder } from '#contexts/fulfillment/data/cancel-with-order.ts';
+import { stillSold } from '#contexts/fulfillment/domain/stock-moves.ts';
 import { restockSold } from '#contexts/inventory/data/items.ts';
 import { readReservation } from '#contexts/inventory/data/reserve.ts';
 import { issueRefund, type RefundDeps } from '#contexts/payments/data/issue-refund.ts';
@@ -71,11 +72,9 @@ export const finishCancel = async (
   const order = await deps.orders.getForUpdate(input.orderId);
   if (!order) throw new Error(`Order ${input.orderId} is gone`);
   if (order.status !== 'cancel_pending') return { status: order.status };
-  const ledger = await readFulfillments(deps.table, order.id);
-  for (const { fulfillment } of ledger.fulfillments)
-    if (fulfillment.status === 'open') await cancelFulfillment(deps.table, fulfillment, ledger.version, now);
+  const moved = await cancelWithOrder(deps.table, order, now);
   const reservation = await readReservation(deps.table, order.reservationId);
-  const sold = reservation?.status === 'committed' ? reservation.allocations : [];
+  const sold = reservation?.status === 'committed' ? stillSold(reservation.allocations, moved) : [];
   const { refunds } = await readRefunds(deps.table, order.id);
   const refunded = refundedTotal(refunds.map((r) => r.refund));
   const at = now.toISOString();

@@ -135,6 +135,42 @@ describe('order cancellation over HTTP: refund, stock and promotion use back, on
     expect((await readOrder(orderId, { orderToken })).body.status).toBe('paid');
   });
 
+  it('never both ships and cancels: a shipment and a cancellation at once, one of them is refused', async () => {
+    const { orderId, orderToken, paymentIntentId, order } = await paidOrder(1);
+    const made = await sendJson(
+      'POST',
+      `/admin/orders/${orderId}/fulfillments`,
+      { locationId: await testLocation(), lines: [{ lineId: order.lines[0].id, quantity: 1 }] },
+      cloud().tokens.admin,
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(made.status).toBe(201);
+    const [shipped, canceled] = await Promise.all([
+      sendJson(
+        'POST',
+        `/admin/orders/${orderId}/fulfillments/${made.body.id}/shipments`,
+        { carrier: 'DHL', trackingNumber: '2' },
+        cloud().tokens.admin,
+        { 'idempotency-key': randomUUID() },
+      ),
+      adminCancel(orderId, 'racing the warehouse'),
+    ]);
+    if (shipped.status === 201) {
+      expectProblem(canceled, 409, 'order_shipped');
+      expect((await readOrder(orderId, { orderToken })).body).toMatchObject({
+        status: 'paid',
+        fulfillmentStatus: 'shipped',
+      });
+      expect(await stripeRefunds(paymentIntentId)).toEqual([]);
+    } else {
+      expectProblem(shipped, 409, 'order_not_fulfillable');
+      expect(canceled.status).toBe(202);
+      const after = await orderReaches(orderId, { orderToken }, 'canceled', scaled(60_000));
+      expect(after.fulfillments.map((f: { status: string }) => f.status)).toEqual(['canceled']);
+      expect((await stripeRefunds(paymentIntentId)).length).toBe(1);
+    }
+  });
+
   it('lets a guest cancel their own order with its token, and nobody else', async () => {
     const { orderId, orderToken } = await paidOrder(1);
     expectProblem(await customerCancel(orderId, 'wrong-token'), 404, 'order_not_found');

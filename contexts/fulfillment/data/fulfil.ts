@@ -57,9 +57,19 @@ const conflict = (orderId: string) =>
 export const facetOf = (table: string, order: Order, after: readonly Fulfillment[], at: string) =>
   orderFacetsUpdate(table, order.id, { fulfillmentStatus: fulfillmentStatusOf(ordered(order), after) }, at);
 
+/** 409 `order_not_fulfillable` unless the order is paid (not being canceled, not refunded in full). */
+const notFulfillable = (order: Order) => {
+  if (order.status !== 'paid')
+    throw new ConflictError(
+      `Order ${order.id} is ${order.status}: only a paid order is fulfilled or shipped`,
+      'order_not_fulfillable',
+    );
+};
+
 /**
- * The facet Update of a new fulfillment, also conditional on the order still being paid: a cancellation
- * that began after the reading must not meet a fulfillment it did not see (it restocks what was sold).
+ * The facet Update of a new or shipped fulfillment, also conditional on the order still being paid: a
+ * cancellation that began after the reading must not meet a fulfillment it did not see (it restocks what
+ * was sold), nor a shipment (it cancels the open fulfillments; shipped units cannot be canceled).
  */
 const whilePaid = ({ Update }: ReturnType<typeof orderFacetsUpdate>): TransactItem => ({
   Update: {
@@ -130,11 +140,7 @@ export const fulfil = async (
         );
       return { fulfillment: known.fulfillment, replayed: true };
     }
-    if (order.status !== 'paid')
-      throw new ConflictError(
-        `Order ${orderId} is ${order.status}: only a paid order is fulfilled`,
-        'order_not_fulfillable',
-      );
+    notFulfillable(order);
     const over = overFulfilled(
       ordered(order),
       ledger.fulfillments.map((f) => f.fulfillment),
@@ -217,6 +223,7 @@ export const ship = async (
         `fulfillment_${fulfillment.status}`,
       );
     }
+    notFulfillable(order);
     const at = now.toISOString();
     const shipped: Fulfillment = {
       ...fulfillment,
@@ -228,7 +235,8 @@ export const ship = async (
       f.fulfillment.id === fulfillmentId ? shipped : f.fulfillment,
     );
     const lastUnit = ledger.fulfilledAt === null && allShipped(ordered(order), after);
-    const beside = { facet: facetOf(deps.table, order, after, at) };
+    // Only while paid: once a cancellation has begun, its workflow cancels the open fulfillments.
+    const beside = { facet: whilePaid(facetOf(deps.table, order, after, at)) };
     if (
       (await shipFulfillment(deps.table, shipped, print, ledger.version, lastUnit, beside, now)) === 'written'
     )

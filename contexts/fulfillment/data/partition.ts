@@ -29,6 +29,19 @@ export const bump = (
   },
 });
 
+/**
+ * A ConditionCheck that the order's fulfillments did not change since the reading at `seenVersion`, for a
+ * transaction of another context that decided on them (a cancellation request that found none shipped).
+ */
+export const unchangedSince = (table: string, orderId: string, seenVersion: number): TransactItem => ({
+  ConditionCheck: {
+    TableName: table,
+    Key: fulfillmentKeys.totals(orderId),
+    ConditionExpression: seenVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :seen',
+    ...(seenVersion === 0 ? {} : { ExpressionAttributeValues: { ':seen': seenVersion } }),
+  },
+});
+
 /** The Put of an item that must be new (its id names one request: a retry fails it and reads it back). */
 export const insert = (table: string, Item: Record<string, unknown>): TransactItem => ({
   Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },

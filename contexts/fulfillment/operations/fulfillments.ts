@@ -74,14 +74,15 @@ export const createShipment = fulfillmentOperation({
   description:
     'Ships an open fulfillment (`ShipmentCreated`; `OrderFulfilled` when it ships the order’s last unit, ' +
     'once). The same shipment again answers the fulfillment as it is (`Idempotent-Replayed: true`); another ' +
-    'shipment of a shipped fulfillment, or shipping a canceled one, is 409.',
+    'shipment of a shipped fulfillment, or shipping a canceled one, is 409, as is shipping for an order ' +
+    'that is no longer `paid` (being canceled: `order_not_fulfillable`).',
   tags: ['orders', 'admin'],
   request: { path: fulfillmentPath, headers, body: shipmentRequest, bodyLimitBytes: 2 * 1024 },
   responses: { 201: { description: 'The fulfillment, shipped', schema: fulfillmentSchema } },
   problems: {
     400: ['idempotency_key_required'],
     404: ['order_not_found', 'fulfillment_not_found'],
-    409: [...STATE_CONFLICTS, 'fulfillment_conflict'],
+    409: [...STATE_CONFLICTS, 'order_not_fulfillable', 'fulfillment_conflict'],
   },
   handle: async ({ path, body, event }, services) => {
     requiredIdempotencyKey(event);

@@ -1,5 +1,6 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { unchangedSince } from '#contexts/fulfillment/data/partition.ts';
 import { readFulfillments } from '#contexts/fulfillment/data/store.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { transact } from '#platform/data/transact.ts';
@@ -40,11 +41,17 @@ const readCancellation = async (table: string, orderId: string) =>
     )
   ).Item;
 
-/** Units shipped or delivered: a cancellation cannot take them back (a return does). */
-const shippedAny = async (table: string, orderId: string) =>
-  (await readFulfillments(table, orderId)).fulfillments.some(
+/**
+ * Whether units were shipped or delivered (a cancellation cannot take them back, a return does), and the
+ * version of the fulfillments that says so: the request commits only while it still holds.
+ */
+const shipping = async (table: string, orderId: string) => {
+  const ledger = await readFulfillments(table, orderId);
+  const shipped = ledger.fulfillments.some(
     (f) => f.fulfillment.status === 'shipped' || f.fulfillment.status === 'delivered',
   );
+  return { shipped, version: ledger.version };
+};
 
 /**
  * Cancels a paid order: moves it to `cancel_pending` and records who asked, in one transaction (of two
@@ -80,7 +87,8 @@ export const requestCancel = async (
       `Order ${order.id} is ${order.status}: only a paid order is canceled`,
       'order_not_cancelable',
     );
-  if (await shippedAny(deps.table, order.id))
+  const fulfillments = await shipping(deps.table, order.id);
+  if (fulfillments.shipped)
     throw new ConflictError(`Order ${order.id} has shipped units: return them instead`, 'order_shipped');
   await allowed(order);
   const at = now.toISOString();
@@ -109,6 +117,8 @@ export const requestCancel = async (
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    // A shipment committed since the reading: decide again (it answers 409 order_shipped).
+    unchangedSince(deps.table, order.id, fulfillments.version),
   ]);
   // Another request committed first (or the order changed): decide again on what is stored now.
   if (!moved.ok) {

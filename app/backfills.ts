@@ -1,6 +1,6 @@
 import { cartsIdleMarkerBackfill } from '#contexts/carts/data/backfill.ts';
 import { stockAlertsV1 } from '#contexts/inventory/data/backfill.ts';
-import { ordersStateV2 } from '#contexts/orders/data/backfill.ts';
+import { ordersPaymentStatusV1, ordersStateV2 } from '#contexts/orders/data/backfill.ts';
 import type { Backfill } from '#platform/data/backfill.ts';
 
 /**
@@ -14,4 +14,6 @@ export const backfills: readonly Backfill[] = [
   cartsIdleMarkerBackfill,
   // inventory: stock-alert state moves to its own partition (docs/inventory.md, "Alerts")
   stockAlertsV1,
+  // orders: the summary stores the payment status the admin list filters by (after orders-state-v2)
+  ordersPaymentStatusV1,
 ];

@@ -1142,7 +1142,7 @@ export interface paths {
     };
     /**
      * One page of orders, newest first, filtered
-     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`. Orders awaiting payment (`pending_payment`) are listed per customer only: `status=pending_payment` without `customerId` is 400 `validation_failed`, and the list without a status shows every other status. A cursor is bound to the filters it was made with. A page may be shorter than `limit` when a customer filter is combined with a status.
+     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`, `paymentStatus` and `fulfillmentStatus` (each kept apart from `status`: an order can be `paid`, `partially_refunded` and `partially_fulfilled` at once). Orders awaiting payment (`pending_payment`, payment status `pending`) are listed per customer only: `status=pending_payment` or `paymentStatus=pending` without `customerId` is 400 `validation_failed`, and the list without a status shows every other status. A cursor is bound to the filters it was made with. A page may be shorter than `limit`, even empty, while `nextCursor` is set, when `paymentStatus`, `fulfillmentStatus`, or a status with a customer, filters out most of what it reads: follow `nextCursor` until it is null.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -1909,6 +1909,10 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @enum {string} */
+      paymentStatus: 'pending' | 'failed' | 'voided' | 'paid' | 'partially_refunded' | 'refunded';
+      /** @enum {string} */
+      fulfillmentStatus: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
     };
     Return: {
       id: string;
@@ -8608,6 +8612,10 @@ export interface operations {
         /** @description Created before (exclusive) */
         to?: string;
         customerId?: string;
+        /** @description Only orders whose payment is in this status (kept apart from `status`: a paid order can be `partially_refunded`). `pending` needs `customerId`, as `status=pending_payment` does */
+        paymentStatus?: 'pending' | 'failed' | 'voided' | 'paid' | 'partially_refunded' | 'refunded';
+        /** @description Only orders whose goods are in this status (`unfulfilled` … `delivered`) */
+        fulfillmentStatus?: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
         limit?: number;
         cursor?: string;
       };

@@ -19,7 +19,8 @@ export interface Backfill {
   readonly description: string;
   /** The `entity` values it reads (a Scan filter). */
   readonly entities: readonly string[];
-  readonly migrate: (table: string, item: Item) => TransactItem[];
+  /** The writes for one item; a promise when it reads other items to decide (each read counts). */
+  readonly migrate: (table: string, item: Item) => TransactItem[] | Promise<TransactItem[]>;
 }
 
 /** What a run did, per segment and in all. */
@@ -71,7 +72,7 @@ const saveCheckpoint = (table: string, name: string, segment: number, checkpoint
 const migrateOne = async (table: string, backfill: Backfill, item: Item): Promise<boolean> => {
   let current: Item | undefined = item;
   for (let attempt = 0; attempt < MAX_ATTEMPTS && current; attempt++) {
-    const writes = backfill.migrate(table, current);
+    const writes = await backfill.migrate(table, current);
     if (writes.length === 0) return false;
     if ((await transact(writes)).ok) return true;
     await backoff(attempt);

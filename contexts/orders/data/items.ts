@@ -1,18 +1,22 @@
 import { fulfillmentStatusOf } from '#contexts/fulfillment/domain/quantities.ts';
-import type { Fulfillment } from '#contexts/fulfillment/domain/schemas.ts';
-import { type Refund, refundedTotal } from '#contexts/payments/domain/refunds.ts';
+import { type Fulfillment, orderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
+import type { Refund } from '#contexts/payments/domain/refunds.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { eventCarrier } from '#platform/events/outbox.ts';
-import { paymentStatusOf } from '../domain/payment-status.ts';
+import { listedFulfillmentStatus, listedPaymentStatus } from '../domain/facets.ts';
+import { amountRefundedOf, paymentStatusOf } from '../domain/payment-status.ts';
 import {
   type Order,
+  type OrderRow,
   type OrderSummary,
   type OrderView,
   orderRecord,
   orderSummarySchema,
+  paymentStatus,
 } from '../domain/schemas.ts';
 import { isListed } from '../domain/status.ts';
 import { Entity, orderKeys } from './keys.ts';
+import type { OrderFacets } from './transitions.ts';
 
 type Item = Record<string, unknown>;
 
@@ -69,9 +73,7 @@ export const orderFromItem = (item: Item): Order => orderRecord.parse(item);
 /** The order as the API shows it: the guest token's hash never leaves the table. */
 export const orderView = (order: Order, related: OrderRelated = NOTHING_RELATED): OrderView => {
   const { tokenHash: _hidden, ...view } = order;
-  // The refund API's own records when there are any (they follow failures, which Stripe reports with no
-  // charge event); else what Stripe last said of the charge (refunds made in its dashboard).
-  const refunded = related.refunds.length > 0 ? refundedTotal(related.refunds) : related.providerRefunded;
+  const refunded = amountRefundedOf(related.refunds, related.providerRefunded);
   const lines = order.lines.map((l) => ({ id: l.id, quantity: l.quantity }));
   return {
     ...view,
@@ -106,8 +108,8 @@ export interface OrderRelated {
 /** An order with no refund and no fulfillment. */
 export const NOTHING_RELATED: OrderRelated = { refunds: [], providerRefunded: 0, fulfillments: [] };
 
-/** A list row of an order. */
-export const orderSummary = (order: Order): OrderSummary => ({
+/** A list row of an order, without its facets. */
+export const orderSummary = (order: Order): OrderRow => ({
   id: order.id,
   status: order.status,
   customerId: order.customerId,
@@ -120,7 +122,7 @@ export const orderSummary = (order: Order): OrderSummary => ({
 });
 
 /** The index keys of an order's summary in `status`: gsi1 for a customer's orders, gsi2 if listed. */
-export const summaryIndexKeys = (summary: OrderSummary) => ({
+export const summaryIndexKeys = (summary: OrderRow) => ({
   ...(summary.customerId ? orderKeys.byCustomer(summary.customerId, summary.createdAt, summary.id) : {}),
   ...(isListed(summary.status)
     ? orderKeys.byStatus(summary.status, bucketOf(summary.id), summary.createdAt, summary.id)
@@ -129,26 +131,38 @@ export const summaryIndexKeys = (summary: OrderSummary) => ({
 
 /**
  * The order's summary item: its list row with the index keys (gsi1 for a customer's orders, guests have
- * none; gsi2 for the admin list in a listed status only, none while `pending_payment`), and its state
- * (history, payment, version). Both sort keys are the creation time, which never changes. Under 1 KB
- * with the longest history today (placed, paid, refunded) and an e-mail up to 200 characters, so each
- * change costs 1 WCU; each further history entry adds about 70 bytes.
+ * none; gsi2 for the admin list in a listed status only, none while `pending_payment`), its state
+ * (history, payment, version) and the facets given (the placing stores its payment status; an order
+ * moved from an older design gets none, `orders-payment-status-v1` works them out). Both sort keys are
+ * the creation time, which never changes. Under 1 KB, so each change costs 1 WCU, with both facets and an
+ * e-mail up to 170 characters for an order refunded in full (3 history entries), up to 80 for one
+ * canceled after paying (4 entries); each further history entry adds about 70 bytes.
  */
-export const summaryItem = (order: Order): Item => {
+export const summaryItem = (order: Order, facets: OrderFacets = {}): Item => {
   const summary = orderSummary(order);
   return {
     ...orderKeys.summary(summary.id),
     ...summaryIndexKeys(summary),
     entity: Entity.orderSummary,
     ...summary,
+    ...facets,
     statusHistory: order.statusHistory,
     payment: order.payment,
     version: order.version,
   };
 };
 
-/** The list row a summary item holds (keys, entity and version dropped). */
-export const summaryFromItem = (item: Item): OrderSummary => orderSummarySchema.parse(item);
+/** A row with the facets a list shows for what its summary stores (absent: see `listedPaymentStatus`). */
+const withFacets = (row: OrderRow, stored: Item = {}): OrderSummary => ({
+  ...row,
+  paymentStatus: listedPaymentStatus(row.status, paymentStatus.safeParse(stored.paymentStatus).data),
+  fulfillmentStatus: listedFulfillmentStatus(orderFulfillmentStatus.safeParse(stored.fulfillmentStatus).data),
+});
+
+const orderRowSchema = orderSummarySchema.omit({ paymentStatus: true, fulfillmentStatus: true });
+
+/** The list row a summary item holds (keys, entity, state dropped; its facets as the list reads them). */
+export const summaryFromItem = (item: Item): OrderSummary => withFacets(orderRowSchema.parse(item), item);
 
 /**
  * The list row of an index entry: a summary, or the body of an order stored before summaries existed
@@ -157,7 +171,7 @@ export const summaryFromItem = (item: Item): OrderSummary => orderSummarySchema.
  * transaction.
  */
 export const listRowOf = (item: Item): OrderSummary =>
-  item.entity === Entity.order ? orderSummary(orderFromItem(item)) : summaryFromItem(item);
+  item.entity === Entity.order ? withFacets(orderSummary(orderFromItem(item))) : summaryFromItem(item);
 
 /**
  * The checkout transaction's Puts of a new order, its body then its summary, each
@@ -170,5 +184,6 @@ export const orderCreateItems = (table: string, order: Order): [TransactItem, Tr
     Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
   });
   // The body is written once and no index projects it: it can carry the placing's events.
-  return [eventCarrier(put(orderItem(record))), put(summaryItem(record))];
+  const placed = summaryItem(record, { paymentStatus: paymentStatusOf(record, 0) });
+  return [eventCarrier(put(orderItem(record))), put(placed)];
 };

@@ -9,6 +9,7 @@ import { LISTED_STATUSES } from '../domain/status.ts';
 import { type OrderPartition, orderPage, type SortRange } from './index-pages.ts';
 import { isLegacyBody, listRowOf, orderFromItems } from './items.ts';
 import { orderKeys } from './keys.ts';
+import { summaryFilter } from './list-filter.ts';
 import { legacyOrderMigration } from './transitions.ts';
 
 /** 404 for an order that does not exist or that the caller may not know exists. */
@@ -16,24 +17,36 @@ export const orderNotFound = (id: string) =>
   new NotFoundError(`Order ${id} does not exist`, 'order_not_found');
 
 /**
- * The partitions an admin filter reads: one customer's (gsi1), or each bucket of each listed status
- * (gsi2). The query schema refuses `pending_payment` without a customer: it has no gsi2 partitions.
+ * The partitions an admin filter reads, each with what to keep of it: one customer's (gsi1, the status
+ * and facets filtered), or each bucket of each listed status (gsi2, the facets filtered) in which an
+ * order can show the payment status asked for (`paymentStatus=failed` reads `payment_failed` only). The
+ * query schema refuses `pending_payment` without a customer: it has no gsi2 partitions.
  */
 const adminSources = (filters: AdminOrdersQuery): OrderPartition[] => {
-  if (filters.customerId)
-    return [{ index: 'gsi1', partition: orderKeys.customerPartition(filters.customerId) }];
+  if (filters.customerId) {
+    const filter = summaryFilter(filters);
+    const partition = orderKeys.customerPartition(filters.customerId);
+    return filter === null ? [] : [{ index: 'gsi1', partition, ...(filter ? { filter } : {}) }];
+  }
   const statuses = filters.status ? [filters.status] : LISTED_STATUSES;
-  return statuses.flatMap((status) =>
-    Array.from({ length: orderKeys.buckets }, (_, bucket) => ({
+  return statuses.flatMap((status) => {
+    const filter = summaryFilter(filters, status);
+    if (filter === null) return [];
+    return Array.from({ length: orderKeys.buckets }, (_, bucket) => ({
       index: 'gsi2' as const,
       partition: orderKeys.statusPartition(status, bucket),
-    })),
-  );
+      ...(filter ? { filter } : {}),
+    }));
+  });
 };
 
-/** The admin cursor is bound to its filters: a cursor of one filter set is invalid for another. */
+/**
+ * The admin cursor is bound to its filters: a cursor of one filter set is invalid for another. (The
+ * facets are appended only when set, so a cursor made before they existed stays valid.)
+ */
 const adminScope = (f: AdminOrdersQuery) =>
-  `orders:admin:${f.status ?? '*'}:${f.customerId ?? '*'}:${f.from ?? ''}:${f.to ?? ''}`;
+  `orders:admin:${f.status ?? '*'}:${f.customerId ?? '*'}:${f.from ?? ''}:${f.to ?? ''}` +
+  (f.paymentStatus || f.fulfillmentStatus ? `:${f.paymentStatus ?? '*'}:${f.fulfillmentStatus ?? '*'}` : '');
 
 /** Orders in the single table. Each method's DynamoDB requests are named in its TSDoc. */
 export class OrderRepository {
@@ -111,9 +124,11 @@ export class OrderRepository {
 
   /**
    * One page of the admin list, newest first, read from the summaries. With `customerId`: 1 Query on gsi1
-   * (the date range in the key condition, a status, `pending_payment` included, as a filter over that
-   * customer's orders). Otherwise 1 Query per bucket of each listed status on gsi2 in parallel (16 with a
-   * status, 96 without: 6 listed statuses × 16 buckets), the date range in each key condition.
+   * (the date range in the key condition, a status, `pending_payment` included, and the facets as a
+   * filter over that customer's orders). Otherwise 1 Query per bucket of each listed status on gsi2 in
+   * parallel (16 with a status, 96 without: 6 listed statuses × 16 buckets; fewer with a payment status
+   * that only some statuses show), the date range in each key condition, the facets as a filter. A
+   * filtered page reads up to `MAX_ROUNDS` times that to fill itself.
    */
   async listForAdmin(filters: AdminOrdersQuery): Promise<OrderPage> {
     const scope = adminScope(filters);
@@ -123,8 +138,7 @@ export class OrderRepository {
       ...(filters.from ? { lower: filters.from } : {}),
       ...(upper ? { upper } : {}),
     };
-    const status = filters.customerId ? filters.status : undefined;
-    const page = await orderPage(this.#table, adminSources(filters), range, filters.limit, status);
+    const page = await orderPage(this.#table, adminSources(filters), range, filters.limit);
     return {
       items: page.rows,
       nextCursor: page.after ? encodeCursor({ after: page.after }, this.#cursorSecret, scope) : null,

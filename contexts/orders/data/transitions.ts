@@ -1,5 +1,6 @@
 import type { OrderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
+import { paymentStatusEntering } from '../domain/payment-status.ts';
 import type { Order, OrderStatus, PaymentStatus, StatusChange } from '../domain/schemas.ts';
 import { canTransition } from '../domain/status.ts';
 import { orderFromItem, orderSummary, STATE_FIELDS, summaryIndexKeys, summaryItem } from './items.ts';
@@ -26,8 +27,10 @@ export const LEGACY_BODY_INDEX_KEYS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] a
  *
  * Conditional on the current status being in `from` (so a transition applies once, and a late webhook
  * never moves a paid order back); it appends `{ status, at, reason }` to the history, bumps `version`,
- * and moves the index keys: gsi2 to the new status's bucket (or out of the index), gsi1 unchanged. A
- * failed condition returns the stored summary (`ALL_OLD`) in the cancellation reason. The summary is
+ * and moves the index keys: gsi2 to the new status's bucket (or out of the index), gsi1 unchanged; it
+ * also stores the payment status the move leads to (`paymentStatusEntering`: leaving `pending_payment`,
+ * or into `refunded`) in the same Update, as a transaction cannot write the summary twice. A failed
+ * condition returns the stored summary (`ALL_OLD`) in the cancellation reason. The summary is
  * under 1 KB, so a transition costs 1 WCU (2 in a transaction) and 1 index write when listed. `order` is
  * the order as the caller read it with `getForUpdate` (its state on the summary). A move the transition
  * table forbids is a programming error.
@@ -47,12 +50,14 @@ export const orderTransitionItems = (
   const entry: StatusChange = { status: to, at, ...(reason ? { reason } : {}) };
   const fromValues = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
   const keys = summaryIndexKeys({ ...orderSummary(order), status: to });
+  const paymentStatus = paymentStatusEntering(from, to);
   const sets = [
     '#status = :to',
     '#history = list_append(#history, :entry)',
     'updatedAt = :at',
     '#version = #version + :one',
     ...('gsi2pk' in keys ? ['gsi2pk = :g2pk', 'gsi2sk = :g2sk'] : []),
+    ...(paymentStatus ? ['paymentStatus = :paymentStatus'] : []),
   ];
   return [
     {
@@ -73,6 +78,7 @@ export const orderTransitionItems = (
           ':at': at,
           ':one': 1,
           ...('gsi2pk' in keys ? { ':g2pk': keys.gsi2pk, ':g2sk': keys.gsi2sk } : {}),
+          ...(paymentStatus ? { ':paymentStatus': paymentStatus } : {}),
           ...(extra.seenPaymentIntentId ? { ':seenPi': extra.seenPaymentIntentId } : {}),
         },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { orderId, orderStatus } from './schemas.ts';
+import { orderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
+import { orderId, orderStatus, paymentStatus } from './schemas.ts';
 import { isListed } from './status.ts';
 
 const pageFields = {
@@ -28,8 +29,10 @@ export const PENDING_NOT_LISTED =
   'payment timeout): list them per customer (add customerId) or read one by id (GET /admin/orders/{orderId})';
 
 /**
- * `GET /admin/orders`: filters that each map to an index key condition (docs/orders.md). Every status is
- * indexed per customer, only the listed ones (`LISTED_STATUSES`) across customers.
+ * `GET /admin/orders`: filters that each map to an index key condition (docs/orders.md), but the facets
+ * (payment and fulfillment status), which filter the summaries those Queries read. Every status is
+ * indexed per customer, only the listed ones (`LISTED_STATUSES`) across customers; `pending` is the
+ * payment status of `pending_payment` alone, so it needs a customer too.
  */
 export const adminOrdersQuery = z
   .strictObject({
@@ -42,11 +45,23 @@ export const adminOrdersQuery = z
     from: instant.optional().meta({ description: 'Created at or after (inclusive)' }),
     to: instant.optional().meta({ description: 'Created before (exclusive)' }),
     customerId: z.string().min(1).max(128).optional(),
+    paymentStatus: paymentStatus.optional().meta({
+      description:
+        'Only orders whose payment is in this status (kept apart from `status`: a paid order can be ' +
+        '`partially_refunded`). `pending` needs `customerId`, as `status=pending_payment` does',
+    }),
+    fulfillmentStatus: orderFulfillmentStatus.optional().meta({
+      description: 'Only orders whose goods are in this status (`unfulfilled` … `delivered`)',
+    }),
     ...pageFields,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] })
   .refine((q) => !q.status || isListed(q.status) || q.customerId !== undefined, {
     message: PENDING_NOT_LISTED,
     path: ['status'],
+  })
+  .refine((q) => q.paymentStatus !== 'pending' || q.customerId !== undefined, {
+    message: PENDING_NOT_LISTED,
+    path: ['paymentStatus'],
   });
 export type AdminOrdersQuery = z.infer<typeof adminOrdersQuery>;

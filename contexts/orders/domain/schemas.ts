@@ -164,7 +164,10 @@ export const orderSchema = z
   .meta({ id: 'Order' });
 export type OrderView = z.infer<typeof orderSchema>;
 
-/** An order in a list: enough to show a row, the whole order is one GET away. */
+/**
+ * An order in a list: enough to show a row, the whole order is one GET away. Its payment and fulfillment
+ * statuses are the facets its summary stores (docs/orders.md#facets), which the admin list filters by.
+ */
 export const orderSummarySchema = z
   .object({
     id: orderId,
@@ -176,9 +179,15 @@ export const orderSummarySchema = z
     itemCount: z.number().int().nonnegative(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    paymentStatus,
+    /** Where the goods are: `unfulfilled` … `delivered` (docs/fulfillment.md). */
+    fulfillmentStatus: orderFulfillmentStatus,
   })
   .meta({ id: 'OrderSummary' });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+/** A list row without its facets: what the order itself says. */
+export type OrderRow = Omit<OrderSummary, 'paymentStatus' | 'fulfillmentStatus'>;
 
 export const orderPageSchema = z
   .object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable() })

@@ -1,6 +1,7 @@
 import type { OrderRepository } from '#contexts/orders/data/repository.ts';
 import { orderNotFound } from '#contexts/orders/data/repository.ts';
 import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
+import { paymentStatusOf } from '#contexts/orders/domain/payment-status.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { transact } from '#platform/data/transact.ts';
 import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
@@ -17,13 +18,8 @@ import {
   refundedTotal,
   refundIdFor,
 } from '../domain/refunds.ts';
-import {
-  markRefundFailed,
-  markRefundIssued,
-  markRefundSucceeded,
-  readRefunds,
-  recordRefund,
-} from './refund-store.ts';
+import { failRefund } from './fail-refund.ts';
+import { markRefundIssued, markRefundSucceeded, readRefunds, recordRefund } from './refund-store.ts';
 
 /** What refunding needs: the table, the orders, and the Stripe gateway (loaded on first use). */
 export interface RefundDeps {
@@ -63,7 +59,8 @@ const capturedOf = (order: Order): number => (CAPTURED.has(order.status) ? order
  * Refunds (part of) a paid order's payment for the request named by `idempotencyKey`:
  * 1. reads the order and its refunds; the same key again answers the same refund (another body: 422);
  * 2. records the refund (`requested`) and counts it in the order's refund total in one transaction,
- *    conditional on the total read, so two refunds racing for the last money cannot both take it;
+ *    conditional on the total read, so two refunds racing for the last money cannot both take it; the
+ *    order's summary stores the payment status the new total gives it, in the same transaction;
  * 3. asks Stripe, under an idempotency key derived from the refund id (a retry never refunds twice);
  * 4. records Stripe's answer and emits `RefundIssued` (or `RefundFailed`), and moves an order refunded
  *    in full to `refunded`.
@@ -79,7 +76,11 @@ export const issueRefund = async (
   const refundId = refundIdFor(orderId, idempotencyKey);
   const fingerprint = requestFingerprint(request);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const [order, ledger] = await Promise.all([deps.orders.get(orderId), readRefunds(deps.table, orderId)]);
+    // For update: the refund writes the order's summary (an order stored before it had one gets it now).
+    const [order, ledger] = await Promise.all([
+      deps.orders.getForUpdate(orderId),
+      readRefunds(deps.table, orderId),
+    ]);
     if (!order) throw orderNotFound(orderId);
     const known = ledger.refunds.find((r) => r.refund.id === refundId);
     if (known) {
@@ -123,7 +124,9 @@ export const issueRefund = async (
       createdAt: at,
       updatedAt: at,
     };
-    if ((await recordRefund(deps.table, refund, fingerprint, ledger.version)) === 'recorded')
+    const counted = [...ledger.refunds.map((r) => r.refund), refund];
+    const paymentStatus = paymentStatusOf(order, refundedTotal(counted));
+    if ((await recordRefund(deps.table, refund, fingerprint, ledger.version, paymentStatus)) === 'recorded')
       return { refund: await askStripe(deps, order, refund, others(ledger, refundId), now), replayed: false };
     // The same key committed meanwhile, or another refund did: read again and decide again.
   }
@@ -164,14 +167,26 @@ const askStripe = async (
   } catch (error) {
     if (error instanceof PaymentProviderUnavailableError) throw error;
     if (error instanceof PaymentProviderError) {
-      await markRefundFailed(deps.table, refund, 'provider_refused', null, now);
+      await failRefund(
+        deps,
+        order.id,
+        refund.id,
+        { reason: 'provider_refused', providerRefundId: null },
+        now,
+      );
       throw new ConflictError(`Stripe refused the refund: ${error.message}`, 'refund_refused');
     }
     throw error;
   }
   const at = now.toISOString();
   if (answer.status === 'failed' || answer.status === 'canceled') {
-    await markRefundFailed(deps.table, refund, answer.status, answer.refundId, now);
+    await failRefund(
+      deps,
+      order.id,
+      refund.id,
+      { reason: answer.status, providerRefundId: answer.refundId },
+      now,
+    );
     return {
       ...refund,
       status: 'failed',
@@ -224,7 +239,8 @@ export type RefundUpdateEffect = 'recorded' | 'duplicate' | 'ignored';
  * again, `RefundFailed`), `succeeded` settles a `pending` one; a refund still `requested` (Stripe answered
  * but the answer was not recorded) is first recorded as issued. Each applies once (conditional on the
  * status read), so Stripe's three events for one change (`refund.updated`, `charge.refund.updated`,
- * `refund.failed`) and redeliveries record it once. 1 Query + 1–2 transactions.
+ * `refund.failed`) and redeliveries record it once. 1 Query + 1–2 transactions (a failure: + 1 Query ∥ 1
+ * Query of order and refunds, for the payment status it stores, `failRefund`).
  */
 export const followRefundUpdate = async (
   deps: Pick<RefundDeps, 'table' | 'orders'>,
@@ -236,11 +252,11 @@ export const followRefundUpdate = async (
   if (!stored) return 'ignored';
   if (update.status === 'failed' || update.status === 'canceled') {
     if (stored.status === 'failed') return 'duplicate';
-    const failed = await markRefundFailed(
-      deps.table,
-      stored,
-      update.failureReason ?? update.status,
-      update.providerRefundId,
+    const failed = await failRefund(
+      deps,
+      update.orderId,
+      stored.id,
+      { reason: update.failureReason ?? update.status, providerRefundId: update.providerRefundId },
       now,
     );
     return failed ? 'recorded' : 'duplicate';

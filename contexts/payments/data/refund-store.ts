@@ -1,4 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { orderFacetsUpdate } from '#contexts/orders/data/transitions.ts';
+import type { PaymentStatus } from '#contexts/orders/domain/schemas.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -58,13 +60,16 @@ export type RecordRefund = 'recorded' | 'exists' | 'conflict';
 /**
  * Records a new refund (status `requested`) and counts it in the order's refund total, in one
  * transaction: the refund Put is conditional on being new, the total's Update on the version read (so
- * of two refunds read against the same total, one commits). 2 items, 1 round trip.
+ * of two refunds read against the same total, one commits), and the order's summary stores the payment
+ * status the new total gives it (`paymentStatus`, worked out by the caller from what it read: the
+ * version condition makes that read the last). 3 items, 1 round trip.
  */
 export const recordRefund = async (
   table: string,
   refund: Refund,
   fingerprint: string,
   seenVersion: number,
+  paymentStatus: PaymentStatus,
 ): Promise<RecordRefund> => {
   const result = await transact([
     {
@@ -88,6 +93,7 @@ export const recordRefund = async (
         },
       },
     },
+    orderFacetsUpdate(table, refund.orderId, { paymentStatus }, refund.createdAt),
   ]);
   if (result.ok) return 'recorded';
   if (result.conditionFailed[0]) return 'exists';
@@ -155,18 +161,24 @@ export const markRefundSucceeded = async (
     ])
   ).ok;
 
+/** What recording a failure did: recorded, the refund had failed already, or another refund came first. */
+export type MarkFailed = 'failed' | 'already_failed' | 'conflict';
+
 /**
  * Records that a refund failed (Stripe answered or reported `failed`): its amount leaves the refund
- * total, so it is refundable again, and `RefundFailed` is emitted, once (conditional on it not having
- * failed already). One transaction of 3 items.
+ * total, so it is refundable again, the order's summary stores the payment status that gives it, and
+ * `RefundFailed` is emitted, once (conditional on it not having failed already). The total is
+ * conditional on the version read, as for a new refund, so `paymentStatus` is worked out from the last
+ * total. One transaction of 4 items.
  */
 export const markRefundFailed = async (
   table: string,
   refund: Refund,
-  failureReason: string | null,
-  providerRefundId: string | null,
+  failure: { readonly reason: string | null; readonly providerRefundId: string | null },
+  seen: { readonly version: number; readonly paymentStatus: PaymentStatus },
   now = new Date(),
-): Promise<boolean> => {
+): Promise<MarkFailed> => {
+  const { reason: failureReason, providerRefundId } = failure;
   const at = now.toISOString();
   const failed: Refund = { ...refund, status: 'failed', failureReason, providerRefundId, updatedAt: at };
   const result = await transact([
@@ -180,14 +192,32 @@ export const markRefundFailed = async (
       Update: {
         TableName: table,
         Key: paymentKeys.refundTotals(refund.orderId),
-        UpdateExpression: 'ADD refunded :minus, version :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':minus': -refund.amount, ':one': 1 },
+        UpdateExpression: 'SET version = :next ADD refunded :minus',
+        ConditionExpression: 'version = :seen',
+        ExpressionAttributeValues: {
+          ':minus': -refund.amount,
+          ':seen': seen.version,
+          ':next': seen.version + 1,
+        },
       },
     },
     {
       Put: { TableName: table, Item: outboxItem(PAYMENTS_SOURCE, 'RefundFailed', refundFailed(failed), now) },
     },
+    orderFacetsUpdate(table, refund.orderId, { paymentStatus: seen.paymentStatus }, at),
   ]);
-  return result.ok;
+  if (result.ok) return 'failed';
+  return result.conditionFailed[0] ? 'already_failed' : 'conflict';
 };
+
+/**
+ * A TransactWriteItems `ConditionCheck` that the order has no refund made through the refund API (no
+ * refund total): then its payment status counts what Stripe reported of the charge (docs/payments.md).
+ */
+export const noRefundTotal = (table: string, orderId: string): TransactItem => ({
+  ConditionCheck: {
+    TableName: table,
+    Key: paymentKeys.refundTotals(orderId),
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});

@@ -99,7 +99,7 @@ describe('stock-alerts-v1 (backfill)', () => {
       { segments: 2 },
     );
     expect(again).toMatchObject({ scanned: 27, migrated: 0 });
-    expect(stockAlertsV1.migrate(f.table, states[0]!)).toEqual([]);
+    expect(await stockAlertsV1.migrate(f.table, states[0]!)).toEqual([]);
   });
 
   it('leaves the monitor reading the moved state: no alert repeats, and an unchanged check writes nothing', async () => {

@@ -33,10 +33,12 @@ describe('orderCreateItems', () => {
       ...orderKeys.byCustomer(sub, order.createdAt, order.id),
       entity: 'ORDER_SUMMARY',
       ...orderSummary(order),
+      paymentStatus: 'pending',
       statusHistory: order.statusHistory,
       payment: order.payment,
       version: 1,
     });
+    expect(summary.Put?.Item).not.toHaveProperty('fulfillmentStatus');
   });
 
   it('gives a guest order no customer key, and an unpaid order no status key', () => {
@@ -62,22 +64,41 @@ describe('summaryItem', () => {
     expect(listed).toEqual([...LISTED_STATUSES]);
   });
 
-  it('costs 1 WCU per write with a 200-character e-mail, a PaymentIntent and the longest history today (3)', () => {
-    const at = '2026-01-01T00:00:00.000Z';
-    const long = { ...sampleOrder({ customerId: sub }), email: `${'e'.repeat(188)}@example.com` };
-    const busy = {
-      ...long,
-      status: 'refunded' as const,
-      payment: { provider: 'stripe' as const, paymentIntentId: `pi_${'x'.repeat(24)}` },
-      statusHistory: Array.from({ length: 3 }, () => ({
-        status: 'paid' as const,
-        at,
-        reason: 'payment_succeeded',
-      })),
-    };
-    expect(busy.email).toHaveLength(200);
-    expect(writeUnits(itemSize(summaryItem(busy)))).toBe(1);
-  });
+  const at = '2026-01-01T00:00:00.000Z';
+  const step = (status: OrderStatus, reason?: string) => ({ status, at, ...(reason ? { reason } : {}) });
+  const refunded = [
+    step('pending_payment'),
+    step('paid', 'payment_succeeded'),
+    step('refunded', 'refunded_in_full'),
+  ];
+  const canceled = [
+    ...refunded.slice(0, 2),
+    step('cancel_pending', 'cancel_requested_by_customer'),
+    step('canceled', 'canceled_by_customer'),
+  ];
+
+  it.each([
+    ['refunded', refunded, 170],
+    ['canceled', canceled, 80],
+  ] as const)(
+    'costs 1 WCU per write for a %s order with both facets, a PaymentIntent and a %i-character e-mail',
+    (status, statusHistory, length) => {
+      const email = `${'e'.repeat(length - 12)}@example.com`;
+      const busy = {
+        ...sampleOrder({ customerId: sub }),
+        email,
+        status,
+        payment: { provider: 'stripe' as const, paymentIntentId: `pi_${'x'.repeat(24)}` },
+        statusHistory,
+      };
+      expect(email).toHaveLength(length);
+      const facets = {
+        paymentStatus: 'partially_refunded',
+        fulfillmentStatus: 'partially_fulfilled',
+      } as const;
+      expect(writeUnits(itemSize(summaryItem(busy, facets)))).toBe(1);
+    },
+  );
 
   it('holds the state; the body holds none of it, so only the summary changes after the placing', () => {
     const [body, summary] = orderCreateItems('t', sampleOrder({ customerId: sub }));

@@ -79,6 +79,30 @@ describe('orderTransitionItems', () => {
     });
   });
 
+  it.each([
+    ['pending_payment', 'paid', 'paid'],
+    ['pending_payment', 'payment_failed', 'failed'],
+    ['pending_payment', 'expired', 'voided'],
+    ['pending_payment', 'canceled', 'voided'],
+    ['paid', 'refunded', 'refunded'],
+  ] as const)(
+    'stores the payment status a move from %s to %s leads to (%s) in the same Update',
+    (from, to, facet) => {
+      const [{ Update }] = move([from], to);
+      expect(Update.UpdateExpression).toContain('paymentStatus = :paymentStatus');
+      expect(Update.ExpressionAttributeValues).toMatchObject({ ':paymentStatus': facet });
+    },
+  );
+
+  it.each([
+    ['paid', 'cancel_pending'],
+    ['cancel_pending', 'canceled'],
+  ] as const)('leaves the stored payment status on a move from %s to %s: no refund changes', (from, to) => {
+    const [{ Update }] = move([from], to);
+    expect(Update.UpdateExpression).not.toContain('paymentStatus');
+    expect(Update.ExpressionAttributeValues).not.toHaveProperty(':paymentStatus');
+  });
+
   it('records a reason, and requires the PaymentIntent the caller saw (or none)', () => {
     const [{ Update: seen }] = move(['pending_payment'], 'payment_failed', 'card_declined', {
       seenPaymentIntentId: 'pi_1',

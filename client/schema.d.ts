@@ -6931,6 +6931,7 @@ export interface operations {
               /** @enum {string} */
               settledBy?: 'release' | 'commit' | 'expiry';
               settledThrough?: number;
+              restockedThrough?: number;
             }[];
           };
         };

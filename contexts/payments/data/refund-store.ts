@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { firstRetryAt } from '../domain/refund-retries.ts';
 import { type Refund, refundSchema } from '../domain/refunds.ts';
 import { PAYMENTS_SOURCE, refundFailed, refundIssued } from '../events.ts';
 import { Entity, paymentKeys } from './keys.ts';
@@ -23,8 +24,16 @@ export interface RefundLedger {
   readonly providerRefunded: number;
 }
 
+/** A refund's item; a `requested` one is in the retry sweep's index, due after the grace. */
 const refundItem = (refund: Refund, fingerprint: string) => ({
   ...paymentKeys.refund(refund.orderId, refund.id),
+  ...(refund.status === 'requested'
+    ? paymentKeys.refundRetry(
+        firstRetryAt(new Date(refund.createdAt)).toISOString(),
+        refund.orderId,
+        refund.id,
+      )
+    : {}),
   entity: Entity.refund,
   ...refund,
   fingerprint,
@@ -94,7 +103,10 @@ export const recordRefund = async (
   return 'conflict';
 };
 
-/** The Update moving a refund out of `from` with Stripe's answer; conditional, so it applies once. */
+/**
+ * The Update moving a refund out of `from` with Stripe's answer; conditional, so it applies once. It
+ * leaves the retry sweep's index: only `requested` refunds are in it.
+ */
 const refundUpdate = (
   table: string,
   refund: Refund,
@@ -107,7 +119,7 @@ const refundUpdate = (
     Update: {
       TableName: table,
       Key: paymentKeys.refund(refund.orderId, refund.id),
-      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')} REMOVE gsi1pk, gsi1sk`,
       ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
       ExpressionAttributeNames: {
         ...Object.fromEntries(names.map((n) => [`#${n}`, n])),
@@ -156,9 +168,9 @@ export const markRefundSucceeded = async (
   ).ok;
 
 /**
- * Records that a refund failed (Stripe answered or reported `failed`): its amount leaves the refund
- * total, so it is refundable again, and `RefundFailed` is emitted, once (conditional on it not having
- * failed already). One transaction of 3 items.
+ * Records that a refund failed (Stripe answered or reported `failed`, or the retry sweep gave up): its
+ * amount leaves the refund total, so it is refundable again, and `RefundFailed` is emitted, once
+ * (conditional on it being in one of `from`: not failed already). One transaction of 3 items.
  */
 export const markRefundFailed = async (
   table: string,
@@ -166,11 +178,12 @@ export const markRefundFailed = async (
   failureReason: string | null,
   providerRefundId: string | null,
   now = new Date(),
+  from: readonly Refund['status'][] = ['requested', 'pending', 'succeeded'],
 ): Promise<boolean> => {
   const at = now.toISOString();
   const failed: Refund = { ...refund, status: 'failed', failureReason, providerRefundId, updatedAt: at };
   const result = await transact([
-    refundUpdate(table, refund, ['requested', 'pending', 'succeeded'], {
+    refundUpdate(table, refund, from, {
       status: 'failed',
       failureReason,
       providerRefundId,

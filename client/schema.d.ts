@@ -1964,7 +1964,7 @@ export interface components {
     Notification: {
       notificationId: string;
       /** @enum {string} */
-      template: 'order-confirmation' | 'shipment' | 'refund';
+      template: 'order-confirmation' | 'shipment' | 'refund' | 'cancellation' | 'return-received';
       to: string;
       subject: string;
       /** @enum {string} */
@@ -1981,7 +1981,7 @@ export interface components {
     NotificationResend: {
       notificationId: string;
       /** @enum {string} */
-      template: 'order-confirmation' | 'shipment' | 'refund';
+      template: 'order-confirmation' | 'shipment' | 'refund' | 'cancellation' | 'return-received';
       to: string;
       subject: string;
       messageId: string;
@@ -9710,7 +9710,7 @@ export interface operations {
       };
       path: {
         orderId: string;
-        /** @description `order-confirmation`, `shipment-<fulfillmentId>` or `refund-<refundId>` */
+        /** @description `order-confirmation`, `cancellation`, `shipment-<fulfillmentId>`, `refund-<refundId>` or `return-received-<returnId>` */
         notificationId: string;
       };
       cookie?: never;

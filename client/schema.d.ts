@@ -1056,7 +1056,7 @@ export interface paths {
     put?: never;
     /**
      * Refund all or part of an order’s payment
-     * @description Refunds `amount` (minor units of the order’s currency; all that is left when absent) of a paid order’s payment through Stripe. Never more than what is left: what was paid less every refund that did not fail (422 `refund_exceeds_refundable`). The `Idempotency-Key` names the refund: the same key answers the same refund (`Idempotent-Replayed: true`) and Stripe is asked under a key derived from it, so a retry never refunds twice; the same key with another body is 422. Two refunds racing for the same money: one commits, the other is decided again against the new total. Stripe unreachable: 503, and the refund is kept as `requested` until the same request is sent again. A refund Stripe accepts is `pending` or `succeeded` and emits `RefundIssued`; one that fails later (reported by Stripe’s webhook) becomes `failed`, its amount refundable again, and emits `RefundFailed`. An order refunded in full becomes `refunded`. See docs/payments.md#refunds.
+     * @description Refunds `amount` (minor units of the order’s currency; all that is left when absent) of a paid order’s payment through Stripe. Never more than what is left: what was paid less every refund that did not fail (422 `refund_exceeds_refundable`). The `Idempotency-Key` names the refund: the same key answers the same refund (`Idempotent-Replayed: true`) and Stripe is asked under a key derived from it, so a retry never refunds twice; the same key with another body is 422. Two refunds racing for the same money: one commits, the other is decided again against the new total. Stripe unreachable: 503, and the refund is kept as `requested`: the same request sent again asks Stripe again, and so does a sweep every minute (30 s after it was recorded, then with backoff; after 8 attempts it fails as `provider_unreachable`). A refund Stripe accepts is `pending` or `succeeded` and emits `RefundIssued`; one that fails later (reported by Stripe’s webhook) becomes `failed`, its amount refundable again, and emits `RefundFailed`. An order refunded in full becomes `refunded`. See docs/payments.md#refunds.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -1968,7 +1968,7 @@ export interface components {
     Notification: {
       notificationId: string;
       /** @enum {string} */
-      template: 'order-confirmation' | 'shipment' | 'refund';
+      template: 'order-confirmation' | 'shipment' | 'refund' | 'cancellation' | 'return-received';
       to: string;
       subject: string;
       /** @enum {string} */
@@ -1985,7 +1985,7 @@ export interface components {
     NotificationResend: {
       notificationId: string;
       /** @enum {string} */
-      template: 'order-confirmation' | 'shipment' | 'refund';
+      template: 'order-confirmation' | 'shipment' | 'refund' | 'cancellation' | 'return-received';
       to: string;
       subject: string;
       messageId: string;
@@ -6935,6 +6935,7 @@ export interface operations {
               /** @enum {string} */
               settledBy?: 'release' | 'commit' | 'expiry';
               settledThrough?: number;
+              restockedThrough?: number;
             }[];
           };
         };
@@ -9717,7 +9718,7 @@ export interface operations {
       };
       path: {
         orderId: string;
-        /** @description `order-confirmation`, `shipment-<fulfillmentId>` or `refund-<refundId>` */
+        /** @description `order-confirmation`, `cancellation`, `shipment-<fulfillmentId>`, `refund-<refundId>` or `return-received-<returnId>` */
         notificationId: string;
       };
       cookie?: never;

@@ -31,8 +31,9 @@ export interface FunctionRole {
  * One `CommerceFunction` per entry of the definition's `functions`, looked up by definition name.
  *
  * CloudFormation allows 500 resources per stack, and a role, its policy and a log group per function
- * used most of them. So functions only HTTP routes and state machines invoke share: one role per permission set (equal
- * grants, so no function gains anything) and one KMS-encrypted log group, `ApiFunctionLogs`. Lambda names
+ * used most of them. So functions only HTTP routes and state machines invoke (and maybe schedules beside
+ * them) share: one role per permission set (equal grants, so no function gains anything) and one
+ * KMS-encrypted log group, `ApiFunctionLogs`. Lambda names
  * each stream of a custom log group `YYYY/MM/DD/<function_name>[<function_version>][<environment id>]`,
  * "so the mapping between log messages and functions is preserved, even if you use the same log group
  * for multiple functions" (AWS Lambda Developer Guide, "Configuring CloudWatch log groups":

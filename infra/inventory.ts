@@ -1,4 +1,4 @@
-import { DEFINITION_NAME_KEY } from './naming.ts';
+import { DEFINITION_NAME_KEY, SCHEDULE_TARGETS_KEY } from './naming.ts';
 
 /** A resource of a synthesized CloudFormation template, as JSON. */
 export interface TemplateResource {
@@ -126,15 +126,22 @@ export const describeTemplate = (template: TemplateJson): TemplateInventory => {
         };
       })
       .sort(byName),
+    // A schedule rule may invoke several schedules' functions: its metadata names them in target order.
     schedules: named('AWS::Events::Rule')
       .filter(({ p }) => p.ScheduleExpression !== undefined)
-      .map(({ name, p }) => ({
-        name,
-        rate: str(p.ScheduleExpression),
-        function: nameOf(
-          referencedId(Array.isArray(p.Targets) && isRecord(p.Targets[0]) ? p.Targets[0].Arn : undefined),
-        ),
-      }))
+      .flatMap(({ id, name, p }) => {
+        const listed = template.Resources?.[id]?.Metadata?.[SCHEDULE_TARGETS_KEY];
+        const names = Array.isArray(listed) ? listed.map(String) : [name];
+        const targets = Array.isArray(p.Targets) ? p.Targets : [];
+        return names.map((schedule, i) => {
+          const target = targets[i];
+          return {
+            name: schedule,
+            rate: str(p.ScheduleExpression),
+            function: nameOf(referencedId(isRecord(target) ? target.Arn : undefined)),
+          };
+        });
+      })
       .sort(byName),
     stateMachines: named('AWS::StepFunctions::StateMachine')
       .map(({ name, p }) => ({

@@ -5,6 +5,12 @@ import type { IConstruct } from 'constructs';
 export const DEFINITION_NAME_KEY = 'commerce:name';
 
 /**
+ * Template metadata key on a schedule rule: the definition names of the schedules it runs, in the order
+ * of its targets (a rule serves every schedule of its rate, see `scheduleRules`).
+ */
+export const SCHEDULE_TARGETS_KEY = 'commerce:schedules';
+
+/**
  * Records which definition entry a resource was built from: a tag on everything under `scope` (so cost
  * reports and the console can group by it) and a metadata entry on the primary CloudFormation resource,
  * which `describeTemplate` reads to map a synthesized template back to the definition.

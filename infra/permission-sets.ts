@@ -50,10 +50,10 @@ export const permissionSetId = (set: PermissionSet): string => {
 };
 
 /**
- * Which route or state machine task function runs under which shared role (by permission set id).
- * Functions missing from the map (queue consumers, pipe and schedule targets, user pool triggers) keep
- * a role of their own: their callers add grants and event sources to the role or function that must
- * not spread to others.
+ * Which route or state machine task function runs under which shared role (by permission set id), a
+ * schedule invoking it too or not. Functions missing from the map (queue consumers, pipe targets, user
+ * pool triggers, functions only schedules invoke) keep a role of their own: most of their callers add
+ * grants and event sources to the role or function that must not spread to others.
  */
 export const sharedRoleAssignments = (app: AppDefinition): ReadonlyMap<string, string> =>
   new Map([...sharedRoleFunctions(app)].map((name) => [name, permissionSetId(permissionSetOf(app, name))]));

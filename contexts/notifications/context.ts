@@ -2,11 +2,14 @@ import type { ContextDef } from '#platform/definition/types.ts';
 import { notificationKeyPrefixes } from './data/keys.ts';
 import { notificationAdminOperations } from './operations/notifications.ts';
 
-/** Outbound e-mails to shoppers, each sent once: order confirmation, shipment, refund (docs/notifications.md). */
+/**
+ * Outbound e-mails to shoppers, each sent once: order confirmation, shipment, refund, cancellation,
+ * return received (docs/notifications.md).
+ */
 export const notificationsContext = {
   name: 'notifications',
   description:
-    'Outbound e-mails to shoppers, each sent once: order confirmation, shipment, refund (docs/notifications.md).',
+    'Outbound e-mails to shoppers, each sent once: order confirmation, shipment, refund, cancellation, return received (docs/notifications.md).',
   keyPrefixes: notificationKeyPrefixes,
   tags: [{ name: 'notifications', description: 'E-mails sent to shoppers: what was sent, and resends' }],
   functions: {
@@ -14,7 +17,7 @@ export const notificationsContext = {
       // Not routed: the `notifications` queue's consumer.
       entry: 'contexts/notifications/lambda/consumer.ts',
       description:
-        'Sends the confirmation, shipment and refund e-mails (SES), each once, recorded on its notification item',
+        'Sends the confirmation, shipment, refund, cancellation and return e-mails (SES), each once, recorded on its notification item',
       memoryMb: 256,
       timeoutSeconds: 20,
       uses: { table: 'readWrite', mail: true },
@@ -30,16 +33,19 @@ export const notificationsContext = {
     },
   },
   // Every rule targets the one `notifications` queue: one consumer, one dead-letter queue and alarm; the
-  // consumer tells the e-mail from the detail-type.
+  // consumer tells the e-mail from the detail-type. One rule per emitting context, its pattern listing
+  // the detail-types that have an e-mail: a new e-mail of a context widens its rule (no new resources).
   rules: {
-    orderPlacedToConfirmation: {
-      description: 'A placed (paid) order gets its confirmation e-mail sent',
-      pattern: { source: ['commerce.orders'], 'detail-type': ['OrderPlaced'] },
+    orderEventsToEmail: {
+      description:
+        'A placed (paid) order gets its confirmation e-mail, a canceled one its cancellation e-mail',
+      pattern: { source: ['commerce.orders'], 'detail-type': ['OrderPlaced', 'OrderCanceled'] },
       queue: 'notifications',
     },
-    shipmentCreatedToEmail: {
-      description: 'A shipped fulfillment gets its "on its way" e-mail (carrier, tracking) sent',
-      pattern: { source: ['commerce.fulfillment'], 'detail-type': ['ShipmentCreated'] },
+    fulfillmentEventsToEmail: {
+      description:
+        'A shipped fulfillment gets its "on its way" e-mail (carrier, tracking), a received return its "we received it" e-mail',
+      pattern: { source: ['commerce.fulfillment'], 'detail-type': ['ShipmentCreated', 'ReturnReceived'] },
       queue: 'notifications',
     },
     refundIssuedToEmail: {
@@ -50,7 +56,8 @@ export const notificationsContext = {
   },
   queues: {
     notifications: {
-      description: 'OrderPlaced, ShipmentCreated and RefundIssued events whose e-mail is to be sent',
+      description:
+        'OrderPlaced, OrderCanceled, ShipmentCreated, ReturnReceived and RefundIssued events whose e-mail is to be sent',
       consumer: 'notificationsConsumer',
       batchSize: 10,
       // Above the consumer's 20 s timeout, so a message is never redelivered while still being handled.

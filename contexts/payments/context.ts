@@ -31,12 +31,23 @@ export const paymentsContext = {
     paymentsAdmin: {
       entry: 'contexts/payments/lambda/admin.ts',
       description:
-        'Admin: refunds of an order’s payment through Stripe, once per Idempotency-Key, and their list',
+        'Admin: refunds of an order’s payment through Stripe, once per Idempotency-Key, and their list; retries refunds Stripe left requested',
       memoryMb: 256,
-      // Two reads, one transaction, Stripe's answer (the SDK retries twice), one transaction.
-      timeoutSeconds: 15,
+      // Two reads, one transaction, Stripe's answer (up to ~17 s with the SDK's two retries), one
+      // transaction; API Gateway waits 30 s at most. A sweep run starts no attempt in its last 20 s.
+      timeoutSeconds: 30,
       uses: { table: 'readWrite', externalSecrets: ['stripe'] },
       operations: refundOperations,
+    },
+  },
+  schedules: {
+    // At the rate of the inventory expiry, so it rides that rule: one more target costs one Lambda
+    // permission, not a rule, a dead-letter queue, its policy and its alarm (infra/schedules.ts).
+    refundRetries: {
+      description:
+        'Retries refunds Stripe left requested (unreachable), with backoff; gives up after 8 attempts',
+      rate: 'rate(1 minute)',
+      function: 'paymentsAdmin',
     },
   },
 } satisfies ContextDef;

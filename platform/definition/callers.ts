@@ -27,14 +27,20 @@ export const functionCallers = (app: AppDefinition): ReadonlyMap<string, Readonl
 const SHARING: ReadonlySet<Caller> = new Set(['route', 'stateMachine']);
 
 /**
- * The functions only HTTP routes and state machines invoke. Neither caller adds anything to the
- * function's role or attaches an event source to it (API Gateway holds a resource-policy permission, a
- * state machine its own role's invoke grant), so in AWS they may share a role (with the same `uses`)
- * and a log group.
+ * The functions only HTTP routes and state machines invoke, and schedules beside them. None of these
+ * callers adds anything to the function's role or attaches an event source to it (API Gateway and an
+ * EventBridge schedule hold a resource-policy permission on the function, a state machine its own role's
+ * invoke grant), so in AWS they may share a role (with the same `uses`) and a log group. A schedule
+ * neither stops a function sharing nor makes it share: a function that only schedules invoke keeps the
+ * role and log group of its own it has always had.
  */
 export const sharedRoleFunctions = (app: AppDefinition): ReadonlySet<string> =>
   new Set(
     [...functionCallers(app)]
-      .filter(([, callers]) => callers.size > 0 && [...callers].every((c) => SHARING.has(c)))
+      .filter(
+        ([, callers]) =>
+          [...callers].some((c) => SHARING.has(c)) &&
+          [...callers].every((c) => SHARING.has(c) || c === 'schedule'),
+      )
       .map(([name]) => name),
   );

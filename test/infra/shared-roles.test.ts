@@ -29,8 +29,10 @@ const sharing = {
     updateOrder: fn({ table: 'readWrite' }),
     // Same `uses` as getOrder, and an `optional` route: the issuer settings are environment, not grants.
     viewCart: fn({ table: 'read' }),
-    // Same `uses` as getOrder, but a schedule invokes it too.
+    // Same `uses` as getOrder, and a schedule invokes it too: a schedule adds nothing to the role.
     sweep: fn({ table: 'read' }),
+    // Same `uses` as getOrder, but only a schedule invokes it.
+    tick: fn({ table: 'read' }),
   },
   routes: [
     ...fixtureDefinition.routes,
@@ -40,7 +42,10 @@ const sharing = {
     { method: 'GET', path: '/view-carts/{cartId}', function: 'viewCart', access: 'optional' },
     { method: 'POST', path: '/admin/sweeps', function: 'sweep', access: 'admin' },
   ],
-  schedules: { sweeper: { description: 'fixture schedule', rate: 'rate(5 minutes)', function: 'sweep' } },
+  schedules: {
+    sweeper: { description: 'fixture schedule', rate: 'rate(5 minutes)', function: 'sweep' },
+    ticker: { description: 'fixture schedule', rate: 'rate(5 minutes)', function: 'tick' },
+  },
 } as const satisfies AppDefinition;
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -91,8 +96,13 @@ describe('roles and log groups of route-only functions', () => {
     expect(logGroupOf(template, 'worker')).toBe(apiLogs);
   });
 
-  it.each(['consumer', 'relay', 'sweep'])(
-    '%s (queue consumer, pipe target, scheduled) keeps its own role and log group',
+  it('lets a route function that a schedule invokes too share: the rule holds a permission on the function', () => {
+    expect(roleOf(template, 'sweep')).toBe(roleOf(template, 'getOrder'));
+    expect(logGroupOf(template, 'sweep')).toBe(apiLogs);
+  });
+
+  it.each(['consumer', 'relay', 'tick'])(
+    '%s (queue consumer, pipe target, only scheduled) keeps its own role and log group',
     (name) => {
       const role = roleOf(template, name);
       const others = Object.keys(sharing.functions).filter((n) => n !== name);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
 import {
   busEvents,
+  cartCall,
   checkout,
   orderReaches,
   pay,
@@ -178,6 +179,35 @@ describe('order cancellation over HTTP: refund, stock and promotion use back, on
     expect(asked.status).toBe(202);
     const canceled = await orderReaches(orderId, { orderToken }, 'canceled', scaled(60_000));
     expect(canceled.payment.status).toBe('refunded');
+  });
+
+  it('cancels an order of 60 lines: every sold unit back once, more than one transaction can hold', async () => {
+    // 60 allocations are 120 stock writes: more than one transaction's 100 items.
+    const products = await Promise.all(
+      [0, 1].map(() => publishedProduct(Array.from({ length: 30 }, () => ({ prices: { EUR: 100 } })))),
+    );
+    const variantIds = products.flatMap((p) => p.variantIds);
+    await Promise.all(variantIds.map((id) => stock(id, 5)));
+    const { cartId, who } = await readyCart(variantIds.map((id) => ({ variantId: id, quantity: 1 })));
+    // Carts read stock from a summary the stream keeps: wait until every line shows in stock.
+    await eventually(async () => {
+      const cart = await cartCall('GET', `/carts/${cartId}`, undefined, who);
+      return cart.body.checkoutBlockers?.length === 0 ? true : undefined;
+    });
+    const placed = await checkout(cartId, who);
+    expect(placed.status).toBe(201);
+    const { orderId, orderToken, payment } = placed.body;
+    await pay(payment, 'pm_card_visa');
+    await orderReaches(orderId, { orderToken }, 'paid', scaled(60_000));
+    const onHand = async () => Promise.all(variantIds.map(async (id) => (await stockOf(id)).onHand));
+    expect(await onHand()).toEqual(variantIds.map(() => 4));
+
+    expect((await adminCancel(orderId, 'Too many lines')).status).toBe(202);
+    await orderReaches(orderId, { orderToken }, 'canceled', scaled(90_000));
+    expect(await onHand()).toEqual(variantIds.map(() => 5));
+    expect((await stripeRefunds(payment.paymentIntentId)).length).toBe(1);
+    await eventually(async () => ((await busEvents('OrderCanceled', orderId)).length > 0 ? true : undefined));
+    expect(await busEvents('OrderCanceled', orderId)).toHaveLength(1);
   });
 
   it('keeps the order cancel_pending when the refund fails, says so, and finishes when asked again', async () => {

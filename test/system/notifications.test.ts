@@ -22,7 +22,7 @@ const mailWith = async (to: string, counts: Readonly<Record<string, number>>) =>
   return Object.entries(counts).every(([t, n]) => ofTemplate(messages, t).length >= n) ? messages : undefined;
 };
 
-describe('notifications over HTTP: confirmation, shipment and refund e-mails, and resends', {
+describe('notifications over HTTP: confirmation, shipment, refund, cancellation and return e-mails, and resends', {
   timeout: scaled(120_000),
 }, () => {
   let product: TestProduct;
@@ -118,5 +118,83 @@ describe('notifications over HTTP: confirmation, shipment and refund e-mails, an
       resendCount: 2,
       lastResendMessageId: another.body.messageId,
     });
+  });
+
+  /** A paid guest order of `quantity` units to a fresh address, its confirmation mailed. */
+  const paidOrder = async (quantity: number) => {
+    const email = `${randomUUID()}@example.com`;
+    const { cartId, who } = await readyCart([{ variantId: product.variantIds[0]!, quantity }], { email });
+    const placed = await checkout(cartId, who);
+    expect(placed.status).toBe(201);
+    const { orderId, orderToken, payment } = placed.body;
+    await pay(payment, 'pm_card_visa');
+    const order = await orderReaches(orderId, { orderToken }, 'paid');
+    await eventually(() => mailWith(email, { 'order-confirmation': 1 }));
+    return { email, orderId: orderId as string, orderToken: orderToken as string, order };
+  };
+
+  const notificationIds = async (orderId: string) =>
+    (await admin('GET', `/admin/orders/${orderId}/notifications`, undefined, null)).body.items
+      .map((n: { notificationId: string }) => n.notificationId)
+      .sort();
+
+  it('mails a canceled order’s cancellation once, with what went back, and resends it', async () => {
+    const { email, orderId, orderToken, order } = await paidOrder(1);
+    const canceled = await admin('POST', `/admin/orders/${orderId}/cancel`, {
+      reason: 'Internal: risk review',
+    });
+    expect(canceled.status).toBe(202);
+    await orderReaches(orderId, { orderToken }, 'canceled', scaled(60_000));
+
+    const mail = await eventually(() => mailWith(email, { cancellation: 1 }));
+    const [cancellationMail, ...more] = ofTemplate(mail, 'cancellation');
+    expect(more).toEqual([]);
+    expect(cancellationMail?.subject).toContain('is canceled');
+    const refunded = `${(order.totals.grandTotal / 100).toFixed(2)} EUR`;
+    expect(cancellationMail?.text).toContain(refunded);
+    expect(cancellationMail?.text).not.toContain('risk review');
+    expect(await notificationIds(orderId)).toContain('cancellation');
+
+    const resent = await admin('POST', `/admin/orders/${orderId}/notifications/cancellation/resend`);
+    expect(resent.status).toBe(201);
+    expect(resent.body).toMatchObject({
+      notificationId: 'cancellation',
+      template: 'cancellation',
+      to: email,
+    });
+    expect(ofTemplate(await mailTo(email), 'cancellation')).toHaveLength(2);
+  });
+
+  it('mails a received return once, naming the returned units and the refund, beside the refund e-mail', async () => {
+    const { email, orderId, order } = await paidOrder(2);
+    const line = order.lines[0];
+    const fulfillment = await admin('POST', `/admin/orders/${orderId}/fulfillments`, {
+      locationId,
+      lines: [{ lineId: line.id, quantity: 2 }],
+    });
+    expect(fulfillment.status).toBe(201);
+    const shipped = await admin(
+      'POST',
+      `/admin/orders/${orderId}/fulfillments/${fulfillment.body.id}/shipments`,
+      { carrier: 'DHL', trackingNumber: '42' },
+    );
+    expect(shipped.status).toBe(201);
+    const asked = await admin('POST', `/admin/orders/${orderId}/returns`, {
+      lines: [{ lineId: line.id, quantity: 1, reason: 'damaged' }],
+    });
+    expect(asked.status).toBe(201);
+    const receipt = { lines: [{ lineId: line.id, condition: 'restock', locationId }] };
+    const received = await admin('POST', `/admin/returns/${asked.body.id}/receive`, receipt);
+    expect(received.status).toBe(200);
+    expect((await admin('POST', `/admin/returns/${asked.body.id}/receive`, receipt)).status).toBe(200);
+
+    const mail = await eventually(() => mailWith(email, { 'return-received': 1, refund: 1 }));
+    const [returnMail, ...more] = ofTemplate(mail, 'return-received');
+    expect(more).toEqual([]);
+    const refund = `${(received.body.return.refundAmount / 100).toFixed(2)} EUR`;
+    expect(returnMail?.subject).toContain('We received your return');
+    expect(returnMail?.text).toContain(`1 × ${line.productTitle}`);
+    expect(returnMail?.text).toContain(refund);
+    expect(await notificationIds(orderId)).toContain(`return-received-${asked.body.id}`);
   });
 });

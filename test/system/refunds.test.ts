@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REFUND_RETRY_GRACE_SECONDS } from '#contexts/payments/domain/refund-retries.ts';
 import { scaled } from '../support/budget.ts';
 import {
   busEvents,
@@ -186,6 +187,37 @@ describe('refunds over HTTP: partial, replayed, bounded, raced, failed later', {
     expect((await stripeRefunds(paymentIntentId)).map((r) => r.amount)).toEqual([900]);
     const seen = await orderReaches(orderId, { orderToken }, 'paid');
     expect(seen.payment).toMatchObject({ status: 'partially_refunded', amountRefunded: 900 });
+  });
+
+  it('retries a refund Stripe left requested once Stripe is back, with nobody asking again: refunded once', async () => {
+    const { orderId, orderToken, paymentIntentId } = await paidOrder(1);
+    const outage = (count: number) =>
+      fetch(`${cloud().stripe.apiUrl}/_local/outages`, {
+        method: 'POST',
+        body: JSON.stringify({ orderId, count }),
+      });
+    await outage(100);
+    const asked = await refund(orderId, { amount: 700 });
+    expectProblem(asked, 503, 'payment_provider_unavailable');
+    expect((await refunds(orderId)).body.items).toMatchObject([{ status: 'requested', amount: 700 }]);
+    await outage(0);
+
+    // The `refundRetries` schedule asks Stripe again once the refund's grace has passed.
+    const done = await eventually(
+      async () => {
+        const list = await refunds(orderId);
+        return list.body.items[0]?.status === 'succeeded' ? list.body : undefined;
+      },
+      REFUND_RETRY_GRACE_SECONDS * 1000 + 30_000,
+    );
+    expect(done).toMatchObject({ refunded: 700, refundable: done.captured - 700 });
+    expect((await stripeRefunds(paymentIntentId)).map((r) => r.amount)).toEqual([700]);
+    await eventually(async () => ((await busEvents('RefundIssued', orderId)).length > 0 ? true : undefined));
+    expect(await busEvents('RefundIssued', orderId)).toMatchObject([
+      { refundId: done.items[0].id, amount: 700 },
+    ]);
+    const seen = await orderReaches(orderId, { orderToken }, 'paid');
+    expect(seen.payment).toMatchObject({ status: 'partially_refunded', amountRefunded: 700 });
   });
 
   it('refuses an unpaid order, an unknown order, and anyone but the back office', async () => {

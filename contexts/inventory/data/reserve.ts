@@ -52,6 +52,7 @@ export const readReservation = async (table: string, id: string): Promise<Reserv
     ...(Item.settledAt ? { settledAt: Item.settledAt, settledBy: Item.settledBy } : {}),
     // Reservations settled before chunked settlement existed were applied whole in one transaction.
     ...(Item.status !== 'held' ? { settledThrough: Item.settledThrough ?? Item.allocations.length } : {}),
+    ...(Item.restockedThrough !== undefined ? { restockedThrough: Item.restockedThrough } : {}),
   };
 };
 

@@ -160,6 +160,11 @@ export const reservation = z.object({
    * `allocations.length` while a large settlement's chunks are pending; those units still count as reserved.
    */
   settledThrough: z.number().int().min(0).max(MAX_ALLOCATIONS).optional(),
+  /**
+   * Of a committed reservation whose sale was undone (a canceled order): how many allocations (in order)
+   * have had their units put back. Absent: none.
+   */
+  restockedThrough: z.number().int().min(0).max(MAX_ALLOCATIONS).optional(),
 });
 export type Reservation = z.infer<typeof reservation>;
 

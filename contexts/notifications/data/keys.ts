@@ -10,11 +10,14 @@ export const EMAIL_PREFIX = 'EMAIL#';
 
 /**
  * An order's notifications and their resends (see docs/notifications.md): one item per order, template
- * and fulfillment or refund, so the key itself makes "one e-mail per shipment" a conditional Put; one
+ * and fulfillment, refund or return, so the key itself makes "one e-mail per shipment" a conditional Put; one
  * item per resend and Idempotency-Key, so the same key resends once.
  */
 export const notificationKeys = {
-  /** `EMAIL#order-confirmation`, `EMAIL#shipment#<fulfillmentId>`, `EMAIL#refund#<refundId>`. */
+  /**
+   * `EMAIL#order-confirmation`, `EMAIL#cancellation`, `EMAIL#shipment#<fulfillmentId>`,
+   * `EMAIL#refund#<refundId>`, `EMAIL#return-received#<returnId>`.
+   */
   email: (orderId: string, template: string, subjectId?: string) => ({
     pk: pk(orderId),
     sk: `${EMAIL_PREFIX}${template}${subjectId ? `#${subjectId}` : ''}`,

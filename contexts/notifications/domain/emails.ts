@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { cancellationEmail, cancellationMessage } from './cancellation-email.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import type { NotificationRef } from './notification.ts';
 import { type OrderConfirmationEmail, orderConfirmationEmail } from './order-confirmation.ts';
 import { orderConfirmationMessage } from './order-confirmation-message.ts';
 import { refundEmail, refundMessage } from './refund-email.ts';
+import { returnReceivedEmail, returnReceivedMessage } from './return-received-email.ts';
 import { shipmentEmail, shipmentMessage } from './shipment-email.ts';
 
 /** Any notification item, told apart by its `template`: what the send machinery stores and sends. */
@@ -11,16 +13,20 @@ export const notificationEmail = z.discriminatedUnion('template', [
   orderConfirmationEmail,
   shipmentEmail,
   refundEmail,
+  cancellationEmail,
+  returnReceivedEmail,
 ]);
 export type NotificationEmail = z.infer<typeof notificationEmail>;
 
-/** Which notification an item is: its order, template and fulfillment or refund. */
+/** Which notification an item is: its order, template and fulfillment, refund or return. */
 export const refOf = (email: NotificationEmail): NotificationRef => {
   switch (email.template) {
     case 'shipment':
       return { orderId: email.orderId, template: email.template, subjectId: email.fulfillmentId };
     case 'refund':
       return { orderId: email.orderId, template: email.template, subjectId: email.refundId };
+    case 'return-received':
+      return { orderId: email.orderId, template: email.template, subjectId: email.returnId };
     default:
       return { orderId: email.orderId, template: email.template };
   }
@@ -33,6 +39,10 @@ export const messageOf = (email: NotificationEmail): OutgoingEmail => {
       return shipmentMessage(email);
     case 'refund':
       return refundMessage(email);
+    case 'cancellation':
+      return cancellationMessage(email);
+    case 'return-received':
+      return returnReceivedMessage(email);
     default:
       return orderConfirmationMessage(email satisfies OrderConfirmationEmail);
   }

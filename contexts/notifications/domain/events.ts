@@ -1,10 +1,12 @@
-import { shipmentCreatedData } from '#contexts/fulfillment/events.ts';
+import { returnReceivedData, shipmentCreatedData } from '#contexts/fulfillment/events.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
-import { orderPlacedData } from '#contexts/orders/events.ts';
+import { orderCanceledData, orderPlacedData } from '#contexts/orders/events.ts';
 import { refundIssuedData } from '#contexts/payments/events.ts';
+import { renderCancellationEmail } from './cancellation-email.ts';
 import type { NotificationEmail } from './emails.ts';
 import { renderOrderConfirmation } from './order-confirmation.ts';
 import { renderRefundEmail } from './refund-email.ts';
+import { renderReturnReceivedEmail } from './return-received-email.ts';
 import { renderShipmentEmail } from './shipment-email.ts';
 
 /** Renders an order's e-mail from the order (pure; throws when it has no address). */
@@ -32,5 +34,19 @@ export const notificationEvents = {
   RefundIssued: (data: unknown): NotificationOfEvent => {
     const refund = refundIssuedData.parse(data);
     return { orderId: refund.orderId, render: (order, now) => renderRefundEmail(order, refund, now) };
+  },
+  OrderCanceled: (data: unknown): NotificationOfEvent => {
+    const canceled = orderCanceledData.parse(data);
+    return {
+      orderId: canceled.orderId,
+      render: (order, now) => renderCancellationEmail(order, canceled, now),
+    };
+  },
+  ReturnReceived: (data: unknown): NotificationOfEvent => {
+    const received = returnReceivedData.parse(data);
+    return {
+      orderId: received.orderId,
+      render: (order, now) => renderReturnReceivedEmail(order, received, now),
+    };
   },
 } as const;

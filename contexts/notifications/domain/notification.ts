@@ -7,7 +7,13 @@ import { orderId } from '#contexts/orders/domain/schemas.ts';
  */
 
 /** The templates, which are also the first part of a notification's id and sort key. */
-export const notificationTemplate = z.enum(['order-confirmation', 'shipment', 'refund']);
+export const notificationTemplate = z.enum([
+  'order-confirmation',
+  'shipment',
+  'refund',
+  'cancellation',
+  'return-received',
+]);
 export type NotificationTemplate = z.infer<typeof notificationTemplate>;
 
 /** Where a notification is: written and waiting to be sent (`queued`), or accepted by SES (`sent`). */
@@ -17,7 +23,7 @@ export type NotificationStatus = z.infer<typeof notificationStatus>;
 /** A money figure as an e-mail shows it: the currency's decimals, never a float ("19.99", "1200"). */
 export const decimalText = z.string().regex(/^\d{1,16}(\.\d{2,3})?$/);
 
-/** What a fulfillment or refund id looks like (`ful_…`, `rf_…`): the part after the template in an id. */
+/** What a fulfillment, refund or return id looks like (`ful_…`, `rf_…`): the part after the template in an id. */
 const subjectId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** The fields every notification item has beside its template's own. */
@@ -37,7 +43,7 @@ export const notificationFields = {
 
 /**
  * Which notification of an order: its template and, for a template sent more than once per order,
- * the fulfillment or refund it is about (`subjectId`).
+ * the fulfillment, refund or return it is about (`subjectId`).
  */
 export interface NotificationRef {
   readonly orderId: string;
@@ -45,19 +51,24 @@ export interface NotificationRef {
   readonly subjectId?: string;
 }
 
+/** The templates sent once per order: their id is the template alone. */
+const ONCE_PER_ORDER = new Set<NotificationTemplate>(['order-confirmation', 'cancellation']);
+
 /**
- * A notification's URL-safe id within its order: the template, then `-` and the fulfillment or refund
- * id when there is one (`order-confirmation`, `shipment-ful_…`, `refund-rf_…`).
+ * A notification's URL-safe id within its order: the template, then `-` and the fulfillment, refund or
+ * return id when there is one (`order-confirmation`, `cancellation`, `shipment-ful_…`, `refund-rf_…`,
+ * `return-received-<returnId>`).
  */
 export const notificationIdOf = (ref: NotificationRef): string =>
   ref.subjectId ? `${ref.template}-${ref.subjectId}` : ref.template;
 
 /** The notification an id names, or undefined when it names none a template could have written. */
 export const parseNotificationId = (orderId: string, id: string): NotificationRef | undefined => {
-  if (id === 'order-confirmation') return { orderId, template: 'order-confirmation' };
-  const match = /^(shipment|refund)-(.+)$/.exec(id);
+  const once = notificationTemplate.safeParse(id);
+  if (once.success && ONCE_PER_ORDER.has(once.data)) return { orderId, template: once.data };
+  const match = /^(shipment|refund|return-received)-(.+)$/.exec(id);
   if (!match || !subjectId.safeParse(match[2]).success) return undefined;
-  return { orderId, template: match[1] as 'shipment' | 'refund', subjectId: match[2] as string };
+  return { orderId, template: match[1] as NotificationTemplate, subjectId: match[2] as string };
 };
 
 /** A short, readable order reference for a subject line (the full id is in the body). */

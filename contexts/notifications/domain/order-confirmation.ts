@@ -29,7 +29,7 @@ export const orderConfirmationEmail = z.object({
 export type OrderConfirmationEmail = z.infer<typeof orderConfirmationEmail>;
 
 /** What the shopper saw the line as: "Mug – Size a", or whichever part the snapshot has. */
-const lineTitle = (line: OrderLine): string => {
+export const lineTitle = (line: OrderLine): string => {
   if (line.productTitle && line.title) return `${line.productTitle} – ${line.title}`;
   return line.productTitle ?? line.title ?? line.sku ?? line.variantId;
 };

@@ -15,7 +15,10 @@ export const notificationPath = z.strictObject({
   notificationId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/)
-    .meta({ description: '`order-confirmation`, `shipment-<fulfillmentId>` or `refund-<refundId>`' }),
+    .meta({
+      description:
+        '`order-confirmation`, `cancellation`, `shipment-<fulfillmentId>`, `refund-<refundId>` or `return-received-<returnId>`',
+    }),
 });
 
 const when = z.iso.datetime().nullable();

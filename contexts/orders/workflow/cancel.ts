@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { cancelWithOrder } from '#contexts/fulfillment/data/cancel-with-order.ts';
 import { stillSold } from '#contexts/fulfillment/domain/stock-moves.ts';
-import { restockSold } from '#contexts/inventory/data/items.ts';
-import { readReservation } from '#contexts/inventory/data/reserve.ts';
+import { restockedCheck, restockReservation } from '#contexts/inventory/data/restock.ts';
 import { issueRefund, type RefundDeps } from '#contexts/payments/data/issue-refund.ts';
 import { readRefunds } from '#contexts/payments/data/refund-store.ts';
 import { refundableOf, refundedTotal, refundIdFor } from '#contexts/payments/domain/refunds.ts';
 import { releaseUsageRefs } from '#contexts/pricing/data/promotion-usage.ts';
-import { MAX_TRANSACT_ITEMS, type TransactItem, transact } from '#platform/data/transact.ts';
+import { transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import { orderTransitionItems } from '../data/transitions.ts';
 import { ORDERS_SOURCE } from '../events.ts';
@@ -18,9 +17,11 @@ import { ORDERS_SOURCE } from '../events.ts';
  * 1. Refund: whatever is left of the payment goes back, under one refund key per order, so a retried step
  *    or a second workflow never refunds twice. Compensation: none can undo a refund; if it fails for good
  *    the workflow stops in `CancellationFailed` and the order stays `cancel_pending` (nothing else undone).
- * 2. Finish: open fulfillments canceled; then in one transaction the sold units back on their shelves
- *    (ledger `return` entries), the promotion use back, the order `canceled` and `OrderCanceled`: all or
- *    nothing, once (conditional on `cancel_pending`).
+ * 2. Finish: open fulfillments canceled; the sold units back on their shelves (ledger `return` entries)
+ *    in chunks that each apply once, however large the order; then in one transaction the promotion use
+ *    back, the order `canceled` and `OrderCanceled`, once (conditional on `cancel_pending` and on every
+ *    chunk having landed). The order is `cancel_pending` until that transaction: never shown canceled
+ *    with units still out, and a retry finishes what a failed run began.
  */
 
 /** The workflow's input, as the cancel request starts it. */
@@ -63,7 +64,15 @@ export class RefundNotMadeError extends Error {
   override readonly name = 'RefundNotMadeError';
 }
 
-/** Step 2: fulfillments canceled, stock and promotion use back, order canceled, `OrderCanceled`. */
+/** Who puts a canceled order's units back, for the ledger. */
+const RESTOCK_ACTOR = 'system:order-cancellation';
+
+/**
+ * Step 2: fulfillments canceled; the sold units back, in chunks (each once); then one transaction: the
+ * order `canceled`, the promotion use back and `OrderCanceled`, conditional on `cancel_pending` and on
+ * every chunk having landed. Retried after a failure anywhere, it resumes: done chunks are not applied
+ * again (the reservation's `restockedThrough`), and a canceled order answers as it is.
+ */
 export const finishCancel = async (
   deps: Pick<RefundDeps, 'table' | 'orders'>,
   input: CancellationInput,
@@ -73,16 +82,23 @@ export const finishCancel = async (
   if (!order) throw new Error(`Order ${input.orderId} is gone`);
   if (order.status !== 'cancel_pending') return { status: order.status };
   const moved = await cancelWithOrder(deps.table, order, now);
-  const reservation = await readReservation(deps.table, order.reservationId);
-  const sold = reservation?.status === 'committed' ? stillSold(reservation.allocations, moved) : [];
+  // Units a canceled fulfillment moved stay with the seller that got them: only the rest go back.
+  const reservation = await restockReservation(
+    deps.table,
+    order.reservationId,
+    { reason: `order ${order.id} canceled`, actor: RESTOCK_ACTOR },
+    () => now,
+    undefined,
+    (sold) => stillSold(sold, moved),
+  );
   const { refunds } = await readRefunds(deps.table, order.id);
   const refunded = refundedTotal(refunds.map((r) => r.refund));
   const at = now.toISOString();
-  const items: TransactItem[] = [
+  const done = await transact([
     ...orderTransitionItems(deps.table, order, ['cancel_pending'], 'canceled', at, `canceled_by_${input.by}`),
-    ...sold.flatMap((a) =>
-      restockSold(deps.table, a, `order ${order.id} canceled`, 'system:order-cancellation', now),
-    ),
+    ...(reservation?.status === 'committed' && reservation.restocking.length > 0
+      ? [restockedCheck(deps.table, reservation)]
+      : []),
     ...releaseUsageRefs(deps.table, order.promotionUsage, order.customerId),
     {
       Put: {
@@ -103,10 +119,7 @@ export const finishCancel = async (
         ),
       },
     },
-  ];
-  if (items.length > MAX_TRANSACT_ITEMS)
-    throw new Error(`Order ${order.id} has too many stock allocations to cancel in one transaction`);
-  const done = await transact(items);
+  ]);
   if (done.ok) return { status: 'canceled' };
   const current = await deps.orders.get(order.id);
   if (current?.status === 'canceled') return { status: 'canceled' };

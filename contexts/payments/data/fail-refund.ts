@@ -27,6 +27,8 @@ export const failRefund = async (
   refundId: string,
   failure: RefundFailure,
   now = new Date(),
+  /** The statuses it may fail from (the retry sweep gives up only on a refund still `requested`). */
+  from?: Parameters<typeof markRefundFailed>[5],
 ): Promise<boolean> => {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [order, ledger] = await Promise.all([
@@ -44,6 +46,7 @@ export const failRefund = async (
       failure,
       { version: ledger.version, paymentStatus },
       now,
+      from,
     );
     if (effect !== 'conflict') return effect === 'failed';
     await backoff(attempt);

@@ -64,7 +64,8 @@ const capturedOf = (order: Order): number => (CAPTURED.has(order.status) ? order
  * 3. asks Stripe, under an idempotency key derived from the refund id (a retry never refunds twice);
  * 4. records Stripe's answer and emits `RefundIssued` (or `RefundFailed`), and moves an order refunded
  *    in full to `refunded`.
- * If Stripe cannot be reached the refund stays `requested` (503): the same request again asks again.
+ * If Stripe cannot be reached the refund stays `requested` (503): the same request again asks again,
+ * and so does the retry sweep after a grace (`retryRefund`, `refund-sweep.ts`).
  */
 export const issueRefund = async (
   deps: RefundDeps,
@@ -134,6 +135,24 @@ export const issueRefund = async (
     `Other refunds of order ${orderId} kept committing first; try again`,
     'refund_conflict',
   );
+};
+
+/**
+ * Asks Stripe again for a refund recorded earlier (the retry sweep): the branch of `issueRefund` that
+ * answers the same request sent again, so the same Stripe idempotency key (from the refund id) and the
+ * same recording of the answer. A refund no longer `requested` is answered as stored; undefined when the
+ * order or the refund is gone. Throws as `issueRefund` does (503 unreachable, 409 refused).
+ */
+export const retryRefund = async (
+  deps: RefundDeps,
+  orderId: string,
+  refundId: string,
+  now = new Date(),
+): Promise<Refund | undefined> => {
+  const [order, ledger] = await Promise.all([deps.orders.get(orderId), readRefunds(deps.table, orderId)]);
+  const known = ledger.refunds.find((r) => r.refund.id === refundId);
+  if (!order || !known) return undefined;
+  return askStripe(deps, order, known.refund, others(ledger, refundId), now);
 };
 
 /** The order's refunds as read, but the one being asked for. */

@@ -3,7 +3,7 @@ import { taskTokenKeys } from '#platform/data/keys.ts';
 /** Every key of the payments' items is composed here and nowhere else (see docs/data-model.md). */
 
 /** Partition-key prefixes of the payments' items (the waiter is a platform task token). */
-export const paymentKeyPrefixes = ['PAYMENT#'] as const;
+export const paymentKeyPrefixes = ['PAYMENT#', 'PAYMENTS#'] as const;
 
 /**
  * A payment's outcome for an order, written by the Stripe webhook (one item per order: the latest
@@ -20,6 +20,17 @@ export const paymentKeys = {
    * conditionally on the version read, so two refunds racing for the same money cannot both take it.
    */
   refundTotals: (orderId: string) => ({ pk: `PAYMENT#${orderId}`, sk: 'REFUNDS' }),
+  /**
+   * gsi1 of a refund still `requested` (Stripe has not answered): due for the retry sweep at `dueAt`
+   * (ISO 8601, so the sort key orders by it). Sparse: a refund leaves the index when it leaves `requested`.
+   * One partition: each refund writes it at most a few times (recorded, each retry, answered), so its
+   * 1,000 WCU/s take ~300 refunds a second, far above any refund rate (and a sweep reads it in 1 Query).
+   */
+  refundRetry: (dueAt: string, orderId: string, refundId: string) => ({
+    gsi1pk: 'PAYMENTS#refunds#requested',
+    gsi1sk: `${dueAt}#${orderId}#${refundId}`,
+  }),
+  refundRetryPartition: 'PAYMENTS#refunds#requested',
   /** A task token like any other, under the name `payment-<orderId>`. */
   waiter: (orderId: string) => taskTokenKeys(`payment-${orderId}`),
 };

@@ -4,6 +4,7 @@ import type { PaymentStatus } from '#contexts/orders/domain/schemas.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { firstRetryAt } from '../domain/refund-retries.ts';
 import { type Refund, refundSchema } from '../domain/refunds.ts';
 import { PAYMENTS_SOURCE, refundFailed, refundIssued } from '../events.ts';
 import { Entity, paymentKeys } from './keys.ts';
@@ -25,8 +26,16 @@ export interface RefundLedger {
   readonly providerRefunded: number;
 }
 
+/** A refund's item; a `requested` one is in the retry sweep's index, due after the grace. */
 const refundItem = (refund: Refund, fingerprint: string) => ({
   ...paymentKeys.refund(refund.orderId, refund.id),
+  ...(refund.status === 'requested'
+    ? paymentKeys.refundRetry(
+        firstRetryAt(new Date(refund.createdAt)).toISOString(),
+        refund.orderId,
+        refund.id,
+      )
+    : {}),
   entity: Entity.refund,
   ...refund,
   fingerprint,
@@ -100,7 +109,10 @@ export const recordRefund = async (
   return 'conflict';
 };
 
-/** The Update moving a refund out of `from` with Stripe's answer; conditional, so it applies once. */
+/**
+ * The Update moving a refund out of `from` with Stripe's answer; conditional, so it applies once. It
+ * leaves the retry sweep's index: only `requested` refunds are in it.
+ */
 const refundUpdate = (
   table: string,
   refund: Refund,
@@ -113,7 +125,7 @@ const refundUpdate = (
     Update: {
       TableName: table,
       Key: paymentKeys.refund(refund.orderId, refund.id),
-      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')} REMOVE gsi1pk, gsi1sk`,
       ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
       ExpressionAttributeNames: {
         ...Object.fromEntries(names.map((n) => [`#${n}`, n])),
@@ -165,11 +177,11 @@ export const markRefundSucceeded = async (
 export type MarkFailed = 'failed' | 'already_failed' | 'conflict';
 
 /**
- * Records that a refund failed (Stripe answered or reported `failed`): its amount leaves the refund
- * total, so it is refundable again, the order's summary stores the payment status that gives it, and
- * `RefundFailed` is emitted, once (conditional on it not having failed already). The total is
- * conditional on the version read, as for a new refund, so `paymentStatus` is worked out from the last
- * total. One transaction of 4 items.
+ * Records that a refund failed (Stripe answered or reported `failed`, or the retry sweep gave up): its
+ * amount leaves the refund total, so it is refundable again, the order's summary stores the payment status
+ * that gives it, and `RefundFailed` is emitted, once (conditional on it being in one of `from`: not failed
+ * already). The total is conditional on the version read, as for a new refund, so `paymentStatus` is
+ * worked out from the last total. One transaction of 4 items.
  */
 export const markRefundFailed = async (
   table: string,
@@ -177,12 +189,13 @@ export const markRefundFailed = async (
   failure: { readonly reason: string | null; readonly providerRefundId: string | null },
   seen: { readonly version: number; readonly paymentStatus: PaymentStatus },
   now = new Date(),
+  from: readonly Refund['status'][] = ['requested', 'pending', 'succeeded'],
 ): Promise<MarkFailed> => {
   const { reason: failureReason, providerRefundId } = failure;
   const at = now.toISOString();
   const failed: Refund = { ...refund, status: 'failed', failureReason, providerRefundId, updatedAt: at };
   const result = await transact([
-    refundUpdate(table, refund, ['requested', 'pending', 'succeeded'], {
+    refundUpdate(table, refund, from, {
       status: 'failed',
       failureReason,
       providerRefundId,

@@ -28,7 +28,9 @@ export const createRefund = refundOperation({
     'same refund (`Idempotent-Replayed: true`) and Stripe is asked under a key derived from it, so a retry ' +
     'never refunds twice; the same key with another body is 422. Two refunds racing for the same money: one ' +
     'commits, the other is decided again against the new total. Stripe unreachable: 503, and the refund is ' +
-    'kept as `requested` until the same request is sent again. A refund Stripe accepts is `pending` or ' +
+    'kept as `requested`: the same request sent again asks Stripe again, and so does a sweep every minute ' +
+    '(30 s after it was recorded, then with backoff; after 8 attempts it fails as `provider_unreachable`). ' +
+    'A refund Stripe accepts is `pending` or ' +
     '`succeeded` and emits `RefundIssued`; one that fails later (reported by Stripe’s webhook) becomes ' +
     '`failed`, its amount refundable again, and emits `RefundFailed`. An order refunded in full becomes ' +
     '`refunded`. See docs/payments.md#refunds.',

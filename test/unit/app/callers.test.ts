@@ -3,7 +3,17 @@ import { functionCallers, sharedRoleFunctions } from '#platform/definition/calle
 import type { AppDefinition, FunctionDef } from '#platform/definition/types.ts';
 
 const fn: FunctionDef = { entry: 'functions/x.ts', description: 'x', memoryMb: 128, timeoutSeconds: 3 };
-const names = ['page', 'both', 'consumer', 'target', 'task', 'tick', 'trigger', 'orphan'] as const;
+const names = [
+  'page',
+  'both',
+  'consumer',
+  'target',
+  'task',
+  'tick',
+  'pageTick',
+  'trigger',
+  'orphan',
+] as const;
 
 const definition: AppDefinition = {
   name: 'callers-test',
@@ -14,6 +24,7 @@ const definition: AppDefinition = {
     { method: 'GET', path: '/page', function: 'page', access: 'public' },
     { method: 'POST', path: '/page', function: 'page', access: 'customer' },
     { method: 'GET', path: '/both', function: 'both', access: 'admin' },
+    { method: 'GET', path: '/page-tick', function: 'pageTick', access: 'admin' },
   ],
   rules: {},
   queues: {
@@ -35,7 +46,10 @@ const definition: AppDefinition = {
     },
   },
   pipes: { p: { description: 'p', filter: {}, target: 'target', batchSize: 1 } },
-  schedules: { s: { description: 's', rate: 'rate(1 minute)', function: 'tick' } },
+  schedules: {
+    s: { description: 's', rate: 'rate(1 minute)', function: 'tick' },
+    t: { description: 't', rate: 'rate(1 minute)', function: 'pageTick' },
+  },
 };
 
 describe('functionCallers', () => {
@@ -48,6 +62,7 @@ describe('functionCallers', () => {
       target: ['pipe'],
       task: ['stateMachine'],
       tick: ['schedule'],
+      pageTick: ['route', 'schedule'],
       trigger: ['userPoolTrigger'],
       orphan: [],
     });
@@ -55,7 +70,8 @@ describe('functionCallers', () => {
 });
 
 describe('sharedRoleFunctions', () => {
-  it('holds only functions that routes and state machines alone invoke', () => {
-    expect([...sharedRoleFunctions(definition)].sort()).toEqual(['page', 'task']);
+  it('holds only functions that routes and state machines invoke, schedules aside', () => {
+    // `tick`: only a schedule invokes it, so it keeps a role of its own; `pageTick` is a route's too.
+    expect([...sharedRoleFunctions(definition)].sort()).toEqual(['page', 'pageTick', 'task']);
   });
 });

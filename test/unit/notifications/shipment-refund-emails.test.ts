@@ -80,13 +80,23 @@ describe('notification ids', () => {
     ['order-confirmation', { template: 'order-confirmation' }],
     ['shipment-ful_AbC-12_x', { template: 'shipment', subjectId: 'ful_AbC-12_x' }],
     ['refund-rf_Zy-9', { template: 'refund', subjectId: 'rf_Zy-9' }],
+    ['cancellation', { template: 'cancellation' }],
+    ['return-received-ret_7', { template: 'return-received', subjectId: 'ret_7' }],
   ] as const)('reads %s and writes it back the same', (id, ref) => {
     const parsed = parseNotificationId('o1', id);
     expect(parsed).toEqual({ orderId: 'o1', ...ref });
     expect(notificationIdOf(parsed!)).toBe(id);
   });
 
-  it.each(['invoice', 'shipment-', 'refund', 'order-confirmation-x', 'shipment-a#b'])('refuses %s', (id) => {
+  it.each([
+    'invoice',
+    'shipment-',
+    'refund',
+    'order-confirmation-x',
+    'shipment-a#b',
+    'return-received',
+    'cancellation-x',
+  ])('refuses %s', (id) => {
     expect(parseNotificationId('o1', id)).toBeUndefined();
   });
 

@@ -10,6 +10,7 @@ import { notificationEvents } from '#contexts/notifications/domain/events.ts';
 import type { Mailer } from '#contexts/notifications/domain/mailer.ts';
 import { orderCreateItems } from '#contexts/orders/data/items.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
+import { ORDERS_SOURCE } from '#contexts/orders/events.ts';
 import { PAYMENTS_SOURCE } from '#contexts/payments/events.ts';
 import { toSqsEvent } from '#local/sqs/event.ts';
 import { transact } from '#platform/data/transact.ts';
@@ -38,7 +39,9 @@ interface Kind {
   readonly kind: string;
   readonly detailType: keyof typeof notificationEvents;
   readonly source: string;
-  readonly sample: (orderId: string) => Sample;
+  readonly sample: (order: Order) => Sample;
+  /** Sent once per order (a cancellation), not once per fulfillment, refund or return. */
+  readonly oncePerOrder?: true;
 }
 
 /** A `ShipmentCreated` of a new fulfillment (a carrier with markup, a link with `&`). */
@@ -46,7 +49,7 @@ const shipment: Kind = {
   kind: 'shipment',
   detailType: 'ShipmentCreated',
   source: FULFILLMENT_SOURCE,
-  sample: (orderId) => {
+  sample: ({ id: orderId }) => {
     const fulfillmentId = `ful_${randomUUID().slice(0, 20)}`;
     const trackingNumber = `JD${randomUUID().slice(0, 10)}`;
     return {
@@ -69,7 +72,7 @@ const refund: Kind = {
   kind: 'refund',
   detailType: 'RefundIssued',
   source: PAYMENTS_SOURCE,
-  sample: (orderId) => {
+  sample: ({ id: orderId }) => {
     const refundId = `rf_${randomUUID().slice(0, 20)}`;
     return {
       data: {
@@ -87,13 +90,54 @@ const refund: Kind = {
   },
 };
 
-const cases = [shipment, refund].map((k) => [k.kind, k] as const);
+/** An `OrderCanceled` that refunded 12.34 EUR, for a reason the shopper is not shown. */
+const cancellation: Kind = {
+  kind: 'cancellation',
+  detailType: 'OrderCanceled',
+  source: ORDERS_SOURCE,
+  oncePerOrder: true,
+  sample: (order) => ({
+    data: {
+      orderId: order.id,
+      customerId: order.customerId,
+      by: 'admin',
+      reason: 'Internal: <fraud check>',
+      refunded: 1234,
+      currency: 'EUR',
+      canceledAt: new Date().toISOString(),
+    },
+    key: notificationKeys.email(order.id, 'cancellation'),
+    shows: ['canceled', '12.34 EUR'],
+  }),
+};
+
+/** A `ReturnReceived` of one unit of the order's first line, refunding 10.00 EUR. */
+const returnReceived: Kind = {
+  kind: 'return-received',
+  detailType: 'ReturnReceived',
+  source: FULFILLMENT_SOURCE,
+  sample: (order) => {
+    const returnId = `ret_${randomUUID().slice(0, 20)}`;
+    return {
+      data: {
+        returnId,
+        orderId: order.id,
+        lines: [{ lineId: order.lines[0]!.id, quantity: 1, condition: 'restock', locationId: 'wh' }],
+        refundAmount: 1000,
+      },
+      key: notificationKeys.email(order.id, 'return-received', returnId),
+      shows: ['Mug – Size a', '10.00 EUR'],
+    };
+  },
+};
+
+const cases = [shipment, refund, cancellation, returnReceived].map((k) => [k.kind, k] as const);
 
 /** An event of `k` as SQS carries it from its rule. */
 const sqsMessage = (k: Kind, data: Record<string, unknown>, eventId = randomUUID()) =>
   busMessage(k.source, k.detailType, data, eventId);
 
-describe('shipment and refund e-mails', () => {
+describe('shipment, refund, cancellation and return-received e-mails', () => {
   let table: string;
   let client: ReturnType<typeof useLocalDynamo>;
   let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -124,7 +168,7 @@ describe('shipment and refund e-mails', () => {
 
   it.each(cases)('sends the %s e-mail to the order’s address and records it sent', async (_, k) => {
     const order = await placed();
-    const { data, key, shows } = k.sample(order.id);
+    const { data, key, shows } = k.sample(order);
     const eventId = randomUUID();
     expect(await send(k, data, eventId)).toBe('sent');
     const [message, ...others] = await mailTo(order.email!);
@@ -138,13 +182,15 @@ describe('shipment and refund e-mails', () => {
       expect(message?.html).toContain(text);
     }
     expect(message?.html).not.toContain('<Express>');
+    // What the back office wrote about a cancellation stays with the back office.
+    expect(message?.text).not.toContain('fraud');
   });
 
   it.each(cases)(
     'sends one %s e-mail per event: a redelivery sends nothing more, another one does',
     async (_, k) => {
       const order = await placed();
-      const { data, key } = k.sample(order.id);
+      const { data, key } = k.sample(order);
       const eventId = randomUUID();
       expect(await send(k, data, eventId)).toBe('sent');
       const sent = await item(key);
@@ -152,9 +198,9 @@ describe('shipment and refund e-mails', () => {
       expect(await send(k, data)).toBe('duplicate');
       expect(await mailTo(order.email!)).toHaveLength(1);
       expect(await item(key)).toEqual(sent);
-      // Another fulfillment or refund of the same order is another e-mail.
-      expect(await send(k, k.sample(order.id).data)).toBe('sent');
-      expect(await mailTo(order.email!)).toHaveLength(2);
+      // Another fulfillment, refund or return of the same order is another e-mail; a cancellation is one.
+      expect(await send(k, k.sample(order).data)).toBe(k.oncePerOrder ? 'duplicate' : 'sent');
+      expect(await mailTo(order.email!)).toHaveLength(k.oncePerOrder ? 1 : 2);
     },
   );
 
@@ -162,7 +208,7 @@ describe('shipment and refund e-mails', () => {
     'leaves the %s e-mail queued and throws when SES refuses it; the redelivery sends it',
     async (_, k) => {
       const order = await placed();
-      const { data, key } = k.sample(order.id);
+      const { data, key } = k.sample(order);
       const eventId = randomUUID();
       const refusing = localMailer('no-address');
       await expect(send(k, data, eventId, refusing)).rejects.toBeInstanceOf(MailNotSentError);
@@ -179,11 +225,13 @@ describe('shipment and refund e-mails', () => {
   it('sends each kind from the consumer and reports only the failing messages', async () => {
     const order = await placed();
     const messages = [
-      sqsMessage(shipment, shipment.sample(order.id).data),
-      sqsMessage(refund, refund.sample(order.id).data),
+      sqsMessage(shipment, shipment.sample(order).data),
+      sqsMessage(refund, refund.sample(order).data),
       // A refund of an order that does not exist, and one that is no refund.
-      sqsMessage(refund, refund.sample(randomUUID()).data),
+      sqsMessage(refund, refund.sample({ ...order, id: randomUUID() }).data),
       sqsMessage(refund, { orderId: order.id, not: 'a refund' }),
+      sqsMessage(cancellation, cancellation.sample(order).data),
+      sqsMessage(returnReceived, returnReceived.sample(order).data),
     ];
     const source = { arn: 'arn:aws:sqs:eu-central-1:000000000000:notifications', region: 'eu-central-1' };
     const response = await handler(toSqsEvent(messages, source));
@@ -191,6 +239,11 @@ describe('shipment and refund e-mails', () => {
       [messages[2]!.MessageId, messages[3]!.MessageId].sort(),
     );
     const mail = await mailTo(order.email!);
-    expect(mail.map((m) => m.tags.template).sort()).toEqual(['refund', 'shipment']);
+    expect(mail.map((m) => m.tags.template).sort()).toEqual([
+      'cancellation',
+      'refund',
+      'return-received',
+      'shipment',
+    ]);
   });
 });

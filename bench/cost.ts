@@ -1,32 +1,49 @@
 // What 1,000 orders cost on AWS: the calls one order makes, measured on the local cloud over N full guest
-// orders (cart, checkout, payment, saga, followers), times on-demand list prices. Run:
+// orders (cart, checkout, payment, saga, followers), then the calls after the sale — fulfil, ship, return,
+// receive (with its refund), an admin refund, a cancellation (with its workflow) — each measured over N
+// calls, all times on-demand list prices; a typical post-purchase mix gives a per-order figure. Run:
 // `npx tsx bench/cost.ts [orders]`. A model, not a bill: its assumptions are printed with it.
 import { availableParallelism } from 'node:os';
 import { app } from '#app/definition.ts';
 import { seedIfEmpty } from '#local/seed.ts';
-import { byFunction, ownersFrom } from './support/attribute.ts';
 import { startBenchCloud } from './support/cloud.ts';
+import {
+  type PaidOrder,
+  type PostPurchaseOperation,
+  paidOrder,
+  postPurchaseOperations,
+} from './support/cost-post-purchase.ts';
+import { per1000, pricedRows, usd } from './support/cost-rows.ts';
+import { type Usage, usageMeter } from './support/cost-usage.ts';
 import { lambdas } from './support/lambdas.ts';
-import { PRICES, PRICES_AS_OF } from './support/prices.ts';
+import { PRICES_AS_OF } from './support/prices.ts';
 import { checkout, must, type Placed, pay, readyGuestCart, stockedVariants } from './support/shop.ts';
-import { dynamoCalls, wire } from './support/wire.ts';
 
 const ORDERS = Number(process.argv[2] ?? 20);
+
+// After the sale, per order. Typical: about one parcel per order (one in ten split in two), 15 % of
+// orders returning a line (general merchandise; apparel returns more), 2 % given a refund apart from a
+// return, 3 % canceled before they ship. Bench: bench/post-purchase.ts's journey (nine in ten shipped in
+// two parcels with one line returned, one in ten canceled). Change them to your shop's.
+const MIXES: Record<string, Record<PostPurchaseOperation, number>> = {
+  typical: { fulfil: 1.1, ship: 1.1, return: 0.15, receive: 0.15, refund: 0.02, cancel: 0.03 },
+  'bench journey': { fulfil: 1.8, ship: 1.8, return: 0.9, receive: 0.9, refund: 0, cancel: 0.1 },
+};
+const OPERATIONS: readonly PostPurchaseOperation[] = [
+  'fulfil',
+  'ship',
+  'return',
+  'receive',
+  'refund',
+  'cancel',
+];
+
 const { cloud, shop, ports } = await startBenchCloud();
 const functions: Record<string, { memoryMb: number }> = app.functions;
-// Schedules run whatever the order volume: a fixed monthly cost, not a per-order one.
-const scheduled = new Set<string>(Object.values(app.schedules).map((s) => s.function));
-const pipeTargets = new Set<string>(Object.values(app.pipes).map((p) => p.target));
-const READS = /^(GetItem|Query|Scan|BatchGetItem|TransactGetItems)$/;
-
-const busEventIds = async () => {
-  const res = await fetch(`${cloud.info.endpoints.eventbridge}/_local/events`);
-  const { events } = (await res.json()) as { events: { id: string }[] };
-  return new Set(events.map((e) => e.id));
-};
+const meter = usageMeter(app, ports, cloud.info.endpoints.eventbridge ?? '');
 
 /** One guest order as a storefront places it: 2 lines, checkout, Stripe.js payment, the order page once. */
-const order = async (variants: string[], shippingOptionId: string) => {
+const order = async (variants: string[], shippingOptionId: string): Promise<Placed> => {
   const cart = await readyGuestCart(
     shop,
     variants.map((variantId) => ({ variantId, quantity: 1 })),
@@ -47,154 +64,131 @@ const order = async (variants: string[], shippingOptionId: string) => {
     'x-order-token': placed.orderToken,
   });
   if (seen.status !== 'paid') throw new Error(`order ${placed.orderId} is ${String(seen.status)}`);
+  return placed;
 };
 
-const usd = (n: number) => `$${n.toFixed(n < 0.01 ? 5 : 4)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-try {
-  await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
-  const { variantIds, shippingOptionId } = await stockedVariants(shop, 2, 10_000);
-  await new Promise((r) => setTimeout(r, 3000)); // the stream-fed stock summaries catch up
-  await order(variantIds, shippingOptionId); // warms every function: the figures are of warm instances
-  await lambdas.settle(3000);
-
-  const events = await busEventIds();
-  const wireMark = wire.mark();
-  const lambdaMark = lambdas.mark();
-  for (let i = 0; i < ORDERS; i++) await order(variantIds, shippingOptionId);
-  await lambdas.settle(3000);
-  const { client, server } = wire.since(wireMark);
-  const invocations = lambdas.since(lambdaMark).filter((i) => !scheduled.has(i.fn));
-  const newEvents = [...(await busEventIds())].filter((id) => !events.has(id)).length;
-
-  // DynamoDB: capacity as DynamoDB Local reports it (ReturnConsumedCapacity TOTAL through the proxy).
-  const dynamo = dynamoCalls(client, ports);
-  const sweeps = byFunction(dynamo, lambdas.since(lambdaMark), ownersFrom(app.functions))
-    .filter((s) => scheduled.has(s.fn))
-    .reduce((n, s) => n + s.capacity, 0);
-  const rru = dynamo.filter((c) => READS.test(c.operation)).reduce((n, c) => n + c.capacity, 0) - sweeps;
-  const wru = dynamo.filter((c) => !READS.test(c.operation)).reduce((n, c) => n + c.capacity, 0);
-
-  const gateway = server.filter((c) => c.port === ports.gateway);
-  const express = server.filter(
-    (c) => c.port === ports.stepfunctions && c.operation === 'StartSyncExecution',
-  );
-  const sqs = client.filter((c) => c.port === ports.sqs);
-  const sqsBilled = sqs.filter((c) => c.operation !== 'ReceiveMessage' || c.messages > 0).length;
-  const emptyPolls = sqs.length - sqsBilled;
-  const secrets = server.filter((c) => c.port === ports.secretsmanager).length;
-  const billedMs = (i: { start: number; end: number }) => Math.ceil(i.end - i.start);
-  const lambdaGbS = invocations.reduce(
-    (n, i) => n + (billedMs(i) / 1000) * ((functions[i.fn]?.memoryMb ?? 128) / 1024),
-    0,
-  );
-  // Express bills whole 100 ms steps of 64 MB.
-  const expressGbS = express.reduce((n, c) => n + (Math.ceil((c.end - c.start) / 100) / 10) * (64 / 1024), 0);
-  const completed = invocations.filter((i) => i.fn === 'checkoutCompleteOrder').length;
-  // Standard saga path taken: AwaitPayment → CompleteOrder → Paid (3 state transitions).
-  const transitions = completed * 3;
-  const pipeRecords = invocations.filter((i) => pipeTargets.has(i.fn)).reduce((n, i) => n + i.records, 0);
-
-  const per = (n: number) => n / ORDERS;
-  const M = 1e6;
-  const rows: Array<[string, number, number, string]> = [
-    [
-      'API Gateway HTTP API requests',
-      per(gateway.length),
-      PRICES.httpApiRequest,
-      `$${PRICES.httpApiRequest * M} / 1M`,
-    ],
-    ['Lambda requests', per(invocations.length), PRICES.lambdaRequest, `$${PRICES.lambdaRequest * M} / 1M`],
-    [
-      'Lambda GB-s (arm64, measured local duration)',
-      per(lambdaGbS),
-      PRICES.lambdaGbSecondArm64,
-      `$${PRICES.lambdaGbSecondArm64} / GB-s`,
-    ],
-    [
-      'DynamoDB write request units',
-      per(wru),
-      PRICES.dynamoWriteRequestUnit,
-      `$${PRICES.dynamoWriteRequestUnit * M} / 1M`,
-    ],
-    [
-      'DynamoDB read request units',
-      per(rru),
-      PRICES.dynamoReadRequestUnit,
-      `$${PRICES.dynamoReadRequestUnit * M} / 1M`,
-    ],
-    [
-      'Step Functions Express requests',
-      per(express.length),
-      PRICES.stepFunctionsExpressRequest,
-      `$${PRICES.stepFunctionsExpressRequest * M} / 1M`,
-    ],
-    [
-      'Step Functions Express GB-s (64 MB, 100 ms steps)',
-      per(expressGbS),
-      PRICES.stepFunctionsExpressGbSecond,
-      `$${PRICES.stepFunctionsExpressGbSecond} / GB-s`,
-    ],
-    [
-      'Step Functions Standard transitions',
-      per(transitions),
-      PRICES.stepFunctionsStandardTransition,
-      `$${PRICES.stepFunctionsStandardTransition * 1000} / 1K`,
-    ],
-    [
-      'EventBridge custom events',
-      per(newEvents),
-      PRICES.eventBridgeCustomEvent,
-      `$${PRICES.eventBridgeCustomEvent * M} / 1M`,
-    ],
-    [
-      'EventBridge Pipes requests (records after filter)',
-      per(pipeRecords),
-      PRICES.pipesRequest,
-      `$${(PRICES.pipesRequest * M).toFixed(2)} / 1M`,
-    ],
-    [
-      'SQS requests (send, non-empty receive, delete)',
-      per(sqsBilled),
-      PRICES.sqsRequest,
-      `$${(PRICES.sqsRequest * M).toFixed(2)} / 1M`,
-    ],
-    [
-      'Secrets Manager calls (cached 5 min)',
-      per(secrets),
-      PRICES.secretsManagerCall,
-      `$${PRICES.secretsManagerCall * 10_000} / 10K`,
-    ],
-  ];
-  const table = rows.map(([component, count, price, unit]) => ({
-    component,
-    'per order': count.toFixed(3),
-    'unit price': unit,
-    '$ per 1,000 orders': usd(count * price * 1000),
-  }));
-  const total = rows.reduce((n, [, count, price]) => n + count * price * 1000, 0);
-  table.push({ component: 'TOTAL', 'per order': '', 'unit price': '', '$ per 1,000 orders': usd(total) });
-
+/** Per function: invocations per unit of work, run time, memory. */
+const lambdaTable = (u: Usage, per: number) => {
   const byFn = new Map<string, number[]>();
-  for (const i of invocations) byFn.set(i.fn, [...(byFn.get(i.fn) ?? []), i.end - i.start]);
-  const lambdaTable = [...byFn].map(([fn, ms]) => ({
+  for (const i of u.invocations) byFn.set(i.fn, [...(byFn.get(i.fn) ?? []), i.end - i.start]);
+  return [...byFn].map(([fn, ms]) => ({
     function: fn,
-    'invocations per order': Number(per(ms.length).toFixed(2)),
+    'invocations per order': Number((ms.length / per).toFixed(2)),
     'p50 ms': Number(median(ms).toFixed(1)),
     'mean ms': Number((ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(1)),
     'memory MB': functions[fn]?.memoryMb ?? 0,
   }));
+};
+
+const fixed = (n: number, d = 2) => Number(n.toFixed(d));
+
+/** One row per post-purchase operation: what one call uses, and its price per 1,000 calls. */
+const operationRow = (op: string, u: Usage, calls: number) => {
+  const runs = new Map<string, number>();
+  for (const i of u.invocations) runs.set(i.fn, (runs.get(i.fn) ?? 0) + 1);
+  return {
+    operation: op,
+    'API req': fixed(u.apiRequests / calls),
+    'Lambda runs (by function)': [...runs]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([fn, n]) => `${fn} ${fixed(n / calls)}`)
+      .join(' · '),
+    'GB-s': fixed(u.lambdaGbS / calls, 3),
+    'DynamoDB req': fixed(u.dynamoRequests / calls),
+    WRU: fixed(u.wru / calls),
+    RRU: fixed(u.rru / calls),
+    'Std transitions': fixed(u.standardTransitions / calls),
+    events: fixed(u.events / calls),
+    'pipe records': fixed(u.pipeRecords / calls),
+    'SQS req': fixed(u.sqsBilled / calls),
+    '$ per 1,000 calls': usd(per1000(pricedRows(u, calls))),
+  };
+};
+
+try {
+  await seedIfEmpty(cloud.dynamo, cloud.info.tableName);
+  const { variantIds, shippingOptionId, locationId } = await stockedVariants(shop, 2, 10_000);
+  await new Promise((r) => setTimeout(r, 3000)); // the stream-fed stock summaries catch up
+  const ops = postPurchaseOperations(shop, locationId);
+  // Warms every function, the post-purchase ones and the cancellation's included: figures of warm instances.
+  const warm = await paidOrder(shop, await order(variantIds, shippingOptionId));
+  for (const op of OPERATIONS.filter((o) => o !== 'cancel')) await ops[op](warm);
+  await ops.cancel(await paidOrder(shop, await order(variantIds, shippingOptionId)));
+  await lambdas.settle(3000, 180_000);
+
+  const placed: Placed[] = [];
+  const bought = await meter.measure(async () => {
+    for (let i = 0; i < ORDERS; i++) placed.push(await order(variantIds, shippingOptionId));
+  });
+  const rows = pricedRows(bought, ORDERS);
+  const checkoutPer1000 = per1000(rows);
+
+  // Orders to cancel are placed apart (their checkout is priced above), then every operation in a window
+  // of its own, one call at a time.
+  const toCancel: PaidOrder[] = [];
+  for (let i = 0; i < ORDERS; i++)
+    toCancel.push(await paidOrder(shop, await order(variantIds, shippingOptionId)));
+  const orders = await Promise.all(placed.map((p) => paidOrder(shop, p)));
+  await lambdas.settle(3000, 180_000);
+  const perOperation = new Map<PostPurchaseOperation, Usage>();
+  for (const op of OPERATIONS)
+    perOperation.set(
+      op,
+      await meter.measure(async () => {
+        for (const o of op === 'cancel' ? toCancel : orders) await ops[op](o);
+      }),
+    );
+  for (const o of toCancel) {
+    const seen = await must(shop, 'GET', `/orders/${o.placed.orderId}`, undefined, {
+      'x-order-token': o.placed.orderToken,
+    });
+    if (seen.status !== 'canceled') throw new Error(`order ${o.placed.orderId} is ${String(seen.status)}`);
+  }
 
   console.log(
     `\nCost model: ${ORDERS} guest orders of 2 lines, measured on the local cloud (${availableParallelism()} cores, Node ${process.version})`,
   );
   console.log(PRICES_AS_OF);
-  console.table(lambdaTable);
+  console.table(lambdaTable(bought, ORDERS));
+  const table = rows.map((r) => ({
+    component: r.component,
+    'per order': r.count.toFixed(3),
+    'unit price': r.unit,
+    '$ per 1,000 orders': usd(r.count * r.price * 1000),
+  }));
+  table.push({
+    component: 'TOTAL',
+    'per order': '',
+    'unit price': '',
+    '$ per 1,000 orders': usd(checkoutPer1000),
+  });
   console.table(table);
+
+  console.log(`\nAfter the sale: each operation over ${ORDERS} calls, one at a time; per call.`);
+  console.table(OPERATIONS.map((op) => operationRow(op, perOperation.get(op)!, ORDERS)));
+  const opPer1000 = (op: PostPurchaseOperation) => per1000(pricedRows(perOperation.get(op)!, ORDERS));
+  const mixRows = Object.entries(MIXES).map(([mix, shares]) => {
+    const after = OPERATIONS.reduce((n, op) => n + shares[op] * opPer1000(op), 0);
+    return {
+      mix,
+      'calls per order': OPERATIONS.map((op) => `${op} ${shares[op]}`).join(' · '),
+      'after the sale, $ per 1,000 orders': usd(after),
+      'with checkout, $ per 1,000 orders': usd(checkoutPer1000 + after),
+    };
+  });
+  console.table(mixRows);
+
   console.log(`Assumptions:
-- Counts are measured per order over ${ORDERS} warm orders: the storefront's API calls (create cart, add 2 items,
-  e-mail, address, shipping method, checkout, one GET of the order) plus Stripe's webhook deliveries.
+- Checkout: counts are measured per order over ${ORDERS} warm orders: the storefront's API calls (create cart,
+  add 2 items, e-mail, address, shipping method, checkout, one GET of the order) plus Stripe's webhook deliveries.
+- After the sale: each operation runs ${ORDERS} times, one call at a time, in a window of its own that ends once no
+  Lambda has run for 3 s, so its followers (outbox relay, notifications, stock alerts, Stripe's refund webhooks,
+  the cancellation workflow's steps) are counted with it. fulfil = every unit of an order in one fulfilment;
+  ship = its shipment; return = the customer's return of one line; receive = restocked, which refunds the
+  line's share; refund = a refund through the admin refund API apart from any return; cancel = the admin
+  cancellation of a paid, unfulfilled order, through its workflow (refund, then stock back) to canceled.
 - Lambda GB-s = each invocation's local duration (post to reply, rounded up to 1 ms) x its memoryMb from
   app/definition.ts. Local durations on ${availableParallelism()} shared cores with DynamoDB Local are slower than
   Lambda's; the arm64 price is used because the stack deploys arm64. Cold starts are excluded (warm-up order).
@@ -202,12 +196,12 @@ try {
   reads = GetItem/Query/BatchGetItem/TransactGetItems, everything else writes. Whether it charges index writes
   and the transactional 2x as AWS does is DynamoDB Local's model; Streams reads by Pipes are not counted.
 - Step Functions Express: one StartSyncExecution per checkout, its duration as the local endpoint served it,
-  billed per 100 ms at 64 MB. Standard: ${transitions / Math.max(completed, 1)} transitions per order from the
-  ASL path taken (AwaitPayment, CompleteOrder, Paid); the waiting is free.
+  billed per 100 ms at 64 MB. Standard: one transition per Task state entered (the workflows' Lambda
+  invocations, retries included) plus the payment saga's Paid state; the waiting is free.
 - EventBridge: events the local bus received (GET /_local/events); Pipes: stream records passed to pipe targets.
-- SQS: sends, receives that returned messages, deletes. Fixed costs left out as not per order: ${emptyPolls} empty
-  long polls in this run (Lambda's pollers), the scheduled sweeps (${[...scheduled].join(', ')}),
-  CloudWatch Logs/metrics, X-Ray, data transfer, Cognito, KMS, Stripe's fees.`);
+- SQS: sends, receives that returned messages, deletes. Fixed costs left out as not per order: ${bought.emptyPolls} empty
+  long polls in the checkout window (Lambda's pollers), the scheduled sweeps (${[...meter.scheduled].join(', ')}),
+  CloudWatch Logs/metrics, X-Ray, data transfer, Cognito, KMS, Stripe's fees (refunds included).`);
 } finally {
   await cloud.stop();
 }

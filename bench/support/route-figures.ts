@@ -10,15 +10,16 @@ const READS = /^(GetItem|Query|Scan|BatchGetItem|TransactGetItems)$/;
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
-/** DynamoDB requests of a set of invocations, summed. */
+/** DynamoDB requests of a set of invocations, summed, and each invocation's count. */
 interface Spent {
   invocations: number;
   readonly byOperation: Record<string, number>;
   rcu: number;
   wcu: number;
+  readonly perInvocation: number[];
 }
 
-const spent = (): Spent => ({ invocations: 0, byOperation: {}, rcu: 0, wcu: 0 });
+const spent = (): Spent => ({ invocations: 0, byOperation: {}, rcu: 0, wcu: 0, perInvocation: [] });
 
 /** Matches DynamoDB requests to the invocations that made them; answers what is left unmatched. */
 export const matchRequests = (calls: readonly ClientCall[], invocations: readonly Invocation[]) => {
@@ -38,6 +39,7 @@ export const matchRequests = (calls: readonly ClientCall[], invocations: readonl
 
 const tally = (into: Spent, calls: readonly ClientCall[] = []) => {
   into.invocations++;
+  into.perInvocation.push(calls.length);
   for (const c of calls) {
     into.byOperation[c.operation] = (into.byOperation[c.operation] ?? 0) + 1;
     if (READS.test(c.operation)) into.rcu += c.capacity;
@@ -55,6 +57,17 @@ const kinds = (s: Spent) =>
     .join(' · ') || '-';
 
 const requests = (s: Spent) => Object.values(s.byOperation).reduce((a, b) => a + b, 0);
+
+/** The median invocation's request count: a mean hides whether every call pays the same. */
+const requestsP50 = (s: Spent) =>
+  s.invocations === 0
+    ? '-'
+    : String(
+        percentile(
+          [...s.perInvocation].sort((a, b) => a - b),
+          50,
+        ),
+      );
 
 /** One row per route the bench called: count, latency, answers, DynamoDB per call of its function. */
 export const routeRows = (
@@ -78,10 +91,12 @@ export const routeRows = (
       calls: mine.length,
       'p50 ms': Math.round(percentile(ms, 50)),
       'p95 ms': Math.round(percentile(ms, 95)),
+      'p99 ms': Math.round(percentile(ms, 99)),
       '5xx': mine.filter((c) => c.status >= 500).length,
       'non-2xx': [...other].map(([status, n]) => `${status}×${n}`).join(' ') || '0',
       'Lambda runs': s.invocations,
       'DynamoDB req/call': per(requests(s), s.invocations),
+      'req p50': requestsP50(s),
       'by kind (per call)': kinds(s),
       'RCU/call': per(s.rcu, s.invocations),
       'WCU/call': per(s.wcu, s.invocations),
@@ -106,7 +121,9 @@ export const functionRows = (made: Map<Invocation, ClientCall[]>, invocations: r
         invocations: s.invocations,
         'p50 ms': Math.round(percentile(sorted, 50)),
         'p95 ms': Math.round(percentile(sorted, 95)),
+        'p99 ms': Math.round(percentile(sorted, 99)),
         'DynamoDB req/inv': per(requests(s), s.invocations),
+        'req p50': requestsP50(s),
         'by kind (per invocation)': kinds(s),
         'RCU/inv': per(s.rcu, s.invocations),
         'WCU/inv': per(s.wcu, s.invocations),

@@ -91,7 +91,7 @@ const publishedProduct = async (shop: Shop, tag: string, count: number, priceEur
 
 /**
  * `count` published variants (products of up to 40), each with `onHand` units at a new warehouse, and
- * a flat-rate shipping option to Germany. Answers their ids.
+ * a flat-rate shipping option to Germany. Answers their ids, the shipping option and the warehouse.
  */
 export const stockedVariants = async (shop: Shop, count: number, onHand: number, priceEur = 1000) => {
   const tag = randomUUID().slice(0, 8);
@@ -122,7 +122,7 @@ export const stockedVariants = async (shop: Shop, count: number, onHand: number,
     countries: ['DE'],
     rate: { type: 'flat', amounts: { EUR: 500 } },
   });
-  return { variantIds, shippingOptionId: shipping };
+  return { variantIds, shippingOptionId: shipping, locationId: location };
 };
 
 /** Runs `work` over `items` with at most `limit` at a time; answers in the items' order. */

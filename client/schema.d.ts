@@ -1288,7 +1288,7 @@ export interface paths {
     put?: never;
     /**
      * Ship a fulfillment, with its carrier and tracking
-     * @description Ships an open fulfillment (`ShipmentCreated`; `OrderFulfilled` when it ships the order’s last unit, once). The same shipment again answers the fulfillment as it is (`Idempotent-Replayed: true`); another shipment of a shipped fulfillment, or shipping a canceled one, is 409.
+     * @description Ships an open fulfillment (`ShipmentCreated`; `OrderFulfilled` when it ships the order’s last unit, once). The same shipment again answers the fulfillment as it is (`Idempotent-Replayed: true`); another shipment of a shipped fulfillment, or shipping a canceled one, is 409, as is shipping for an order that is no longer `paid` (being canceled: `order_not_fulfillable`).
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -9359,7 +9359,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `fulfillment_conflict` */
+      /** @description Problem; `code`: `fulfillment_shipped`, `fulfillment_delivered`, `fulfillment_canceled`, `fulfillment_open`, `order_not_fulfillable`, `fulfillment_conflict` */
       409: {
         headers: {
           [name: string]: unknown;

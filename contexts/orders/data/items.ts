@@ -1,5 +1,9 @@
 import { fulfillmentStatusOf } from '#contexts/fulfillment/domain/quantities.ts';
-import { type Fulfillment, orderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
+import {
+  type Fulfillment,
+  type OrderFulfillmentStatus,
+  orderFulfillmentStatus,
+} from '#contexts/fulfillment/domain/schemas.ts';
 import type { Refund } from '#contexts/payments/domain/refunds.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { eventCarrier } from '#platform/events/outbox.ts';
@@ -12,11 +16,11 @@ import {
   type OrderView,
   orderRecord,
   orderSummarySchema,
+  type PaymentStatus,
   paymentStatus,
 } from '../domain/schemas.ts';
 import { isListed } from '../domain/status.ts';
 import { Entity, orderKeys } from './keys.ts';
-import type { OrderFacets } from './transitions.ts';
 
 type Item = Record<string, unknown>;
 
@@ -128,6 +132,14 @@ export const summaryIndexKeys = (summary: OrderRow) => ({
     ? orderKeys.byStatus(summary.status, bucketOf(summary.id), summary.createdAt, summary.id)
     : {}),
 });
+
+/** What the summary stores of the other contexts' state, so the back office can filter lists by it. */
+export interface OrderFacets {
+  /** Where the money is (`paymentStatusOf`), written when a refund changes it. */
+  readonly paymentStatus?: PaymentStatus;
+  /** Where the goods are (`fulfillmentStatusOf`), written when a fulfillment changes it. */
+  readonly fulfillmentStatus?: OrderFulfillmentStatus;
+}
 
 /**
  * The order's summary item: its list row with the index keys (gsi1 for a customer's orders, guests have

@@ -1,9 +1,15 @@
-import type { OrderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { paymentStatusEntering } from '../domain/payment-status.ts';
-import type { Order, OrderStatus, PaymentStatus, StatusChange } from '../domain/schemas.ts';
+import type { Order, OrderStatus, StatusChange } from '../domain/schemas.ts';
 import { canTransition } from '../domain/status.ts';
-import { orderFromItem, orderSummary, STATE_FIELDS, summaryIndexKeys, summaryItem } from './items.ts';
+import {
+  type OrderFacets,
+  orderFromItem,
+  orderSummary,
+  STATE_FIELDS,
+  summaryIndexKeys,
+  summaryItem,
+} from './items.ts';
 import { orderKeys } from './keys.ts';
 
 type Item = Record<string, unknown>;
@@ -140,14 +146,6 @@ export const legacyOrderMigration = (table: string, body: Item): TransactItem[] 
     },
   ];
 };
-
-/** What the summary stores of the other contexts' state, so the back office can filter lists by it. */
-export interface OrderFacets {
-  /** Where the money is (`paymentStatusOf`), written when a refund changes it. */
-  readonly paymentStatus?: PaymentStatus;
-  /** Where the goods are (`fulfillmentStatusOf`), written when a fulfillment changes it. */
-  readonly fulfillmentStatus?: OrderFulfillmentStatus;
-}
 
 /**
  * A TransactWriteItems `Update` storing facets on an order's summary, for the transaction that changes

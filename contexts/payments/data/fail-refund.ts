@@ -3,7 +3,7 @@ import { paymentStatusOf } from '#contexts/orders/domain/payment-status.ts';
 import { backoff } from '#platform/data/transact.ts';
 import { ConflictError } from '#platform/errors/index.ts';
 import { refundedTotal } from '../domain/refunds.ts';
-import type { RefundDeps } from './issue-refund.ts';
+import type { RefundDeps } from './refund-deps.ts';
 import { markRefundFailed, readRefunds } from './refund-store.ts';
 
 /** Attempts at recording a failure when other refunds of the same order commit in between. */

@@ -1,4 +1,3 @@
-import type { OrderRepository } from '#contexts/orders/data/repository.ts';
 import { orderNotFound } from '#contexts/orders/data/repository.ts';
 import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import { paymentStatusOf } from '#contexts/orders/domain/payment-status.ts';
@@ -19,14 +18,10 @@ import {
   refundIdFor,
 } from '../domain/refunds.ts';
 import { failRefund } from './fail-refund.ts';
+import type { RefundDeps } from './refund-deps.ts';
 import { markRefundIssued, markRefundSucceeded, readRefunds, recordRefund } from './refund-store.ts';
 
-/** What refunding needs: the table, the orders, and the Stripe gateway (loaded on first use). */
-export interface RefundDeps {
-  readonly table: string;
-  readonly orders: OrderRepository;
-  readonly gateway: () => Promise<PaymentGateway>;
-}
+export type { RefundDeps } from './refund-deps.ts';
 
 /** Attempts at recording a refund when another refund of the same order commits in between. */
 const ATTEMPTS = 3;

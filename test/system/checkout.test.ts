@@ -236,7 +236,7 @@ describe('checkout over HTTP: place, pay, fail, expire', { timeout: scaled(120_0
     });
     expect(repriced.status).toBe(200);
     const placed = await checkout(cartId, who);
-    expect(placed.status).toBe(201);
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
     expect(placed.body.priceChanges).toEqual([{ variantId, previousUnitPrice: 2000, unitPrice: 2400 }]);
     expect(placed.body.total).toBe(2400 + 500);
   });

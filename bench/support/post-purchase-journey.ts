@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Catalog, linesOf } from './post-purchase-catalog.ts';
 import type { Recorder } from './recorder.ts';
-import { type Placed, pay, type Shop } from './shop.ts';
+import { type Placed, pay, SHOPPER_ADDRESS, type Shop } from './shop.ts';
 
 /** One order in this many is canceled instead of returned (the issue asks for about 10 %). */
 export const CANCEL_EVERY = 10;
@@ -72,14 +72,7 @@ const buy = async (shop: Shop, rec: Recorder, catalog: Catalog, lines: readonly 
   const at = `/carts/${String(cart.id)}`;
   for (const line of lines) await rec.must('POST /carts/{cartId}/items', `${at}/items`, line, owner);
   await rec.must('PUT /carts/{cartId}/email', `${at}/email`, { email: `shopper-${i}@example.com` }, owner);
-  const address = {
-    name: 'Erika Mustermann',
-    line1: 'Heidestraße 17',
-    city: 'Köln',
-    postalCode: '51147',
-    country: 'DE',
-  };
-  await rec.must('PUT /carts/{cartId}/shipping-address', `${at}/shipping-address`, address, owner);
+  await rec.must('PUT /carts/{cartId}/shipping-address', `${at}/shipping-address`, SHOPPER_ADDRESS, owner);
   await rec.must(
     'PUT /carts/{cartId}/shipping-method',
     `${at}/shipping-method`,

@@ -147,6 +147,15 @@ export interface GuestCart {
 }
 
 /** The storefront calls that make a guest cart ready to check out: 4 + one per line. */
+/** Where every bench shopper ships to. */
+export const SHOPPER_ADDRESS = {
+  name: 'Erika Mustermann',
+  line1: 'Heidestraße 17',
+  city: 'Köln',
+  postalCode: '51147',
+  country: 'DE',
+} as const;
+
 export const readyGuestCart = async (
   shop: Shop,
   lines: ReadonlyArray<{ variantId: string; quantity: number }>,
@@ -157,13 +166,7 @@ export const readyGuestCart = async (
   const owner = { 'x-cart-token': cart.token };
   for (const line of lines) await must(shop, 'POST', `/carts/${cart.cartId}/items`, line, owner);
   await must(shop, 'PUT', `/carts/${cart.cartId}/email`, { email: 'shopper@example.com' }, owner);
-  await must(
-    shop,
-    'PUT',
-    `/carts/${cart.cartId}/shipping-address`,
-    { name: 'Erika Mustermann', line1: 'Heidestraße 17', city: 'Köln', postalCode: '51147', country: 'DE' },
-    owner,
-  );
+  await must(shop, 'PUT', `/carts/${cart.cartId}/shipping-address`, SHOPPER_ADDRESS, owner);
   await must(shop, 'PUT', `/carts/${cart.cartId}/shipping-method`, { optionId: shippingOptionId }, owner);
   return cart;
 };

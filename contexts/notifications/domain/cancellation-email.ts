@@ -3,7 +3,7 @@ import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import type { orderCanceledData } from '#contexts/orders/events.ts';
 import { formatDecimal } from '#platform/money/decimal.ts';
-import { NotificationUndeliverableError } from './errors.ts';
+import { recipientOf } from './errors.ts';
 import { escapeHtml, htmlPage } from './html.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import { decimalText, notificationFields, orderReference } from './notification.ts';
@@ -37,9 +37,9 @@ export const renderCancellationEmail = (
   canceled: Cancellation,
   now: Date,
 ): CancellationEmail => {
-  if (!order.email) throw new NotificationUndeliverableError(order.id, 'notification_email_missing');
+  const to = recipientOf(order);
   return {
-    to: order.email,
+    to,
     template: CANCELLATION_TEMPLATE,
     subject: `Your order ${orderReference(order.id)} is canceled`,
     orderId: order.id,

@@ -50,3 +50,9 @@ export class MailNotSentError extends AppError {
     super({ status: 502, code: 'mail_not_sent', title: 'Mail not sent', detail }, options);
   }
 }
+
+/** The address an order's e-mails go to; none: `NotificationUndeliverableError` (`notification_email_missing`). */
+export const recipientOf = (order: { readonly id: string; readonly email?: string | null }): string => {
+  if (!order.email) throw new NotificationUndeliverableError(order.id, 'notification_email_missing');
+  return order.email;
+};

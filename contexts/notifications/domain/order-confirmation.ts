@@ -3,7 +3,7 @@ import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
 import type { Order, OrderLine } from '#contexts/orders/domain/schemas.ts';
 import { MAX_CART_LINES } from '#contexts/pricing/domain/cart-schemas.ts';
 import { formatDecimal } from '#platform/money/decimal.ts';
-import { NotificationUndeliverableError } from './errors.ts';
+import { recipientOf } from './errors.ts';
 import { decimalText, notificationFields, orderReference } from './notification.ts';
 
 /** The template name of the order confirmation (also the sort key suffix of its notification item). */
@@ -39,11 +39,11 @@ export const lineTitle = (line: OrderLine): string => {
  * an e-mail address throws `NotificationUndeliverableError` (`notification_email_missing`).
  */
 export const renderOrderConfirmation = (order: Order, now: Date): OrderConfirmationEmail => {
-  if (!order.email) throw new NotificationUndeliverableError(order.id, 'notification_email_missing');
+  const to = recipientOf(order);
   const money = (amount: number) => formatDecimal(amount, order.currency);
   const grandTotal = money(order.totals.grandTotal);
   return {
-    to: order.email,
+    to,
     template: ORDER_CONFIRMATION_TEMPLATE,
     subject: `Your order ${orderReference(order.id)} is confirmed: ${grandTotal} ${order.currency}`,
     orderId: order.id,

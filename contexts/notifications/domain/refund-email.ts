@@ -3,7 +3,7 @@ import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import type { refundIssuedData } from '#contexts/payments/events.ts';
 import { formatDecimal } from '#platform/money/decimal.ts';
-import { NotificationUndeliverableError } from './errors.ts';
+import { recipientOf } from './errors.ts';
 import { escapeHtml, htmlPage } from './html.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import { decimalText, notificationFields, orderReference } from './notification.ts';
@@ -30,10 +30,10 @@ export type IssuedRefund = z.infer<typeof refundIssuedData>;
  * `NotificationUndeliverableError` (`notification_email_missing`).
  */
 export const renderRefundEmail = (order: Order, refund: IssuedRefund, now: Date): RefundEmail => {
-  if (!order.email) throw new NotificationUndeliverableError(order.id, 'notification_email_missing');
+  const to = recipientOf(order);
   const amount = formatDecimal(refund.amount, refund.currency);
   return {
-    to: order.email,
+    to,
     template: REFUND_TEMPLATE,
     subject: `We refunded ${amount} ${refund.currency} for your order ${orderReference(order.id)}`,
     orderId: order.id,

@@ -3,7 +3,7 @@ import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
 import type { returnReceivedData } from '#contexts/fulfillment/events.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { formatDecimal } from '#platform/money/decimal.ts';
-import { NotificationUndeliverableError } from './errors.ts';
+import { recipientOf } from './errors.ts';
 import { escapeHtml, htmlPage } from './html.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import { decimalText, notificationFields, orderReference } from './notification.ts';
@@ -40,13 +40,13 @@ export const renderReturnReceivedEmail = (
   received: ReceivedReturn,
   now: Date,
 ): ReturnReceivedEmail => {
-  if (!order.email) throw new NotificationUndeliverableError(order.id, 'notification_email_missing');
+  const to = recipientOf(order);
   const titled = (lineId: string) => {
     const line = order.lines.find((l) => l.id === lineId);
     return line ? lineTitle(line) : lineId;
   };
   return {
-    to: order.email,
+    to,
     template: RETURN_RECEIVED_TEMPLATE,
     subject: `We received your return for order ${orderReference(order.id)}`,
     orderId: order.id,

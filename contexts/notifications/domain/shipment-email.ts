@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { shipmentCreatedData } from '#contexts/fulfillment/events.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
-import { NotificationUndeliverableError } from './errors.ts';
+import { recipientOf } from './errors.ts';
 import { escapeHtml, htmlPage } from './html.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import { notificationFields, orderReference } from './notification.ts';
@@ -29,9 +29,9 @@ export type Shipment = z.infer<typeof shipmentCreatedData>;
  * address throws `NotificationUndeliverableError` (`notification_email_missing`).
  */
 export const renderShipmentEmail = (order: Order, shipment: Shipment, now: Date): ShipmentEmail => {
-  if (!order.email) throw new NotificationUndeliverableError(order.id, 'notification_email_missing');
+  const to = recipientOf(order);
   return {
-    to: order.email,
+    to,
     template: SHIPMENT_TEMPLATE,
     subject: `Your order ${orderReference(order.id)} is on its way`,
     orderId: order.id,

@@ -28,6 +28,17 @@ export interface SweepOptions {
 /** Counts per outcome, and the due refunds left for the next run (no time left to start them). */
 export type SweepResult = Record<RetryOutcome | 'deferred', number>;
 
+/** A sweep's counts before any refund had its turn (every outcome at 0). */
+export const noOutcomes = (): SweepResult => ({
+  issued: 0,
+  failed: 0,
+  unavailable: 0,
+  gave_up: 0,
+  taken: 0,
+  error: 0,
+  deferred: 0,
+});
+
 /** One due refund: give up, or claim the next attempt and ask Stripe through the refund API's path. */
 const attempt = async (deps: RefundDeps, due: DueRefund, now: Date): Promise<RetryOutcome> => {
   const { refund } = due;
@@ -63,15 +74,7 @@ export const retryDueRefunds = async (
 ): Promise<SweepResult> => {
   const { limit = 25, concurrency = 4, timeLeftMs = () => Number.POSITIVE_INFINITY } = options;
   const reserveMs = options.reserveMs ?? 20_000;
-  const result: SweepResult = {
-    issued: 0,
-    failed: 0,
-    unavailable: 0,
-    gave_up: 0,
-    taken: 0,
-    error: 0,
-    deferred: 0,
-  };
+  const result = noOutcomes();
   const queue = await dueRefunds(deps.table, now(), limit);
   const worker = async () => {
     for (let due = queue.shift(); due; due = queue.shift()) {

@@ -7,7 +7,7 @@ import { issueRefund, listRefunds, type RefundDeps } from '#contexts/payments/da
 import { paymentKeys } from '#contexts/payments/data/keys.ts';
 import { dueRefunds } from '#contexts/payments/data/refund-retry-store.ts';
 import { readRefunds } from '#contexts/payments/data/refund-store.ts';
-import { retryDueRefunds, type SweepResult } from '#contexts/payments/data/refund-sweep.ts';
+import { noOutcomes, retryDueRefunds, type SweepResult } from '#contexts/payments/data/refund-sweep.ts';
 import { PaymentProviderUnavailableError } from '#contexts/payments/domain/errors.ts';
 import type { PaymentGateway } from '#contexts/payments/domain/gateway.ts';
 import { MAX_REFUND_RETRIES, REFUND_RETRY_GRACE_SECONDS } from '#contexts/payments/domain/refund-retries.ts';
@@ -20,15 +20,7 @@ import { outboxEvents } from '../../support/outbox.ts';
 import { confirmLikeStripeJs } from '../../support/payments.ts';
 import { type StripeHarness, startStripe } from '../stripe/harness.ts';
 
-const NOTHING: SweepResult = {
-  issued: 0,
-  failed: 0,
-  unavailable: 0,
-  gave_up: 0,
-  taken: 0,
-  error: 0,
-  deferred: 0,
-};
+const NOTHING: SweepResult = noOutcomes();
 const seconds = (at: Date, s: number) => new Date(at.getTime() + s * 1000);
 
 describe('the refund retry sweep (DynamoDB Local, the production Stripe adapter on a local Stripe)', () => {

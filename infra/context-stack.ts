@@ -37,8 +37,8 @@ export interface ContextStackShared {
  * roles and log groups, and their queues, rules, state machines, pipes, schedules, routes and dead-letter
  * alarms. Built in phases by the root stack, because entries of one group may reference another's (a
  * state machine starting one built elsewhere, a function granted another group's queue): each phase runs
- * for every group before the next starts. Construct ids match the root stack's, so a resource's logical
- * id inside its nested stack is the one it had in the single stack.
+ * for every group before the next starts. Construct ids are the ones the single stack used, so a logical
+ * id inside a nested stack is the one its resource had before the split.
  */
 export class ContextStack extends NestedStack {
   readonly group: string;

@@ -1,20 +1,21 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { routeKey } from '#platform/definition/environment.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import { Auth } from './auth.ts';
+import { Built } from './built.ts';
+import { ContextStack } from './context-stack.ts';
 import { DataKey } from './data-key.ts';
-import { DeadLetterAlarms } from './dead-letter-alarms.ts';
 import { CommerceEventBus } from './event-bus.ts';
-import { Functions } from './functions.ts';
+import type { CommerceFunction } from './function.ts';
+import { bundlerOf, Functions } from './functions.ts';
 import { CommerceHttpApi } from './http-api.ts';
 import { acknowledgeNagFindings } from './nag/acknowledgements.ts';
-import { Pipes } from './pipes.ts';
-import { Queues } from './queues.ts';
-import { Rules } from './rules.ts';
-import { Schedules } from './schedules.ts';
+import type { CommerceQueue } from './queues.ts';
 import { Secrets } from './secrets.ts';
+import { placedIn, planStacks, type StackPlan, stateMachineGroupOrder } from './stack-groups.ts';
 import type { StageSettings } from './stage.ts';
-import { StateMachines } from './state-machines.ts';
 import { CommerceTable } from './table.ts';
 import { wireFunctions } from './wiring.ts';
 
@@ -24,29 +25,34 @@ export interface CommerceStackProps extends StackProps {
   readonly stage: StageSettings;
 }
 
-/** The whole backend of one stage, built from the application definition. */
+/**
+ * The whole backend of one stage, built from the application definition. The root stack holds what is
+ * shared and stateful (data key, table, bus and archive, user pool, secrets, the HTTP API with its stage,
+ * authorizer and `$default` route) and the user pool's trigger functions; each group of contexts
+ * (stack-groups.ts) is a nested stack with its functions, queues, rules, workflows, pipes, schedules and
+ * routes. CloudFormation allows 500 resources per stack, and the contexts outgrew one.
+ */
 export class CommerceStack extends Stack {
   readonly definition: AppDefinition;
   readonly stage: StageSettings;
+  readonly plan: StackPlan;
   readonly dataKey: DataKey;
   readonly table: CommerceTable;
   readonly eventBus: CommerceEventBus;
+  /** The functions built in the root stack (user pool triggers) and the shared `ApiFunctionLogs`. */
   readonly functions: Functions;
-  readonly queues: Queues;
-  readonly rules: Rules;
-  readonly stateMachines: StateMachines;
-  readonly pipes: Pipes;
+  /** One nested stack per group of contexts. */
+  readonly groups: readonly ContextStack[];
   readonly secrets: Secrets;
   readonly auth: Auth;
-  readonly schedules: Schedules;
   readonly httpApi: CommerceHttpApi;
-  readonly deadLetterAlarms: DeadLetterAlarms;
 
   constructor(scope: Construct, id: string, props: CommerceStackProps) {
     const { definition, stage, ...stackProps } = props;
     super(scope, id, { description: `${definition.name} backend (${stage.name})`, ...stackProps });
     this.definition = definition;
     this.stage = stage;
+    this.plan = planStacks(definition);
     const retained = { removalPolicy: stage.removalPolicy };
     const logs = { logRetention: stage.logRetention, logRemovalPolicy: stage.removalPolicy };
 
@@ -54,23 +60,43 @@ export class CommerceStack extends Stack {
     const encryptionKey = this.dataKey.key;
     this.table = new CommerceTable(this, 'Table', { definition: definition.table, ...retained });
     this.eventBus = new CommerceEventBus(this, 'Events', { archiveRetention: stage.archiveRetention });
+    // One bundler for every stack: the first function staged builds them all in one esbuild run.
+    const bundler = bundlerOf(definition, Object.keys(definition.functions));
     this.functions = new Functions(this, 'Functions', {
       definition,
+      names: placedIn(this.plan.functions, 'root'),
       encryptionKey,
+      bundler,
       ...logs,
       logLevel: stage.logLevel,
     });
-    const functions = this.functions;
-    this.queues = new Queues(this, 'Queues', { definition, functions });
-    this.rules = new Rules(this, 'Rules', { definition, bus: this.eventBus.bus, queues: this.queues });
-    this.stateMachines = new StateMachines(this, 'StateMachines', {
-      definition,
-      functions,
-      encryptionKey,
-      ...logs,
-    });
-    this.pipes = new Pipes(this, 'Pipes', { definition, table: this.table.table, functions });
-    this.schedules = new Schedules(this, 'Schedules', { definition, functions });
+    this.groups = this.plan.groups.map(
+      (group) =>
+        new ContextStack(this, group, {
+          definition,
+          plan: this.plan,
+          encryptionKey,
+          bundler,
+          ...(this.functions.apiLogs ? { apiLogs: this.functions.apiLogs } : {}),
+          ...logs,
+          logLevel: stage.logLevel,
+        }),
+    );
+
+    // Phase by phase across the stacks, since an entry may reference one another stack built.
+    const functions = new Built<CommerceFunction>('function');
+    functions.add(this.functions.entries());
+    for (const g of this.groups) functions.add(g.buildFunctions().entries());
+    const queues = new Built<CommerceQueue>('queue');
+    for (const g of this.groups) queues.add(g.buildQueues(functions).entries());
+    for (const g of this.groups) g.buildRules({ bus: this.eventBus.bus, queues });
+    const stateMachines = new Built<StateMachine>('state machine');
+    const byGroup = new Map(this.groups.map((g) => [g.group, g]));
+    for (const group of stateMachineGroupOrder(definition, this.plan))
+      stateMachines.add(byGroup.get(group)?.buildStateMachines(functions, stateMachines).entries() ?? []);
+    for (const g of this.groups) g.buildPipes(this.table, functions);
+    for (const g of this.groups) g.buildSchedules(functions);
+
     this.secrets = new Secrets(this, 'Secrets', { definition, encryptionKey, ...retained });
     const postConfirmation = definition.userPoolTriggers?.postConfirmation;
     this.auth = new Auth(this, 'Auth', {
@@ -79,30 +105,33 @@ export class CommerceStack extends Stack {
     });
     this.httpApi = new CommerceHttpApi(this, 'Http', {
       definition,
-      functions,
       auth: this.auth,
       encryptionKey,
       ...logs,
       corsOrigins: stage.corsOrigins,
     });
-    wireFunctions(definition, functions, {
+    // Each function's integration is made with its first route: the groups' routes come first, so it
+    // lives in its function's stack even when the root's `$default` route uses it too.
+    for (const g of this.groups) g.buildRoutes(this.httpApi, functions);
+    const rootRoutes = new Set(placedIn(this.plan.routes, 'root'));
+    this.httpApi.addRoutes(
+      this.httpApi,
+      definition.routes.filter((r) => rootRoutes.has(routeKey(r))),
+      functions,
+    );
+
+    const resources = {
       table: this.table.table,
       bus: this.eventBus.bus,
-      queues: this.queues,
-      stateMachines: this.stateMachines,
+      queues,
+      stateMachines,
       secrets: this.secrets,
       auth: this.auth,
       mail: stage.mail,
-    });
-
-    this.deadLetterAlarms = new DeadLetterAlarms(this, 'DeadLetterAlarms', {
-      deadLetterQueues: [
-        ...this.queues.entries().map(([name, q]) => [`Queue.${name}`, q.deadLetterQueue] as const),
-        ...this.rules.entries().map(([name, r]) => [`Rule.${name}`, r.deadLetterQueue] as const),
-        ...this.pipes.entries().map(([name, p]) => [`Pipe.${name}`, p.deadLetterQueue] as const),
-        ...this.schedules.entries().map(([name, q]) => [`Schedule.${name}`, q] as const),
-      ],
-    });
+    };
+    wireFunctions(definition, this.functions, resources);
+    for (const g of this.groups) g.wire(resources);
+    for (const g of this.groups) g.buildDeadLetterAlarms();
 
     Tags.of(this).add('commerce:app', definition.name);
     Tags.of(this).add('commerce:stage', stage.name);

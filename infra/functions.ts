@@ -18,6 +18,21 @@ export interface FunctionsProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** @default 'INFO' */
   readonly logLevel?: string;
+  /**
+   * The definition functions to build here (the rest are built in other stacks).
+   * @default every function of the definition
+   */
+  readonly names?: readonly string[];
+  /**
+   * The shared log group of route and state machine task functions, when another `Functions` created it.
+   * @default created here if the definition has such functions
+   */
+  readonly apiLogs?: LogGroup;
+  /**
+   * Builds the code; one bundler for the whole app bundles every function in one esbuild run.
+   * @default a bundler of this construct's functions
+   */
+  readonly bundler?: FunctionBundler;
 }
 
 /** A role and the definition functions that run under it. */
@@ -26,6 +41,17 @@ export interface FunctionRole {
   /** Definition names; several only for a shared role, all with the same permission set. */
   readonly functions: readonly string[];
 }
+
+/** A bundler of the definition functions `names`. */
+export const bundlerOf = (definition: AppDefinition, names: readonly string[]): FunctionBundler =>
+  new FunctionBundler(
+    Object.fromEntries(
+      names.flatMap((name) => {
+        const fn = definition.functions[name];
+        return fn ? [[name, fn.entry]] : [];
+      }),
+    ),
+  );
 
 /**
  * One `CommerceFunction` per entry of the definition's `functions`, looked up by definition name.
@@ -39,7 +65,9 @@ export interface FunctionRole {
  * for multiple functions" (AWS Lambda Developer Guide, "Configuring CloudWatch log groups":
  * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html), and the
  * Powertools logger puts `function_name` on every line for Logs Insights. Every other function keeps a
- * role and log group of its own.
+ * role and log group of its own. Each nested stack builds a `Functions` of its own functions, so a shared
+ * role is one per permission set and stack (a role in another stack would make its policy and the
+ * functions' stacks depend on each other); the log group is the root stack's one.
  */
 export class Functions extends Construct {
   private readonly byName = new Map<string, CommerceFunction>();
@@ -50,7 +78,9 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     const assignments = sharedRoleAssignments(props.definition);
-    if (assignments.size > 0) {
+    const names = props.names ?? Object.keys(props.definition.functions);
+    if (props.apiLogs) this.apiLogs = props.apiLogs;
+    else if (assignments.size > 0) {
       this.apiLogs = new LogGroup(this, 'ApiFunctionLogs', {
         retention: props.logRetention ?? RetentionDays.ONE_MONTH,
         encryptionKey: props.encryptionKey,
@@ -58,10 +88,10 @@ export class Functions extends Construct {
       });
     }
     const roles = new Construct(this, 'ApiRoles');
-    const bundler = new FunctionBundler(
-      Object.fromEntries(Object.entries(props.definition.functions).map(([name, fn]) => [name, fn.entry])),
-    );
-    for (const [name, definition] of Object.entries(props.definition.functions)) {
+    const bundler = props.bundler ?? bundlerOf(props.definition, names);
+    for (const name of names) {
+      const definition = props.definition.functions[name];
+      if (!definition) throw new Error(`No function "${name}" in the definition.`);
       const roleId = assignments.get(name);
       const fn = new CommerceFunction(this, name, {
         definition,

@@ -4,27 +4,33 @@ import {
   CorsHttpMethod,
   type CorsPreflightOptions,
   HttpApi,
+  HttpIntegrationType,
   HttpMethod,
   HttpRoute,
+  HttpRouteIntegration,
+  type HttpRouteIntegrationBindOptions,
+  type HttpRouteIntegrationConfig,
   HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
+  PayloadFormatVersion,
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { gatewayAuthorizes } from '#platform/definition/access.ts';
 import { routeKey } from '#platform/definition/environment.ts';
 import type { AppDefinition, CorsDef, RouteDef } from '#platform/definition/types.ts';
 import type { Auth } from './auth.ts';
-import type { Functions } from './functions.ts';
+import type { Lookup } from './built.ts';
+import type { CommerceFunction } from './function.ts';
 
 export interface CommerceHttpApiProps {
   readonly definition: AppDefinition;
-  readonly functions: Functions;
   readonly auth: Auth;
   /** Encrypts the access log group. */
   readonly encryptionKey: IKey;
@@ -67,12 +73,16 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The storefront HTTP API: one route per operation (explicit: per-route authorization and access logs),
- * JWT-authorized when `gatewayAuthorizes`, each integrated with the function that serves it.
+ * JWT-authorized when `gatewayAuthorizes`, each integrated with the function that serves it. The API,
+ * its stage, authorizer and `$default` route live where this is built (the root stack); `addRoutes`
+ * builds the other routes wherever their functions are (their nested stacks).
  */
 export class CommerceHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  private readonly authorizer: HttpJwtAuthorizer;
   private readonly routes = new Map<string, HttpRoute>();
+  private readonly integrations = new Map<string, FunctionIntegration>();
 
   constructor(scope: Construct, id: string, props: CommerceHttpApiProps) {
     super(scope, id);
@@ -97,37 +107,40 @@ export class CommerceHttpApi extends Construct {
       throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: { destination: new LogGroupLogDestination(logGroup), format: accessLogFormat },
     });
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.tokenIssuer.issuer, {
+    // Created on the API (in this stack) when the first route binds it, wherever that route is.
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.tokenIssuer.issuer, {
       jwtAudience: [props.auth.tokenIssuer.audience],
     });
-    const integrations = new Map<string, HttpLambdaIntegration>();
-    const integrationFor = (name: string): HttpLambdaIntegration => {
-      const existing = integrations.get(name);
-      if (existing) return existing;
-      // One integration and one invoke permission per function, whatever its number of routes: the
-      // permission is scoped to this API (`<api>/*/*/*`) instead of one per route, so a route costs one
-      // resource (its Route) and the function routes inside by `routeKey`.
-      const created = new HttpLambdaIntegration(`${name}Integration`, props.functions.get(name).fn, {
-        scopePermissionToRoute: false,
-      });
-      integrations.set(name, created);
-      return created;
-    };
-    for (const route of props.definition.routes) {
+  }
+
+  /**
+   * Builds `routes` in `scope`, each integrated with its function. A function gets one integration, made
+   * in the scope of its first route: add the routes of a function's own stack before any other.
+   */
+  addRoutes(scope: Construct, routes: readonly RouteDef[], functions: Lookup<CommerceFunction>): void {
+    for (const route of routes) {
       const key = routeKey(route);
       if (this.routes.has(key)) throw new Error(`Route ${key} is defined twice.`);
       this.routes.set(
         key,
-        new HttpRoute(this, routeId(route), {
+        new HttpRoute(scope, routeId(route), {
           httpApi: this.api,
           routeKey: cdkRouteKey(route),
-          integration: integrationFor(route.function),
+          integration: this.integrationFor(route.function, functions),
           // API Gateway authenticates; the `admin` group is checked by the handler (ROUTE_ACCESS). An
           // `optional` route has no authorizer (one cannot be optional): its function verifies a token.
-          authorizer: gatewayAuthorizes(route.access) ? authorizer : undefined,
+          authorizer: gatewayAuthorizes(route.access) ? this.authorizer : undefined,
         }),
       );
     }
+  }
+
+  private integrationFor(name: string, functions: Lookup<CommerceFunction>): FunctionIntegration {
+    const existing = this.integrations.get(name);
+    if (existing) return existing;
+    const created = new FunctionIntegration(`${name}Integration`, functions.get(name).fn);
+    this.integrations.set(name, created);
+    return created;
   }
 
   /** The route built for a route of the definition. */
@@ -140,6 +153,43 @@ export class CommerceHttpApi extends Construct {
   /** The API's base URL. */
   get url(): string {
     return this.stage.url;
+  }
+}
+
+/**
+ * A Lambda proxy integration (payload 2.0) with one invoke permission per function, whatever its number
+ * of routes: the permission is scoped to this API (any stage, method and path of it) instead of one per route, so a route
+ * costs one resource (its Route) and the function routes inside by `routeKey`. The permission sits
+ * beside the function, in its stack, even when a route in another stack (`$default`) uses it too.
+ */
+class FunctionIntegration extends HttpRouteIntegration {
+  private readonly fn: IFunction;
+  private permitted = false;
+
+  constructor(id: string, fn: IFunction) {
+    super(id);
+    this.fn = fn;
+  }
+
+  bind(_options: HttpRouteIntegrationBindOptions): HttpRouteIntegrationConfig {
+    return {
+      type: HttpIntegrationType.AWS_PROXY,
+      uri: this.fn.functionArn,
+      payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+    };
+  }
+
+  override completeBind(options: HttpRouteIntegrationBindOptions): void {
+    if (this.permitted) return;
+    this.permitted = true;
+    this.fn.addPermission('ApiPermission', {
+      principal: new ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: Stack.of(this.fn).formatArn({
+        service: 'execute-api',
+        resource: options.route.httpApi.apiId,
+        resourceName: '*/*/*',
+      }),
+    });
   }
 }
 

@@ -10,6 +10,8 @@ export interface TemplateResource {
 /** A synthesized CloudFormation template (e.g. `Template.fromStack(stack).toJSON()`). */
 export interface TemplateJson {
   readonly Resources?: Readonly<Record<string, TemplateResource>>;
+  readonly Parameters?: Readonly<Record<string, unknown>>;
+  readonly Outputs?: Readonly<Record<string, { readonly Value?: unknown }>>;
 }
 
 /**

@@ -5,14 +5,20 @@ import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppDefinition, PipeDef } from '#platform/definition/types.ts';
-import type { Functions } from './functions.ts';
+import type { Lookup } from './built.ts';
+import type { CommerceFunction } from './function.ts';
 import { markDefinitionName } from './naming.ts';
 import { DEAD_LETTER_RETENTION, secureQueueDefaults } from './queues.ts';
 
 export interface PipesProps {
   readonly definition: AppDefinition;
   readonly table: TableV2;
-  readonly functions: Functions;
+  readonly functions: Lookup<CommerceFunction>;
+  /**
+   * The definition's pipes to build here (the rest are built in other stacks).
+   * @default every one of the definition
+   */
+  readonly names?: readonly string[];
   /**
    * Attempts on a failing batch before its stream position goes to the pipe's DLQ. Unbounded retries
    * (the stream default) would stall the shard, and with it every later outbox record, for 24 hours.
@@ -35,6 +41,7 @@ export class Pipes extends Construct {
   constructor(scope: Construct, id: string, props: PipesProps) {
     super(scope, id);
     for (const [name, def] of Object.entries(props.definition.pipes)) {
+      if (props.names && !props.names.includes(name)) continue;
       this.byName.set(name, this.createPipe(name, def, props));
     }
     this.updateBeforeWriters(props);

@@ -3,7 +3,8 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppDefinition, QueueDef } from '#platform/definition/types.ts';
-import type { Functions } from './functions.ts';
+import type { Lookup } from './built.ts';
+import type { CommerceFunction } from './function.ts';
 import { markDefinitionName } from './naming.ts';
 
 /**
@@ -20,7 +21,12 @@ export const DEAD_LETTER_RETENTION = Duration.days(14);
 
 export interface QueuesProps {
   readonly definition: AppDefinition;
-  readonly functions: Functions;
+  readonly functions: Lookup<CommerceFunction>;
+  /**
+   * The definition's queues to build here (the rest are built in other stacks).
+   * @default every one of the definition
+   */
+  readonly names?: readonly string[];
 }
 
 /** A queue of the definition with its dead-letter queue. */
@@ -36,6 +42,7 @@ export class Queues extends Construct {
   constructor(scope: Construct, id: string, props: QueuesProps) {
     super(scope, id);
     for (const [name, def] of Object.entries(props.definition.queues)) {
+      if (props.names && !props.names.includes(name)) continue;
       const consumer = props.functions.get(def.consumer).fn;
       if (consumer.timeout && def.visibilityTimeoutSeconds < consumer.timeout.toSeconds()) {
         // Otherwise a message becomes visible again while its first delivery is still being processed.

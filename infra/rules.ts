@@ -1,17 +1,23 @@
-import type { CfnRule, EventBus, EventPattern } from 'aws-cdk-lib/aws-events';
+import type { CfnRule, EventPattern, IEventBus } from 'aws-cdk-lib/aws-events';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppDefinition, RuleDef } from '#platform/definition/types.ts';
+import type { Lookup } from './built.ts';
 import { markDefinitionName, primaryResource } from './naming.ts';
-import type { Queues } from './queues.ts';
+import type { CommerceQueue } from './queues.ts';
 import { DEAD_LETTER_RETENTION, secureQueueDefaults } from './queues.ts';
 
 export interface RulesProps {
   readonly definition: AppDefinition;
-  readonly bus: EventBus;
-  readonly queues: Queues;
+  readonly bus: IEventBus;
+  readonly queues: Lookup<CommerceQueue>;
+  /**
+   * The definition's rules to build here (the rest are built in other stacks).
+   * @default every one of the definition
+   */
+  readonly names?: readonly string[];
 }
 
 /** A rule of the definition and the queue that catches what EventBridge could not deliver. */
@@ -27,6 +33,7 @@ export class Rules extends Construct {
   constructor(scope: Construct, id: string, props: RulesProps) {
     super(scope, id);
     for (const [name, def] of Object.entries(props.definition.rules)) {
+      if (props.names && !props.names.includes(name)) continue;
       this.byName.set(name, this.createRule(name, def, props));
     }
   }

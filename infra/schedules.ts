@@ -4,13 +4,19 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppDefinition, ScheduleDef } from '#platform/definition/types.ts';
-import type { Functions } from './functions.ts';
+import type { Lookup } from './built.ts';
+import type { CommerceFunction } from './function.ts';
 import { markDefinitionName, primaryResource, SCHEDULE_TARGETS_KEY } from './naming.ts';
 import { DEAD_LETTER_RETENTION, secureQueueDefaults } from './queues.ts';
 
 export interface SchedulesProps {
   readonly definition: AppDefinition;
-  readonly functions: Functions;
+  readonly functions: Lookup<CommerceFunction>;
+  /**
+   * The definition's schedules to build here (the rest are built in other stacks).
+   * @default every one of the definition
+   */
+  readonly names?: readonly string[];
 }
 
 /** Targets EventBridge allows on one rule. */
@@ -54,7 +60,10 @@ export class Schedules extends Construct {
 
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
-    for (const { name, rate, schedules } of scheduleRules(props.definition.schedules ?? {})) {
+    const selected = Object.entries(props.definition.schedules ?? {}).filter(
+      ([name]) => !props.names || props.names.includes(name),
+    );
+    for (const { name, rate, schedules } of scheduleRules(Object.fromEntries(selected))) {
       const at = new Construct(this, name);
       const deadLetterQueue = new Queue(at, 'DeadLetterQueue', {
         ...secureQueueDefaults,

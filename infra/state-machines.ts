@@ -7,20 +7,31 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { AppDefinition, StateMachineDef, Substitution } from '#platform/definition/types.ts';
-import type { Functions } from './functions.ts';
+import type { Lookup } from './built.ts';
+import type { CommerceFunction } from './function.ts';
 import { markDefinitionName } from './naming.ts';
 import { fromProjectRoot } from './project.ts';
 import { creationOrder, referencedStateMachines } from './state-machine-order.ts';
 
 export interface StateMachinesProps {
   readonly definition: AppDefinition;
-  readonly functions: Functions;
+  readonly functions: Lookup<CommerceFunction>;
   /** Encrypts the execution log groups. */
   readonly encryptionKey: IKey;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * The definition's state machines to build here (the rest are built in other stacks).
+   * @default every one of the definition
+   */
+  readonly names?: readonly string[];
+  /**
+   * The state machines built elsewhere that these may start; each must exist before this is built.
+   * @default none: every machine started is built here
+   */
+  readonly others?: Lookup<StateMachine>;
 }
 
 const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
@@ -54,6 +65,7 @@ export class StateMachines extends Construct {
     super(scope, id);
     const defs = props.definition.stateMachines;
     for (const name of creationOrder(defs)) {
+      if (props.names && !props.names.includes(name)) continue;
       this.byName.set(name, this.createStateMachine(name, defs[name] as StateMachineDef, props));
     }
   }
@@ -77,7 +89,7 @@ export class StateMachines extends Construct {
     const invoked = Object.values(def.substitutions).flatMap((s) =>
       'function' in s ? [props.functions.get(s.function).fn] : [],
     );
-    const started = referencedStateMachines(def).map((other) => this.get(other));
+    const started = referencedStateMachines(def).map((other) => this.machine(other, props));
     const logGroup = new LogGroup(scope, 'Logs', {
       // Under /aws/vendedlogs/ Step Functions does not grow the account's CloudWatch Logs resource
       // policy (5 KB limit) with every log group; the rest of the name is unique per stack and construct.
@@ -132,9 +144,14 @@ export class StateMachines extends Construct {
     return sm;
   }
 
+  /** A machine this one starts: built here, or in another stack before this one. */
+  private machine(name: string, props: StateMachinesProps): StateMachine {
+    return this.byName.get(name) ?? props.others?.get(name) ?? this.get(name);
+  }
+
   private substitutionValue(s: Substitution, props: StateMachinesProps): string {
     if ('function' in s) return props.functions.get(s.function).fn.functionArn;
-    if ('stateMachine' in s) return this.get(s.stateMachine).stateMachineArn;
+    if ('stateMachine' in s) return this.machine(s.stateMachine, props).stateMachineArn;
     return s.literal;
   }
 }

@@ -1,23 +1,24 @@
 import { Names, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { EventBus } from 'aws-cdk-lib/aws-events';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { CfnManagedPolicy, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { functionEnvironment, type ResourceLocator } from '#platform/definition/environment.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import type { Auth } from './auth.ts';
+import type { Lookup } from './built.ts';
 import type { Functions } from './functions.ts';
-import type { Queues } from './queues.ts';
+import type { CommerceQueue } from './queues.ts';
 import type { Secrets } from './secrets.ts';
 import type { StageMail } from './stage.ts';
-import type { StateMachines } from './state-machines.ts';
 
 /** The resources a function can `use`, as built in this stack. */
 export interface WiringResources {
   readonly table: TableV2;
-  readonly bus: EventBus;
-  readonly queues: Queues;
-  readonly stateMachines: StateMachines;
+  readonly bus: IEventBus;
+  readonly queues: Lookup<CommerceQueue>;
+  readonly stateMachines: Lookup<StateMachine>;
   readonly secrets: Secrets;
   /** Verifies tokens in the functions of `optional` routes (no authorizer stands in front of them). */
   readonly auth: Auth;

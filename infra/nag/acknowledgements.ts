@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Names, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { gatewayAuthorizes } from '#platform/definition/access.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
@@ -14,16 +14,24 @@ import type { Secrets } from '../secrets.ts';
 import type { StateMachines } from '../state-machines.ts';
 import type { CommerceTable } from '../table.ts';
 
+/** What one stack built of the definition's entries (the root stack or a group's nested stack). */
+export interface NagParts {
+  readonly functions?: Functions;
+  readonly queues?: Queues;
+  readonly rules?: Rules;
+  readonly stateMachines?: StateMachines;
+  readonly pipes?: Pipes;
+  readonly schedules?: Schedules;
+}
+
 /** What the acknowledgements look at: the stack's parts (the stack passes itself). */
 export interface NagSubject {
   readonly definition: AppDefinition;
   readonly table: CommerceTable;
+  /** The root stack's functions. */
   readonly functions: Functions;
-  readonly queues: Queues;
-  readonly rules: Rules;
-  readonly stateMachines: StateMachines;
-  readonly pipes: Pipes;
-  readonly schedules: Schedules;
+  /** Each nested stack's parts. */
+  readonly groups: readonly NagParts[];
   readonly secrets: Secrets;
   readonly auth: Auth;
   readonly httpApi: CommerceHttpApi;
@@ -98,45 +106,7 @@ const defaultPolicy = (role: IConstruct): IConstruct | undefined => role.node.tr
 
 /** Applies every acknowledgement; called once, after the whole stack is built. */
 export const acknowledgeNagFindings = (stack: NagSubject): void => {
-  const table = primaryResource(stack.table.table);
-  const indexWildcard = `AwsSolutions-IAM5[Resource::<${Stack.of(table).resolve(table.logicalId)}.Arn>/index/*]`;
-  for (const [, f] of stack.functions.entries()) {
-    acknowledge(f.fn, 'PCI.DSS.321-LambdaInsideVPC', REASONS.lambdaOutsideVpc);
-    acknowledge(f.fn, 'Serverless-LambdaDLQ', REASONS.lambdaNoDlq);
-    for (const esm of f.fn.node.children.filter((c) => c.node.id.startsWith('SqsEventSource:'))) {
-      acknowledge(esm, 'Serverless-LambdaEventSourceMappingDestination', REASONS.sqsEventSourceDestination);
-    }
-  }
-  // Once per role: a role shared by route-only functions has one policy, holding what all of them use.
-  for (const { role, functions } of stack.functions.roles()) {
-    const policy = defaultPolicy(role);
-    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.xray);
-    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
-    if (functions.some((name) => stack.definition.functions[name]?.uses?.table))
-      acknowledge(policy, indexWildcard, REASONS.tableIndexes);
-  }
-  for (const [, sm] of stack.stateMachines.entries()) {
-    const policy = defaultPolicy(sm.role);
-    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.stateMachineLogDelivery);
-    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
-  }
-  for (const [, pipe] of stack.pipes.entries()) {
-    acknowledge(defaultPolicy(pipe.role), 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
-  }
-  const deadLetterQueues = [
-    ...stack.queues.entries().map(([, q]) => q.deadLetterQueue),
-    ...stack.rules.entries().map(([, r]) => r.deadLetterQueue),
-    ...stack.pipes.entries().map(([, p]) => p.deadLetterQueue),
-    ...stack.schedules.entries().map(([, q]) => q),
-  ];
-  for (const dlq of deadLetterQueues)
-    acknowledge(dlq, 'Serverless-SQSRedrivePolicy', REASONS.deadLetterQueue);
-  // A queue's own DLQ is recognised by the rule through the redrive policy; target and pipe DLQs are not.
-  for (const [, r] of stack.rules.entries())
-    acknowledge(r.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
-  for (const [, p] of stack.pipes.entries())
-    acknowledge(p.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
-  for (const [, q] of stack.schedules.entries()) acknowledge(q, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
+  for (const parts of [{ functions: stack.functions }, ...stack.groups]) acknowledgeParts(stack, parts);
   for (const route of stack.definition.routes.filter((r) => !gatewayAuthorizes(r.access))) {
     const reason =
       route.access === 'optional'
@@ -151,4 +121,60 @@ export const acknowledgeNagFindings = (stack: NagSubject): void => {
   for (const [, secret] of stack.secrets.externalEntries())
     acknowledge(secret, 'AwsSolutions-SMG4', REASONS.externalSecretRotation);
   acknowledge(stack.auth.userPool, 'AwsSolutions-COG2', REASONS.optionalMfa);
+};
+
+/**
+ * The findings on `<table arn>/index/*` in `policy`. Checked on the construct tree (`validateScope`), the
+ * ARN reads as the table's `Fn::GetAtt`; checked on the synthesized template of a nested stack (the synth
+ * plugins), as the parameter CDK passes it in (`referenceto<unique id of the table>Arn`).
+ */
+const indexWildcards = (table: CommerceTable, policy: IConstruct): string[] => {
+  const resource = primaryResource(table.table);
+  const finding = (arn: string) => `AwsSolutions-IAM5[Resource::<${arn}>/index/*]`;
+  const own = finding(`${Stack.of(resource).resolve(resource.logicalId)}.Arn`);
+  return Stack.of(policy) === Stack.of(resource)
+    ? [own]
+    : [own, finding(`referenceto${Names.uniqueId(resource)}Arn`)];
+};
+
+/** The acknowledgements on what one stack built of the definition's entries. */
+const acknowledgeParts = (stack: NagSubject, parts: NagParts): void => {
+  for (const [, f] of parts.functions?.entries() ?? []) {
+    acknowledge(f.fn, 'PCI.DSS.321-LambdaInsideVPC', REASONS.lambdaOutsideVpc);
+    acknowledge(f.fn, 'Serverless-LambdaDLQ', REASONS.lambdaNoDlq);
+    for (const esm of f.fn.node.children.filter((c) => c.node.id.startsWith('SqsEventSource:'))) {
+      acknowledge(esm, 'Serverless-LambdaEventSourceMappingDestination', REASONS.sqsEventSourceDestination);
+    }
+  }
+  // Once per role: a role shared by route-only functions has one policy, holding what all of them use.
+  for (const { role, functions } of parts.functions?.roles() ?? []) {
+    const policy = defaultPolicy(role);
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.xray);
+    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
+    if (policy && functions.some((name) => stack.definition.functions[name]?.uses?.table))
+      for (const id of indexWildcards(stack.table, policy)) acknowledge(policy, id, REASONS.tableIndexes);
+  }
+  for (const [, sm] of parts.stateMachines?.entries() ?? []) {
+    const policy = defaultPolicy(sm.role);
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', REASONS.stateMachineLogDelivery);
+    acknowledge(policy, 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
+  }
+  for (const [, pipe] of parts.pipes?.entries() ?? []) {
+    acknowledge(defaultPolicy(pipe.role), 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
+  }
+  const deadLetterQueues = [
+    ...(parts.queues?.entries() ?? []).map(([, q]) => q.deadLetterQueue),
+    ...(parts.rules?.entries() ?? []).map(([, r]) => r.deadLetterQueue),
+    ...(parts.pipes?.entries() ?? []).map(([, p]) => p.deadLetterQueue),
+    ...(parts.schedules?.entries() ?? []).map(([, q]) => q),
+  ];
+  for (const dlq of deadLetterQueues)
+    acknowledge(dlq, 'Serverless-SQSRedrivePolicy', REASONS.deadLetterQueue);
+  // A queue's own DLQ is recognised by the rule through the redrive policy; target and pipe DLQs are not.
+  for (const [, r] of parts.rules?.entries() ?? [])
+    acknowledge(r.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
+  for (const [, p] of parts.pipes?.entries() ?? [])
+    acknowledge(p.deadLetterQueue, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
+  for (const [, q] of parts.schedules?.entries() ?? [])
+    acknowledge(q, 'AwsSolutions-SQS3', REASONS.deadLetterQueue);
 };

@@ -1,6 +1,6 @@
 import type { EventDefinition } from '../events/definition.ts';
 import type { Operation } from '../http/operation.ts';
-import type { ComposedApp, ContextDef, HttpMethod, RootDef, RouteDef } from './types.ts';
+import type { ComposedApp, ContextDef, EntryKind, HttpMethod, RootDef, RouteDef } from './types.ts';
 
 /** A definition that cannot be deployed as written: names the context and what is wrong. */
 export class DefinitionError extends Error {
@@ -10,7 +10,7 @@ export class DefinitionError extends Error {
   }
 }
 
-type Named = 'functions' | 'rules' | 'queues' | 'stateMachines' | 'pipes' | 'schedules';
+type Named = EntryKind;
 const NAMED: readonly Named[] = ['functions', 'rules', 'queues', 'stateMachines', 'pipes', 'schedules'];
 
 /** The route of an operation: `GET /products/{productId}` → method and path; `$default` stays itself. */
@@ -37,6 +37,7 @@ export const composeApp = (
     Record<string, unknown>
   >;
   const owner = new Map<string, string>();
+  const owners = Object.fromEntries(NAMED.map((kind) => [kind, {}])) as Record<Named, Record<string, string>>;
   for (const context of contexts) {
     if (owner.has(`context:${context.name}`)) throw new DefinitionError(`Context ${context.name} twice`);
     owner.set(`context:${context.name}`, context.name);
@@ -47,12 +48,14 @@ export const composeApp = (
           throw new DefinitionError(`${kind} "${name}" is declared by both ${claimed} and ${context.name}`);
         owner.set(`${kind}:${name}`, context.name);
         merged[kind][name] = entry;
+        owners[kind][name] = context.name;
       }
     }
   }
   const app: ComposedApp = {
     ...root,
     contexts: contexts.map((c) => c.name),
+    owners,
     ...userPoolTriggersOf(contexts),
     functions: merged.functions as ComposedApp['functions'],
     rules: merged.rules as ComposedApp['rules'],

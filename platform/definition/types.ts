@@ -228,11 +228,20 @@ export interface RootDef {
   readonly externalSecrets?: Readonly<Record<string, ExternalSecretDef>>;
 }
 
+/** The kinds of named entries a context declares. */
+export type EntryKind = 'functions' | 'rules' | 'queues' | 'stateMachines' | 'pipes' | 'schedules';
+
 /**
  * What the two clouds deploy: the root's settings and every function, route, rule, queue, state machine,
  * pipe and schedule. The CDK stack and the local cloud take this shape (tests give them small ones).
  */
 export interface AppDefinition extends RootDef {
+  /**
+   * Which context declared each entry, by kind and name. The CDK stack places a context's resources in
+   * the nested stack of its group (infra/stack-groups.ts); an entry without one lands in a default group.
+   * @default no context for any entry
+   */
+  readonly owners?: Readonly<Partial<Record<EntryKind, Readonly<Record<string, string>>>>>;
   readonly userPoolTriggers?: UserPoolTriggersDef;
   readonly functions: Readonly<Record<string, FunctionDef>>;
   readonly routes: readonly RouteDef[];
@@ -247,6 +256,8 @@ export interface AppDefinition extends RootDef {
 export interface ComposedApp extends AppDefinition {
   /** The contexts it was composed from, by name. */
   readonly contexts: readonly string[];
+  /** Which context declared each entry (every entry has one). */
+  readonly owners: Readonly<Record<EntryKind, Readonly<Record<string, string>>>>;
   /** Every route, derived from the operations of the functions (`$default` included). */
   readonly routes: readonly RouteDef[];
   /** Every operation of the HTTP API, as the functions serve them. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { describeTemplate } from '#infra/inventory.ts';
 import { MAX_RULE_TARGETS, scheduleRules } from '#infra/schedules.ts';
+import { planStacks } from '#infra/stack-groups.ts';
 import type { ScheduleDef } from '#platform/definition/types.ts';
 import { logicalIdOf, synthesize } from './support.ts';
 
@@ -30,14 +31,22 @@ describe('schedules', () => {
     });
   });
 
-  it('runs the schedules of one rate from one rule, one dead-letter queue and one alarm', () => {
-    const rates = new Set(Object.values(app.schedules).map((s) => s.rate));
-    expect(
-      Object.keys(
-        template.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: Match.anyValue() } }),
-      ),
-    ).toHaveLength(rates.size);
-    expect(rates.size).toBeLessThan(Object.keys(app.schedules).length);
+  it('runs the schedules of one rate in one stack from one rule with one dead-letter queue', () => {
+    // A rule's targets are in its stack: schedules of one rate in different nested stacks get a rule each.
+    const { schedules } = planStacks(app);
+    const rules = new Set(
+      Object.entries(app.schedules).map(([name, s]) => `${JSON.stringify(schedules.get(name))} ${s.rate}`),
+    );
+    const built = Object.values(
+      template.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: Match.anyValue() } }),
+    );
+    expect(built).toHaveLength(rules.size);
+    for (const rule of built) {
+      const deadLetterQueues = new Set(
+        rule.Properties.Targets.map((t: { DeadLetterConfig: unknown }) => JSON.stringify(t.DeadLetterConfig)),
+      );
+      expect(deadLetterQueues.size).toBe(1);
+    }
   });
 });
 

@@ -1,6 +1,8 @@
-import { App } from 'aws-cdk-lib';
+import { App, type CfnResource, NestedStack, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CommerceStack } from '#infra/commerce-stack.ts';
+import { flattenTemplates, type StackTemplates } from '#infra/flatten-templates.ts';
+import type { TemplateJson } from '#infra/inventory.ts';
 import { DEFINITION_NAME_KEY } from '#infra/naming.ts';
 import { isProdStage, stackName, stageSettings } from '#infra/stage.ts';
 import type { Access, AppDefinition } from '#platform/definition/types.ts';
@@ -8,7 +10,10 @@ import type { Access, AppDefinition } from '#platform/definition/types.ts';
 export interface Synthesized {
   readonly app: App;
   readonly stack: CommerceStack;
+  /** The root stack's and every nested stack's resources as one template (`flattenTemplates`). */
   readonly template: Template;
+  /** Each stack's own template: the root's, and each nested stack's by its name (`Platform`). */
+  readonly stacks: StackTemplates;
 }
 
 const cache = new Map<string, Synthesized>();
@@ -40,10 +45,25 @@ export const synthesize = (definition: AppDefinition, stage = 'dev'): Synthesize
   if (cached) return cached;
   const app = new App({ context: SKIP_BUNDLING });
   const stack = new CommerceStack(app, stackName(stage), { definition, stage: testStage(stage) });
-  const synthesized = { app, stack, template: Template.fromStack(stack) };
+  const stacks = stackTemplates(stack);
+  const synthesized = { app, stack, stacks, template: Template.fromJSON(flattenTemplates(stacks) as object) };
   cache.set(key, synthesized);
   return synthesized;
 };
+
+/** The templates of `stack` and of the stacks nested in it, by their logical ids. */
+export const stackTemplates = (stack: Stack): StackTemplates => ({
+  template: Template.fromStack(stack).toJSON() as TemplateJson,
+  nested: Object.fromEntries(
+    stack.node
+      .findAll()
+      .filter((c): c is NestedStack => NestedStack.isNestedStack(c) && c.nestedStackParent === stack)
+      .map((nested) => [
+        stack.resolve((nested.nestedStackResource as CfnResource).logicalId) as string,
+        { name: nested.node.id, ...stackTemplates(nested) },
+      ]),
+  ),
+});
 
 /** The logical id of the one resource of `type` built for definition entry `name`. */
 export const logicalIdOf = (template: Template, type: string, name: string): string => {

@@ -81,6 +81,17 @@ describe('composeApp', () => {
     expect(composed.keyPrefixes).toEqual({ 'OUTBOX#': 'platform', 'THING#': 'things', 'OTHER#': 'other' });
   });
 
+  it('records which context declared each entry', () => {
+    const composed = compose(things, other({ functions: { otherWorker: fn() } }));
+    expect(composed.owners.functions).toEqual({
+      thingsStore: 'things',
+      thingsConsumer: 'things',
+      otherWorker: 'other',
+    });
+    expect(composed.owners.queues).toEqual({ thingEvents: 'things' });
+    expect(composed.owners.rules).toEqual({ thingsToQueue: 'things' });
+  });
+
   it.each<[string, ContextDef, RegExp]>([
     ['a context twice', things, /Context things twice/],
     [

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { app } from '#app/definition.ts';
 import type { EventDefinition } from '#platform/events/definition.ts';
 import { busEvent, eventDetail } from '#platform/events/envelope.ts';
+import { formatWithBiome } from './format.ts';
 
 /** Where the published schemas live: one file per event and version, never rewritten with a new shape. */
 export const EVENT_SCHEMAS_DIR = 'docs/events';
@@ -91,7 +92,7 @@ export const eventSchemaFiles = async (
     if (published !== undefined && !sameShape(JSON.parse(published), schema)) {
       unbumped.push({ event: `${event.source} ${event.detailType} v${versionOf(event)}`, path });
     }
-    files.push({ path, content: json(schema) });
+    files.push({ path, content: formatWithBiome(path, json(schema)) });
   }
   return { files, unbumped };
 };

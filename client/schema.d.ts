@@ -44,6 +44,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/schemas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every domain event’s JSON Schema, at its current version
+     * @description One entry per event type; `schemaVersion` changes whenever an event changes shape, and earlier versions stay published in the repository (docs/events/).
+     */
+    get: operations['getEventSchemas'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/docs': {
     parameters: {
       query?: never;
@@ -2139,6 +2159,49 @@ export interface operations {
             openapi: string;
           } & {
             [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEventSchemas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event contract */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            events: {
+              /** @example commerce.orders */
+              source: string;
+              /** @example OrderPlaced */
+              detailType: string;
+              schemaVersion: number;
+              /** @description The file in the repository, one per event and version */
+              path: string;
+              /** @description JSON Schema (2020-12) of the whole event */
+              schema: {
+                [key: string]: unknown;
+              };
+            }[];
           };
         };
       };

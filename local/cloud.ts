@@ -173,9 +173,12 @@ const assemble = async (
     busName: eventBusName,
     region: REGION,
     accountId: ACCOUNT_ID,
+    // With a data directory the archive survives a restart, so earlier days' events can be replayed.
+    ...(options.dataDir ? { archive: { file: join(options.dataDir, 'eventbridge', 'archive.jsonl') } } : {}),
     rules: busRules.map((rule) => ({
       name: rule.name,
       pattern: rule.pattern,
+      targetArn: queues.queueArn(rule.queue),
       // EventBridge → SQS: the message body is the whole event as JSON.
       deliver: async (event) => {
         await sqsClient.send(

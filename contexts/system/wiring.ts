@@ -1,5 +1,6 @@
 import { operationOf } from '#platform/http/operation.ts';
 import { probeTable } from './data/health.ts';
+import type { EventSchemas } from './domain/schemas.ts';
 import { docsPage } from './reference/docs-page.ts';
 
 /** What the `system` function's operations use, wired once per Lambda instance over one table. */
@@ -20,11 +21,12 @@ export interface OpenApiFile {
 
 /**
  * What the `apiReference` function's operations use: the committed contract, handed over by the Lambda
- * entry (it imports the file, so operations never do: the CDK app and the generator import them), and
+ * entry with the event contract (it imports the files, so operations never do: the CDK app and the generator import them), and
  * the reference page named after it.
  */
-export const referenceServices = (document: OpenApiFile) => ({
+export const referenceServices = (document: OpenApiFile, eventSchemas: EventSchemas) => ({
   document,
+  eventSchemas,
   page: docsPage(document.info.title),
 });
 export type ReferenceServices = ReturnType<typeof referenceServices>;

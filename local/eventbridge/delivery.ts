@@ -7,6 +7,8 @@ import { type CompiledPattern, compilePattern } from './pattern.ts';
 export interface BusRule {
   readonly name: string;
   readonly pattern: EventPattern;
+  /** The target's ARN, as `ListTargetsByRule` reports it and `PutTargets` may name it again. */
+  readonly targetArn?: string;
   /** Sends the event to the rule's target; a rejection counts as a failed attempt. */
   readonly deliver: (event: EventBridgeEvent) => Promise<void>;
 }
@@ -31,8 +33,17 @@ export interface DeliveryOptions {
 }
 
 export interface Router {
-  /** Records the event and starts delivering it to every matching rule; returns their names. */
-  route(event: EventBridgeEvent): string[];
+  /**
+   * Records the event and starts delivering it to every matching rule; returns their names. A replayed
+   * event goes only to `rules` when given, and is not recorded as put on the bus again.
+   */
+  route(event: EventBridgeEvent, replay?: { readonly rules?: ReadonlySet<string> }): string[];
+  /** Adds a rule (or replaces the one of that name), as `PutRule` + `PutTargets` do. */
+  putRule(rule: BusRule): void;
+  /** Removes a rule; events already routed to it are still delivered. */
+  deleteRule(name: string): boolean;
+  /** The rules on the bus, in the order they were added. */
+  rules(): BusRule[];
   /** Events put on the bus, or, with a rule name, the events routed to that rule; oldest first. */
   delivered(ruleName?: string): EventBridgeEvent[];
   failures(ruleName?: string): FailedDelivery[];
@@ -103,7 +114,7 @@ const deliverWithRetry = async (
  */
 export const createRouter = (rules: readonly BusRule[], options: DeliveryOptions = {}): Router => {
   const { attempts = 3, retryDelayMs = 100, historyLimit = 1000, onFailure = logFailure } = options;
-  const compiled = compileRules(rules);
+  let compiled = compileRules(rules);
   const all = boundedLog<EventBridgeEvent>(historyLimit);
   const perRule = new Map(
     compiled.map(({ rule }) => [rule.name, boundedLog<EventBridgeEvent>(historyLimit)]),
@@ -135,15 +146,29 @@ export const createRouter = (rules: readonly BusRule[], options: DeliveryOptions
   };
 
   return {
-    route: (event) => {
-      all.push(event);
-      const matched = compiled.filter(({ pattern }) => pattern.matches(event));
+    route: (event, replay) => {
+      if (!replay) all.push(event);
+      const matched = compiled.filter(
+        ({ rule, pattern }) => (!replay?.rules || replay.rules.has(rule.name)) && pattern.matches(event),
+      );
       for (const { rule } of matched) {
         logFor(rule.name).push(event);
         track(invoke(rule, event));
       }
       return matched.map(({ rule }) => rule.name);
     },
+    putRule: (rule) => {
+      const [added] = compileRules([rule]);
+      if (!added) return;
+      compiled = [...compiled.filter((c) => c.rule.name !== rule.name), added];
+      if (!perRule.has(rule.name)) perRule.set(rule.name, boundedLog<EventBridgeEvent>(historyLimit));
+    },
+    deleteRule: (name) => {
+      const before = compiled.length;
+      compiled = compiled.filter((c) => c.rule.name !== name);
+      return compiled.length < before;
+    },
+    rules: () => compiled.map((c) => c.rule),
     delivered: (ruleName) => (ruleName === undefined ? all.list() : logFor(ruleName).list()),
     failures: (ruleName) => {
       if (ruleName !== undefined) logFor(ruleName);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBodyText } from '../net/read-body.ts';
+import { type Archive, type ArchiveOptions, createArchive } from './archive.ts';
 import { AwsError } from './aws-error.ts';
 import { type Bus, busArn } from './bus.ts';
 import {
@@ -14,6 +15,8 @@ import {
 import { describeEventBus } from './describe-event-bus.ts';
 import type { EventBridgeEvent } from './event.ts';
 import { DEFAULT_MAX_REQUEST_BYTES, putEvents } from './put-events.ts';
+import { replayOperations } from './replays.ts';
+import { ruleOperations } from './rules-api.ts';
 import { testEventPattern } from './test-event-pattern.ts';
 
 export interface StartOptions extends DeliveryOptions {
@@ -25,6 +28,8 @@ export interface StartOptions extends DeliveryOptions {
   readonly rules: readonly BusRule[];
   /** Limit on the summed entry sizes of one PutEvents call. Default 1 MiB, as AWS. */
   readonly maxRequestBytes?: number;
+  /** The bus's archive (every event, for replay); default `<busName>-archive`, kept in memory. */
+  readonly archive?: Partial<ArchiveOptions>;
 }
 
 /** A running local EventBridge endpoint. */
@@ -33,6 +38,7 @@ export interface LocalEventBridge {
   readonly url: string;
   readonly busName: string;
   readonly busArn: string;
+  readonly archiveName: string;
   /** Stops listening, then waits for deliveries in flight. */
   stop(): Promise<void>;
   /** Every event put on the bus, or with a rule name the events routed to that rule (newest 1000). */
@@ -108,28 +114,50 @@ const handle = async (
 };
 
 /**
- * `GET /_local/events[?detail-type=…][&source=…]`: the newest events the bus received (up to its history
- * limit), oldest first — a local-only read-out, as the AWS console's event archive would show them.
+ * `GET /_local/events[?detail-type=…][&source=…][&rule=…]`: the newest events the bus received (up to its
+ * history limit), oldest first — a local-only read-out, as the AWS console's event archive would show
+ * them. With `rule`, the events routed to that rule, replayed ones (with their `replay-name`) included.
  */
 const inspectEvents = (router: Router, request: IncomingMessage, response: ServerResponse): void => {
   const query = new URL(request.url ?? '/', 'http://local').searchParams;
   const detailType = query.get('detail-type');
   const source = query.get('source');
-  const events = router
-    .delivered()
-    .filter((e) => (!detailType || e['detail-type'] === detailType) && (!source || e.source === source));
+  const rule = query.get('rule');
+  let routed: EventBridgeEvent[];
+  try {
+    // A rule deleted since (a replay's temporary copy) keeps what it was routed.
+    routed = router.delivered(rule ?? undefined);
+  } catch {
+    response
+      .writeHead(404, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ message: `No rule ${rule}` }));
+    return;
+  }
+  const events = routed.filter(
+    (e) => (!detailType || e['detail-type'] === detailType) && (!source || e.source === source),
+  );
   response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ events }));
 };
 
 /** The operations the endpoint answers, keyed by the `X-Amz-Target` suffix. */
-const operationsFor = (bus: Bus, router: Router, maxRequestBytes: number): Record<string, Operation> => {
+const operationsFor = (
+  bus: Bus,
+  router: Router,
+  archive: Archive,
+  maxRequestBytes: number,
+): Record<string, Operation> => {
   const context = { bus, maxRequestBytes, now: () => new Date(), newId: randomUUID };
   return {
     PutEvents: (input) => {
       const { response, events } = putEvents(input, context);
-      for (const event of events) router.route(event);
+      for (const event of events) {
+        archive.append(event);
+        router.route(event);
+      }
       return response;
     },
+    ...replayOperations(bus, archive, router),
+    ...ruleOperations(bus, router),
     TestEventPattern: testEventPattern,
     DescribeEventBus: (input) => describeEventBus(input, bus),
   };
@@ -151,8 +179,9 @@ const close = (server: Server): Promise<void> =>
   });
 
 /**
- * Starts the local EventBridge: one bus, the given rules, and the JSON 1.1 API the AWS SDK speaks
- * (PutEvents, TestEventPattern, DescribeEventBus). Rule patterns are validated before it listens.
+ * Starts the local EventBridge: one bus with its archive, the given rules, and the JSON 1.1 API the AWS
+ * SDK speaks (PutEvents, TestEventPattern, DescribeEventBus, the rule and target calls, archives and
+ * replays). Rule patterns are validated before it listens.
  */
 export const start = async (options: StartOptions): Promise<LocalEventBridge> => {
   const router = createRouter(options.rules, options);
@@ -164,7 +193,13 @@ export const start = async (options: StartOptions): Promise<LocalEventBridge> =>
     accountId,
     createdAt: new Date(),
   };
-  const operations = operationsFor(bus, router, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  const archive = createArchive({ name: `${busName}-archive`, ...options.archive });
+  const operations = operationsFor(
+    bus,
+    router,
+    archive,
+    options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+  );
   const server = createServer((request, response) => {
     if (request.method === 'GET' && request.url?.startsWith('/_local/events')) {
       inspectEvents(router, request, response);
@@ -177,6 +212,7 @@ export const start = async (options: StartOptions): Promise<LocalEventBridge> =>
     url: `http://127.0.0.1:${port}`,
     busName: bus.name,
     busArn: bus.arn,
+    archiveName: archive.name,
     stop: async () => {
       await close(server);
       await router.settled();

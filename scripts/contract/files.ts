@@ -1,4 +1,5 @@
 import { renderDocsAssetsModule } from './assets.ts';
+import { EVENT_SCHEMAS_INDEX, renderEventSchemasIndex } from './event-schemas.ts';
 import { renderEventsMarkdown } from './events.ts';
 import { formatWithBiome } from './format.ts';
 import { renderClientTypes, renderOpenApiJson } from './openapi.ts';
@@ -19,6 +20,7 @@ export const contractFiles = async (): Promise<GeneratedFile[]> => {
     { path: 'docs/openapi.json', content: openApiJson },
     { path: 'client/schema.d.ts', content: await renderClientTypes(openApiJson) },
     { path: 'docs/events.md', content: renderEventsMarkdown() },
+    { path: EVENT_SCHEMAS_INDEX, content: renderEventSchemasIndex() },
   ];
   return files.map((f) =>
     f.path.endsWith('.md') ? f : { ...f, content: formatWithBiome(f.path, f.content) },

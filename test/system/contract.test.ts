@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { documentedOperations, openApiDocument } from '#app/contract.ts';
+import { app } from '#app/definition.ts';
 
 const operations = documentedOperations().filter((o) => o.route !== '$default');
 
@@ -33,6 +34,24 @@ describe('the contract over HTTP', () => {
     const { servers, ...rest } = data as Record<string, unknown>;
     expect(servers).toEqual([{ url: cloud().apiUrl, description: expect.any(String) }]);
     expect(rest).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
+  it('serves the event contract: every event of the catalog at its current version, validating a real event', async () => {
+    const { data, response } = await apiClient().GET('/events/schemas');
+    expect(response.status).toBe(200);
+    declared('getEventSchemas', 200).parse(data);
+    const entries = data?.events ?? [];
+    expect(entries.map((e) => `${e.source} ${e.detailType} v${e.schemaVersion}`).sort()).toEqual(
+      app.events.map((e) => `${e.source} ${e.detailType} v${e.schemaVersion ?? 1}`).sort(),
+    );
+    // The published schema is what a consumer validates with: it must accept an event the bus carried.
+    const delivered = (await (await fetch(`${cloud().endpoints.eventbridge}/_local/events`)).json()) as {
+      events: Record<string, unknown>[];
+    };
+    const sample = delivered.events.find((e) => entries.some((x) => x.detailType === e['detail-type']));
+    expect(sample, 'the seeded cloud has put at least one catalog event on the bus').toBeDefined();
+    const entry = entries.find((x) => x.detailType === sample?.['detail-type']);
+    expect(z.fromJSONSchema(entry?.schema as never).safeParse(sample).success).toBe(true);
   });
 
   it('answers the store operations with exactly the shapes the contract declares', async () => {

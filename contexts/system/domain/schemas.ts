@@ -20,3 +20,16 @@ export const openApiDocumentSchema = z
   .object({ openapi: z.string().regex(/^3\.1\.\d+$/) })
   .catchall(z.unknown())
   .meta({ description: 'An OpenAPI 3.1 document' });
+
+/** One event's current version in `GET /events/schemas`: its JSON Schema and where the repository keeps it. */
+export const eventSchemaEntry = z.object({
+  source: z.string().meta({ example: 'commerce.orders' }),
+  detailType: z.string().meta({ example: 'OrderPlaced' }),
+  schemaVersion: z.number().int().positive(),
+  path: z.string().meta({ description: 'The file in the repository, one per event and version' }),
+  schema: z.record(z.string(), z.unknown()).meta({ description: 'JSON Schema (2020-12) of the whole event' }),
+});
+
+/** `GET /events/schemas`: every domain event's contract, as the bus, queues and webhooks deliver it. */
+export const eventSchemasSchema = z.object({ events: z.array(eventSchemaEntry) });
+export type EventSchemas = z.infer<typeof eventSchemasSchema>;

@@ -1,6 +1,12 @@
 import { getApiReference } from './get-api-reference.ts';
 import { getApiReferenceAsset } from './get-api-reference-asset.ts';
+import { getEventSchemas } from './get-event-schemas.ts';
 import { getOpenApiDocument } from './get-open-api-document.ts';
 
-/** The operations of the `apiReference` function: the contract and the reference page built on it. */
-export const referenceOperations = [getOpenApiDocument, getApiReference, getApiReferenceAsset];
+/** The operations of the `apiReference` function: the contracts (API and events) and the reference page. */
+export const referenceOperations = [
+  getOpenApiDocument,
+  getEventSchemas,
+  getApiReference,
+  getApiReferenceAsset,
+];

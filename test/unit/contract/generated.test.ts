@@ -13,9 +13,14 @@ import { contractFiles } from '../../../scripts/contract/files.ts';
 const STALE = 'is stale: run `npm run contract` and commit the result';
 
 describe('generated contract files', () => {
-  it('match what the code generates today (openapi.json, the client types, events.md)', async () => {
+  it('match what the code generates today (openapi.json, the client types, events.md, the event schemas)', async () => {
     const files = await contractFiles();
-    expect(files.map((f) => f.path)).toEqual(['docs/openapi.json', 'client/schema.d.ts', 'docs/events.md']);
+    expect(files.map((f) => f.path)).toEqual([
+      'docs/openapi.json',
+      'client/schema.d.ts',
+      'docs/events.md',
+      'docs/events/schemas.json',
+    ]);
     for (const file of files) {
       const committed = await readFile(file.path, 'utf8').catch(() => '');
       expect(committed, `${file.path} ${STALE}`).toBe(file.content);

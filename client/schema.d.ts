@@ -703,6 +703,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/inventory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set or adjust stock for up to 1,000 variants and locations at once
+     * @description Each row sets an absolute on-hand count (`set`) or changes it (`adjust`, signed) at a location. Rows are checked and applied one by one: good rows land, bad ones are reported with a stable code. The same `syncId` with the same rows is applied once (the stored report comes back, `replayed: true`); a run cut short is finished by sending it again.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    put: operations['adminPutStockFeed'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/inventory/{variantId}/adjustments': {
     parameters: {
       query?: never;
@@ -6477,6 +6499,105 @@ export interface operations {
       };
       /** @description Problem; `code`: `below_reserved` */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminPutStockFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The feed run’s id: the same id with the same rows is applied once */
+          syncId: string;
+          /** @default stock feed */
+          reason?: string;
+          rows: unknown[];
+        };
+      };
+    };
+    responses: {
+      /** @description What happened to each row */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            syncId: string;
+            replayed: boolean;
+            applied: number;
+            failed: number;
+            rows: {
+              index: number;
+              variantId?: string;
+              locationId?: string;
+              /** @enum {string} */
+              status: 'applied' | 'failed';
+              onHand?: number;
+              code?: string;
+              detail?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `sync_id_reused` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,6 +2,7 @@ import { operationOf } from '#platform/http/operation.ts';
 import { StockAdmin } from './data/admin-stock.ts';
 import { LocationRepository } from './data/location-repository.ts';
 import { ReservationService } from './data/reserve.ts';
+import { StockFeed } from './data/stock-feed.ts';
 import { StockReader } from './data/stock-reader.ts';
 
 /**
@@ -11,11 +12,13 @@ import { StockReader } from './data/stock-reader.ts';
 export const inventoryServices = (table: string) => {
   const stock = new StockReader(table);
   const locations = new LocationRepository(table);
+  const admin = new StockAdmin(table, stock, locations);
   return {
     table,
     stock,
     locations,
-    admin: new StockAdmin(table, stock, locations),
+    admin,
+    feed: new StockFeed(table, admin, locations),
     reservations: new ReservationService(table, stock, locations),
   };
 };

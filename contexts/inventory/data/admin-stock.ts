@@ -76,12 +76,17 @@ export class StockAdmin {
     return (await this.#stock.variantStock(variantId))!;
   }
 
-  /** Applies one adjustment at one location; 422 when it would take on-hand or available below zero. */
+  /**
+   * Applies one adjustment at one location; 422 when it would take on-hand or available below zero.
+   * `once`: an item whose condition fails if the adjustment was applied before (a feed row's marker),
+   * written in the same transaction; then 409 `row_already_applied` and nothing changes.
+   */
   async adjust(
     variantId: string,
     input: AdjustmentInput,
     actor: StockActor,
     now = new Date(),
+    once?: TransactItem,
   ): Promise<VariantStock> {
     await this.#requireLocations([input.locationId]);
     const settings =
@@ -122,7 +127,11 @@ export class StockAdmin {
           now,
         ),
       );
-      if ((await transact(items)).ok) return (await this.#stock.variantStock(variantId))!;
+      if (once) items.push(once);
+      const result = await transact(items);
+      if (result.ok) return (await this.#stock.variantStock(variantId))!;
+      if (once && result.conditionFailed[items.length - 1])
+        throw new ConflictError('This change was applied before', 'row_already_applied');
       await backoff(attempt);
     }
     throw new ConflictError('Stock changed while it was being adjusted; retry', 'stock_changed');

@@ -9,6 +9,7 @@ export const inventoryKeyPrefixes = [
   'STOCK_LOCATIONS',
   'RESERVATION#',
   'RESERVATIONS#',
+  'STOCKSYNC#',
   // gsi2 entries of reservations stored before they were read by key (kept so no context reuses it).
   'RESERVATION_REF#',
 ] as const;
@@ -41,6 +42,16 @@ export const stockKeys = {
     pk: stockKeys.ledgerPartition(variantId, shard),
     sk: `${at}#${id}`,
   }),
+};
+
+/**
+ * A stock feed run (`PUT /admin/inventory`, named by its `syncId`): its record (fingerprint, state, the
+ * report once done) and a marker per applied `adjust` row, written in that row's own transaction so a
+ * retried feed never applies a change twice. Both expire after a week.
+ */
+export const stockSyncKeys = {
+  sync: (syncId: string) => ({ pk: `STOCKSYNC#${syncId}`, sk: 'SYNC' }),
+  row: (syncId: string, index: number) => ({ pk: `STOCKSYNC#${syncId}`, sk: `ROW#${index}` }),
 };
 
 /** A stock location; gsi1 `STOCK_LOCATIONS` lists them all in one Query (there are few). */
@@ -77,4 +88,6 @@ export const Entity = {
   stockLocation: 'STOCK_LOCATION',
   stockAlerts: 'STOCK_ALERTS',
   reservation: 'RESERVATION',
+  stockSync: 'STOCK_SYNC',
+  stockSyncRow: 'STOCK_SYNC_ROW',
 } as const;

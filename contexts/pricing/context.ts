@@ -1,6 +1,6 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { pricingKeyPrefixes } from './data/keys.ts';
-import { promotionEvents } from './events.ts';
+import { pricingEvents } from './events.ts';
 import { pricingAdminOperations } from './operations/admin.ts';
 
 /** The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, shipping options, tax settings (docs/pricing.md). */
@@ -9,7 +9,7 @@ export const pricingContext = {
   description:
     'The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, shipping options, tax settings (docs/pricing.md).',
   keyPrefixes: pricingKeyPrefixes,
-  events: promotionEvents,
+  events: pricingEvents,
   functions: {
     pricingAdmin: {
       entry: 'contexts/pricing/lambda/admin.ts',

@@ -14,7 +14,8 @@ export const priceListApplies = (list: PriceList, scope: PriceScope): boolean =>
   (list.startsAt === undefined || Date.parse(list.startsAt) <= scope.nowMs) &&
   (list.endsAt === undefined || scope.nowMs < Date.parse(list.endsAt)) &&
   (list.channelIds.length === 0 || list.channelIds.includes(scope.channelId)) &&
-  (list.customerGroupIds.length === 0 || list.customerGroupIds.some((g) => scope.customerGroupIds.includes(g)));
+  (list.customerGroupIds.length === 0 ||
+    list.customerGroupIds.some((g) => scope.customerGroupIds.includes(g)));
 
 /** The ids of the lists that apply in this scope (the cart judges them once, not per line). */
 export const applicablePriceLists = (lists: readonly PriceList[], scope: PriceScope): ReadonlySet<string> =>

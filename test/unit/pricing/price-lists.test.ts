@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineFromCatalog } from '#contexts/pricing/domain/catalog-line.ts';
+import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
 import type { PriceList, PriceOffer } from '#contexts/pricing/domain/price-list-schemas.ts';
 import {
   applicablePriceLists,
@@ -7,7 +8,6 @@ import {
   type PriceScope,
   priceListApplies,
 } from '#contexts/pricing/domain/price-lists.ts';
-import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
 import { input, NOW } from './fixtures.ts';
 
 const nowMs = Date.parse(NOW);
@@ -145,7 +145,10 @@ describe('lineFromCatalog with price lists', () => {
   });
 
   it('carries the winning list through the engine onto the priced line', () => {
-    const lists = { offers: [offer('a', 1400)], applicable: applicablePriceLists([list({ id: 'a' })], guest) };
+    const lists = {
+      offers: [offer('a', 1400)],
+      applicable: applicablePriceLists([list({ id: 'a' })], guest),
+    };
     const l = lineFromCatalog(ref, product, 'EUR', now, false, lists);
     const totals = priceCart(input({ lines: [l] }));
     expect(totals.lines[0]).toMatchObject({ unitPrice: 1400, priceListId: 'a', subtotal: 1400 });

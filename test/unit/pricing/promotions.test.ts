@@ -181,7 +181,9 @@ describe('promotions limited to customer groups', () => {
   });
 
   it('leaves an automatic group promotion out of the answer for anyone else', () => {
-    const totals = priceCart(input({ promotions: [vipOnly], customer: { signedIn: false, firstOrder: false } }));
+    const totals = priceCart(
+      input({ promotions: [vipOnly], customer: { signedIn: false, firstOrder: false } }),
+    );
     expect(totals.promotions).toEqual({ applied: [], rejected: [] });
   });
 

@@ -106,6 +106,6 @@ export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise
     priceLists: req.priceLists,
     offers,
     // Group membership is copied onto the profile, so a cart reprices on the first read after a change.
-    customerGroupIds: Array.isArray(profile?.groupIds) ? (profile.groupIds as string[]) : [],
+    customerGroupIds: profile?.groupIds instanceof Set ? [...(profile.groupIds as Set<string>)] : [],
   };
 };

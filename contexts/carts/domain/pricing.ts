@@ -62,7 +62,11 @@ export const pricingInputFor = (
     shippingOption: snapshot.shippingOption,
     promotions: [...snapshot.promotions],
     codes: cart.codes.map((c) => c.code),
-    customer: { signedIn, firstOrder: signedIn && snapshot.firstOrder, groupIds: [...customerGroupIds] },
+    customer: {
+      signedIn,
+      firstOrder: signedIn && snapshot.firstOrder,
+      ...(customerGroupIds.length > 0 ? { groupIds: [...customerGroupIds] } : {}),
+    },
     usage: { ...snapshot.usage },
     tax: engineTaxSettings(snapshot.tax),
     now: now.toISOString(),

@@ -3,8 +3,12 @@ import { expectedVersion } from '#contexts/catalog/domain/admin-inputs.ts';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
 import { priceListId, priceListPriceSchema, priceListSchema } from './price-list-schemas.ts';
 
-/** A price list as stored and answered by the admin API: the engine's shape plus version and times. */
-export const storedPriceListSchema = priceListSchema.extend({
+/**
+ * A price list as stored and answered by the admin API: the engine's shape plus version and times. Not
+ * strict, so reading an item drops its keys and bookkeeping.
+ */
+export const storedPriceListSchema = z.object({
+  ...priceListSchema.shape,
   version: z.number().int().positive().max(1_000_000_000),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -177,6 +177,28 @@ describe('price lists over HTTP', { timeout: scaled(120_000) }, () => {
     expect((await cartLine(variantId, (await signedInCustomer()).token)).unitPrice).toBe(2000);
   });
 
+  it('prices a guest cart at the group price once a customer in the group claims it', async () => {
+    const groupId = await newGroup();
+    const id = await priceList({ customerGroupIds: [groupId] }, [{ variantId: otherVariant, amount: 2100 }]);
+    const customer = await signedInCustomer();
+    await join(groupId, customer.sub);
+    const created = await cartCall('POST', '/carts', { currency: 'EUR' });
+    const guest = { token: created.body.token as string };
+    const added = await cartCall(
+      'POST',
+      `/carts/${created.body.id}/items`,
+      { variantId: otherVariant, quantity: 1 },
+      guest,
+    );
+    expect(added.body.lines[0].unitPrice).toBe(3000);
+    const claimed = await cartCall('POST', `/carts/${created.body.id}/claim`, undefined, {
+      bearer: customer.token,
+      token: guest.token,
+    });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.lines[0]).toMatchObject({ unitPrice: 2100, priceListId: id });
+  });
+
   it('applies neither a draft nor a list outside its window, and the lowest applicable price wins', async () => {
     const product = await publishedProduct([{ prices: { EUR: 5000 } }]);
     const v = product.variantIds[0]!;

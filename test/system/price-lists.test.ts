@@ -8,6 +8,13 @@ import { localStripeClient } from '../support/payments.ts';
 import { adminSend, newCustomer, publishedProduct, stock } from '../support/store.ts';
 
 const hourMs = 60 * 60 * 1000;
+
+/** The data of the events of one detail-type that reached the local bus. */
+const busData = async (detailType: string) => {
+  const res = await fetch(`${cloud().endpoints.eventbridge}/_local/events?detail-type=${detailType}`);
+  const { events } = (await res.json()) as { events: { detail: { data: Record<string, unknown> } }[] };
+  return events.map((e) => e.detail.data);
+};
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 
 const newGroup = async () => {
@@ -165,6 +172,9 @@ describe('price lists over HTTP', { timeout: scaled(120_000) }, () => {
     );
     expect((await adminSend('DELETE', `/admin/price-lists/${id}?version=1`)).status).toBe(204);
     expectProblem(await adminSend('GET', `/admin/price-lists/${id}/prices`), 404, 'price_list_not_found');
+    // Created and deleted reach the bus through the outbox.
+    for (const type of ['PriceListCreated', 'PriceListDeleted'])
+      await eventually(async () => ((await busData(type)).some((d) => d.id === id) ? true : undefined));
   });
 
   it('gives a customer in the group the group price while a guest pays the base price', async () => {

@@ -6,6 +6,8 @@ export const CUSTOMERS_SOURCE = 'commerce.customers' as const;
 
 const groupData = customerGroupSchema.pick({ id: true, name: true, description: true, version: true });
 
+const membership = z.object({ groupId: customerGroupSchema.shape.id, customerId: z.string().max(128) });
+
 /** Every customers event with its `data` schema (for the events catalog and for consumers). */
 export const customerEvents = [
   {
@@ -25,5 +27,17 @@ export const customerEvents = [
     detailType: 'CustomerGroupDeleted',
     schema: z.object({ id: customerGroupSchema.shape.id }),
     description: 'An empty customer group was deleted.',
+  },
+  {
+    source: CUSTOMERS_SOURCE,
+    detailType: 'CustomerAddedToGroup',
+    schema: membership,
+    description: 'A customer joined a group (their carts reprice on their next read or change).',
+  },
+  {
+    source: CUSTOMERS_SOURCE,
+    detailType: 'CustomerRemovedFromGroup',
+    schema: membership,
+    description: 'A customer left a group.',
   },
 ] as const;

@@ -3,7 +3,9 @@ import { documentClient } from '#platform/data/client.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
 import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
 import { ConflictError } from '#platform/errors/index.ts';
+import { outboxItem } from '#platform/events/outbox.ts';
 import type { MemberPage, MembershipInput, MembershipReport, MembershipStatus } from '../domain/groups.ts';
+import { CUSTOMERS_SOURCE } from '../events.ts';
 import { groupNotFound } from './group-repository.ts';
 import { customerGroupKeys, customerKeys, Entity } from './keys.ts';
 
@@ -11,16 +13,16 @@ type Op = 'add' | 'remove';
 const ATTEMPTS = 5;
 
 /**
- * The three writes of one membership change, in one transaction: the group's member count (and its
- * existence), the member item (the paginated list) and the profile's `groupIds` set (what carts read).
- * Each condition names one refusal, so a cancellation says which.
+ * The writes of one membership change, in one transaction: the group's member count (and its
+ * existence), the member item (the paginated list), the profile's `groupIds` set (what carts read) and
+ * the event. Each condition names one refusal, so a cancellation says which.
  */
 const changeItems = (
   table: string,
   groupId: string,
   customerId: string,
   op: Op,
-  at: string,
+  now: Date,
 ): TransactItem[] => [
   {
     Update: {
@@ -61,6 +63,17 @@ const changeItems = (
       ExpressionAttributeValues: { ':g': new Set([groupId]) },
     },
   },
+  {
+    Put: {
+      TableName: table,
+      Item: outboxItem(
+        CUSTOMERS_SOURCE,
+        op === 'add' ? 'CustomerAddedToGroup' : 'CustomerRemovedFromGroup',
+        { groupId, customerId },
+        now,
+      ),
+    },
+  },
 ];
 
 const applyOne = async (
@@ -70,7 +83,7 @@ const applyOne = async (
   op: Op,
   now: Date,
 ): Promise<MembershipStatus> => {
-  const items = changeItems(table, groupId, customerId, op, now.toISOString());
+  const items = changeItems(table, groupId, customerId, op, now);
   for (let attempt = 0; ; attempt++) {
     const result = await transact(items);
     if (result.ok) return 'ok';

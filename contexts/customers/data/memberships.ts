@@ -41,7 +41,7 @@ const changeItems = (
             ...customerGroupKeys.member(groupId, customerId),
             entity: Entity.customerGroupMember,
             customerId,
-            addedAt: at,
+            addedAt: now.toISOString(),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },

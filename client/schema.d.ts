@@ -529,6 +529,116 @@ export interface paths {
     patch: operations['updateAddress'];
     trace?: never;
   };
+  '/admin/customer-groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of customer groups, newest first
+     * @description Pass `nextCursor` back as `cursor` for the next page.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListCustomerGroups'];
+    put?: never;
+    /**
+     * Create a customer group
+     * @description Price lists and promotions may be limited to groups. With an `Idempotency-Key` a retry answers the group it created.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateCustomerGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/customer-groups/{groupId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One customer group
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetCustomerGroup'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an empty customer group
+     * @description A group with members is refused (409 `customer_group_not_empty`): remove them first. Price lists and promotions still naming the group then match no one.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminDeleteCustomerGroup'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a customer group
+     * @description Send the `version` you read (a stale one is a 409 `version_conflict`); `null` removes the description.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdateCustomerGroup'];
+    trace?: never;
+  };
+  '/admin/customer-groups/{groupId}/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of a group’s members
+     * @description By customer id. Pass `nextCursor` back as `cursor` for the next page.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListCustomerGroupMembers'];
+    put?: never;
+    /**
+     * Add customers to and remove them from a group
+     * @description Up to 50 customer ids (add and remove together). Each is reported: `ok`, `already_member`, `not_member`, `customer_not_found` (no profile yet) or `duplicate`. Their carts reprice with the group’s prices and promotions on their next read or change.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminChangeCustomerGroupMembers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/customers/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer’s profile and customer groups
+     * @description Addresses are not included. A customer exists once their profile does (first call or sign-up).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetCustomer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/promotions': {
     parameters: {
       query?: never;
@@ -669,6 +779,96 @@ export interface paths {
      */
     put: operations['adminPutTaxSettings'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/price-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of price lists, newest first
+     * @description Pass `nextCursor` back as `cursor` for the next page.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListPriceLists'];
+    put?: never;
+    /**
+     * Create a price list
+     * @description A draft by default; `active` lists apply to carts in their window (`startsAt` inclusive, `endsAt` exclusive), sales channels (empty = every channel) and customer groups (empty = everyone). Add prices with `POST /admin/price-lists/{priceListId}/prices`. With an `Idempotency-Key` a retry answers the list it created.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreatePriceList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/price-lists/{priceListId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One price list
+     * @description Its prices are paged at `GET /admin/price-lists/{priceListId}/prices`.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetPriceList'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a price list and its prices
+     * @description Orders keep the `priceListId` their lines were priced with.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminDeletePriceList'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a price list
+     * @description Send the `version` you read (a stale one is a 409 `version_conflict`); `null` removes an optional field. Carts reprice on their next read or change.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdatePriceList'];
+    trace?: never;
+  };
+  '/admin/price-lists/{priceListId}/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One page of a price list’s prices
+     * @description By variant id, then currency. Pass `nextCursor` back as `cursor` for the next page.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListPriceListPrices'];
+    put?: never;
+    /**
+     * Set and remove prices of a price list
+     * @description Up to 100 rows (upserts and removals together), amounts in minor units. Each row is reported: `ok`, or skipped as `variant_not_found` (upsert of an unknown variant), `not_found` (removal of a price the list does not have) or `duplicate_row` (a second row for the same variant and currency); skipped rows do not stop the others. Setting the same prices again changes nothing.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminSetPriceListPrices'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1599,6 +1799,7 @@ export interface components {
         quantity: number;
         unitPrice: number | null;
         previousUnitPrice?: number;
+        priceListId?: string;
         subtotal: number;
         discounts: {
           promotionId: string;
@@ -1816,6 +2017,7 @@ export interface components {
         variantId: string;
         productId: string;
         quantity: number;
+        priceListId?: string;
         subtotal: number;
         discounts: {
           promotionId: string;
@@ -2118,6 +2320,17 @@ export interface components {
       phone: string | null;
       locale: string | null;
       marketingOptIn: boolean;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CustomerGroup: {
+      id: string;
+      name: string;
+      description?: string;
+      memberCount: number;
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -4574,6 +4787,652 @@ export interface operations {
       };
     };
   };
+  adminListCustomerGroups: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of groups */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CustomerGroup'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateCustomerGroup: {
+    parameters: {
+      query?: never;
+      header?: {
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The new group (version 1, no members) */
+      201: {
+        headers: {
+          /** @description The group’s URL path */
+          location: string;
+          /** @description Present when this answers a retry of an earlier request */
+          'idempotent-replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerGroup'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetCustomerGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerGroup'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `customer_group_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminDeleteCustomerGroup: {
+    parameters: {
+      query: {
+        version: number;
+      };
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `customer_group_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `customer_group_not_empty`, `write_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminUpdateCustomerGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          name?: string;
+          description?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The changed group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerGroup'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `customer_group_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListCustomerGroupMembers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of members */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              customerId: string;
+              /** Format: date-time */
+              addedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `customer_group_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminChangeCustomerGroupMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default [] */
+          add?: string[];
+          /** @default [] */
+          remove?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description What happened to each customer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: {
+              /** @enum {string} */
+              op: 'add' | 'remove';
+              customerId: string;
+              /** @enum {string} */
+              status: 'ok' | 'already_member' | 'not_member' | 'customer_not_found' | 'duplicate';
+            }[];
+            memberCount: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `customer_group_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `write_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The customer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            email: string | null;
+            givenName: string | null;
+            familyName: string | null;
+            phone: string | null;
+            locale: string | null;
+            marketingOptIn: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            groupIds: string[];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `customer_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   adminListPromotions: {
     parameters: {
       query?: {
@@ -4613,6 +5472,7 @@ export interface operations {
                     categoryIds?: string[];
                     /** @enum {string} */
                     customer?: 'anyone' | 'signed_in' | 'first_order';
+                    customerGroupIds?: string[];
                   };
                   /** @constant */
                   type: 'percentage';
@@ -4642,6 +5502,7 @@ export interface operations {
                     categoryIds?: string[];
                     /** @enum {string} */
                     customer?: 'anyone' | 'signed_in' | 'first_order';
+                    customerGroupIds?: string[];
                   };
                   /** @constant */
                   type: 'fixed_amount';
@@ -4673,6 +5534,7 @@ export interface operations {
                     categoryIds?: string[];
                     /** @enum {string} */
                     customer?: 'anyone' | 'signed_in' | 'first_order';
+                    customerGroupIds?: string[];
                   };
                   /** @constant */
                   type: 'free_shipping';
@@ -4701,6 +5563,7 @@ export interface operations {
                     categoryIds?: string[];
                     /** @enum {string} */
                     customer?: 'anyone' | 'signed_in' | 'first_order';
+                    customerGroupIds?: string[];
                   };
                   /** @constant */
                   type: 'buy_x_get_y';
@@ -4787,6 +5650,7 @@ export interface operations {
                 categoryIds?: string[];
                 /** @enum {string} */
                 customer?: 'anyone' | 'signed_in' | 'first_order';
+                customerGroupIds?: string[];
               };
               /** @constant */
               type: 'percentage';
@@ -4810,6 +5674,7 @@ export interface operations {
                 categoryIds?: string[];
                 /** @enum {string} */
                 customer?: 'anyone' | 'signed_in' | 'first_order';
+                customerGroupIds?: string[];
               };
               /** @constant */
               type: 'fixed_amount';
@@ -4835,6 +5700,7 @@ export interface operations {
                 categoryIds?: string[];
                 /** @enum {string} */
                 customer?: 'anyone' | 'signed_in' | 'first_order';
+                customerGroupIds?: string[];
               };
               /** @constant */
               type: 'free_shipping';
@@ -4857,6 +5723,7 @@ export interface operations {
                 categoryIds?: string[];
                 /** @enum {string} */
                 customer?: 'anyone' | 'signed_in' | 'first_order';
+                customerGroupIds?: string[];
               };
               /** @constant */
               type: 'buy_x_get_y';
@@ -4898,6 +5765,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'percentage';
@@ -4927,6 +5795,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'fixed_amount';
@@ -4958,6 +5827,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'free_shipping';
@@ -4986,6 +5856,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'buy_x_get_y';
@@ -5103,6 +5974,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'percentage';
@@ -5132,6 +6004,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'fixed_amount';
@@ -5163,6 +6036,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'free_shipping';
@@ -5191,6 +6065,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'buy_x_get_y';
@@ -5368,6 +6243,7 @@ export interface operations {
             categoryIds?: string[];
             /** @enum {string} */
             customer?: 'anyone' | 'signed_in' | 'first_order';
+            customerGroupIds?: string[];
           } | null;
           percentBps?: number;
           amounts?: {
@@ -5408,6 +6284,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'percentage';
@@ -5437,6 +6314,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'fixed_amount';
@@ -5468,6 +6346,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'free_shipping';
@@ -5496,6 +6375,7 @@ export interface operations {
                   categoryIds?: string[];
                   /** @enum {string} */
                   customer?: 'anyone' | 'signed_in' | 'first_order';
+                  customerGroupIds?: string[];
                 };
                 /** @constant */
                 type: 'buy_x_get_y';
@@ -6288,6 +7168,674 @@ export interface operations {
         };
       };
       /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListPriceLists: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of price lists */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              description?: string;
+              /** @enum {string} */
+              status: 'draft' | 'active';
+              /** Format: date-time */
+              startsAt?: string;
+              /** Format: date-time */
+              endsAt?: string;
+              channelIds: string[];
+              customerGroupIds: string[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreatePriceList: {
+    parameters: {
+      query?: never;
+      header?: {
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          description?: string;
+          /**
+           * @default draft
+           * @enum {string}
+           */
+          status?: 'draft' | 'active';
+          /** Format: date-time */
+          startsAt?: string;
+          /** Format: date-time */
+          endsAt?: string;
+          /** @default [] */
+          channelIds?: string[];
+          /** @default [] */
+          customerGroupIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The new price list (version 1) */
+      201: {
+        headers: {
+          /** @description The price list’s URL path */
+          location: string;
+          /** @description Present when this answers a retry of an earlier request */
+          'idempotent-replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            status: 'draft' | 'active';
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            channelIds: string[];
+            customerGroupIds: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `price_list_window_invalid` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetPriceList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        priceListId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The price list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            status: 'draft' | 'active';
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            channelIds: string[];
+            customerGroupIds: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `price_list_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminDeletePriceList: {
+    parameters: {
+      query: {
+        version: number;
+      };
+      header?: never;
+      path: {
+        priceListId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `price_list_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `write_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminUpdatePriceList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        priceListId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          name?: string;
+          /** @description null removes the field */
+          description?: string | null;
+          /** @enum {string} */
+          status?: 'draft' | 'active';
+          /** @description null removes the field */
+          startsAt?: string | null;
+          /** @description null removes the field */
+          endsAt?: string | null;
+          channelIds?: string[];
+          customerGroupIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The changed price list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            status: 'draft' | 'active';
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            channelIds: string[];
+            customerGroupIds: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `price_list_window_invalid` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `price_list_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListPriceListPrices: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        priceListId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of prices */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              variantId: string;
+              /** @enum {string} */
+              currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+              amount: number;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `price_list_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminSetPriceListPrices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        priceListId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default [] */
+          upsert?: {
+            variantId: string;
+            /** @enum {string} */
+            currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+            amount: number;
+          }[];
+          /** @default [] */
+          remove?: {
+            variantId: string;
+            /** @enum {string} */
+            currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description What happened to each row */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: {
+              /** @enum {string} */
+              op: 'upsert' | 'remove';
+              variantId: string;
+              /** @enum {string} */
+              currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+              /** @enum {string} */
+              status: 'ok' | 'variant_not_found' | 'duplicate_row' | 'not_found';
+            }[];
+            applied: number;
+            skipped: number;
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `price_list_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `write_conflict` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7217,6 +8765,7 @@ export interface operations {
               quantity: number;
               unitPrice: number | null;
               previousUnitPrice?: number;
+              priceListId?: string;
               subtotal: number;
               discounts: {
                 promotionId: string;

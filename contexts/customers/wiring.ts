@@ -1,10 +1,13 @@
 import { operationOf } from '#platform/http/operation.ts';
 import { AddressRepository } from './data/address-repository.ts';
 import { CustomerRepository } from './data/customer-repository.ts';
+import { CustomerGroupRepository } from './data/group-repository.ts';
 
-/** What the customer's own operations use, wired once per Lambda instance over one table. */
-export const customerServices = (table: string) => ({
+/** What the customers function's operations use (own profile, and the admin's groups), wired once per Lambda instance. */
+export const customerServices = (table: string, cursorKey: string) => ({
   table,
+  cursorKey,
+  groups: new CustomerGroupRepository(table, cursorKey),
   customers: new CustomerRepository(table),
   addresses: new AddressRepository(table),
 });

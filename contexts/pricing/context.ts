@@ -1,20 +1,20 @@
 import type { ContextDef } from '#platform/definition/types.ts';
 import { pricingKeyPrefixes } from './data/keys.ts';
-import { promotionEvents } from './events.ts';
+import { pricingEvents } from './events.ts';
 import { pricingAdminOperations } from './operations/admin.ts';
 
-/** The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, shipping options, tax settings (docs/pricing.md). */
+/** The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, price lists, shipping options, tax settings (docs/pricing.md). */
 export const pricingContext = {
   name: 'pricing',
   description:
-    'The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, shipping options, tax settings (docs/pricing.md).',
+    'The pricing engine (money, promotions, tax, shipping rates) and the back office that configures it: promotions, price lists, shipping options, tax settings (docs/pricing.md).',
   keyPrefixes: pricingKeyPrefixes,
-  events: promotionEvents,
+  events: pricingEvents,
   functions: {
     pricingAdmin: {
       entry: 'contexts/pricing/lambda/admin.ts',
       description:
-        'Admin: promotions, shipping options and tax settings (the pricing engine’s configuration)',
+        'Admin: promotions, price lists, shipping options and tax settings (the pricing engine’s configuration)',
       memoryMb: 256,
       timeoutSeconds: 10,
       uses: { table: 'readWrite', secrets: ['cursorKey'] },

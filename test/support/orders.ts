@@ -87,6 +87,9 @@ export const pricedCart = (spec: CartSpec = {}, now = new Date()): Cart => {
     shippingOption: shipping,
     tax: DEFAULT_TAX_SETTINGS,
     firstOrder: false,
+    priceLists: [],
+    offers: new Map(),
+    customerGroupIds: [],
   };
   return priceAndShow(cart, snapshot, spec.customerId !== undefined, now).cart;
 };

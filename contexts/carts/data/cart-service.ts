@@ -1,4 +1,5 @@
 import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { PriceListRepository } from '#contexts/pricing/data/price-list-repository.ts';
 import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
 import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
 import type { CartTotals } from '#contexts/pricing/domain/totals-schemas.ts';
@@ -8,7 +9,7 @@ import { type CartCaller, ownsCart } from '../domain/cart-caller.ts';
 import { assertOpen, newCart, touched } from '../domain/changes.ts';
 import { adopt, merge } from '../domain/claim.ts';
 import { priceAndShow } from '../domain/pricing.ts';
-import type { CatalogVariant, PricingSnapshot } from '../domain/pricing-snapshot.ts';
+import type { CatalogVariant, PricingSnapshot, StoreWide } from '../domain/pricing-snapshot.ts';
 import type { Cart, CartRecord } from '../domain/schemas.ts';
 import { hashCartToken, newCartToken } from '../domain/token.ts';
 import { CARTS_SOURCE } from '../events.ts';
@@ -52,11 +53,13 @@ export class CartService {
   readonly #table: string;
   readonly #store: CartStore;
   readonly #promotions: PromotionRepository;
+  readonly #priceLists: PriceListRepository;
 
   constructor(table: string) {
     this.#table = table;
     this.#store = new CartStore(table);
     this.#promotions = new PromotionRepository(table);
+    this.#priceLists = new PriceListRepository(table);
   }
 
   /** Starts a cart; a guest gets the token (shown once) that proves ownership from then on. */
@@ -77,17 +80,17 @@ export class CartService {
       { cartId: record.id, currency: record.currency, customerId: record.customerId },
       now,
     );
-    const [, automatic] = await Promise.all([
+    const [, storeWide] = await Promise.all([
       this.#store.create(record, [{ Put: { TableName: this.#table, Item: event } }]),
-      this.#automatic(now),
+      this.#storeWide(now),
     ]);
-    return { ...(await this.#price(record, automatic, [], now)), token };
+    return { ...(await this.#price(record, storeWide, [], now)), token };
   }
 
   /** A cart its caller owns, repriced from current data (404 for anyone else). */
   async read(cartId: string, caller: CartCaller, now = new Date()): Promise<PricedCart> {
-    const [found, automatic] = await Promise.all([this.#store.get(cartId, now), this.#automatic(now)]);
-    return this.#price(this.#owned(cartId, found, caller), automatic, [], now);
+    const [found, storeWide] = await Promise.all([this.#store.get(cartId, now), this.#storeWide(now)]);
+    return this.#price(this.#owned(cartId, found, caller), storeWide, [], now);
   }
 
   /** Applies one change to an open cart the caller owns and answers the repriced cart. */
@@ -97,9 +100,9 @@ export class CartService {
     change: CartChange<T>,
     now = new Date(),
   ): Promise<PricedCart> {
-    const [found, automatic, extra] = await Promise.all([
+    const [found, storeWide, extra] = await Promise.all([
       this.#store.get(cartId, now),
-      this.#automatic(now),
+      this.#storeWide(now),
       change.lookup ? change.lookup() : (undefined as T),
     ]);
     const cart = this.#owned(cartId, found, caller);
@@ -107,12 +110,12 @@ export class CartService {
     const next = touched(change.apply(cart, extra, now), now);
     const known = change.known?.(extra) ?? [];
     if (change.verify) {
-      const priced = await this.#price(next, automatic, known, now);
+      const priced = await this.#price(next, storeWide, known, now);
       change.verify(priced, extra);
       await this.#store.save(next);
       return priced;
     }
-    const [snapshot] = await Promise.all([this.#snapshot(next, automatic, known), this.#store.save(next)]);
+    const [snapshot] = await Promise.all([this.#snapshot(next, storeWide, known), this.#store.save(next)]);
     return { record: next, snapshot, ...priceAndShow(next, snapshot, next.customerId !== undefined, now) };
   }
 
@@ -127,22 +130,22 @@ export class CartService {
     token: string | undefined,
     now = new Date(),
   ): Promise<PricedCart> {
-    const [guest, automatic] = await Promise.all([this.#store.get(cartId, now), this.#automatic(now)]);
-    if (guest?.customerId === customerId) return this.#price(guest, automatic, [], now);
+    const [guest, storeWide] = await Promise.all([this.#store.get(cartId, now), this.#storeWide(now)]);
+    if (guest?.customerId === customerId) return this.#price(guest, storeWide, [], now);
     const cart = this.#owned(cartId, guest, { token });
     assertOpen(cart);
     const target = await findOpenCart(this.#table, customerId, cart.currency, cart.id);
     if (!target) {
       const adopted = adopt(cart, customerId, now);
       const [priced] = await Promise.all([
-        this.#price(adopted, automatic, [], now),
+        this.#price(adopted, storeWide, [], now),
         this.#store.save(adopted),
       ]);
       return priced;
     }
     const merged = merge(target, cart, now);
     const [priced] = await Promise.all([
-      this.#price(merged.target, automatic, [], now),
+      this.#price(merged.target, storeWide, [], now),
       this.#store.saveAll([merged.target, merged.guest]),
     ]);
     return priced;
@@ -154,9 +157,9 @@ export class CartService {
     caller: CartCaller,
     now = new Date(),
   ): Promise<{ record: CartRecord; snapshot: PricingSnapshot }> {
-    const [found, automatic] = await Promise.all([this.#store.get(cartId, now), this.#automatic(now)]);
+    const [found, storeWide] = await Promise.all([this.#store.get(cartId, now), this.#storeWide(now)]);
     const record = this.#owned(cartId, found, caller);
-    return { record, snapshot: await this.#snapshot(record, automatic, []) };
+    return { record, snapshot: await this.#snapshot(record, storeWide, []) };
   }
 
   #owned(cartId: string, cart: CartRecord | undefined, caller: CartCaller): CartRecord {
@@ -164,21 +167,26 @@ export class CartService {
     return cart;
   }
 
-  async #automatic(now: Date): Promise<Promotion[]> {
-    return (await this.#promotions.automatic()).filter((p) => running(p, now));
+  /** What applies store-wide, read beside the cart: running automatic promotions and active price lists. */
+  async #storeWide(now: Date): Promise<StoreWide> {
+    const [automatic, priceLists] = await Promise.all([
+      this.#promotions.automatic(),
+      this.#priceLists.active(),
+    ]);
+    return { automatic: automatic.filter((p) => running(p, now)), priceLists };
   }
 
-  #snapshot(cart: CartRecord, automatic: readonly Promotion[], known: readonly CatalogVariant[]) {
-    return loadSnapshot(this.#table, { cart, customerId: cart.customerId, automatic, known });
+  #snapshot(cart: CartRecord, storeWide: StoreWide, known: readonly CatalogVariant[]) {
+    return loadSnapshot(this.#table, { cart, customerId: cart.customerId, ...storeWide, known });
   }
 
   async #price(
     cart: CartRecord,
-    automatic: readonly Promotion[],
+    storeWide: StoreWide,
     known: readonly CatalogVariant[],
     now: Date,
   ): Promise<PricedCart> {
-    const snapshot = await this.#snapshot(cart, automatic, known);
+    const snapshot = await this.#snapshot(cart, storeWide, known);
     return { record: cart, snapshot, ...priceAndShow(cart, snapshot, cart.customerId !== undefined, now) };
   }
 }

@@ -2,9 +2,16 @@ import { productKeys } from '#contexts/catalog/data/keys.ts';
 import { variantSchema } from '#contexts/catalog/domain/schemas.ts';
 import { customerKeys } from '#contexts/customers/data/keys.ts';
 import { stockKeys } from '#contexts/inventory/data/keys.ts';
-import { promotionKeys, settingsKeys, shippingOptionKeys } from '#contexts/pricing/data/keys.ts';
+import {
+  promotionKeys,
+  settingsKeys,
+  shippingOptionKeys,
+  variantPriceKeys,
+} from '#contexts/pricing/data/keys.ts';
+import { offersFromItem } from '#contexts/pricing/data/price-list-items.ts';
 import { promotionFromItem, usageFromItems } from '#contexts/pricing/data/promotion-items.ts';
 import { engineShippingOption, shippingOptionFromItem } from '#contexts/pricing/data/shipping-items.ts';
+import type { PriceList } from '#contexts/pricing/domain/price-list-schemas.ts';
 import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
 import { taxSettingsFromItem } from '#contexts/pricing/domain/tax-settings.ts';
 import { batchGet, keyOf } from '#platform/data/batch-get.ts';
@@ -18,6 +25,7 @@ export interface SnapshotRequest {
   readonly cart: CartRecord;
   readonly customerId: string | undefined;
   readonly automatic: readonly Promotion[];
+  readonly priceLists: readonly PriceList[];
   /** Variants already read (a line being added): not read again. */
   readonly known?: readonly CatalogVariant[];
 }
@@ -34,8 +42,9 @@ export const catalogVariantFromItem = (item: Item | undefined): CatalogVariant |
 
 /**
  * Reads, in one BatchGetItem round trip (chunks of 100 keys in parallel), every item a cart's price
- * depends on: its variants, their stock summaries, its coded promotions, every candidate promotion's usage
- * counters, its shipping option, the tax settings and the customer's profile (for "first order").
+ * depends on: its variants, their stock summaries and price-list prices, its coded promotions, every
+ * candidate promotion's usage counters, its shipping option, the tax settings and the customer's profile
+ * (for "first order" and customer groups).
  */
 export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise<PricingSnapshot> => {
   const { cart, customerId } = req;
@@ -47,6 +56,8 @@ export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise
       .filter((l) => !known.has(l.variantId))
       .map((l) => productKeys.variant(l.productId, l.variantId)),
     ...cart.lines.map((l) => stockKeys.alerts(l.variantId)),
+    // The variant's prices in every price list: one more key per line in the same BatchGetItem.
+    ...cart.lines.map((l) => variantPriceKeys.offers(l.variantId)),
     ...codedIds.map((id) => promotionKeys.promotion(id)),
     ...candidateIds.map((id) => promotionKeys.usage(id)),
     ...(customerId ? candidateIds.map((id) => promotionKeys.customerUsage(id, customerId)) : []),
@@ -59,6 +70,9 @@ export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise
 
   const variants = new Map(known);
   const available = new Map<string, number>();
+  const offers = new Map(
+    cart.lines.map((l) => [l.variantId, offersFromItem(at(variantPriceKeys.offers(l.variantId)))]),
+  );
   for (const line of cart.lines) {
     const variant = catalogVariantFromItem(at(productKeys.variant(line.productId, line.variantId)));
     if (variant) variants.set(line.variantId, variant);
@@ -89,5 +103,9 @@ export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise
     tax: taxSettingsFromItem(at(settingsKeys.tax)),
     // No profile yet means no order yet; checkout counts orders on the profile.
     firstOrder: customerId !== undefined && ((profile?.orderCount as number | undefined) ?? 0) === 0,
+    priceLists: req.priceLists,
+    offers,
+    // Group membership is copied onto the profile, so a cart reprices on the first read after a change.
+    customerGroupIds: profile?.groupIds instanceof Set ? [...(profile.groupIds as Set<string>)] : [],
   };
 };

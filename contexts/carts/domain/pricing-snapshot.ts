@@ -1,4 +1,5 @@
 import type { Product, Variant } from '#contexts/catalog/domain/schemas.ts';
+import type { PriceList, PriceOffer } from '#contexts/pricing/domain/price-list-schemas.ts';
 import type { Promotion, PromotionUsage } from '#contexts/pricing/domain/promotion-schemas.ts';
 import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
 import type { StoreTaxSettings } from '#contexts/pricing/domain/tax-settings.ts';
@@ -10,6 +11,14 @@ import type { StoreTaxSettings } from '#contexts/pricing/domain/tax-settings.ts'
 export interface CatalogVariant extends Variant {
   readonly productId: string;
   readonly product: Pick<Product, 'title' | 'slug' | 'status' | 'categoryIds' | 'taxClass'>;
+}
+
+/** What applies to every cart, read beside the cart in its first round trip. */
+export interface StoreWide {
+  /** The automatic promotions running now. */
+  readonly automatic: readonly Promotion[];
+  /** The active price lists (window and scopes are the engine's to judge). */
+  readonly priceLists: readonly PriceList[];
 }
 
 /** Everything besides the cart that pricing it needs, read in one round trip (`loadSnapshot`). */
@@ -24,4 +33,9 @@ export interface PricingSnapshot {
   readonly tax: StoreTaxSettings;
   /** True when the customer has placed no order yet (always false for a guest: unknown). */
   readonly firstOrder: boolean;
+  /** The active price lists, and each line's variant's prices in any list. */
+  readonly priceLists: readonly PriceList[];
+  readonly offers: ReadonlyMap<string, readonly PriceOffer[]>;
+  /** The customer's groups, from their profile (none for a guest). */
+  readonly customerGroupIds: readonly string[];
 }

@@ -1,6 +1,8 @@
 import type { PricingInput } from '#contexts/pricing/domain/cart-schemas.ts';
 import { lineFromCatalog } from '#contexts/pricing/domain/catalog-line.ts';
 import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
+import { DEFAULT_CHANNEL } from '#contexts/pricing/domain/price-list-schemas.ts';
+import { applicablePriceLists } from '#contexts/pricing/domain/price-lists.ts';
 import { stateCode } from '#contexts/pricing/domain/tax-schemas.ts';
 import { engineTaxSettings } from '#contexts/pricing/domain/tax-settings.ts';
 import type { CartTotals } from '#contexts/pricing/domain/totals-schemas.ts';
@@ -15,40 +17,61 @@ const destinationOf = (address: ShippingAddress | undefined, snapshot: PricingSn
   return { country: address.country, ...(state ? { state } : {}) };
 };
 
+/** The cart's sales channel: carts written before channels existed are in the default one. */
+export const channelOf = (cart: CartRecord): string => {
+  const channel = (cart as { channelId?: unknown }).channelId;
+  return typeof channel === 'string' ? channel : DEFAULT_CHANNEL;
+};
+
 /**
- * The engine's input for a cart: each line priced from the catalog as it is now, flagged out of stock
- * when fewer units are available than it asks for (a variant without tracked stock has none to sell).
+ * The engine's input for a cart: each line priced from the catalog and the price lists that apply to the
+ * cart's channel and customer now, flagged out of stock when fewer units are available than it asks for
+ * (a variant without tracked stock has none to sell).
  */
 export const pricingInputFor = (
   cart: CartRecord,
   snapshot: PricingSnapshot,
   signedIn: boolean,
   now: Date,
-): PricingInput => ({
-  currency: cart.currency,
-  lines: cart.lines.map((line) => {
-    const v = snapshot.variants.get(line.variantId);
-    // A variant that no longer exists prices like a draft: flagged `unavailable`, never silently dropped.
-    const product = v
-      ? { id: v.productId, ...v.product, variants: [v] }
-      : { id: line.productId, status: 'draft' as const, categoryIds: [], variants: [] };
-    const ref = {
-      variantId: line.variantId,
-      quantity: line.quantity,
-      ...(line.unitPriceWhenAdded === undefined ? {} : { previousUnitPrice: line.unitPriceWhenAdded }),
-    };
-    const outOfStock = (snapshot.available.get(line.variantId) ?? 0) < line.quantity;
-    return lineFromCatalog(ref, product, cart.currency, now, outOfStock);
-  }),
-  destination: destinationOf(cart.shippingAddress, snapshot),
-  shippingOption: snapshot.shippingOption,
-  promotions: [...snapshot.promotions],
-  codes: cart.codes.map((c) => c.code),
-  customer: { signedIn, firstOrder: signedIn && snapshot.firstOrder },
-  usage: { ...snapshot.usage },
-  tax: engineTaxSettings(snapshot.tax),
-  now: now.toISOString(),
-});
+): PricingInput => {
+  // A guest has no groups, whatever a profile would say: group prices need the customer signed in.
+  const customerGroupIds = signedIn ? snapshot.customerGroupIds : [];
+  const applicable = applicablePriceLists(snapshot.priceLists, {
+    nowMs: now.getTime(),
+    channelId: channelOf(cart),
+    customerGroupIds,
+  });
+  return {
+    currency: cart.currency,
+    lines: cart.lines.map((line) => {
+      const v = snapshot.variants.get(line.variantId);
+      // A variant that no longer exists prices like a draft: flagged `unavailable`, never silently dropped.
+      const product = v
+        ? { id: v.productId, ...v.product, variants: [v] }
+        : { id: line.productId, status: 'draft' as const, categoryIds: [], variants: [] };
+      const ref = {
+        variantId: line.variantId,
+        quantity: line.quantity,
+        ...(line.unitPriceWhenAdded === undefined ? {} : { previousUnitPrice: line.unitPriceWhenAdded }),
+      };
+      const outOfStock = (snapshot.available.get(line.variantId) ?? 0) < line.quantity;
+      const offers = { offers: snapshot.offers.get(line.variantId) ?? [], applicable };
+      return lineFromCatalog(ref, product, cart.currency, now, outOfStock, offers);
+    }),
+    destination: destinationOf(cart.shippingAddress, snapshot),
+    shippingOption: snapshot.shippingOption,
+    promotions: [...snapshot.promotions],
+    codes: cart.codes.map((c) => c.code),
+    customer: {
+      signedIn,
+      firstOrder: signedIn && snapshot.firstOrder,
+      ...(customerGroupIds.length > 0 ? { groupIds: [...customerGroupIds] } : {}),
+    },
+    usage: { ...snapshot.usage },
+    tax: engineTaxSettings(snapshot.tax),
+    now: now.toISOString(),
+  };
+};
 
 /** The cart as the API shows it: stored choices beside the engine's figures for them. */
 export const cartView = (cart: CartRecord, totals: CartTotals, snapshot: PricingSnapshot): Cart => ({

@@ -19,16 +19,21 @@ const refusing: ReadonlySet<RejectionReason> = new Set(
   ]).options,
 );
 
+const unknownCode = (code: string) =>
+  new UnprocessableError(`There is no promotion with code ${code}`, 'promotion_code_unknown');
+
 /** Enters a code that names a promotion (`promotionId`, looked up by the code); an unknown code is 422. */
 export const enterCode = (cart: CartRecord, code: string, promotionId: string | undefined): CartRecord => {
-  if (!promotionId)
-    throw new UnprocessableError(`There is no promotion with code ${code}`, 'promotion_code_unknown');
+  if (!promotionId) throw unknownCode(code);
   return addCode(cart, { code, promotionId });
 };
 
 /** Refuses an entered code that the cart priced with it rejects for a reason the shopper cannot change. */
 export const refuseUnusableCode = (totals: CartTotals, code: string): void => {
   const rejection = totals.promotions.rejected.find((r) => r.code === code);
+  // The engine calls a found code unknown when its promotion is for customer groups the shopper is not
+  // in: answered exactly like a code that matches nothing, so the answer does not reveal the offer.
+  if (rejection?.reason === 'unknown_code') throw unknownCode(code);
   if (rejection && refusing.has(rejection.reason))
     throw new UnprocessableError(
       `Code ${code} cannot be used: ${rejection.reason.replaceAll('_', ' ')}`,

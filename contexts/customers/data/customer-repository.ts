@@ -1,9 +1,11 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
-import { ConflictError } from '#platform/errors/index.ts';
+import { ConflictError, NotFoundError } from '#platform/errors/index.ts';
+import type { AdminCustomer } from '../domain/groups.ts';
 import type { Customer, Profile, UpdateProfileInput } from '../domain/schemas.ts';
 import { ensureCustomer } from './ensure-customer.ts';
+import { groupIdsOf } from './group-items.ts';
 import { pointersOf, toAddress, toProfile } from './items.ts';
 import { customerKeys, Entity } from './keys.ts';
 
@@ -52,6 +54,15 @@ export class CustomerRepository {
     const profile = Items.find((item) => item.entity === Entity.customer);
     if (!profile) return undefined;
     return { profile, addresses: Items.filter((item) => item.entity === Entity.customerAddress) };
+  }
+
+  /** The back office's view: the profile and its groups (1 GetItem); 404 `customer_not_found`. */
+  async adminView(customerId: string): Promise<AdminCustomer> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.#table, Key: customerKeys.profile(customerId) }),
+    );
+    if (!Item) throw new NotFoundError(`Customer ${customerId} does not exist`, 'customer_not_found');
+    return { ...toProfile(Item), groupIds: groupIdsOf(Item) };
   }
 
   /** The customer with every address: one Query. */

@@ -1,7 +1,7 @@
 /** Every key of the customers' items is composed here and nowhere else (see docs/data-model.md). */
 
 /** Partition-key prefixes of the customers' items. */
-export const customerKeyPrefixes = ['CUSTOMER#'] as const;
+export const customerKeyPrefixes = ['CUSTOMER#', 'CUSTOMER_GROUP#', 'CUSTOMER_GROUPS'] as const;
 
 const CUSTOMER = 'CUSTOMER#';
 
@@ -19,8 +19,31 @@ export const customerKeys = {
   addressPrefix: 'ADDRESS#',
 };
 
+/**
+ * A customer group and, in its partition, one `MEMBER#<customerId>` item per member (the paginated member
+ * list). The member's profile carries the group ids too (`groupIds`, a string set), so a cart, which
+ * reads the profile anyway, learns the groups without another request. gsi1 `CUSTOMER_GROUPS` lists the
+ * groups for the admin, newest first.
+ */
+export const customerGroupKeys = {
+  group: (groupId: string) => ({ pk: `CUSTOMER_GROUP#${groupId}`, sk: 'GROUP' }),
+  member: (groupId: string, customerId: string) => ({
+    pk: `CUSTOMER_GROUP#${groupId}`,
+    sk: `MEMBER#${customerId}`,
+  }),
+  partition: (groupId: string) => `CUSTOMER_GROUP#${groupId}`,
+  memberPrefix: 'MEMBER#',
+  list: (createdAt: string, groupId: string) => ({
+    gsi1pk: 'CUSTOMER_GROUPS',
+    gsi1sk: `${createdAt}#${groupId}`,
+  }),
+  listPartition: 'CUSTOMER_GROUPS',
+};
+
 /** The `entity` attribute of the customers' items. */
 export const Entity = {
   customer: 'CUSTOMER',
   customerAddress: 'CUSTOMER_ADDRESS',
+  customerGroup: 'CUSTOMER_GROUP',
+  customerGroupMember: 'CUSTOMER_GROUP_MEMBER',
 } as const;

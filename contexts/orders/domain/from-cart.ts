@@ -73,6 +73,7 @@ const lineOf = (line: CartLine): OrderLine => ({
   quantity: line.quantity,
   // Checked by `refusal`: an excluded line has no price and never reaches here.
   unitPrice: line.unitPrice ?? 0,
+  ...(line.priceListId === undefined ? {} : { priceListId: line.priceListId }),
   subtotal: line.subtotal,
   discounts: line.discounts,
   discountTotal: line.discountTotal,

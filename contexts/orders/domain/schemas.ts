@@ -48,6 +48,7 @@ export const orderLineSchema = pricedLineSchema
     variantId: true,
     productId: true,
     quantity: true,
+    priceListId: true,
     subtotal: true,
     discounts: true,
     discountTotal: true,

@@ -8,6 +8,9 @@ export const pricingKeyPrefixes = [
   'SHIPPING#',
   'SHIPPING_OPTIONS',
   'SETTINGS',
+  'PRICE_LIST#',
+  'PRICE_LISTS',
+  'VARIANT_PRICES#',
 ] as const;
 
 /**
@@ -44,6 +47,40 @@ export const shippingOptionKeys = {
   listPartition: 'SHIPPING_OPTIONS',
 };
 
+/**
+ * A price list and, in its partition, one row item per price (`PRICE#<variantId>#<currency>`: the
+ * admin's list of its prices, and what deleting it cleans up). gsi1 `PRICE_LISTS` lists them all for
+ * the admin, newest first; gsi2 `PRICE_LISTS#active` holds only the active ones, which every cart
+ * reads in one Query (a store has tens, not thousands).
+ */
+export const priceListKeys = {
+  priceList: (priceListId: string) => ({ pk: `PRICE_LIST#${priceListId}`, sk: 'PRICE_LIST' }),
+  row: (priceListId: string, variantId: string, currency: string) => ({
+    pk: `PRICE_LIST#${priceListId}`,
+    sk: `PRICE#${variantId}#${currency}`,
+  }),
+  partition: (priceListId: string) => `PRICE_LIST#${priceListId}`,
+  rowPrefix: 'PRICE#',
+  list: (createdAt: string, priceListId: string) => ({
+    gsi1pk: 'PRICE_LISTS',
+    gsi1sk: `${createdAt}#${priceListId}`,
+  }),
+  listPartition: 'PRICE_LISTS',
+  active: (priceListId: string) => ({ gsi2pk: 'PRICE_LISTS#active', gsi2sk: priceListId }),
+  activePartition: 'PRICE_LISTS#active',
+};
+
+/**
+ * One item per variant holding its price in every price list (`offer#<listId>#<currency>` attributes),
+ * so a cart reads a line's list prices by key in the BatchGetItem it already makes for the line: no
+ * per-line Query. Written beside the list's row item in the same transaction.
+ */
+export const variantPriceKeys = {
+  offers: (variantId: string) => ({ pk: `VARIANT_PRICES#${variantId}`, sk: 'PRICE_LISTS' }),
+  attribute: (priceListId: string, currency: string) => `offer#${priceListId}#${currency}`,
+  attributePrefix: 'offer#',
+};
+
 /** Store-wide settings, one item each. */
 export const settingsKeys = {
   tax: { pk: 'SETTINGS', sk: 'TAX' },
@@ -58,4 +95,7 @@ export const Entity = {
   promotionCode: 'PROMOTION_CODE',
   shippingOption: 'SHIPPING_OPTION',
   taxSettings: 'TAX_SETTINGS',
+  priceList: 'PRICE_LIST',
+  priceListPrice: 'PRICE_LIST_PRICE',
+  variantPrices: 'VARIANT_PRICES',
 } as const;

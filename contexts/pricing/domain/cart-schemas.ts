@@ -20,6 +20,8 @@ export const pricingLineSchema = z.strictObject({
   unitPrice: minorUnits.nullable(),
   /** The unit price the shopper last saw; a different `unitPrice` flags the line `price_changed`. */
   previousUnitPrice: minorUnits.optional(),
+  /** The price list `unitPrice` comes from, when one beat the catalog's price. */
+  priceListId: entityId.optional(),
   taxClass,
   weightGrams: z.number().int().nonnegative().max(1_000_000),
   archived: z.boolean(),
@@ -32,6 +34,8 @@ export const customerContextSchema = z.strictObject({
   signedIn: z.boolean(),
   /** True when the customer has no placed order yet. */
   firstOrder: z.boolean(),
+  /** The customer groups the customer is in (absent or empty for a guest). */
+  groupIds: z.array(entityId).max(100).optional(),
 });
 export type CustomerContext = z.infer<typeof customerContextSchema>;
 

@@ -27,6 +27,16 @@ export const targetsLine = (
 };
 
 /**
+ * Whether the customer is one a group-limited promotion is for. A promotion that is not for them is
+ * treated as if it did not exist (an entered code is `unknown_code`, an automatic one is not listed),
+ * so a refusal never reveals that a group offer exists.
+ */
+export const reachesCustomer = (promotion: Promotion, customer: CustomerContext): boolean => {
+  const groups = promotion.conditions?.customerGroupIds;
+  return groups === undefined || groups.some((g) => customer.groupIds?.includes(g) ?? false);
+};
+
+/**
  * Why a promotion cannot apply to this cart, or null when it can. Checks run from the cheapest and most
  * final to the most cart-dependent, so the reason shown is the one the shopper cannot fix first.
  */

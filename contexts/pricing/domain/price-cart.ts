@@ -84,6 +84,7 @@ const pricedLines = (
       quantity: p.line.quantity,
       unitPrice: p.line.unitPrice,
       ...(p.line.previousUnitPrice === undefined ? {} : { previousUnitPrice: p.line.previousUnitPrice }),
+      ...(p.line.priceListId === undefined ? {} : { priceListId: p.line.priceListId }),
       subtotal: p.subtotal,
       discounts: chosen.allocations[i]!,
       discountTotal: p.subtotal - net,

@@ -23,6 +23,8 @@ export const promotionConditions = z.strictObject({
   productIds: z.array(entityId).min(1).max(100).optional(),
   categoryIds: z.array(categoryId).min(1).max(100).optional(),
   customer: z.enum(['anyone', 'signed_in', 'first_order']).optional(),
+  /** Only customers in one of these groups (a guest is in none); others never learn it exists. */
+  customerGroupIds: z.array(entityId).min(1).max(50).optional(),
 });
 export type PromotionConditions = z.infer<typeof promotionConditions>;
 

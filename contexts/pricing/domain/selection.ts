@@ -1,5 +1,5 @@
 import type { PricingInput } from './cart-schemas.ts';
-import { type EligibilityContext, ineligibility } from './eligibility.ts';
+import { type EligibilityContext, ineligibility, reachesCustomer } from './eligibility.ts';
 import type { Evaluation } from './evaluate.ts';
 import type { Promotion } from './promotion-schemas.ts';
 import type { AppliedPromotion, RejectedPromotion } from './totals-schemas.ts';
@@ -12,7 +12,8 @@ export interface Considered {
 
 /**
  * Sorts the loaded promotions: automatic ones are all considered; a code promotion only when its code
- * was entered (a code matching none is `unknown_code`). Each is then checked for eligibility.
+ * was entered (a code matching none is `unknown_code`); one limited to groups the customer is not in is
+ * ignored as if it were not loaded. Each is then checked for eligibility.
  */
 export const considerPromotions = (
   input: Pick<PricingInput, 'promotions' | 'codes' | 'usage'>,
@@ -21,10 +22,12 @@ export const considerPromotions = (
   const codes = new Set(input.codes);
   const eligible: Promotion[] = [];
   const rejected: RejectedPromotion[] = [];
+  // A group offer for someone outside its groups is not there at all (no reason that reveals it).
+  const visible = input.promotions.filter((p) => reachesCustomer(p, ctx.customer));
   for (const code of codes) {
-    if (!input.promotions.some((p) => p.code === code)) rejected.push({ code, reason: 'unknown_code' });
+    if (!visible.some((p) => p.code === code)) rejected.push({ code, reason: 'unknown_code' });
   }
-  for (const p of input.promotions) {
+  for (const p of visible) {
     if (p.code !== undefined && !codes.has(p.code)) continue;
     const reason = ineligibility(p, { ...ctx, usage: input.usage[p.id] });
     if (reason) rejected.push(withCode(p, { promotionId: p.id, reason }));

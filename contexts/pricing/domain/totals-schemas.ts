@@ -18,6 +18,8 @@ export const pricedLineSchema = z.object({
   quantity: z.number().int().positive(),
   unitPrice: minorUnits.nullable(),
   previousUnitPrice: minorUnits.optional(),
+  /** The price list the unit price comes from, when one beat the catalog's (base or sale) price. */
+  priceListId: z.string().max(64).optional(),
   subtotal: amountSchema,
   discounts: z.array(discountAllocation),
   discountTotal: amountSchema,

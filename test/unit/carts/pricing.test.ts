@@ -22,6 +22,9 @@ const snapshot = (over: Partial<PricingSnapshot> = {}): PricingSnapshot => ({
   shippingOption: null,
   tax: DEFAULT_TAX_SETTINGS,
   firstOrder: true,
+  priceLists: [],
+  offers: new Map(),
+  customerGroupIds: [],
   ...over,
 });
 const cart = (quantity: number) =>
@@ -65,5 +68,49 @@ describe('the engine input of a cart', () => {
     expect(pricingInputFor(us, snapshot(), false, now).destination).toEqual({ country: 'US', state: 'CA' });
     const de = setShippingAddress(cart(1), { ...address, region: 'Bavaria', country: 'DE' });
     expect(pricingInputFor(de, snapshot(), false, now).destination).toEqual({ country: 'DE' });
+  });
+});
+
+describe('price lists in the engine input of a cart', () => {
+  const vipList = {
+    id: 'pl-vip',
+    name: 'VIP',
+    status: 'active' as const,
+    channelIds: [],
+    customerGroupIds: ['vip'],
+  };
+  const withVip = snapshot({
+    priceLists: [vipList, { ...vipList, id: 'pl-b2b', customerGroupIds: [], channelIds: ['b2b'] }],
+    offers: new Map([
+      [
+        'a',
+        [
+          { priceListId: 'pl-vip', currency: 'EUR' as const, amount: 800 },
+          { priceListId: 'pl-b2b', currency: 'EUR' as const, amount: 700 },
+        ],
+      ],
+    ]),
+    customerGroupIds: ['vip'],
+  });
+  const customerCart = () => addLine(newCart({ currency: 'EUR', customerId: 'c-1', now }), v, 1, 1000, now);
+
+  it('prices a signed-in customer in the group at the group price and names the list', () => {
+    const input = pricingInputFor(customerCart(), withVip, true, now);
+    expect(input.lines[0]).toMatchObject({ unitPrice: 800, priceListId: 'pl-vip' });
+    expect(input.customer.groupIds).toEqual(['vip']);
+  });
+
+  it('gives a guest no groups, so no group price', () => {
+    const input = pricingInputFor(cart(1), withVip, false, now);
+    expect(input.lines[0]?.unitPrice).toBe(1000);
+    expect(input.lines[0]?.priceListId).toBeUndefined();
+  });
+
+  it('applies a channel list only to carts in that channel (absent channel = default)', () => {
+    const inB2b = { ...customerCart(), channelId: 'b2b' };
+    expect(pricingInputFor(inB2b, withVip, true, now).lines[0]).toMatchObject({
+      unitPrice: 700,
+      priceListId: 'pl-b2b',
+    });
   });
 });

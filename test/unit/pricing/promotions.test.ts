@@ -163,3 +163,38 @@ describe('promotions', () => {
     expect(totals.shippingTotal).toBe(0);
   });
 });
+
+describe('promotions limited to customer groups', () => {
+  const vipOnly = promo({
+    id: 'vip-10',
+    type: 'percentage',
+    percentBps: 1000,
+    conditions: { customerGroupIds: ['vip'] },
+  });
+  const vipCode = promo({ ...vipOnly, id: 'vip-code', code: 'VIP10' });
+
+  it('applies to a customer in one of the groups', () => {
+    const totals = priceCart(
+      input({ promotions: [vipOnly], customer: { signedIn: true, firstOrder: false, groupIds: ['vip'] } }),
+    );
+    expect(totals.promotions.applied.map((p) => p.promotionId)).toEqual(['vip-10']);
+  });
+
+  it('leaves an automatic group promotion out of the answer for anyone else', () => {
+    const totals = priceCart(
+      input({ promotions: [vipOnly], customer: { signedIn: false, firstOrder: false } }),
+    );
+    expect(totals.promotions).toEqual({ applied: [], rejected: [] });
+  });
+
+  it('refuses an entered group code as unknown, revealing nothing more', () => {
+    const totals = priceCart(
+      input({
+        promotions: [vipCode],
+        codes: ['VIP10'],
+        customer: { signedIn: true, firstOrder: false, groupIds: ['b2b'] },
+      }),
+    );
+    expect(totals.promotions.rejected).toEqual([{ code: 'VIP10', reason: 'unknown_code' }]);
+  });
+});

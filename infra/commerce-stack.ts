@@ -1,7 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { routeKey } from '#platform/definition/environment.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import { Auth } from './auth.ts';
 import { Built } from './built.ts';
@@ -28,9 +27,9 @@ export interface CommerceStackProps extends StackProps {
 /**
  * The whole backend of one stage, built from the application definition. The root stack holds what is
  * shared and stateful (data key, table, bus and archive, user pool, secrets, the HTTP API with its stage,
- * authorizer and `$default` route) and the user pool's trigger functions; each group of contexts
- * (stack-groups.ts) is a nested stack with its functions, queues, rules, workflows, pipes, schedules and
- * routes. CloudFormation allows 500 resources per stack, and the contexts outgrew one.
+ * authorizer, routes and integrations) and the user pool's trigger functions; each group of contexts
+ * (stack-groups.ts) is a nested stack with its functions, queues, rules, workflows, pipes and schedules.
+ * CloudFormation allows 500 resources per stack, and the contexts outgrew one.
  */
 export class CommerceStack extends Stack {
   readonly definition: AppDefinition;
@@ -110,15 +109,11 @@ export class CommerceStack extends Stack {
       ...logs,
       corsOrigins: stage.corsOrigins,
     });
-    // Each function's integration is made with its first route: the groups' routes come first, so it
-    // lives in its function's stack even when the root's `$default` route uses it too.
-    for (const g of this.groups) g.buildRoutes(this.httpApi, functions);
-    const rootRoutes = new Set(placedIn(this.plan.routes, 'root'));
-    this.httpApi.addRoutes(
-      this.httpApi,
-      definition.routes.filter((r) => rootRoutes.has(routeKey(r))),
-      functions,
-    );
+    // Every route and integration in the root, under the construct ids of the single stack the split
+    // replaced: an existing stage's routes and integrations are updated in place (the integration points
+    // at the function's new copy in its nested stack) instead of re-created beside the old ones, which
+    // API Gateway would refuse (one route per route key).
+    this.httpApi.addRoutes(definition.routes, functions);
 
     const resources = {
       table: this.table.table,

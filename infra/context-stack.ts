@@ -2,15 +2,13 @@ import { NestedStack, type RemovalPolicy } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { Construct } from 'constructs';
-import { routeKey } from '#platform/definition/environment.ts';
+import type { Construct } from 'constructs';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import type { Lookup } from './built.ts';
 import type { FunctionBundler } from './bundling.ts';
 import { DeadLetterAlarms } from './dead-letter-alarms.ts';
 import type { CommerceFunction } from './function.ts';
 import { Functions } from './functions.ts';
-import type { CommerceHttpApi } from './http-api.ts';
 import { Pipes } from './pipes.ts';
 import { type CommerceQueue, Queues } from './queues.ts';
 import { Rules } from './rules.ts';
@@ -34,9 +32,10 @@ export interface ContextStackShared {
 
 /**
  * The nested stack of one group of contexts (stack-groups.ts): the functions of its contexts with their
- * roles and log groups, and their queues, rules, state machines, pipes, schedules, routes and dead-letter
- * alarms. Built in phases by the root stack, because entries of one group may reference another's (a
- * state machine starting one built elsewhere, a function granted another group's queue): each phase runs
+ * roles and log groups (and each function's invoke permission for the API, whose routes are the root
+ * stack's), and their queues, rules, state machines, pipes, schedules and dead-letter alarms. Built in
+ * phases by the root stack, because entries of one group may reference another's (a state machine
+ * starting one built elsewhere, a function granted another group's queue): each phase runs
  * for every group before the next starts. Construct ids are the ones the single stack used, so a logical
  * id inside a nested stack is the one its resource had before the split.
  */
@@ -121,12 +120,6 @@ export class ContextStack extends NestedStack {
       names,
     });
     return this.schedules;
-  }
-
-  buildRoutes(api: CommerceHttpApi, functions: Lookup<CommerceFunction>): void {
-    const keys = new Set(this.names(this.shared.plan.routes));
-    const routes = this.shared.definition.routes.filter((r) => keys.has(routeKey(r)));
-    if (routes.length > 0) api.addRoutes(new Construct(this, 'Http'), routes, functions);
   }
 
   wire(resources: WiringResources): void {

@@ -73,9 +73,9 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The storefront HTTP API: one route per operation (explicit: per-route authorization and access logs),
- * JWT-authorized when `gatewayAuthorizes`, each integrated with the function that serves it. The API,
- * its stage, authorizer and `$default` route live where this is built (the root stack); `addRoutes`
- * builds the other routes wherever their functions are (their nested stacks).
+ * JWT-authorized when `gatewayAuthorizes`, each integrated with the function that serves it. Everything
+ * here lives where this is built (the root stack), routes and integrations included, wherever their
+ * functions are: only each function's invoke permission sits in the function's stack.
  */
 export class CommerceHttpApi extends Construct {
   readonly api: HttpApi;
@@ -107,23 +107,24 @@ export class CommerceHttpApi extends Construct {
       throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: { destination: new LogGroupLogDestination(logGroup), format: accessLogFormat },
     });
-    // Created on the API (in this stack) when the first route binds it, wherever that route is.
+    // Created on the API (in this stack) when the first route binds it.
     this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.tokenIssuer.issuer, {
       jwtAudience: [props.auth.tokenIssuer.audience],
     });
   }
 
   /**
-   * Builds `routes` in `scope`, each integrated with its function. A function gets one integration, made
-   * in the scope of its first route: add the routes of a function's own stack before any other.
+   * Builds `routes` here, each integrated with its function. A function gets one integration, made in the
+   * scope of its first route in `routes`, as the single stack did: keep the definition's order, so that
+   * each integration keeps its logical id.
    */
-  addRoutes(scope: Construct, routes: readonly RouteDef[], functions: Lookup<CommerceFunction>): void {
+  addRoutes(routes: readonly RouteDef[], functions: Lookup<CommerceFunction>): void {
     for (const route of routes) {
       const key = routeKey(route);
       if (this.routes.has(key)) throw new Error(`Route ${key} is defined twice.`);
       this.routes.set(
         key,
-        new HttpRoute(scope, routeId(route), {
+        new HttpRoute(this, routeId(route), {
           httpApi: this.api,
           routeKey: cdkRouteKey(route),
           integration: this.integrationFor(route.function, functions),
@@ -158,9 +159,12 @@ export class CommerceHttpApi extends Construct {
 
 /**
  * A Lambda proxy integration (payload 2.0) with one invoke permission per function, whatever its number
- * of routes: the permission is scoped to this API (any stage, method and path of it) instead of one per route, so a route
- * costs one resource (its Route) and the function routes inside by `routeKey`. The permission sits
- * beside the function, in its stack, even when a route in another stack (`$default`) uses it too.
+ * of routes: the permission is scoped to this API (any stage, method and path of it) instead of one per
+ * route, so a route costs one resource (its Route) and the function routes inside by `routeKey`. The integration is in the
+ * root stack with its routes and names the function's ARN (an output of the function's nested stack);
+ * the permission sits beside the function and names the API's id (a parameter of that stack). Neither
+ * stack then refers back to the other: the nested stack waits for the API, the integration for the
+ * nested stack.
  */
 class FunctionIntegration extends HttpRouteIntegration {
   private readonly fn: IFunction;

@@ -1,5 +1,4 @@
 import { functionCallers } from '#platform/definition/callers.ts';
-import { routeKey } from '#platform/definition/environment.ts';
 import type { AppDefinition, EntryKind } from '#platform/definition/types.ts';
 import { referencedStateMachines } from './state-machine-order.ts';
 
@@ -31,8 +30,9 @@ export const CONTEXT_GROUPS: Readonly<Record<string, string>> = {
 /**
  * The group of every pipe and its target function, whatever their context. Every function that writes
  * the table is deployed after every pipe (pipes.ts), so each stack with a writer depends on the pipes'
- * stack: with pipes in the contexts' stacks, two such stacks would depend on each other. This stack holds
- * no route, so it never depends on the user pool, whose trigger (in the root stack) writes the table.
+ * stack: with pipes in the contexts' stacks, two such stacks would depend on each other. No nested stack
+ * holds a route (routes are the root stack's, beside the API), so none depends on the user pool through
+ * the authorizer: the pool's trigger (in the root stack) writes the table, so it waits for this stack.
  */
 export const STREAMS_GROUP = 'Streams';
 
@@ -44,7 +44,10 @@ export type Placement = { readonly root: true } | { readonly group: string };
 
 const ROOT: Placement = { root: true };
 
-/** Every entry of the definition with where it is built, and the groups in a stable order. */
+/**
+ * Every entry of the definition with where it is built, and the groups in a stable order. Routes are not
+ * placed: every route and integration is built in the root stack (commerce-stack.ts).
+ */
 export interface StackPlan {
   readonly groups: readonly string[];
   readonly functions: ReadonlyMap<string, Placement>;
@@ -53,8 +56,6 @@ export interface StackPlan {
   readonly rules: ReadonlyMap<string, Placement>;
   readonly pipes: ReadonlyMap<string, Placement>;
   readonly schedules: ReadonlyMap<string, Placement>;
-  /** By route key (`GET /products`, `$default`). */
-  readonly routes: ReadonlyMap<string, Placement>;
 }
 
 const pascal = (name: string): string =>
@@ -67,9 +68,8 @@ export const groupOfContext = (context: string): string => CONTEXT_GROUPS[contex
  * Places every entry. Functions and state machines go with their context's group; what serves one
  * function goes with it, so that no policy or permission points back across stacks: a queue with its
  * consumer (the event source grants the consumer's role), a rule with its queue (the queue policy names
- * the rule), a pipe, schedule or route with its function. Two exceptions stay in the root stack: user
- * pool triggers (the pool names the function and the function's permission names the pool, a cycle
- * between stacks) and the `$default` route, which belongs to the API itself.
+ * the rule), a pipe or schedule with its function. User pool triggers stay in the root stack: the pool
+ * names the function and the function's permission names the pool, a cycle between stacks.
  */
 export const planStacks = (definition: AppDefinition): StackPlan => {
   const owners = definition.owners ?? {};
@@ -79,8 +79,8 @@ export const planStacks = (definition: AppDefinition): StackPlan => {
   };
   const pipeTargets = new Set(Object.values(definition.pipes).map((p) => p.target));
   const callers = functionCallers(definition);
-  // A trigger kept in the root stack still has a group: its queue or route goes there, referencing the
-  // root stack, which is never a cycle.
+  // A trigger kept in the root stack still has a group: its queue goes there, referencing the root
+  // stack, which is never a cycle.
   const withFunction = (name: string): Placement => ({
     group: pipeTargets.has(name) ? STREAMS_GROUP : groupOf('functions', name),
   });
@@ -102,9 +102,6 @@ export const planStacks = (definition: AppDefinition): StackPlan => {
     pipes: new Map(Object.entries(definition.pipes).map(([n, p]) => [n, withFunction(p.target)])),
     schedules: new Map(
       Object.entries(definition.schedules ?? {}).map(([n, s]) => [n, withFunction(s.function)]),
-    ),
-    routes: new Map(
-      definition.routes.map((r) => [routeKey(r), r.path === '$default' ? ROOT : withFunction(r.function)]),
     ),
   };
   const groups = new Set<string>();

@@ -60,10 +60,8 @@ describe('stack groups', () => {
       expect(plan.rules.get(name), name).toEqual(plan.queues.get(rule.queue));
   });
 
-  it('keeps user pool triggers and the $default route in the root stack', () => {
+  it('keeps user pool triggers in the root stack', () => {
     expect(plan.functions.get('customerPostConfirmation')).toEqual(ROOT);
-    expect(plan.routes.get('$default')).toEqual(ROOT);
-    expect(plan.routes.get('GET /health')).toEqual(plan.functions.get('system'));
   });
 
   it('places the entries of a definition without contexts in one default group, pipes aside', () => {

@@ -119,6 +119,7 @@ export const orderSummary = (order: Order): OrderRow => ({
   customerId: order.customerId,
   email: order.email,
   currency: order.currency,
+  channelId: order.channelId,
   grandTotal: order.totals.grandTotal,
   itemCount: order.lines.reduce((sum, line) => sum + line.quantity, 0),
   createdAt: order.createdAt,

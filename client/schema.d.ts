@@ -93,7 +93,7 @@ export interface paths {
     };
     /**
      * One page of active products: filters, search, sort
-     * @description Pass `nextCursor` back as `cursor` for the next page; cursors are opaque and signed. `currency` (default EUR) picks the prices for `minPrice`/`maxPrice` and price sorting. `q` matches whole words of title and description. With filters a page may hold fewer than `limit` items while `nextCursor` is set. The listing is updated from catalog events within seconds of a change.
+     * @description Pass `nextCursor` back as `cursor` for the next page; cursors are opaque and signed. `currency` (default EUR) picks the prices for `minPrice`/`maxPrice` and price sorting. `q` matches whole words of title and description. With filters a page may hold fewer than `limit` items while `nextCursor` is set. The listing is updated from catalog events within seconds of a change. With `x-publishable-api-key`, only the products of the key’s channel, priced in its currencies (400 `currency_not_in_channel` for another).
      */
     get: operations['listProducts'];
     put?: never;
@@ -424,6 +424,112 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every sales channel
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListChannels'];
+    put?: never;
+    /**
+     * Create a sales channel
+     * @description A storefront of its own: the currencies it sells in and the stock locations that serve it. It shows the products whose `channelIds` name it; give it a publishable key to use it. See docs/channels.md.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateChannel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/channels/{channelId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One sales channel
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetChannel'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a sales channel
+     * @description Its publishable keys answer 401 `invalid_publishable_key` within 30 seconds. The default channel cannot be deleted (409 `default_channel_fixed`).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminDeleteChannel'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a sales channel
+     * @description Storefronts see a change within 30 seconds (store functions cache channels). The default channel may be renamed only: it always sells every currency from every location (409 `default_channel_fixed`).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdateChannel'];
+    trace?: never;
+  };
+  '/admin/channels/{channelId}/publishable-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A channel’s publishable keys
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListPublishableKeys'];
+    put?: never;
+    /**
+     * Create a publishable key for a channel
+     * @description The storefront sends it as `x-publishable-api-key` on store routes. It is not a secret (it ships in storefront code) but it is revocable.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreatePublishableKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/channels/{channelId}/publishable-keys/{keyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a publishable key
+     * @description Storefronts sending it get 401 `invalid_publishable_key` within 30 seconds (store functions cache keys). Revoking again answers the key as first revoked.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminRevokePublishableKey'];
     options?: never;
     head?: never;
     patch?: never;
@@ -784,7 +890,7 @@ export interface paths {
     put?: never;
     /**
      * Start a cart
-     * @description Without a token: a guest cart, answered with `token` (shown once; only its hash is stored) and kept 7 days after its last change. With a customer token: the customer’s cart, kept 30 days.
+     * @description Without a token: a guest cart, answered with `token` (shown once; only its hash is stored) and kept 7 days after its last change. With a customer token: the customer’s cart, kept 30 days. The cart belongs to the channel of `x-publishable-api-key` (none: the default channel), in a currency it sells.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -804,7 +910,7 @@ export interface paths {
     };
     /**
      * A cart with its totals
-     * @description Every figure is computed by the server from current prices, promotions, stock, shipping and tax. A changed price, an archived product or missing stock is a flagged line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist.
+     * @description Every figure is computed by the server from current prices, promotions, stock, shipping and tax. A changed price, an archived product or missing stock is a flagged line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist. A cart answers only to its own channel’s publishable key (`x-publishable-api-key`; none for the default channel): 403 `cart_channel_mismatch`.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -828,7 +934,7 @@ export interface paths {
     put?: never;
     /**
      * Add units of a variant
-     * @description Adding a variant already in the cart adds to its line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist.
+     * @description Adding a variant already in the cart adds to its line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist. A cart answers only to its own channel’s publishable key (`x-publishable-api-key`; none for the default channel): 403 `cart_channel_mismatch`.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -986,7 +1092,7 @@ export interface paths {
     put?: never;
     /**
      * Take over a guest cart after signing in
-     * @description Send the customer token and the guest cart’s `X-Cart-Token`. The guest cart is merged into the customer’s most recent open cart in the same currency (quantities added; the guest cart closes as `merged`), or becomes the customer’s when they have none. Answers the customer’s cart.
+     * @description Send the customer token and the guest cart’s `X-Cart-Token`. The guest cart is merged into the customer’s most recent open cart in the same currency and channel (quantities added; the guest cart closes as `merged`), or becomes the customer’s when they have none. Answers the customer’s cart.
      *
      *     Needs a bearer token (any signed-in customer).
      */
@@ -1008,7 +1114,7 @@ export interface paths {
     put?: never;
     /**
      * Check a cart out: the order, its stock held, and a PaymentIntent to pay
-     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A customer’s order takes the e-mail from the token when the cart has none. See docs/checkout.md.
+     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A customer’s order takes the e-mail from the token when the cart has none. Stock is held only at the cart’s channel’s stock locations (docs/channels.md). See docs/checkout.md.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -1142,7 +1248,7 @@ export interface paths {
     };
     /**
      * One page of orders, newest first, filtered
-     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`, `paymentStatus` and `fulfillmentStatus` (each kept apart from `status`: an order can be `paid`, `partially_refunded` and `partially_fulfilled` at once). Orders awaiting payment (`pending_payment`, payment status `pending`) are listed per customer only: `status=pending_payment` or `paymentStatus=pending` without `customerId` is 400 `validation_failed`, and the list without a status shows every other status. A cursor is bound to the filters it was made with. A page may be shorter than `limit`, even empty, while `nextCursor` is set, when `paymentStatus`, `fulfillmentStatus`, or a status with a customer, filters out most of what it reads: follow `nextCursor` until it is null.
+     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`, `paymentStatus`, `fulfillmentStatus` and `channelId` (the sales channel; the status facets kept apart from `status`: an order can be `paid`, `partially_refunded` and `partially_fulfilled` at once). Orders awaiting payment (`pending_payment`, payment status `pending`) are listed per customer only: `status=pending_payment` or `paymentStatus=pending` without `customerId` is 400 `validation_failed`, and the list without a status shows every other status. A cursor is bound to the filters it was made with. A page may be shorter than `limit`, even empty, while `nextCursor` is set, when `paymentStatus`, `fulfillmentStatus`, `channelId`, or a status with a customer, filters out most of what it reads: follow `nextCursor` until it is null.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -1533,6 +1639,8 @@ export interface components {
       status: 'open' | 'checked_out' | 'merged';
       /** @enum {string} */
       currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @description The sales channel the cart was started in */
+      channelId: string;
       customerId: string | null;
       email: string | null;
       shippingAddress: {
@@ -1769,6 +1877,8 @@ export interface components {
       email: string | null;
       /** @enum {string} */
       currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @default default */
+      channelId: string;
       pricesIncludeTax: boolean;
       lines: {
         variantId: string;
@@ -1903,6 +2013,8 @@ export interface components {
       email: string | null;
       /** @enum {string} */
       currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @default default */
+      channelId: string;
       grandTotal: number;
       itemCount: number;
       /** Format: date-time */
@@ -2038,6 +2150,8 @@ export interface components {
       updatedAt: string;
       version: number;
       description: string;
+      /** @default [] */
+      channelIds: string[];
       /** @enum {string} */
       taxClass?: 'standard' | 'reduced' | 'zero';
       attributes?: {
@@ -2052,6 +2166,28 @@ export interface components {
     ProductPage: {
       items: components['schemas']['ProductSummary'][];
       nextCursor: string | null;
+    };
+    Channel: {
+      id: string;
+      name: string;
+      description: string;
+      currencies: ('EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD')[] | null;
+      stockLocationIds: string[] | null;
+      isDefault: boolean;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PublishableKey: {
+      /** @description The key itself: send it as `x-publishable-api-key` */
+      id: string;
+      channelId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+      revokedAt: string | null;
     };
     Customer: {
       id: string;
@@ -2253,7 +2389,10 @@ export interface operations {
         sort?: 'newest' | 'price_asc' | 'price_desc';
         category?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2268,8 +2407,17 @@ export interface operations {
           'application/json': components['schemas']['ProductPage'];
         };
       };
-      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague` */
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague`, `currency_not_in_channel` */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2291,7 +2439,10 @@ export interface operations {
   getProduct: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path: {
         productId: string;
       };
@@ -2376,6 +2527,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Problem; `code`: `product_not_found` */
       404: {
         headers: {
@@ -2399,7 +2559,10 @@ export interface operations {
   getProductBySlug: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -2484,6 +2647,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Problem; `code`: `product_not_found` */
       404: {
         headers: {
@@ -2547,7 +2719,10 @@ export interface operations {
         option?: string;
         sort?: 'newest' | 'price_asc' | 'price_desc';
       };
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path: {
         categoryId: string;
       };
@@ -2564,8 +2739,17 @@ export interface operations {
           'application/json': components['schemas']['ProductPage'];
         };
       };
-      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague` */
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague`, `currency_not_in_channel` */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2763,6 +2947,7 @@ export interface operations {
             name: string;
             values: string[];
           }[];
+          channelIds?: string[];
         };
       };
     };
@@ -3243,6 +3428,8 @@ export interface operations {
             name: string;
             values: string[];
           }[];
+          /** @default [] */
+          channelIds?: string[];
           /** @default [] */
           variants?: {
             sku: string;
@@ -4077,6 +4264,618 @@ export interface operations {
       };
       /** @description Problem; `code`: `forbidden` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListChannels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The channels, by id */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Channel'][];
+          };
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          /** @default  */
+          description?: string;
+          currencies: ('EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD')[];
+          stockLocationIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The new channel */
+      201: {
+        headers: {
+          /** @description The channel’s URL path */
+          location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Channel'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_exists` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `unknown_stock_location` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The channel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Channel'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminDeleteChannel: {
+    parameters: {
+      query: {
+        version: number;
+      };
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `default_channel_fixed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminUpdateChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          name?: string;
+          description?: string;
+          currencies?: ('EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD')[];
+          stockLocationIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The changed channel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Channel'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `default_channel_fixed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `unknown_stock_location` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListPublishableKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PublishableKey'][];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreatePublishableKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default Storefront */
+          title?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The new key */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishableKey'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminRevokePublishableKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishableKey'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `publishable_key_not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6981,7 +7780,10 @@ export interface operations {
   createCart: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7009,6 +7811,8 @@ export interface operations {
             status: 'open' | 'checked_out' | 'merged';
             /** @enum {string} */
             currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+            /** @description The sales channel the cart was started in */
+            channelId: string;
             customerId: string | null;
             email: string | null;
             shippingAddress: {
@@ -7136,7 +7940,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7147,6 +7951,15 @@ export interface operations {
       };
       /** @description Problem; `code`: `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `currency_not_in_channel` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7171,6 +7984,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7197,8 +8012,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7232,6 +8056,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7265,8 +8091,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7301,7 +8136,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `variant_unavailable`, `currency_not_priced`, `cart_full` */
+      /** @description Problem; `code`: `variant_unavailable`, `currency_not_priced`, `cart_full`, `product_not_in_channel` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7327,6 +8162,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7354,8 +8191,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7398,6 +8244,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7431,8 +8279,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7484,6 +8341,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7517,8 +8376,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7570,6 +8438,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7613,8 +8483,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7666,6 +8545,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7692,8 +8573,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7727,6 +8617,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7759,8 +8651,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7821,6 +8722,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7853,8 +8756,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7915,6 +8827,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -7947,8 +8861,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8000,6 +8923,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -8026,13 +8951,22 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description Problem; `code`: `invalid_publishable_key` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `cart_not_found` */
@@ -8081,6 +9015,8 @@ export interface operations {
         'idempotency-key': string;
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -8107,8 +9043,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8617,6 +9562,8 @@ export interface operations {
         paymentStatus?: 'pending' | 'failed' | 'voided' | 'paid' | 'partially_refunded' | 'refunded';
         /** @description Only orders whose goods are in this status (`unfulfilled` … `delivered`) */
         fulfillmentStatus?: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
+        /** @description Only orders placed in this sales channel (`default`: without a publishable key) */
+        channelId?: string;
         limit?: number;
         cursor?: string;
       };

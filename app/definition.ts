@@ -1,5 +1,6 @@
 import { cartsContext } from '#contexts/carts/context.ts';
 import { catalogContext } from '#contexts/catalog/context.ts';
+import { channelsContext } from '#contexts/channels/context.ts';
 import { checkoutContext } from '#contexts/checkout/context.ts';
 import { customersContext } from '#contexts/customers/context.ts';
 import { fulfillmentContext } from '#contexts/fulfillment/context.ts';
@@ -54,7 +55,14 @@ export const app = composeApp(
       allowOrigins: ['*'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       // `stripe-signature` is absent on purpose: Stripe calls the webhook server to server.
-      allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-cart-token', 'x-order-token'],
+      allowHeaders: [
+        'authorization',
+        'content-type',
+        'idempotency-key',
+        'x-cart-token',
+        'x-order-token',
+        'x-publishable-api-key',
+      ],
       exposeHeaders: ['location', 'idempotent-replayed'],
       maxAgeSeconds: 600,
     },
@@ -62,6 +70,7 @@ export const app = composeApp(
   [
     systemContext,
     catalogContext,
+    channelsContext,
     customersContext,
     pricingContext,
     inventoryContext,

@@ -113,7 +113,7 @@ export interface paths {
     };
     /**
      * One page of active products: filters, search, sort
-     * @description Pass `nextCursor` back as `cursor` for the next page; cursors are opaque and signed. `currency` (default EUR) picks the prices for `minPrice`/`maxPrice` and price sorting. `q` matches whole words of title and description. With filters a page may hold fewer than `limit` items while `nextCursor` is set. The listing is updated from catalog events within seconds of a change.
+     * @description Pass `nextCursor` back as `cursor` for the next page; cursors are opaque and signed. `currency` (default EUR) picks the prices for `minPrice`/`maxPrice` and price sorting. `q` matches whole words of title and description. With filters a page may hold fewer than `limit` items while `nextCursor` is set. The listing is updated from catalog events within seconds of a change. With `x-publishable-api-key`, only the products of the key’s channel, priced in its currencies (400 `currency_not_in_channel` for another).
      */
     get: operations['listProducts'];
     put?: never;
@@ -444,6 +444,112 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every sales channel
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListChannels'];
+    put?: never;
+    /**
+     * Create a sales channel
+     * @description A storefront of its own: the currencies it sells in and the stock locations that serve it. It shows the products whose `channelIds` name it; give it a publishable key to use it. See docs/channels.md.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreateChannel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/channels/{channelId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One sales channel
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminGetChannel'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a sales channel
+     * @description Its publishable keys answer 401 `invalid_publishable_key` within 30 seconds. The default channel cannot be deleted (409 `default_channel_fixed`).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminDeleteChannel'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a sales channel
+     * @description Storefronts see a change within 30 seconds (store functions cache channels). The default channel may be renamed only: it always sells every currency from every location (409 `default_channel_fixed`).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    patch: operations['adminUpdateChannel'];
+    trace?: never;
+  };
+  '/admin/channels/{channelId}/publishable-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A channel’s publishable keys
+     * @description Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminListPublishableKeys'];
+    put?: never;
+    /**
+     * Create a publishable key for a channel
+     * @description The storefront sends it as `x-publishable-api-key` on store routes. It is not a secret (it ships in storefront code) but it is revocable.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    post: operations['adminCreatePublishableKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/channels/{channelId}/publishable-keys/{keyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a publishable key
+     * @description Storefronts sending it get 401 `invalid_publishable_key` within 30 seconds (store functions cache keys). Revoking again answers the key as first revoked.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminRevokePublishableKey'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1026,7 +1132,7 @@ export interface paths {
     put?: never;
     /**
      * Start a cart
-     * @description Without a token: a guest cart, answered with `token` (shown once; only its hash is stored) and kept 7 days after its last change. With a customer token: the customer’s cart, kept 30 days.
+     * @description Without a token: a guest cart, answered with `token` (shown once; only its hash is stored) and kept 7 days after its last change. With a customer token: the customer’s cart, kept 30 days. The cart belongs to the channel of `x-publishable-api-key` (none: the default channel), in a currency it sells.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -1046,7 +1152,7 @@ export interface paths {
     };
     /**
      * A cart with its totals
-     * @description Every figure is computed by the server from current prices, promotions, stock, shipping and tax. A changed price, an archived product or missing stock is a flagged line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist.
+     * @description Every figure is computed by the server from current prices, promotions, stock, shipping and tax. A changed price, an archived product or missing stock is a flagged line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist. A cart answers only to its own channel’s publishable key (`x-publishable-api-key`; none for the default channel): 403 `cart_channel_mismatch`.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -1070,7 +1176,7 @@ export interface paths {
     put?: never;
     /**
      * Add units of a variant
-     * @description Adding a variant already in the cart adds to its line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist.
+     * @description Adding a variant already in the cart adds to its line. A guest proves the cart with `X-Cart-Token`; a customer’s cart answers only to that customer’s token. Any other caller gets 404, as if the cart did not exist. A cart answers only to its own channel’s publishable key (`x-publishable-api-key`; none for the default channel): 403 `cart_channel_mismatch`.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -1228,7 +1334,7 @@ export interface paths {
     put?: never;
     /**
      * Take over a guest cart after signing in
-     * @description Send the customer token and the guest cart’s `X-Cart-Token`. The guest cart is merged into the customer’s most recent open cart in the same currency (quantities added; the guest cart closes as `merged`), or becomes the customer’s when they have none. Answers the customer’s cart.
+     * @description Send the customer token and the guest cart’s `X-Cart-Token`. The guest cart is merged into the customer’s most recent open cart in the same currency and channel (quantities added; the guest cart closes as `merged`), or becomes the customer’s when they have none. Answers the customer’s cart.
      *
      *     Needs a bearer token (any signed-in customer).
      */
@@ -1250,7 +1356,7 @@ export interface paths {
     put?: never;
     /**
      * Check a cart out: the order, its stock held, and a PaymentIntent to pay
-     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A customer’s order takes the e-mail from the token when the cart has none. See docs/checkout.md.
+     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A customer’s order takes the e-mail from the token when the cart has none. Stock is held only at the cart’s channel’s stock locations (docs/channels.md). See docs/checkout.md.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -1384,7 +1490,7 @@ export interface paths {
     };
     /**
      * One page of orders, newest first, filtered
-     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`, `paymentStatus` and `fulfillmentStatus` (each kept apart from `status`: an order can be `paid`, `partially_refunded` and `partially_fulfilled` at once). Orders awaiting payment (`pending_payment`, payment status `pending`) are listed per customer only: `status=pending_payment` or `paymentStatus=pending` without `customerId` is 400 `validation_failed`, and the list without a status shows every other status. A cursor is bound to the filters it was made with. A page may be shorter than `limit`, even empty, while `nextCursor` is set, when `paymentStatus`, `fulfillmentStatus`, or a status with a customer, filters out most of what it reads: follow `nextCursor` until it is null.
+     * @description Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`, `paymentStatus`, `fulfillmentStatus` and `channelId` (the sales channel; the status facets kept apart from `status`: an order can be `paid`, `partially_refunded` and `partially_fulfilled` at once). Orders awaiting payment (`pending_payment`, payment status `pending`) are listed per customer only: `status=pending_payment` or `paymentStatus=pending` without `customerId` is 400 `validation_failed`, and the list without a status shows every other status. A cursor is bound to the filters it was made with. A page may be shorter than `limit`, even empty, while `nextCursor` is set, when `paymentStatus`, `fulfillmentStatus`, `channelId`, or a status with a customer, filters out most of what it reads: follow `nextCursor` until it is null.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -1775,6 +1881,8 @@ export interface components {
       status: 'open' | 'checked_out' | 'merged';
       /** @enum {string} */
       currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @description The sales channel the cart was started in */
+      channelId: string;
       customerId: string | null;
       email: string | null;
       shippingAddress: {
@@ -2012,6 +2120,8 @@ export interface components {
       email: string | null;
       /** @enum {string} */
       currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @default default */
+      channelId: string;
       pricesIncludeTax: boolean;
       lines: {
         variantId: string;
@@ -2147,6 +2257,8 @@ export interface components {
       email: string | null;
       /** @enum {string} */
       currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+      /** @default default */
+      channelId: string;
       grandTotal: number;
       itemCount: number;
       /** Format: date-time */
@@ -2282,6 +2394,8 @@ export interface components {
       updatedAt: string;
       version: number;
       description: string;
+      /** @default [] */
+      channelIds: string[];
       /** @enum {string} */
       taxClass?: 'standard' | 'reduced' | 'zero';
       attributes?: {
@@ -2296,6 +2410,28 @@ export interface components {
     ProductPage: {
       items: components['schemas']['ProductSummary'][];
       nextCursor: string | null;
+    };
+    Channel: {
+      id: string;
+      name: string;
+      description: string;
+      currencies: ('EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD')[] | null;
+      stockLocationIds: string[] | null;
+      isDefault: boolean;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PublishableKey: {
+      /** @description The key itself: send it as `x-publishable-api-key` */
+      id: string;
+      channelId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+      revokedAt: string | null;
     };
     Customer: {
       id: string;
@@ -2551,7 +2687,10 @@ export interface operations {
         sort?: 'newest' | 'price_asc' | 'price_desc';
         category?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2566,8 +2705,17 @@ export interface operations {
           'application/json': components['schemas']['ProductPage'];
         };
       };
-      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague` */
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague`, `currency_not_in_channel` */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2589,7 +2737,10 @@ export interface operations {
   getProduct: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path: {
         productId: string;
       };
@@ -2674,6 +2825,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Problem; `code`: `product_not_found` */
       404: {
         headers: {
@@ -2697,7 +2857,10 @@ export interface operations {
   getProductBySlug: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -2782,6 +2945,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Problem; `code`: `product_not_found` */
       404: {
         headers: {
@@ -2845,7 +3017,10 @@ export interface operations {
         option?: string;
         sort?: 'newest' | 'price_asc' | 'price_desc';
       };
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path: {
         categoryId: string;
       };
@@ -2862,8 +3037,17 @@ export interface operations {
           'application/json': components['schemas']['ProductPage'];
         };
       };
-      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague` */
+      /** @description Problem; `code`: `validation_failed`, `invalid_cursor`, `search_too_vague`, `currency_not_in_channel` */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `invalid_publishable_key` */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -3061,6 +3245,7 @@ export interface operations {
             name: string;
             values: string[];
           }[];
+          channelIds?: string[];
         };
       };
     };
@@ -3541,6 +3726,8 @@ export interface operations {
             name: string;
             values: string[];
           }[];
+          /** @default [] */
+          channelIds?: string[];
           /** @default [] */
           variants?: {
             sku: string;
@@ -4375,6 +4562,618 @@ export interface operations {
       };
       /** @description Problem; `code`: `forbidden` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListChannels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The channels, by id */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Channel'][];
+          };
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreateChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          /** @default  */
+          description?: string;
+          currencies: ('EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD')[];
+          stockLocationIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The new channel */
+      201: {
+        headers: {
+          /** @description The channel’s URL path */
+          location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Channel'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_exists` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `unknown_stock_location` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminGetChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The channel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Channel'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminDeleteChannel: {
+    parameters: {
+      query: {
+        version: number;
+      };
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `default_channel_fixed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminUpdateChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          name?: string;
+          description?: string;
+          currencies?: ('EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD')[];
+          stockLocationIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The changed channel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Channel'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `version_conflict`, `default_channel_fixed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `unknown_stock_location` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminListPublishableKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PublishableKey'][];
+          };
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminCreatePublishableKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default Storefront */
+          title?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The new key */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishableKey'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `channel_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminRevokePublishableKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishableKey'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `publishable_key_not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8713,7 +9512,10 @@ export interface operations {
   createCart: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8741,6 +9543,8 @@ export interface operations {
             status: 'open' | 'checked_out' | 'merged';
             /** @enum {string} */
             currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+            /** @description The sales channel the cart was started in */
+            channelId: string;
             customerId: string | null;
             email: string | null;
             shippingAddress: {
@@ -8869,7 +9673,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8880,6 +9684,15 @@ export interface operations {
       };
       /** @description Problem; `code`: `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `currency_not_in_channel` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8904,6 +9717,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -8930,8 +9745,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8965,6 +9789,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -8998,8 +9824,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9034,7 +9869,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `variant_unavailable`, `currency_not_priced`, `cart_full` */
+      /** @description Problem; `code`: `variant_unavailable`, `currency_not_priced`, `cart_full`, `product_not_in_channel` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9060,6 +9895,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9087,8 +9924,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9131,6 +9977,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9164,8 +10012,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9217,6 +10074,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9250,8 +10109,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9303,6 +10171,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9346,8 +10216,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9399,6 +10278,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9425,8 +10306,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9460,6 +10350,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9492,8 +10384,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9554,6 +10455,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9586,8 +10489,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9648,6 +10560,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9680,8 +10594,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9733,6 +10656,8 @@ export interface operations {
       header?: {
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9759,13 +10684,22 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description Problem; `code`: `invalid_publishable_key` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `cart_not_found` */
@@ -9814,6 +10748,8 @@ export interface operations {
         'idempotency-key': string;
         /** @description The token `POST /carts` returned for a guest cart */
         'x-cart-token'?: string;
+        /** @description The storefront’s publishable key (`pk_…`); without it, the default channel */
+        'x-publishable-api-key'?: string;
       };
       path: {
         cartId: string;
@@ -9840,8 +10776,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_token` */
+      /** @description Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `cart_channel_mismatch` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -10350,6 +11295,8 @@ export interface operations {
         paymentStatus?: 'pending' | 'failed' | 'voided' | 'paid' | 'partially_refunded' | 'refunded';
         /** @description Only orders whose goods are in this status (`unfulfilled` … `delivered`) */
         fulfillmentStatus?: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
+        /** @description Only orders placed in this sales channel (`default`: without a publishable key) */
+        channelId?: string;
         limit?: number;
         cursor?: string;
       };

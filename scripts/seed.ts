@@ -5,6 +5,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stackName } from '#infra/stage.ts';
+import { writeDefaultChannel } from './seed/channels.ts';
 import { demoCatalog, demoCategories } from './seed/demo-catalog.ts';
 import { writePricingDefaults } from './seed/pricing.ts';
 import { writeDemoStock } from './seed/stock.ts';
@@ -32,6 +33,8 @@ const items = await writeCatalog(documents, table, catalog, demoCategories(catal
 const stocked = await writeDemoStock(documents, table, catalog);
 // Shipping options and tax settings only where missing: an admin's changes survive a reseed.
 const pricing = await writePricingDefaults(documents, table);
+// The default channel only where missing: a rename survives a reseed (the code answers it anyway).
+const channels = await writeDefaultChannel(documents, table);
 console.log(
-  `Seeded ${catalog.length} products (${items} items), stock for ${stocked} variants and ${pricing} missing shipping/tax items into ${table} (stack ${name}).`,
+  `Seeded ${catalog.length} products (${items} items), stock for ${stocked} variants ${pricing} missing shipping/tax items and ${channels} default channel into ${table} (stack ${name}).`,
 );

@@ -1,3 +1,4 @@
+import { ChannelResolver } from '#contexts/channels/data/channel-resolver.ts';
 import { logger } from '#platform/http/logger.ts';
 import { operationOf } from '#platform/http/operation.ts';
 import { AuditRepository } from './data/audit.ts';
@@ -12,6 +13,7 @@ export const storeServices = (table: string, cursorKey: string) => ({
   products: new ProductRepository(table),
   listings: new ListingRepository(table, cursorKey),
   categories: new CategoryRepository(table),
+  channels: new ChannelResolver(table),
 });
 export type StoreServices = ReturnType<typeof storeServices>;
 

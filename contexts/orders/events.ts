@@ -19,6 +19,8 @@ export const checkoutStartedData = z.object({
   currency: currencyCode,
   grandTotal: amountSchema,
   reservationId: z.string().max(64),
+  /** The sales channel (schema version 2). */
+  channelId: z.string().max(40),
 });
 
 /** `OrderPlaced`: the order is paid; what a confirmation e-mail or a warehouse needs, without a read. */
@@ -27,6 +29,8 @@ export const orderPlacedData = z.object({
   customerId,
   email: z.string().max(254).nullable(),
   currency: currencyCode,
+  /** The sales channel, so a warehouse or ERP tells storefronts apart (schema version 2). */
+  channelId: z.string().max(40),
   grandTotal: amountSchema,
   lines: z
     .array(
@@ -93,6 +97,7 @@ export const checkoutStarted = (order: Order): z.infer<typeof checkoutStartedDat
   currency: order.currency,
   grandTotal: order.totals.grandTotal,
   reservationId: order.reservationId,
+  channelId: order.channelId,
 });
 
 /** `OrderPlaced` data of a paid order. */
@@ -101,6 +106,7 @@ export const orderPlaced = (order: Order, placedAt: string): z.infer<typeof orde
   customerId: order.customerId,
   email: order.email,
   currency: order.currency,
+  channelId: order.channelId,
   grandTotal: order.totals.grandTotal,
   lines: order.lines.map((l) => ({
     variantId: l.variantId,
@@ -135,10 +141,23 @@ export const orderCancellationFailedData = z.object({
   cause: z.string().max(1000).nullable(),
 });
 
+/** `detail.schemaVersion` of `CheckoutStarted` and `OrderPlaced`: 2 since they carry the order's channel. */
+export const CHANNEL_EVENTS_VERSION = 2;
+
 /** The checkout and order events as the events catalog lists them. */
 export const orderEvents = [
-  { source: ORDERS_SOURCE, detailType: 'CheckoutStarted', schema: checkoutStartedData },
-  { source: ORDERS_SOURCE, detailType: 'OrderPlaced', schema: orderPlacedData },
+  {
+    source: ORDERS_SOURCE,
+    detailType: 'CheckoutStarted',
+    schema: checkoutStartedData,
+    schemaVersion: CHANNEL_EVENTS_VERSION,
+  },
+  {
+    source: ORDERS_SOURCE,
+    detailType: 'OrderPlaced',
+    schema: orderPlacedData,
+    schemaVersion: CHANNEL_EVENTS_VERSION,
+  },
   { source: ORDERS_SOURCE, detailType: 'PaymentSucceeded', schema: paymentSucceededData },
   { source: ORDERS_SOURCE, detailType: 'PaymentFailed', schema: paymentFailedData },
   { source: ORDERS_SOURCE, detailType: 'CheckoutExpired', schema: checkoutExpiredData },

@@ -164,6 +164,8 @@ export const demoCatalog = (base = new Date('2026-01-01T00:00:00.000Z')): SeedPr
         taxClass: 'standard' as const,
         attributes: { line: line.category },
         options: Object.entries(line.options).map(([name, values]) => ({ name, values: [...values] })),
+        // The demo catalog is in the default channel only; a second channel names products itself.
+        channelIds: [],
         createdAt,
         updatedAt: createdAt,
         version: 1,

@@ -12,7 +12,14 @@ describe('HTTP API CORS', () => {
       CorsConfiguration: {
         AllowOrigins: ['*'],
         AllowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        AllowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-cart-token', 'x-order-token'],
+        AllowHeaders: [
+          'authorization',
+          'content-type',
+          'idempotency-key',
+          'x-cart-token',
+          'x-order-token',
+          'x-publishable-api-key',
+        ],
         ExposeHeaders: ['location', 'idempotent-replayed'],
         MaxAge: 600,
         AllowCredentials: false,

@@ -25,7 +25,8 @@ describe('CORS for a browser storefront', () => {
     expect(corsHeaders(response)).toStrictEqual({
       'access-control-allow-origin': '*',
       'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-      'access-control-allow-headers': 'authorization,content-type,idempotency-key,x-cart-token,x-order-token',
+      'access-control-allow-headers':
+        'authorization,content-type,idempotency-key,x-cart-token,x-order-token,x-publishable-api-key',
       'access-control-max-age': '600',
     });
   });

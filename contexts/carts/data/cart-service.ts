@@ -1,4 +1,6 @@
 import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { ChannelResolver } from '#contexts/channels/data/channel-resolver.ts';
+import type { Channel } from '#contexts/channels/domain/schemas.ts';
 import { PriceListRepository } from '#contexts/pricing/data/price-list-repository.ts';
 import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
 import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
@@ -7,12 +9,13 @@ import { NotFoundError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import { type CartCaller, ownsCart } from '../domain/cart-caller.ts';
 import { assertOpen, newCart, touched } from '../domain/changes.ts';
+import { assertCartChannel, assertChannelCurrency } from '../domain/channel.ts';
 import { adopt, merge } from '../domain/claim.ts';
 import { priceAndShow } from '../domain/pricing.ts';
 import type { CatalogVariant, PricingSnapshot, StoreWide } from '../domain/pricing-snapshot.ts';
 import type { Cart, CartRecord } from '../domain/schemas.ts';
 import { hashCartToken, newCartToken } from '../domain/token.ts';
-import { CARTS_SOURCE } from '../events.ts';
+import { CART_CREATED_VERSION, CARTS_SOURCE } from '../events.ts';
 import { findOpenCart } from './lookups.ts';
 import { loadSnapshot } from './snapshot.ts';
 import { CartStore } from './store.ts';
@@ -24,6 +27,8 @@ export interface PricedCart {
   readonly totals: CartTotals;
   /** What it was priced with (checkout takes the promotions and the option's name from it). */
   readonly snapshot: PricingSnapshot;
+  /** The cart's channel, as the caller's publishable key resolved it (checkout sources from its locations). */
+  readonly channel: Channel;
 }
 
 /** One change to a cart. `apply` is pure and throws a typed error to refuse the change. */
@@ -54,12 +59,14 @@ export class CartService {
   readonly #store: CartStore;
   readonly #promotions: PromotionRepository;
   readonly #priceLists: PriceListRepository;
+  readonly #channels: ChannelResolver;
 
-  constructor(table: string) {
+  constructor(table: string, channels = new ChannelResolver(table)) {
     this.#table = table;
     this.#store = new CartStore(table);
     this.#promotions = new PromotionRepository(table);
     this.#priceLists = new PriceListRepository(table);
+    this.#channels = channels;
   }
 
   /** Starts a cart; a guest gets the token (shown once) that proves ownership from then on. */
@@ -68,29 +75,37 @@ export class CartService {
     caller: CartCaller,
     now = new Date(),
   ): Promise<PricedCart & { token: string | null }> {
+    const channel = await this.#channels.resolve(caller.publishableKey);
+    assertChannelCurrency(channel, input.currency);
     const token = caller.customerId ? null : newCartToken();
     const record = newCart({
       ...input,
+      channelId: channel.id,
       ...(caller.customerId ? { customerId: caller.customerId } : { tokenHash: hashCartToken(token!) }),
       now,
     });
     const event = outboxItem(
       CARTS_SOURCE,
       'CartCreated',
-      { cartId: record.id, currency: record.currency, customerId: record.customerId },
+      { cartId: record.id, currency: record.currency, customerId: record.customerId, channelId: channel.id },
       now,
+      CART_CREATED_VERSION,
     );
     const [, storeWide] = await Promise.all([
       this.#store.create(record, [{ Put: { TableName: this.#table, Item: event } }]),
       this.#storeWide(now),
     ]);
-    return { ...(await this.#price(record, storeWide, [], now)), token };
+    return { ...(await this.#price(record, channel, storeWide, [], now)), token };
   }
 
   /** A cart its caller owns, repriced from current data (404 for anyone else). */
   async read(cartId: string, caller: CartCaller, now = new Date()): Promise<PricedCart> {
-    const [found, storeWide] = await Promise.all([this.#store.get(cartId, now), this.#storeWide(now)]);
-    return this.#price(this.#owned(cartId, found, caller), storeWide, [], now);
+    const [found, storeWide, channel] = await Promise.all([
+      this.#store.get(cartId, now),
+      this.#storeWide(now),
+      this.#channels.resolve(caller.publishableKey),
+    ]);
+    return this.#price(this.#owned(cartId, found, caller, channel), channel, storeWide, [], now);
   }
 
   /** Applies one change to an open cart the caller owns and answers the repriced cart. */
@@ -100,52 +115,67 @@ export class CartService {
     change: CartChange<T>,
     now = new Date(),
   ): Promise<PricedCart> {
-    const [found, storeWide, extra] = await Promise.all([
+    const [found, storeWide, extra, channel] = await Promise.all([
       this.#store.get(cartId, now),
       this.#storeWide(now),
       change.lookup ? change.lookup() : (undefined as T),
+      this.#channels.resolve(caller.publishableKey),
     ]);
-    const cart = this.#owned(cartId, found, caller);
+    const cart = this.#owned(cartId, found, caller, channel);
     assertOpen(cart);
     const next = touched(change.apply(cart, extra, now), now);
     const known = change.known?.(extra) ?? [];
     if (change.verify) {
-      const priced = await this.#price(next, storeWide, known, now);
+      const priced = await this.#price(next, channel, storeWide, known, now);
       change.verify(priced, extra);
       await this.#store.save(next);
       return priced;
     }
-    const [snapshot] = await Promise.all([this.#snapshot(next, storeWide, known), this.#store.save(next)]);
-    return { record: next, snapshot, ...priceAndShow(next, snapshot, next.customerId !== undefined, now) };
+    const [snapshot] = await Promise.all([
+      this.#snapshot(next, channel, storeWide, known),
+      this.#store.save(next),
+    ]);
+    return {
+      record: next,
+      snapshot,
+      channel,
+      ...priceAndShow(next, snapshot, next.customerId !== undefined, now),
+    };
   }
 
   /**
    * Gives a guest cart (proved by its token) to the signed-in customer: merged into their most recent open
-   * cart in the same currency when they have one (the guest cart then closes), else the guest cart becomes
-   * theirs. Claiming a cart that is already the caller's answers it unchanged.
+   * cart in the same currency and channel when they have one (the guest cart then closes), else the guest
+   * cart becomes theirs. Claiming a cart that is already the caller's answers it unchanged.
    */
   async claim(
     cartId: string,
     customerId: string,
     token: string | undefined,
     now = new Date(),
+    publishableKey?: string,
   ): Promise<PricedCart> {
-    const [guest, storeWide] = await Promise.all([this.#store.get(cartId, now), this.#storeWide(now)]);
-    if (guest?.customerId === customerId) return this.#price(guest, storeWide, [], now);
-    const cart = this.#owned(cartId, guest, { token });
+    const [guest, storeWide, channel] = await Promise.all([
+      this.#store.get(cartId, now),
+      this.#storeWide(now),
+      this.#channels.resolve(publishableKey),
+    ]);
+    if (guest?.customerId === customerId)
+      return this.#price(this.#owned(cartId, guest, { customerId }, channel), channel, storeWide, [], now);
+    const cart = this.#owned(cartId, guest, { token }, channel);
     assertOpen(cart);
-    const target = await findOpenCart(this.#table, customerId, cart.currency, cart.id);
+    const target = await findOpenCart(this.#table, customerId, cart.currency, cart.id, cart.channelId);
     if (!target) {
       const adopted = adopt(cart, customerId, now);
       const [priced] = await Promise.all([
-        this.#price(adopted, storeWide, [], now),
+        this.#price(adopted, channel, storeWide, [], now),
         this.#store.save(adopted),
       ]);
       return priced;
     }
     const merged = merge(target, cart, now);
     const [priced] = await Promise.all([
-      this.#price(merged.target, storeWide, [], now),
+      this.#price(merged.target, channel, storeWide, [], now),
       this.#store.saveAll([merged.target, merged.guest]),
     ]);
     return priced;
@@ -157,13 +187,19 @@ export class CartService {
     caller: CartCaller,
     now = new Date(),
   ): Promise<{ record: CartRecord; snapshot: PricingSnapshot }> {
-    const [found, storeWide] = await Promise.all([this.#store.get(cartId, now), this.#storeWide(now)]);
-    const record = this.#owned(cartId, found, caller);
-    return { record, snapshot: await this.#snapshot(record, storeWide, []) };
+    const [found, storeWide, channel] = await Promise.all([
+      this.#store.get(cartId, now),
+      this.#storeWide(now),
+      this.#channels.resolve(caller.publishableKey),
+    ]);
+    const record = this.#owned(cartId, found, caller, channel);
+    return { record, snapshot: await this.#snapshot(record, channel, storeWide, []) };
   }
 
-  #owned(cartId: string, cart: CartRecord | undefined, caller: CartCaller): CartRecord {
+  /** The cart if the caller owns it (404 otherwise) and uses its channel's key (403 otherwise). */
+  #owned(cartId: string, cart: CartRecord | undefined, caller: CartCaller, channel: Channel): CartRecord {
     if (!cart || !ownsCart(cart, caller)) throw notFound(cartId);
+    assertCartChannel(cart, channel);
     return cart;
   }
 
@@ -176,17 +212,30 @@ export class CartService {
     return { automatic: automatic.filter((p) => running(p, now)), priceLists };
   }
 
-  #snapshot(cart: CartRecord, storeWide: StoreWide, known: readonly CatalogVariant[]) {
-    return loadSnapshot(this.#table, { cart, customerId: cart.customerId, ...storeWide, known });
+  #snapshot(cart: CartRecord, channel: Channel, storeWide: StoreWide, known: readonly CatalogVariant[]) {
+    const locationIds = channel.stockLocationIds ?? undefined;
+    return loadSnapshot(this.#table, {
+      cart,
+      customerId: cart.customerId,
+      ...storeWide,
+      known,
+      ...(locationIds ? { locationIds } : {}),
+    });
   }
 
   async #price(
     cart: CartRecord,
+    channel: Channel,
     storeWide: StoreWide,
     known: readonly CatalogVariant[],
     now: Date,
   ): Promise<PricedCart> {
-    const snapshot = await this.#snapshot(cart, storeWide, known);
-    return { record: cart, snapshot, ...priceAndShow(cart, snapshot, cart.customerId !== undefined, now) };
+    const snapshot = await this.#snapshot(cart, channel, storeWide, known);
+    return {
+      record: cart,
+      snapshot,
+      channel,
+      ...priceAndShow(cart, snapshot, cart.customerId !== undefined, now),
+    };
   }
 }

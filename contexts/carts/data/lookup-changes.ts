@@ -1,6 +1,7 @@
 import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-repository.ts';
 import type { StoredShippingOption } from '#contexts/pricing/domain/shipping-option-inputs.ts';
 import { addablePrice, addLine, chooseShippingOption } from '../domain/changes.ts';
+import { assertVariantInChannel } from '../domain/channel.ts';
 import type { CatalogVariant } from '../domain/pricing-snapshot.ts';
 import { enterCode, refuseUnusableCode } from '../domain/promotion-codes.ts';
 import type { CartChange } from './cart-service.ts';
@@ -19,6 +20,7 @@ export const addItemChange = (
   lookup: () => findVariant(table, input.variantId),
   apply: (cart, variant, now) => {
     const price = addablePrice(variant, cart.currency, now);
+    assertVariantInChannel(cart, variant!);
     return addLine(cart, variant!, input.quantity, price, now);
   },
   known: (variant) => (variant ? [variant] : []),

@@ -35,7 +35,7 @@ export const findPromotionIdByCode = async (table: string, code: string): Promis
 const MAX_OPEN_CARTS = 100;
 
 /**
- * A customer's most recently changed open cart in a currency (not `except`), read consistently from the
+ * A customer's most recently changed open cart in a currency and channel (not `except`), read consistently from the
  * table after gsi1 named it; undefined when there is none. The index sorts by creation (an edit does not
  * move an entry), so the most recent change is picked in code from the few open carts it holds.
  */
@@ -44,6 +44,7 @@ export const findOpenCart = async (
   customerId: string,
   currency: string,
   except: string,
+  channelId = 'default',
 ): Promise<CartRecord | undefined> => {
   const { Items = [] } = await documentClient().send(
     new QueryCommand({
@@ -56,7 +57,7 @@ export const findOpenCart = async (
     }),
   );
   const hit = Items.map(cartFromItem)
-    .filter((c) => c.currency === currency && c.id !== except)
+    .filter((c) => c.currency === currency && c.channelId === channelId && c.id !== except)
     .reduce<CartRecord | undefined>(
       (latest, c) => (latest && latest.updatedAt >= c.updatedAt ? latest : c),
       undefined,

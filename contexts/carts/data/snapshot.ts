@@ -28,6 +28,8 @@ export interface SnapshotRequest {
   readonly priceLists: readonly PriceList[];
   /** Variants already read (a line being added): not read again. */
   readonly known?: readonly CatalogVariant[];
+  /** The channel's stock locations: availability counts only these (absent: every location). */
+  readonly locationIds?: readonly string[];
 }
 
 /** The variant a variant item holds (the product copy included), or undefined for another item. */
@@ -38,6 +40,20 @@ export const catalogVariantFromItem = (item: Item | undefined): CatalogVariant |
     productId: item.productId,
     product: item.product as CatalogVariant['product'],
   };
+};
+
+/**
+ * The units a stock summary shows a channel: the total, or the sum over the channel's locations. A
+ * summary written before per-location figures shows its total until its next write adds them.
+ */
+export const availableIn = (
+  summary: Item | undefined,
+  locationIds: readonly string[] | undefined,
+): number | undefined => {
+  if (typeof summary?.lastAvailable !== 'number') return undefined;
+  const byLocation = summary.byLocation as Record<string, number> | undefined;
+  if (!locationIds || !byLocation) return summary.lastAvailable;
+  return locationIds.reduce((sum, id) => sum + (byLocation[id] ?? 0), 0);
 };
 
 /**
@@ -76,8 +92,8 @@ export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise
   for (const line of cart.lines) {
     const variant = catalogVariantFromItem(at(productKeys.variant(line.productId, line.variantId)));
     if (variant) variants.set(line.variantId, variant);
-    const summary = at(stockKeys.alerts(line.variantId));
-    if (typeof summary?.lastAvailable === 'number') available.set(line.variantId, summary.lastAvailable);
+    const units = availableIn(at(stockKeys.alerts(line.variantId)), req.locationIds);
+    if (units !== undefined) available.set(line.variantId, units);
   }
   const coded = codedIds.flatMap((id) => {
     const item = at(promotionKeys.promotion(id));

@@ -19,6 +19,8 @@ const expiry = (customerId: string | undefined, now: Date) =>
 /** A new empty cart, owned by a customer or by whoever holds the token whose hash is given. */
 export const newCart = (fields: {
   currency: CurrencyCode;
+  /** The channel the cart is started in; the default channel when absent. */
+  channelId?: string;
   customerId?: string;
   tokenHash?: string;
   email?: string;
@@ -29,6 +31,7 @@ export const newCart = (fields: {
     id: randomUUID(),
     status: 'open',
     currency: fields.currency,
+    channelId: fields.channelId ?? 'default',
     ...(fields.customerId ? { customerId: fields.customerId } : { tokenHash: fields.tokenHash }),
     ...(fields.email ? { email: fields.email } : {}),
     codes: [],

@@ -10,7 +10,8 @@ import type { StoreTaxSettings } from '#contexts/pricing/domain/tax-settings.ts'
  */
 export interface CatalogVariant extends Variant {
   readonly productId: string;
-  readonly product: Pick<Product, 'title' | 'slug' | 'status' | 'categoryIds' | 'taxClass'>;
+  readonly product: Pick<Product, 'title' | 'slug' | 'status' | 'categoryIds' | 'taxClass'> &
+    Partial<Pick<Product, 'channelIds'>>;
 }
 
 /** What applies to every cart, read beside the cart in its first round trip. */
@@ -24,7 +25,7 @@ export interface StoreWide {
 /** Everything besides the cart that pricing it needs, read in one round trip (`loadSnapshot`). */
 export interface PricingSnapshot {
   readonly variants: ReadonlyMap<string, CatalogVariant>;
-  /** Available units per variant (all locations); a variant whose stock is not tracked is absent. */
+  /** Available units per variant (the channel's locations); a variant whose stock is not tracked is absent. */
   readonly available: ReadonlyMap<string, number>;
   /** The automatic promotions running plus the promotions of the cart's codes that still exist. */
   readonly promotions: readonly Promotion[];

@@ -78,6 +78,7 @@ export const cartView = (cart: CartRecord, totals: CartTotals, snapshot: Pricing
   id: cart.id,
   status: cart.status,
   currency: cart.currency,
+  channelId: cart.channelId,
   customerId: cart.customerId ?? null,
   email: cart.email ?? null,
   shippingAddress: cart.shippingAddress ?? null,

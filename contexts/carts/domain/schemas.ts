@@ -79,11 +79,16 @@ export type CartLineRecord = z.infer<typeof cartLineRecord>;
 export const cartCode = z.object({ code: promotionCode, promotionId });
 export type CartCode = z.infer<typeof cartCode>;
 
+/** The sales channel a cart was started in (docs/channels.md); carts from before channels are the default's. */
+export const cartChannelId = z.string().min(1).max(40).default('default');
+
 /** A cart as stored (one item; see docs/cart.md). */
 export const cartRecord = z.object({
   id: cartId,
   status: cartStatus,
   currency: currencyCode,
+  /** Price lists and sourcing read it: the channel's currencies, products and stock locations apply. */
+  channelId: cartChannelId,
   /** The owner when a customer created or claimed it; absent for a guest cart. */
   customerId: z.string().max(128).optional(),
   /** SHA-256 of a guest cart's token (the token itself is only ever in the creation response). */
@@ -120,7 +125,7 @@ export const cartLineSchema = pricedLineSchema.extend({
   sku: z.string().max(64).nullable(),
   title: z.string().max(200).nullable(),
   productTitle: z.string().max(200).nullable(),
-  /** Units available to buy now (all locations; no reservation is made before checkout). */
+  /** Units available to buy now at the cart channel’s locations (no reservation is made before checkout). */
   available: z.number().int().nonnegative(),
 });
 export type CartLine = z.infer<typeof cartLineSchema>;
@@ -139,6 +144,7 @@ export const cartSchema = z
     id: cartId,
     status: cartStatus,
     currency: currencyCode,
+    channelId: z.string().max(40).meta({ description: 'The sales channel the cart was started in' }),
     customerId: z.string().max(128).nullable(),
     email: z.string().max(254).nullable(),
     shippingAddress: shippingAddressInput.nullable(),

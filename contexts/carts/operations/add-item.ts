@@ -2,7 +2,7 @@ import { addItemChange } from '../data/lookup-changes.ts';
 import { addItemInput } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart, ownershipNote } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** POST /carts/{cartId}/items: adds units of a variant (two DynamoDB round trips, answered repriced). */
 export const addCartItem = cartOperation({
@@ -15,9 +15,10 @@ export const addCartItem = cartOperation({
   request: { ...ownedCart, body: addItemInput, bodyLimitBytes: 1024 },
   responses: repricedCart,
   problems: {
+    ...channelProblems,
     404: [gone, 'variant_not_found'],
     409: closed,
-    422: ['variant_unavailable', 'currency_not_priced', 'cart_full'],
+    422: ['variant_unavailable', 'currency_not_priced', 'cart_full', 'product_not_in_channel'],
   },
   handle: async (input, { table, carts }) => {
     const change = addItemChange(table, input.body);

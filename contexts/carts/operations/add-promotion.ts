@@ -2,7 +2,7 @@ import { promotionCodeChange } from '../data/lookup-changes.ts';
 import { promotionCodeInput } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** POST /carts/{cartId}/promotions: enters a code (422 `promotion_<reason>` when it cannot be used). */
 export const addCartPromotion = cartOperation({
@@ -18,6 +18,7 @@ export const addCartPromotion = cartOperation({
   request: { ...ownedCart, body: promotionCodeInput, bodyLimitBytes: 1024 },
   responses: repricedCart,
   problems: {
+    ...channelProblems,
     404: [gone],
     409: closed,
     422: [

@@ -1,7 +1,7 @@
 import { cartSchema } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart } from './requests.ts';
-import { cartResponse, closed, gone } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone } from './responses.ts';
 
 /** POST /carts/{cartId}/claim: the signed-in customer takes over a guest cart (merged into theirs if any). */
 export const claimCart = cartOperation({
@@ -11,15 +11,15 @@ export const claimCart = cartOperation({
   summary: 'Take over a guest cart after signing in',
   description:
     'Send the customer token and the guest cart’s `X-Cart-Token`. The guest cart is merged into the ' +
-    'customer’s most recent open cart in the same currency (quantities added; the guest cart closes as ' +
+    'customer’s most recent open cart in the same currency and channel (quantities added; the guest cart closes as ' +
     '`merged`), or becomes the customer’s when they have none. Answers the customer’s cart.',
   tags: ['carts'],
   request: ownedCart,
   responses: { 200: { description: 'The customer’s cart', schema: cartSchema } },
-  problems: { 404: [gone], 409: closed, 422: ['cart_full'] },
+  problems: { ...channelProblems, 404: [gone], 409: closed, 422: ['cart_full'] },
   handle: async (input, { carts }) => {
-    const { token } = cartCallerOf(input);
-    const priced = await carts.claim(input.path.cartId, input.caller.sub, token);
+    const { token, publishableKey } = cartCallerOf(input);
+    const priced = await carts.claim(input.path.cartId, input.caller.sub, token, new Date(), publishableKey);
     return cartResponse(200, priced.cart);
   },
 });

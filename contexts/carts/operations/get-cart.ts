@@ -1,6 +1,6 @@
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart, ownershipNote } from './requests.ts';
-import { cartResponse, gone, repricedCart, repricedNote } from './responses.ts';
+import { cartResponse, channelProblems, gone, repricedCart, repricedNote } from './responses.ts';
 
 /** GET /carts/{cartId}: the cart repriced from current prices, promotions, stock, shipping and tax. */
 export const getCart = cartOperation({
@@ -12,7 +12,7 @@ export const getCart = cartOperation({
   tags: ['carts'],
   request: ownedCart,
   responses: repricedCart,
-  problems: { 404: [gone] },
+  problems: { ...channelProblems, 404: [gone] },
   handle: async (input, { carts }) =>
     cartResponse(200, (await carts.read(input.path.cartId, cartCallerOf(input))).cart),
 });

@@ -2,7 +2,7 @@ import { engineShippingOption } from '#contexts/pricing/data/shipping-items.ts';
 import { quoteShipping, shippingQuotesSchema } from '../domain/shipping-quotes.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart } from './requests.ts';
-import { cartResponse, gone } from './responses.ts';
+import { cartResponse, channelProblems, gone } from './responses.ts';
 
 /** GET /carts/{cartId}/shipping-options: the options for the cart's destination, each quoted for it. */
 export const listCartShippingOptions = cartOperation({
@@ -16,7 +16,7 @@ export const listCartShippingOptions = cartOperation({
   tags: ['carts'],
   request: ownedCart,
   responses: { 200: { description: 'The quotes', schema: shippingQuotesSchema } },
-  problems: { 404: [gone] },
+  problems: { ...channelProblems, 404: [gone] },
   handle: async (input, { carts, shippingOptions }) => {
     const now = new Date();
     const [{ record, snapshot }, all] = await Promise.all([

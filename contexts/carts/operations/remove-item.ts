@@ -1,7 +1,7 @@
 import { removeLine } from '../domain/changes.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedLine } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** DELETE /carts/{cartId}/items/{lineId}: removes a line. */
 export const removeCartItem = cartOperation({
@@ -12,7 +12,7 @@ export const removeCartItem = cartOperation({
   tags: ['carts'],
   request: ownedLine,
   responses: repricedCart,
-  problems: { 404: [gone, 'line_not_found'], 409: closed },
+  problems: { ...channelProblems, 404: [gone, 'line_not_found'], 409: closed },
   handle: async (input, { carts }) => {
     const { cartId, lineId } = input.path;
     const priced = await carts.change(cartId, cartCallerOf(input), {

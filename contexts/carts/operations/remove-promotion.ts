@@ -2,7 +2,7 @@ import { removeCode } from '../domain/changes.ts';
 import { promotionCodeInput } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** DELETE /carts/{cartId}/promotions: removes an entered code. */
 export const removeCartPromotion = cartOperation({
@@ -13,7 +13,7 @@ export const removeCartPromotion = cartOperation({
   tags: ['carts'],
   request: { ...ownedCart, body: promotionCodeInput, bodyLimitBytes: 1024 },
   responses: repricedCart,
-  problems: { 404: [gone, 'promotion_code_not_in_cart'], 409: closed },
+  problems: { ...channelProblems, 404: [gone, 'promotion_code_not_in_cart'], 409: closed },
   handle: async (input, { carts }) => {
     const priced = await carts.change(input.path.cartId, cartCallerOf(input), {
       apply: (cart) => removeCode(cart, input.body.code),

@@ -17,6 +17,12 @@ export const gone = 'cart_not_found';
 /** Why a change to a cart is refused once it is no longer open, or moved on since it was read. */
 export const closed = ['cart_checked_out', 'cart_merged', 'cart_version_conflict'];
 
+/** What a cart route refuses about the storefront's channel: an unknown key, another channel's cart. */
+export const channelProblems = {
+  401: ['invalid_publishable_key'],
+  403: ['cart_channel_mismatch'],
+} as const;
+
 /** Why no figure of a cart answer comes from the client. */
 export const repricedNote =
   'Every figure is computed by the server from current prices, promotions, stock, shipping and tax.';

@@ -2,7 +2,7 @@ import { setEmail } from '../domain/changes.ts';
 import { cartEmailInput } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** PUT /carts/{cartId}/email: the shopper's e-mail for the order (and abandoned-cart reminders). */
 export const setCartEmail = cartOperation({
@@ -14,7 +14,7 @@ export const setCartEmail = cartOperation({
   tags: ['carts'],
   request: { ...ownedCart, body: cartEmailInput, bodyLimitBytes: 1024 },
   responses: repricedCart,
-  problems: { 404: [gone], 409: closed },
+  problems: { ...channelProblems, 404: [gone], 409: closed },
   handle: async (input, { carts }) => {
     const priced = await carts.change(input.path.cartId, cartCallerOf(input), {
       apply: (cart) => setEmail(cart, input.body.email),

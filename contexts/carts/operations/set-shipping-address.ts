@@ -2,7 +2,7 @@ import { setShippingAddress } from '../domain/changes.ts';
 import { shippingAddressInput } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** PUT /carts/{cartId}/shipping-address: where the goods go (decides tax and the shipping options). */
 export const setCartShippingAddress = cartOperation({
@@ -15,7 +15,7 @@ export const setCartShippingAddress = cartOperation({
   tags: ['carts'],
   request: { ...ownedCart, body: shippingAddressInput, bodyLimitBytes: 4 * 1024 },
   responses: repricedCart,
-  problems: { 404: [gone], 409: closed },
+  problems: { ...channelProblems, 404: [gone], 409: closed },
   handle: async (input, { carts }) => {
     const priced = await carts.change(input.path.cartId, cartCallerOf(input), {
       apply: (cart) => setShippingAddress(cart, input.body),

@@ -2,7 +2,7 @@ import { shippingMethodChange } from '../data/lookup-changes.ts';
 import { shippingMethodInput } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedCart } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** PUT /carts/{cartId}/shipping-method: chooses one of the options serving the cart's address. */
 export const setCartShippingMethod = cartOperation({
@@ -14,6 +14,7 @@ export const setCartShippingMethod = cartOperation({
   request: { ...ownedCart, body: shippingMethodInput, bodyLimitBytes: 1024 },
   responses: repricedCart,
   problems: {
+    ...channelProblems,
     404: [gone, 'shipping_option_not_found'],
     409: closed,
     422: ['shipping_address_required', 'shipping_option_unavailable'],

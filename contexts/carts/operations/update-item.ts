@@ -2,7 +2,7 @@ import { setQuantity } from '../domain/changes.ts';
 import { updateItemInput } from '../domain/schemas.ts';
 import { cartOperation } from '../wiring.ts';
 import { cartCallerOf, ownedLine } from './requests.ts';
-import { cartResponse, closed, gone, repricedCart } from './responses.ts';
+import { cartResponse, channelProblems, closed, gone, repricedCart } from './responses.ts';
 
 /** PATCH /carts/{cartId}/items/{lineId}: sets a line's quantity. */
 export const updateCartItem = cartOperation({
@@ -13,7 +13,7 @@ export const updateCartItem = cartOperation({
   tags: ['carts'],
   request: { ...ownedLine, body: updateItemInput, bodyLimitBytes: 1024 },
   responses: repricedCart,
-  problems: { 404: [gone, 'line_not_found'], 409: closed },
+  problems: { ...channelProblems, 404: [gone, 'line_not_found'], 409: closed },
   handle: async (input, { carts }) => {
     const { cartId, lineId } = input.path;
     const priced = await carts.change(cartId, cartCallerOf(input), {

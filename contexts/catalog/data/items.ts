@@ -19,7 +19,8 @@ export const productItem = (product: Product): Item => {
 };
 
 /** What a cart needs of a variant's product, copied onto the variant item (see `variantItem`). */
-export type ProductOfVariant = Pick<Product, 'title' | 'slug' | 'status' | 'categoryIds' | 'taxClass'>;
+export type ProductOfVariant = Pick<Product, 'title' | 'slug' | 'status' | 'categoryIds' | 'taxClass'> &
+  Partial<Pick<Product, 'channelIds'>>;
 
 /**
  * A variant item. It carries the product's slug key so the slug page is one Query, and the variant-by-id
@@ -34,6 +35,8 @@ export const variantItem = (product: Pick<Product, 'id'> & ProductOfVariant, var
     status: product.status,
     categoryIds: product.categoryIds,
     ...(product.taxClass ? { taxClass: product.taxClass } : {}),
+    // A cart checks a line's channel from this copy, so adding a line reads nothing more.
+    ...(product.channelIds?.length ? { channelIds: product.channelIds } : {}),
   };
   return {
     ...keys,

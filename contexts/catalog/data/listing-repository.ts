@@ -76,16 +76,22 @@ export class ListingRepository {
   }
 
   /**
-   * One page of active products. With filters a page may hold fewer than `limit` items (even none)
+   * One page of active products, of one channel's products when `channelId` is given (a non-default
+   * channel; the default one lists every product). With filters a page may hold fewer than `limit` items (even none)
    * while `nextCursor` is set: DynamoDB applies `Limit` before the filter. Still one Query per page.
    */
-  async list(query: ListProductsQuery): Promise<Page<ProductSummary>> {
+  async list(query: ListProductsQuery, channelId?: string): Promise<Page<ProductSummary>> {
     const plan = planListing(query);
     const byPrice = query.sort !== 'newest';
     const range = priceRange(query, byPrice);
-    const filters = [...plan.filters, ...(range.filter ? [range.filter] : [])];
+    // A channel's page is the same Query with one more filter: entries carry the product's channelIds.
+    const inChannel = channelId
+      ? [{ expression: 'contains(channelIds, :channel)', values: { ':channel': channelId } }]
+      : [];
+    const filters = [...plan.filters, ...(range.filter ? [range.filter] : []), ...inChannel];
     const { cursor: _c, limit: _l, ...shape } = query;
-    const scope = `listing:${JSON.stringify(shape)}`;
+    // A cursor is good in the channel it was issued in only (a default-channel cursor reads as before).
+    const scope = `listing:${channelId ? `${channelId}:` : ''}${JSON.stringify(shape)}`;
     const start: PageKey | undefined = query.cursor
       ? decodeCursor(query.cursor, this.#cursorSecret, scope)
       : undefined;

@@ -29,6 +29,8 @@ export const listingEntries = (product: Product): Item[] => {
     entity: Entity.productListing,
     ...summary,
     optionValues: optionValuesOf(product),
+    // What a channel's listing filters on (docs/channels.md); the summary a page answers drops it.
+    channelIds: product.channelIds ?? [],
     tokens: productTokens(product.title, product.description),
   };
   const currencies = Object.entries(product.priceFrom) as [CurrencyCode, number][];

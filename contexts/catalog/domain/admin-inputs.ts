@@ -4,6 +4,7 @@ import {
   barcode,
   categoryId,
   priceMap,
+  productChannelIds,
   productOption,
   productSlug,
   salePrice,
@@ -45,6 +46,8 @@ const productFields = {
   attributes: attributesMap.default({}),
   taxClass: taxClass.default('standard'),
   options: z.array(productOption).max(5).default([]),
+  /** The non-default channels that show it (docs/channels.md); the default channel shows every product. */
+  channelIds: productChannelIds.default([]),
 };
 
 /** `POST /admin/products`: a new product (always a draft) with its options and variants. */
@@ -85,6 +88,7 @@ export const updateProductInput = z.strictObject({
   attributes: attributesMap.optional(),
   taxClass: taxClass.optional(),
   options: z.array(productOption).max(5).optional(),
+  channelIds: productChannelIds.optional(),
 });
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 

@@ -15,6 +15,7 @@ const PRODUCT_FIELDS = [
   'attributes',
   'taxClass',
   'options',
+  'channelIds',
 ] as const;
 
 /**

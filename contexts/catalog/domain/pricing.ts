@@ -11,7 +11,7 @@ export interface EffectivePrice {
 }
 
 /** The product page the store shows at `now`: every variant with its effective price per currency. */
-export const withEffectivePrices = (product: Product, now: Date): StoreProduct => ({
+export const withEffectivePrices = ({ channelIds: _, ...product }: Product, now: Date): StoreProduct => ({
   ...product,
   variants: product.variants.map((v) => ({
     ...v,

@@ -101,8 +101,13 @@ export const productSummarySchema = z.object({
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 
+/** Channel ids (see docs/channels.md): the non-default channels that show a product; every product is in the default one. */
+export const productChannelIds = z.array(slugText(40)).max(20);
+
 export const productSchema = productSummarySchema.extend({
   description: z.string().max(10_000),
+  /** Stored products from before channels have none: they show in the default channel only. */
+  channelIds: productChannelIds.default([]),
   taxClass: taxClass.optional(),
   attributes: z.record(z.string().max(40), z.string().max(200)).optional(),
   options: z.array(productOption).max(5).optional(),
@@ -125,8 +130,11 @@ export const effectivePriceSchema = z.object({
   priceList: z.string().max(64).optional(),
 });
 
-/** The store's product page: each variant also carries its effective price per currency. */
-export const storeProductSchema = productSchema.extend({
+/**
+ * The store's product page: each variant also carries its effective price per currency. Which channels
+ * show the product is the back office's business, not a shopper's.
+ */
+export const storeProductSchema = productSchema.omit({ channelIds: true }).extend({
   variants: z.array(
     variantSchema.extend({ effectivePrices: z.partialRecord(currencyCode, effectivePriceSchema) }),
   ),

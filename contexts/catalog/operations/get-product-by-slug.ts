@@ -1,10 +1,17 @@
+import {
+  channelKeyProblem,
+  publishableKeyHeaders,
+  varyByChannel,
+} from '#contexts/channels/operations/store-headers.ts';
 import { NotFoundError } from '#platform/errors/index.ts';
 import { json } from '#platform/http/response.ts';
+import { storeProductIn } from '../domain/channel-view.ts';
 import { withEffectivePrices } from '../domain/pricing.ts';
 import { storeProductSchema } from '../domain/schemas.ts';
 import { storeOperation } from '../wiring.ts';
 import { slugPath } from './paths.ts';
 import { publicFor } from './responses.ts';
+import { shownIn } from './store-channel.ts';
 
 /** GET /products/by-slug/{slug}: an active product by its slug (one Query on gsi2). */
 export const getProductBySlug = storeOperation({
@@ -13,13 +20,18 @@ export const getProductBySlug = storeOperation({
   operationId: 'getProductBySlug',
   summary: 'One active product by its slug',
   tags: ['catalog'],
-  request: { path: slugPath },
+  request: { path: slugPath, headers: publishableKeyHeaders },
   responses: { 200: { description: 'The product', schema: storeProductSchema } },
-  problems: { 404: ['product_not_found'] },
-  handle: async ({ path }, { products }) => {
-    const product = await products.getBySlug(path.slug);
-    if (product?.status !== 'active')
+  problems: { ...channelKeyProblem, 404: ['product_not_found'] },
+  handle: async ({ path, event }, { products, channels }) => {
+    const [product, channel] = await Promise.all([
+      products.getBySlug(path.slug),
+      channels.fromHeaders(event.headers),
+    ]);
+    // Drafts, archived products and those outside the key's channel are invisible: same answer as a missing one.
+    if (!shownIn(product, channel))
       throw new NotFoundError(`No product has slug ${path.slug}`, 'product_not_found');
-    return json(200, withEffectivePrices(product, new Date()), publicFor(30));
+    const page = storeProductIn(withEffectivePrices(product, new Date()), channel.currencies);
+    return json(200, page, { ...publicFor(30), ...varyByChannel });
   },
 });

@@ -33,12 +33,15 @@ export const checkoutCart = checkoutOperation({
     'becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is ' +
     '15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order ' +
     '(`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A customer’s order takes the ' +
-    'e-mail from the token when the cart has none. See docs/checkout.md.',
+    'e-mail from the token when the cart has none. Stock is held only at the cart’s channel’s stock ' +
+    'locations (docs/channels.md). See docs/checkout.md.',
   tags: ['checkout', 'carts', 'orders'],
   request: { path: cartPath, headers },
   responses: { 201: { description: 'The order, awaiting payment', schema: checkoutResponseSchema } },
   problems: {
     400: ['idempotency_key_required'],
+    401: ['invalid_publishable_key'],
+    403: ['cart_channel_mismatch'],
     404: ['cart_not_found'],
     409: ['cart_checked_out', 'cart_merged', 'cart_version_conflict', 'out_of_stock', 'checkout_closed'],
     422: [

@@ -2,7 +2,7 @@ import { finishPendingSettlement, settleReservation } from '#contexts/inventory/
 import { type OrderRepository, orderNotFound } from '#contexts/orders/data/repository.ts';
 import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
-import { ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
+import { CHANNEL_EVENTS_VERSION, ORDERS_SOURCE, orderPlaced } from '#contexts/orders/events.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { AppError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -36,7 +36,7 @@ const paidItems = (table: string, order: Order, paymentIntentId: string, at: Dat
   return [
     ...orderTransitionItems(table, order, ['pending_payment'], 'paid', when, 'payment_succeeded'),
     ...[
-      outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, when), at),
+      outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, when), at, CHANNEL_EVENTS_VERSION),
       outboxItem(
         ORDERS_SOURCE,
         'PaymentSucceeded',

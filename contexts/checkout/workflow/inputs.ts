@@ -10,6 +10,7 @@ export const checkoutInput = z.strictObject({
   caller: z.strictObject({
     customerId: z.string().max(128).optional(),
     token: z.string().max(512).optional(),
+    publishableKey: z.string().max(64).optional(),
   }),
   customerEmail: z.string().max(254).optional(),
 });

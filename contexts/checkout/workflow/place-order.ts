@@ -9,7 +9,7 @@ import type { OrderRepository } from '#contexts/orders/data/repository.ts';
 import { orderFromCart } from '#contexts/orders/domain/from-cart.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { hashOrderToken } from '#contexts/orders/domain/token.ts';
-import { checkoutStarted, ORDERS_SOURCE } from '#contexts/orders/events.ts';
+import { CHANNEL_EVENTS_VERSION, checkoutStarted, ORDERS_SOURCE } from '#contexts/orders/events.ts';
 import { consumeFailure, consumeUsageItems, usageRefs } from '#contexts/pricing/data/promotion-usage.ts';
 import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
@@ -117,6 +117,8 @@ export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new 
         ref: `order:${order.id}`,
         lines: priced.record.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
         holdSeconds: deps.holdSeconds,
+        // Only the channel's locations sell to it; its locations come with the cart (no extra read).
+        ...(priced.channel.stockLocationIds ? { locationIds: priced.channel.stockLocationIds } : {}),
       },
       () => now,
       companion(deps.table, order, priced, promotions, now),
@@ -161,7 +163,7 @@ const companion = (
   // Closed exactly as priced: a change since the read (another tab, a merge) voids the checkout.
   const close = cartCloseItem(table, cart, order.id, now);
   const events = [
-    outboxItem(ORDERS_SOURCE, 'CheckoutStarted', checkoutStarted(order), now),
+    outboxItem(ORDERS_SOURCE, 'CheckoutStarted', checkoutStarted(order), now, CHANNEL_EVENTS_VERSION),
     outboxItem(CARTS_SOURCE, 'CartCheckedOut', { cartId: cart.id, orderId: order.id, customerId }, now),
   ].map((Item): TransactItem => ({ Put: { TableName: table, Item } }));
   // The order's body and summary, both conditional on being new.

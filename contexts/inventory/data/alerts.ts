@@ -24,6 +24,8 @@ export interface AlertCheck {
 interface Snapshot {
   readonly threshold: number;
   readonly available: number;
+  /** Available units per location (shards added up). */
+  readonly byLocation: Record<string, number>;
   readonly stored: StoredAlertState | undefined;
   readonly version: number | undefined;
   /** The state was found at its old key (shard 0's partition, before `stock-alerts-v1`): the write moves it. */
@@ -35,6 +37,7 @@ const storedState = (item: Item | undefined): StoredAlertState | undefined =>
     lowAlerted: item.lowAlerted === true,
     outAlerted: item.outAlerted === true,
     lastAvailable: Number(item.lastAvailable ?? 0),
+    ...(item.byLocation ? { byLocation: item.byLocation as Record<string, number> } : {}),
   };
 
 /**
@@ -60,7 +63,7 @@ export class StockAlertMonitor {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const read = await this.#read(variantId);
       if (!read) return undefined;
-      const decision = alertDecision(read.stored, read.available, read.threshold);
+      const decision = alertDecision(read.stored, read.available, read.threshold, read.byLocation);
       const done = { variantId, available: read.available, threshold: read.threshold, alerts: emitted };
       // A state still at its old key is moved on first sight, so carts (reading the new key) see it.
       if (!decision.write && !read.legacy) return done;
@@ -113,9 +116,14 @@ export class StockAlertMonitor {
     // Until `stock-alerts-v1` has moved it, a variant's state may still sit beside its settings.
     const legacy = state.Item ? undefined : items.find((i) => i.entity === Entity.stockAlerts);
     const saved = state.Item ?? legacy;
+    const byLocation: Record<string, number> = {};
+    for (const level of levels)
+      byLocation[level.locationId as string] =
+        (byLocation[level.locationId as string] ?? 0) + (level.available as number);
     return {
       threshold: settings.lowStockThreshold as number,
       available: levels.reduce((sum, level) => sum + (level.available as number), 0),
+      byLocation,
       stored: storedState(saved),
       version: saved?.version as number | undefined,
       legacy: legacy !== undefined,
@@ -135,6 +143,7 @@ export class StockAlertMonitor {
             variantId,
             ...decision.next,
             lastAvailable: read.available,
+            byLocation: read.byLocation,
             threshold: read.threshold,
             version: (read.version ?? 0) + 1,
             updatedAt: now.toISOString(),

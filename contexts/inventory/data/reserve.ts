@@ -93,7 +93,7 @@ export class ReservationService {
 
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const lines = await this.#read(input.lines, states);
-      const sourced = source(lines, await this.#locations.cachedList(), input.region);
+      const sourced = source(lines, await this.#locations.cachedList(), input.region, input.locationIds);
       if (!sourced.ok) {
         // A hot variant may have stock on another shard: move those lines on and read again.
         if (this.#advance(sourced.short, states)) continue;

@@ -142,6 +142,8 @@ export const reserveInput = z.strictObject({
   lines: z.array(reservationLine).min(1).max(MAX_ALLOCATIONS),
   holdSeconds: z.number().int().min(1).max(MAX_HOLD_SECONDS).default(DEFAULT_HOLD_SECONDS),
   region: region.optional(),
+  /** Only these locations may fill it (a sales channel's); absent: every location. */
+  locationIds: z.array(z.string().min(1).max(64)).min(1).max(50).optional(),
 });
 export type ReserveInput = z.input<typeof reserveInput>;
 

@@ -2,7 +2,8 @@
  * Sourcing, pure: which location(s) fill each line. Rule: one location that can fill the whole order
  * (lowest `priority` first); otherwise each line is split over locations by priority, then most stock.
  * Locations are limited to those serving the order's sales region (a location with no regions serves
- * every region), which is how sourcing is configured per region.
+ * every region), which is how sourcing is configured per region, and to the sales channel's locations
+ * when the order names them (docs/channels.md).
  */
 
 /** What sourcing needs of a location. */
@@ -44,10 +45,15 @@ export type SourcingResult =
   | { readonly ok: true; readonly allocations: SourcedAllocation[] }
   | { readonly ok: false; readonly short: Shortfall[] };
 
-/** Active locations serving `region`, best first (priority, then id for a stable order). */
-export const eligibleLocations = (locations: readonly SourcingLocation[], region?: string) =>
+/** Active locations serving `region` (and among `allowed`, if given), best first (priority, then id). */
+export const eligibleLocations = (
+  locations: readonly SourcingLocation[],
+  region?: string,
+  allowed?: readonly string[],
+) =>
   locations
     .filter((l) => l.active && (!region || l.regions.length === 0 || l.regions.includes(region)))
+    .filter((l) => !allowed || allowed.includes(l.id))
     .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
 
 /** Chooses the allocations of an order's lines, or names every line that is short. */
@@ -55,8 +61,9 @@ export const source = (
   lines: readonly SourcingLine[],
   locations: readonly SourcingLocation[],
   region?: string,
+  allowed?: readonly string[],
 ): SourcingResult => {
-  const eligible = eligibleLocations(locations, region);
+  const eligible = eligibleLocations(locations, region, allowed);
   const priority = new Map(eligible.map((l) => [l.id, l.priority]));
   const usable = (line: SourcingLine) =>
     line.candidates.filter((c) => priority.has(c.locationId) && c.available > 0);

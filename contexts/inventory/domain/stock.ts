@@ -107,9 +107,14 @@ export const alertTransition = (
   return { next: { lowAlerted: low, outAlerted: out }, alerts };
 };
 
-/** The alert state as stored: the flags, and the total they were decided on (the summary carts show). */
+/**
+ * The alert state as stored: the flags, and the total they were decided on (the summary carts show),
+ * with the same figure per location (what a sales channel's carts add up over its locations). A state
+ * written before per-location figures has none until its next write.
+ */
 export interface StoredAlertState extends AlertState {
   readonly lastAvailable: number;
+  readonly byLocation?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -120,6 +125,19 @@ export interface StoredAlertState extends AlertState {
  */
 export const summaryStale = (stored: number, available: number): boolean =>
   available !== stored && Math.abs(available - stored) * 10 >= stored;
+
+/**
+ * Whether any location's figure is stale by the same rule (a location appearing or emptying counts).
+ * A stored state without figures is not stale for them: it gains them with its next write anyway.
+ */
+export const locationsStale = (
+  stored: Readonly<Record<string, number>> | undefined,
+  now: Readonly<Record<string, number>> | undefined,
+): boolean => {
+  if (!stored || !now) return false;
+  const ids = new Set([...Object.keys(stored), ...Object.keys(now)]);
+  return [...ids].some((id) => summaryStale(stored[id] ?? 0, now[id] ?? 0));
+};
 
 /** What one check of the alert monitor decides. `write` is false when nothing a reader relies on changed. */
 export interface AlertDecision {
@@ -140,10 +158,13 @@ export const alertDecision = (
   stored: StoredAlertState | undefined,
   available: number,
   threshold: number,
+  byLocation?: Readonly<Record<string, number>>,
 ): AlertDecision => {
   const armed: AlertState = { lowAlerted: false, outAlerted: false };
   const { next, alerts } = alertTransition(stored ?? armed, available, threshold);
   if (!stored) return { next, alerts, flagsChanged: true, write: true };
   const flagsChanged = next.lowAlerted !== stored.lowAlerted || next.outAlerted !== stored.outAlerted;
-  return { next, alerts, flagsChanged, write: flagsChanged || summaryStale(stored.lastAvailable, available) };
+  const stale =
+    summaryStale(stored.lastAvailable, available) || locationsStale(stored.byLocation, byLocation);
+  return { next, alerts, flagsChanged, write: flagsChanged || stale };
 };

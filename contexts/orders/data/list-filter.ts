@@ -16,7 +16,10 @@ export interface SummaryFilter {
 }
 
 /** The admin list's filters that are not in an index key. */
-export type FacetFilters = Pick<AdminOrdersQuery, 'status' | 'paymentStatus' | 'fulfillmentStatus'>;
+export type FacetFilters = Pick<
+  AdminOrdersQuery,
+  'status' | 'paymentStatus' | 'fulfillmentStatus' | 'channelId'
+>;
 
 const STATUS = { '#status': 'status' };
 const PAYMENT = { '#paymentStatus': 'paymentStatus' };
@@ -77,6 +80,16 @@ const paymentPart = (wanted: PaymentStatus, status?: OrderStatus): SummaryFilter
   return join(terms, 'OR') ?? null;
 };
 
+/** Orders of a channel; a summary stored before channels holds none and is the default channel's. */
+const channelPart = (channelId: string): SummaryFilter => ({
+  expression:
+    channelId === 'default'
+      ? 'attribute_not_exists(#channelId) OR #channelId = :channelId'
+      : '#channelId = :channelId',
+  names: { '#channelId': 'channelId' },
+  values: { ':channelId': channelId },
+});
+
 const fulfillmentPart = (wanted: OrderFulfillmentStatus): SummaryFilter => ({
   // Nothing stored: no fulfillment ever changed the order (or it was stored before the facet was).
   expression:
@@ -106,5 +119,6 @@ export const summaryFilter = (
     if (payment) parts.push(payment);
   }
   if (filters.fulfillmentStatus) parts.push(fulfillmentPart(filters.fulfillmentStatus));
+  if (filters.channelId) parts.push(channelPart(filters.channelId));
   return join(parts, 'AND');
 };

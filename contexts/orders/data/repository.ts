@@ -46,7 +46,8 @@ const adminSources = (filters: AdminOrdersQuery): OrderPartition[] => {
  */
 const adminScope = (f: AdminOrdersQuery) =>
   `orders:admin:${f.status ?? '*'}:${f.customerId ?? '*'}:${f.from ?? ''}:${f.to ?? ''}` +
-  (f.paymentStatus || f.fulfillmentStatus ? `:${f.paymentStatus ?? '*'}:${f.fulfillmentStatus ?? '*'}` : '');
+  (f.paymentStatus || f.fulfillmentStatus ? `:${f.paymentStatus ?? '*'}:${f.fulfillmentStatus ?? '*'}` : '') +
+  (f.channelId ? `:channel:${f.channelId}` : '');
 
 /** Orders in the single table. Each method's DynamoDB requests are named in its TSDoc. */
 export class OrderRepository {

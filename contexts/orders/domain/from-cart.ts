@@ -111,6 +111,7 @@ export const orderFromCart = (cart: Cart, refs: OrderRefs, now: Date): Order => 
     customerId: cart.customerId,
     email: email ?? null,
     currency: cart.currency,
+    channelId: cart.channelId,
     pricesIncludeTax: cart.pricesIncludeTax,
     lines: cart.lines.map(lineOf),
     promotions: cart.promotions.applied,

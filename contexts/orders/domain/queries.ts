@@ -53,6 +53,14 @@ export const adminOrdersQuery = z
     fulfillmentStatus: orderFulfillmentStatus.optional().meta({
       description: 'Only orders whose goods are in this status (`unfulfilled` … `delivered`)',
     }),
+    channelId: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .max(40)
+      .optional()
+      .meta({
+        description: 'Only orders placed in this sales channel (`default`: without a publishable key)',
+      }),
     ...pageFields,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] })

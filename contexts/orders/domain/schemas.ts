@@ -90,6 +90,8 @@ const orderFields = {
   customerId: z.string().max(128).nullable(),
   email: z.string().max(254).nullable(),
   currency: currencyCode,
+  /** The sales channel it was placed in (docs/channels.md); orders from before channels are the default's. */
+  channelId: z.string().min(1).max(40).default('default'),
   /** Tax mode of the figures: true when line prices and shipping already included tax. */
   pricesIncludeTax: z.boolean(),
   lines: z.array(orderLineSchema).min(1).max(MAX_CART_LINES),
@@ -176,6 +178,8 @@ export const orderSummarySchema = z
     customerId: z.string().max(128).nullable(),
     email: z.string().max(254).nullable(),
     currency: currencyCode,
+    /** The sales channel it was placed in; the admin list filters by it (`channelId=`). */
+    channelId: z.string().max(40).default('default'),
     grandTotal: amountSchema,
     itemCount: z.number().int().nonnegative(),
     createdAt: z.iso.datetime(),

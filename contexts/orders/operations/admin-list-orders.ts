@@ -15,13 +15,13 @@ export const adminListOrders = orderOperation({
   summary: 'One page of orders, newest first, filtered',
   description:
     'Filters combine: `status`, `from` (inclusive) / `to` (exclusive) on the creation time, `customerId`, ' +
-    '`paymentStatus` and `fulfillmentStatus` (each kept apart from `status`: an order can be `paid`, ' +
+    '`paymentStatus`, `fulfillmentStatus` and `channelId` (the sales channel; the status facets kept apart from `status`: an order can be `paid`, ' +
     '`partially_refunded` and `partially_fulfilled` at once). Orders awaiting payment (`pending_payment`, ' +
     'payment status `pending`) are listed per customer only: `status=pending_payment` or ' +
     '`paymentStatus=pending` without `customerId` is 400 `validation_failed`, and the list without a ' +
     'status shows every other status. A cursor is bound to the filters it was made with. A page may be ' +
     'shorter than `limit`, even empty, while `nextCursor` is set, when `paymentStatus`, ' +
-    '`fulfillmentStatus`, or a status with a customer, filters out most of what it reads: follow ' +
+    '`fulfillmentStatus`, `channelId`, or a status with a customer, filters out most of what it reads: follow ' +
     '`nextCursor` until it is null.',
   tags: ['orders', 'admin'],
   request: { query: adminOrdersQuery },

@@ -23,6 +23,7 @@ export const activeProduct = (variants: number, price = 1000): Product => {
     description: '',
     status: 'active',
     categoryIds: [],
+    channelIds: [],
     images: [],
     priceFrom: { EUR: price },
     createdAt: at,

@@ -6,6 +6,7 @@ import {
   orderCreateItems,
   orderSummary,
   STATE_FIELDS,
+  summaryFromItem,
   summaryItem,
 } from '#contexts/orders/data/items.ts';
 import { orderKeys } from '#contexts/orders/data/keys.ts';
@@ -28,17 +29,27 @@ describe('orderCreateItems', () => {
       lines: order.lines,
     });
     expect(Object.keys(body.Put?.Item ?? {}).filter((k) => k.startsWith('gsi'))).toEqual([]);
+    // The default channel is what a summary without `channelId` reads as: it is not stored.
+    const { channelId: _default, ...row } = orderSummary(order);
     expect(summary.Put?.Item).toEqual({
       ...orderKeys.summary(order.id),
       ...orderKeys.byCustomer(sub, order.createdAt, order.id),
       entity: 'ORDER_SUMMARY',
-      ...orderSummary(order),
+      ...row,
       paymentStatus: 'pending',
       statusHistory: order.statusHistory,
       payment: order.payment,
       version: 1,
     });
     expect(summary.Put?.Item).not.toHaveProperty('fulfillmentStatus');
+  });
+
+  it('stores the channel of an order placed in another channel than the default', () => {
+    const [, summary] = orderCreateItems('t', { ...sampleOrder(), channelId: 'web' });
+    expect(summary.Put?.Item).toMatchObject({ channelId: 'web' });
+    expect(summaryFromItem(summary.Put!.Item!)).toMatchObject({ channelId: 'web' });
+    const [, plain] = orderCreateItems('t', sampleOrder());
+    expect(summaryFromItem(plain.Put!.Item!)).toMatchObject({ channelId: 'default' });
   });
 
   it('gives a guest order no customer key, and an unpaid order no status key', () => {

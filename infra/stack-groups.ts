@@ -6,7 +6,7 @@ import { referencedStateMachines } from './state-machine-order.ts';
  * The nested stack each context's resources live in, by the contexts' roles in the shop:
  * - `Platform`: the API's own endpoints and the approval workflow (system).
  * - `Catalog`: what is sold, at what price, and how much is in stock (catalog, pricing, inventory).
- * - `Storefront`: customers and their carts.
+ * - `Storefront`: customers, their carts, and the sales channels and publishable keys carts are made in.
  * - `Checkout`: the checkout saga's state machines and every function they invoke, and payments, whose
  *   Stripe webhook resumes the saga (a task-token grant on its state machine).
  * - `PostPurchase`: orders (the cancellation workflow), fulfillment and notifications.
@@ -20,6 +20,7 @@ export const CONTEXT_GROUPS: Readonly<Record<string, string>> = {
   inventory: 'Catalog',
   customers: 'Storefront',
   carts: 'Storefront',
+  channels: 'Storefront',
   checkout: 'Checkout',
   payments: 'Checkout',
   orders: 'PostPurchase',

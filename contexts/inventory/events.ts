@@ -58,6 +58,19 @@ export const inventoryAdjustedData = z.object({
   actor: z.string().max(200),
 });
 
+/**
+ * `AvailabilityChanged`: what a sales channel can sell of a variant changed significantly (its first
+ * figure, a new status, or a move of 10% or more since the last one published): for marketplace and
+ * storefront connectors. One event per channel; `available` counts the channel's locations.
+ */
+export const availabilityChangedData = z.object({
+  variantId,
+  channelId: z.string().max(40),
+  available: z.number().int().min(0),
+  previous: z.number().int().min(0).nullable(),
+  status: z.enum(['in_stock', 'low', 'out']),
+});
+
 /** Every inventory event with its `data` schema (for the events catalog and for consumers). */
 export const inventoryEvents = [
   { source: INVENTORY_SOURCE, detailType: 'StockReserved', schema: stockReservedData },
@@ -67,6 +80,7 @@ export const inventoryEvents = [
   { source: INVENTORY_SOURCE, detailType: 'LowStock', schema: lowStockData },
   { source: INVENTORY_SOURCE, detailType: 'OutOfStock', schema: outOfStockData },
   { source: INVENTORY_SOURCE, detailType: 'InventoryAdjusted', schema: inventoryAdjustedData },
+  { source: INVENTORY_SOURCE, detailType: 'AvailabilityChanged', schema: availabilityChangedData },
 ] as const;
 
 export type InventoryEventType = (typeof inventoryEvents)[number]['detailType'];

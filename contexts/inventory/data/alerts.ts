@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { type AvailabilityChange, availabilityChanges, type ChannelScope } from '../domain/availability.ts';
 import { type AlertDecision, alertDecision, type StoredAlertState } from '../domain/stock.ts';
 import { INVENTORY_SOURCE } from '../events.ts';
 import { Entity, stockKeys } from './keys.ts';
@@ -27,6 +28,8 @@ interface Snapshot {
   /** Available units per location (shards added up). */
   readonly byLocation: Record<string, number>;
   readonly stored: StoredAlertState | undefined;
+  /** Each channel's figure last published by `AvailabilityChanged`. */
+  readonly published: Record<string, number> | undefined;
   readonly version: number | undefined;
   /** The state was found at its old key (shard 0's partition, before `stock-alerts-v1`): the write moves it. */
   readonly legacy: boolean;
@@ -48,26 +51,36 @@ const storedState = (item: Item | undefined): StoredAlertState | undefined =>
  * crossings. Every write is conditional on the version read, so two concurrent checks cannot both emit
  * one crossing; the loser re-reads and decides again.
  */
+/** Where the monitor learns the sales channels (each with its locations) it publishes availability for. */
+export type ChannelScopes = () => Promise<readonly ChannelScope[]>;
+
+/** Without channels: the default one, served by every location. */
+const defaultOnly: ChannelScopes = async () => [{ id: 'default', stockLocationIds: null }];
+
 export class StockAlertMonitor {
   readonly #table: string;
   readonly #levels: StockReader;
+  readonly #channels: ChannelScopes;
 
-  constructor(table: string) {
+  constructor(table: string, channels: ChannelScopes = defaultOnly) {
     this.#table = table;
     this.#levels = new StockReader(table, { cacheMs: 0 });
+    this.#channels = channels;
   }
 
   /** Checks one variant and emits its due alerts once (undefined when its stock is not tracked). */
   async check(variantId: string, now = new Date()): Promise<AlertCheck | undefined> {
     const emitted: Array<'LowStock' | 'OutOfStock'> = [];
+    const scopes = await this.#channels();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const read = await this.#read(variantId);
       if (!read) return undefined;
       const decision = alertDecision(read.stored, read.available, read.threshold, read.byLocation);
+      const availability = availabilityChanges(read.published, scopes, read.byLocation, read.threshold);
       const done = { variantId, available: read.available, threshold: read.threshold, alerts: emitted };
       // A state still at its old key is moved on first sight, so carts (reading the new key) see it.
-      if (!decision.write && !read.legacy) return done;
-      const result = await transact(this.#writes(variantId, read, decision, now));
+      if (!decision.write && availability.changes.length === 0 && !read.legacy) return done;
+      const result = await transact(this.#writes(variantId, read, decision, availability, now));
       if (!result.ok) {
         // Another check moved the state (or held it): re-read the total and decide again.
         await backoff(attempt);
@@ -125,13 +138,20 @@ export class StockAlertMonitor {
       available: levels.reduce((sum, level) => sum + (level.available as number), 0),
       byLocation,
       stored: storedState(saved),
+      published: saved?.channelAvailability as Record<string, number> | undefined,
       version: saved?.version as number | undefined,
       legacy: legacy !== undefined,
     };
   }
 
   /** The state Put (conditional on the version read, or on there being none), its alerts, and the move of an old state. */
-  #writes(variantId: string, read: Snapshot, decision: AlertDecision, now: Date): TransactItem[] {
+  #writes(
+    variantId: string,
+    read: Snapshot,
+    decision: AlertDecision,
+    availability: { changes: readonly AvailabilityChange[]; published: Record<string, number> },
+    now: Date,
+  ): TransactItem[] {
     const fresh = read.version === undefined || read.legacy;
     const items: TransactItem[] = [
       {
@@ -144,6 +164,7 @@ export class StockAlertMonitor {
             ...decision.next,
             lastAvailable: read.available,
             byLocation: read.byLocation,
+            channelAvailability: availability.published,
             threshold: read.threshold,
             version: (read.version ?? 0) + 1,
             updatedAt: now.toISOString(),
@@ -169,6 +190,14 @@ export class StockAlertMonitor {
           : { variantId };
       items.push({ Put: { TableName: this.#table, Item: outboxItem(INVENTORY_SOURCE, alert, data, now) } });
     }
+    // In the same transaction as the figures they report, so an event is never published twice or lost.
+    for (const change of availability.changes)
+      items.push({
+        Put: {
+          TableName: this.#table,
+          Item: outboxItem(INVENTORY_SOURCE, 'AvailabilityChanged', { variantId, ...change }, now),
+        },
+      });
     return items;
   }
 }

@@ -1,14 +1,34 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { ChannelRepository } from '#contexts/channels/data/channel-repository.ts';
+import { CHANNEL_CACHE_MS } from '#contexts/channels/data/channel-resolver.ts';
 import { requireEnv } from '#platform/config/env.ts';
-import { StockAlertMonitor } from '../data/alerts.ts';
+import { type ChannelScopes, StockAlertMonitor } from '../data/alerts.ts';
+import type { ChannelScope } from '../domain/availability.ts';
 
-const monitor = new StockAlertMonitor(requireEnv('TABLE_NAME'));
+const table = requireEnv('TABLE_NAME');
+const channels = new ChannelRepository(table);
+
+/** The sales channels and their locations: one Query, trusted as long as a store function trusts a key. */
+let scopes: { value: Promise<readonly ChannelScope[]>; until: number } | undefined;
+const channelScopes: ChannelScopes = () => {
+  if (!scopes || scopes.until < Date.now()) {
+    const value = channels
+      .list()
+      .then((list) => list.map((c) => ({ id: c.id, stockLocationIds: c.stockLocationIds })));
+    // A failed read is not kept: the next batch asks again.
+    value.catch(() => (scopes = undefined));
+    scopes = { value, until: Date.now() + CHANNEL_CACHE_MS };
+  }
+  return scopes.value;
+};
+
+const monitor = new StockAlertMonitor(table, channelScopes);
 const logger = new Logger();
 
 /**
  * Pipe target (`stockAlerts`): the pipe has filtered the stream to written stock levels and settings.
- * Checks each variant of the batch once; a failure fails the batch, and the retry re-checks harmlessly.
+ * Checks each variant of the batch once (alerts, the stock summary, each channel's availability); a failure fails the batch, and the retry re-checks harmlessly.
  */
 export const handler = async (records: DynamoDBRecord[]): Promise<void> => {
   const variants = new Set(

@@ -33,19 +33,19 @@ export const webhooksContext = {
       memoryMb: 256,
       // A DNS lookup of the target (a few seconds at worst) and a few single-item writes.
       timeoutSeconds: 15,
-      uses: { table: 'readWrite', secrets: ['cursorKey'], queues: ['webhookDeliveries'] },
+      uses: { table: 'readWrite', secrets: ['cursorKey'], queues: ['webhooks'] },
       environment: cloudFacts,
       operations: webhookAdminOperations,
     },
     webhooksWorker: {
-      // Not routed: the consumer of both webhook queues.
+      // Not routed: the consumer of the `webhooks` queue.
       entry: 'contexts/webhooks/lambda/worker.ts',
       description:
         'Webhooks: records one delivery per subscription and event, and makes each signed attempt (10 s each, side by side)',
       memoryMb: 256,
       // A batch's attempts run side by side, each at most 10 s, plus a few writes around them.
       timeoutSeconds: 30,
-      uses: { table: 'readWrite', queues: ['webhookDeliveries'] },
+      uses: { table: 'readWrite', queues: ['webhooks'] },
       environment: { ...cloudFacts, WEBHOOK_CACHE_SECONDS: '30' },
     },
   },
@@ -53,26 +53,21 @@ export const webhooksContext = {
     eventsToWebhooks: {
       description: 'Every domain event, for the webhook subscriptions whose patterns take its detail-type',
       pattern: { source: [{ prefix: 'commerce.' }] },
-      queue: 'webhookEvents',
+      queue: 'webhooks',
     },
   },
   queues: {
-    webhookEvents: {
-      description: 'Every domain event, to be turned into one delivery per matching webhook subscription',
+    // One queue for both kinds of message (a domain event to fan out, one attempt at one delivery): one
+    // consumer, one dead-letter queue and alarm; the worker tells them apart by their shape.
+    webhooks: {
+      description:
+        'Every domain event, to become one delivery per matching subscription; and one message per attempt at a delivery (retries delayed by their backoff)',
       consumer: 'webhooksWorker',
       batchSize: 10,
       // Above the worker's 30 s timeout, so a message is never redelivered while still being handled.
       visibilityTimeoutSeconds: 60,
-      // Only our own faults (the table, the queue) fail a message; a few tries absorb throttling.
-      maxReceiveCount: 5,
-    },
-    webhookDeliveries: {
-      description: 'One attempt at one webhook delivery per message (retries delayed by their backoff)',
-      consumer: 'webhooksWorker',
-      batchSize: 10,
-      visibilityTimeoutSeconds: 60,
-      // A receiver's failure is recorded, not thrown; what is left to fail is ours (the sweep also
-      // queues any pending delivery whose job was lost).
+      // A receiver's failure is recorded, not thrown: only our own faults (the table, the queue) fail a
+      // message, and a few tries absorb throttling (the sweep also queues a delivery whose job was lost).
       maxReceiveCount: 5,
     },
   },

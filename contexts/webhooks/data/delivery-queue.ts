@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** SQS takes at most 15 minutes of delay; a longer wait is the sweep's (docs/webhooks.md#retries). */
 export const MAX_QUEUE_DELAY_MS = 15 * 60 * 1000;
 
-/** A message of the `webhookDeliveries` queue: make attempt `attempts + 1` at this delivery. */
+/** A delivery job on the `webhooks` queue: make attempt `attempts + 1` at this delivery. */
 export const deliveryJob = z.strictObject({
   webhookId: z.string().max(64),
   deliveryId: z.string().max(64),

@@ -10,7 +10,7 @@ import { webhookServices, webhookSettings } from '../wiring.ts';
 const services = webhookServices(
   requireEnv('TABLE_NAME'),
   requireEnv('SECRET_CURSOR_KEY'),
-  requireEnv('QUEUE_URL_WEBHOOK_DELIVERIES'),
+  requireEnv('QUEUE_URL_WEBHOOKS'),
   webhookSettings(process.env),
 );
 const router = httpRouter(webhookAdminOperations, services);

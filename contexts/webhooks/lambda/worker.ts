@@ -12,7 +12,7 @@ import { webhookServices, webhookSettings } from '../wiring.ts';
 const services = webhookServices(
   requireEnv('TABLE_NAME'),
   '',
-  requireEnv('QUEUE_URL_WEBHOOK_DELIVERIES'),
+  requireEnv('QUEUE_URL_WEBHOOKS'),
   webhookSettings(process.env),
 );
 const subscribed = activeSubscriptions(services);
@@ -21,8 +21,8 @@ const processor = new BatchProcessor(EventType.SQS);
 const anyEvent = busEvent(eventDetail(z.unknown()));
 
 /**
- * One message: a domain event from the `webhookEvents` queue (record and queue its deliveries), or a
- * delivery job from `webhookDeliveries` (make one attempt). A receiver's failure is recorded, not thrown;
+ * One message of the `webhooks` queue: a domain event from the bus (record and queue its deliveries),
+ * or a delivery job (make one attempt). A receiver's failure is recorded, not thrown;
  * only our own faults (the table, the queue) throw, so only that message comes back.
  */
 const handleRecord = async (record: SQSRecord): Promise<void> => {
@@ -44,7 +44,7 @@ const handleRecord = async (record: SQSRecord): Promise<void> => {
 };
 
 /**
- * The `webhooksWorker` function: consumer of both webhook queues, with partial batch responses. The
+ * The `webhooksWorker` function: consumer of the `webhooks` queue, with partial batch responses. The
  * attempts of a batch run side by side, so one slow receiver costs the others nothing but its seat.
  */
 export const handler = async (event: SQSEvent) =>

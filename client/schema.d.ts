@@ -1426,7 +1426,7 @@ export interface paths {
     put?: never;
     /**
      * Subscribe a URL to domain events
-     * @description Events whose detail-type matches `eventTypes` (`OrderPlaced`, `Order*`, `*`) are POSTed to `url`, signed per Standard Webhooks. The URL must be https and resolve to a public address (checked now and at every send). The answer carries the signing `secret`: it is never shown again (rotate it to get a new one). See docs/webhooks.md.
+     * @description Events whose detail-type matches `eventTypes` (`OrderPlaced`, `Order*`, `*`) are POSTed to `url`, signed per Standard Webhooks. The URL must be https and resolve to a public address (checked now and at every send). The answer carries the signing `secret`: it is never shown again (rotate it to get a new one). With an `Idempotency-Key` the id derives from it, so a retry answers the subscription it created (`Idempotent-Replayed: true`). See docs/webhooks.md.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -10027,7 +10027,9 @@ export interface operations {
   adminCreateWebhook: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10052,6 +10054,10 @@ export interface operations {
       /** @description The subscription and its secret */
       201: {
         headers: {
+          /** @description The subscription’s URL path */
+          location: string;
+          /** @description Present when this answers a retry of an earlier request */
+          'idempotent-replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -10105,6 +10111,15 @@ export interface operations {
       };
       /** @description Problem; `code`: `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `idempotency_key_reused` */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
-import { eventually } from '../support/cloud.ts';
+import { cloud, eventually } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import {
   type Answer,
@@ -257,5 +257,25 @@ describe('webhooks over HTTP: subscriptions, signed deliveries, retries, redeliv
     expect(changed.body).toMatchObject({ eventTypes: ['Order*'], description: 'ERP' });
     expect((await webhookAdmin('DELETE', `/${webhookId}`)).status).toBe(204);
     expectProblem(await webhookAdmin('DELETE', `/${webhookId}`), 404, 'webhook_not_found');
+  });
+
+  it('answers a retried create with the same Idempotency-Key with the subscription it made', async () => {
+    const r = await receiver();
+    const key = `wh-test-${crypto.randomUUID()}`;
+    const body = { url: r.url, eventTypes: ['OrderPlaced'] };
+    const headers = { 'idempotency-key': key };
+    const first = await sendJson('POST', '/admin/webhooks', body, cloud().tokens.admin, headers);
+    expect(first.status).toBe(201);
+    webhooks.push(first.body.webhookId);
+    const again = await sendJson('POST', '/admin/webhooks', body, cloud().tokens.admin, headers);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toMatchObject({ webhookId: first.body.webhookId, secret: first.body.secret });
+    const other = { ...body, eventTypes: ['Order*'] };
+    expectProblem(
+      await sendJson('POST', '/admin/webhooks', other, cloud().tokens.admin, headers),
+      422,
+      'idempotency_key_reused',
+    );
   });
 });

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
 import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { UnprocessableError } from '#platform/errors/index.ts';
+import { derivedId, requestFingerprint } from '#platform/idempotency/derive.ts';
 import { WebhookNotFoundError } from '../domain/errors.ts';
 import { newSigningSecret } from '../domain/signing.ts';
 import type {
@@ -15,7 +18,11 @@ import { webhookView } from '../domain/subscription.ts';
 import { webhookKeys } from './keys.ts';
 import { subscriptionFromItem, subscriptionItem } from './subscription-items.ts';
 
-const newWebhookId = () => `wh_${randomBytes(16).toString('base64url').slice(0, 22)}`;
+/** A new id: derived from the Idempotency-Key when there is one (a retry names the same one), else random. */
+const newWebhookId = (idempotencyKey: string | undefined) =>
+  idempotencyKey === undefined
+    ? `wh_${randomBytes(16).toString('base64url').slice(0, 22)}`
+    : derivedId('wh', 'webhook', [idempotencyKey], 22);
 
 /** Subscriptions in the single table. Each method's DynamoDB requests are named in its TSDoc. */
 export class SubscriptionStore {
@@ -27,11 +34,19 @@ export class SubscriptionStore {
     this.#cursorSecret = cursorSecret;
   }
 
-  /** A new subscription with a new secret (1 PutItem, conditional on the fresh id being unused). */
-  async create(input: CreateWebhookInput, now = new Date()): Promise<StoredWebhook> {
+  /**
+   * A new subscription with a new secret (1 PutItem, conditional on the id being unused). With an
+   * Idempotency-Key the id derives from it: a retry of the same request answers the subscription it
+   * made (`replayed`, secret included: the same caller); the key with another body is a 422.
+   */
+  async create(
+    input: CreateWebhookInput,
+    idempotencyKey?: string,
+    now = new Date(),
+  ): Promise<{ webhook: StoredWebhook; replayed: boolean }> {
     const at = now.toISOString();
     const webhook: StoredWebhook = {
-      webhookId: newWebhookId(),
+      webhookId: newWebhookId(idempotencyKey),
       ...input,
       consecutiveFailures: 0,
       disabledReason: null,
@@ -40,14 +55,27 @@ export class SubscriptionStore {
       updatedAt: at,
       secret: newSigningSecret(),
     };
-    await documentClient().send(
-      new PutCommand({
-        TableName: this.#table,
-        Item: subscriptionItem(webhook),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return webhook;
+    const requestHash = idempotencyKey === undefined ? undefined : requestFingerprint(input);
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { ...subscriptionItem(webhook), ...(requestHash ? { requestHash } : {}) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { webhook, replayed: false };
+    } catch (error) {
+      if (!isConditionFailure(error) || requestHash === undefined) throw error;
+      const earlier = error.Item ? unmarshall(error.Item as Parameters<typeof unmarshall>[0]) : undefined;
+      if (earlier?.requestHash !== requestHash)
+        throw new UnprocessableError(
+          'This Idempotency-Key was already used for a different webhook',
+          'idempotency_key_reused',
+        );
+      return { webhook: subscriptionFromItem(earlier), replayed: true };
+    }
   }
 
   /** One subscription, secret included (1 GetItem). */

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { idempotencyKey, idempotencyKeyOf, replayedHeader } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
 import { acceptTarget } from '../data/targets.ts';
 import { TARGET_REFUSALS } from '../domain/errors.ts';
@@ -27,15 +29,35 @@ export const createWebhook = webhookAdminOperation({
     'Events whose detail-type matches `eventTypes` (`OrderPlaced`, `Order*`, `*`) are POSTed to `url`, ' +
     'signed per Standard Webhooks. The URL must be https and resolve to a public address (checked now and ' +
     'at every send). The answer carries the signing `secret`: it is never shown again (rotate it to get a ' +
-    'new one). See docs/webhooks.md.',
+    'new one). With an `Idempotency-Key` the id derives from it, so a retry answers the subscription it ' +
+    'created (`Idempotent-Replayed: true`). See docs/webhooks.md.',
   tags: [...tags],
-  request: { body: createWebhookInput },
-  responses: { 201: { description: 'The subscription and its secret', schema: webhookWithSecretSchema } },
-  problems: { 400: TARGET_REFUSALS },
-  handle: async ({ body }, { subscriptions, settings }) => {
+  request: {
+    body: createWebhookInput,
+    headers: z.object({ 'idempotency-key': idempotencyKey.optional() }),
+  },
+  responses: {
+    201: {
+      description: 'The subscription and its secret',
+      schema: webhookWithSecretSchema,
+      headers: z.object({
+        location: z.string().meta({ description: 'The subscription’s URL path' }),
+        'idempotent-replayed': z
+          .literal('true')
+          .optional()
+          .meta({ description: 'Present when this answers a retry of an earlier request' }),
+      }),
+    },
+  },
+  problems: { 400: TARGET_REFUSALS, 422: ['idempotency_key_reused'] },
+  handle: async ({ body, event }, { subscriptions, settings }) => {
     await acceptTarget(body.url, settings.policy);
-    const created = await subscriptions.create(body);
-    return json(201, created, { location: `/admin/webhooks/${created.webhookId}`, ...noStore });
+    const { webhook, replayed } = await subscriptions.create(body, idempotencyKeyOf(event));
+    return json(201, webhook, {
+      location: `/admin/webhooks/${webhook.webhookId}`,
+      ...noStore,
+      ...replayedHeader(replayed),
+    });
   },
 });
 

@@ -1,7 +1,9 @@
 import { MAX_ATTEMPTS, retryDelayMs } from '../domain/backoff.ts';
 import { type AttemptResult, TEST_EVENT_TYPE } from '../domain/delivery.ts';
 import { signedHeaders } from '../domain/signing.ts';
+import type { StoredWebhook } from '../domain/subscription.ts';
 import type { WebhookServices } from '../wiring.ts';
+import type { StoredDelivery } from './delivery-items.ts';
 import type { DeliveryJob } from './delivery-queue.ts';
 import { MAX_QUEUE_DELAY_MS } from './delivery-queue.ts';
 import type { AttemptOutcome } from './delivery-store.ts';
@@ -31,6 +33,34 @@ const afterFailure = (attempt: number, now: Date, scale: number): AttemptOutcome
 
 const refused = (error: string): AttemptResult => ({ ok: false, statusCode: null, latencyMs: 0, error });
 
+/** Why a delivery is not sent at all: its subscription is gone, or disabled (a test ping still goes). */
+const stopReasonOf = (webhook: StoredWebhook | undefined, delivery: StoredDelivery) => {
+  if (!webhook) return 'webhook_deleted';
+  return !webhook.active && delivery.eventType !== TEST_EVENT_TYPE ? 'webhook_disabled' : undefined;
+};
+
+/** What follows a recorded attempt: the next one queued, the failure counted, or the count cleared. */
+const followUp = async (
+  services: WebhookServices,
+  job: DeliveryJob,
+  attempt: number,
+  outcome: AttemptOutcome & { delayMs?: number },
+  webhook: StoredWebhook,
+  at: Date,
+): Promise<JobOutcome> => {
+  if (outcome.kind === 'retry') {
+    if ((outcome.delayMs ?? 0) <= MAX_QUEUE_DELAY_MS)
+      await services.queue.send({ ...job, attempts: attempt }, outcome.delayMs);
+    return 'retry';
+  }
+  if (outcome.kind === 'failed') {
+    await countFailure(services.table, job.webhookId, at);
+    return 'failed';
+  }
+  if (webhook.consecutiveFailures > 0) await clearFailures(services.table, job.webhookId);
+  return 'delivered';
+};
+
 /**
  * One attempt at a delivery (docs/webhooks.md#delivery): claim it (a duplicate or outdated job takes
  * nothing), POST the signed body, record the answer, then queue the next attempt after the backoff,
@@ -43,7 +73,7 @@ export const deliverJob = async (
   job: DeliveryJob,
   now: () => Date = () => new Date(),
 ): Promise<JobOutcome> => {
-  const { deliveries, subscriptions, settings, queue, table } = services;
+  const { deliveries, subscriptions, settings } = services;
   const delivery = await deliveries.get(job.webhookId, job.deliveryId);
   if (delivery?.status !== 'pending' || delivery.attempts !== job.attempts) return 'stale';
   const claimedAt = now();
@@ -51,11 +81,7 @@ export const deliverJob = async (
     return 'stale';
   const attempt = job.attempts + 1;
   const webhook = await subscriptions.get(job.webhookId, { consistent: true });
-  const stopReason = !webhook
-    ? 'webhook_deleted'
-    : !webhook.active && delivery.eventType !== TEST_EVENT_TYPE
-      ? 'webhook_disabled'
-      : undefined;
+  const stopReason = stopReasonOf(webhook, delivery);
   if (!webhook || stopReason) {
     await deliveries.record(
       delivery,
@@ -73,15 +99,5 @@ export const deliverJob = async (
     ? { kind: 'delivered' }
     : afterFailure(attempt, finished, settings.backoffScale);
   if (!(await deliveries.record(delivery, attempt, result, outcome, finished))) return 'stale';
-  if (outcome.kind === 'retry') {
-    if ((outcome.delayMs ?? 0) <= MAX_QUEUE_DELAY_MS)
-      await queue.send({ ...job, attempts: attempt }, outcome.delayMs);
-    return 'retry';
-  }
-  if (outcome.kind === 'failed') {
-    await countFailure(table, job.webhookId, finished);
-    return 'failed';
-  }
-  if (webhook.consecutiveFailures > 0) await clearFailures(table, job.webhookId);
-  return 'delivered';
+  return followUp(services, job, attempt, outcome, webhook, finished);
 };

@@ -10,6 +10,7 @@ import { ordersContext } from '#contexts/orders/context.ts';
 import { paymentsContext } from '#contexts/payments/context.ts';
 import { pricingContext } from '#contexts/pricing/context.ts';
 import { systemContext } from '#contexts/system/context.ts';
+import { webhooksContext } from '#contexts/webhooks/context.ts';
 import { platformKeyPrefixes } from '#platform/data/keys.ts';
 import { composeApp } from '#platform/definition/compose.ts';
 
@@ -80,6 +81,7 @@ export const app = composeApp(
     ordersContext,
     fulfillmentContext,
     notificationsContext,
+    webhooksContext,
   ],
   { keyPrefixes: platformKeyPrefixes },
 );

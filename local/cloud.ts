@@ -23,6 +23,7 @@ import { stateMachineArn } from './stepfunctions/arns.ts';
 import * as sfn from './stepfunctions/index.ts';
 import * as pipes from './streams/index.ts';
 import * as stripe from './stripe/index.ts';
+import { withLocalWebhooks } from './webhooks.ts';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT_ID = '000000000000';
@@ -118,7 +119,8 @@ export const startCloud = async (app: AppDefinition, options: CloudOptions = {})
     stops.length = 0;
   };
   try {
-    return await assemble(app, options, stops, stopAll);
+    // Receivers of the local cloud's webhooks run on this machine (loopback, plain http).
+    return await assemble(withLocalWebhooks(app), options, stops, stopAll);
   } catch (error) {
     await stopAll();
     throw error;

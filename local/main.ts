@@ -5,6 +5,7 @@ import { app } from '#app/definition.ts';
 import { startCloud } from './cloud.ts';
 import { withPaymentTimeout } from './payment-timeout.ts';
 import { seedIfEmpty } from './seed.ts';
+import { withLocalWebhooks } from './webhooks.ts';
 
 // `npm start [-- --data <dir>] [--port <n>] [--no-seed] [--log-level INFO] [--state <file>]`
 const { values } = parseArgs({
@@ -19,7 +20,11 @@ const { values } = parseArgs({
 
 const started = Date.now();
 // An unpaid checkout expires after this (AWS: 15 minutes); CHECKOUT_PAYMENT_TIMEOUT_SECONDS overrides.
-const served = withPaymentTimeout(app, Number(process.env.CHECKOUT_PAYMENT_TIMEOUT_SECONDS ?? 120));
+// WEBHOOK_BACKOFF_SCALE (0 < n ≤ 1) shortens webhook retries, e.g. 0.001 to watch them all in minutes.
+const served = withLocalWebhooks(
+  withPaymentTimeout(app, Number(process.env.CHECKOUT_PAYMENT_TIMEOUT_SECONDS ?? 120)),
+  process.env.WEBHOOK_BACKOFF_SCALE ? { backoffScale: Number(process.env.WEBHOOK_BACKOFF_SCALE) } : {},
+);
 const cloud = await startCloud(served, {
   port: Number(values.port ?? process.env.PORT ?? 3000),
   ...(values.data ? { dataDir: values.data } : {}),

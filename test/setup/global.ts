@@ -3,6 +3,7 @@ import { app } from '#app/definition.ts';
 import { type Cloud, type CloudInfo, startCloud } from '#local/cloud.ts';
 import { withPaymentTimeout } from '#local/payment-timeout.ts';
 import { seedIfEmpty } from '#local/seed.ts';
+import { withLocalWebhooks } from '#local/webhooks.ts';
 import { reportContractCoverage, resetContractCoverage } from './contract-coverage.ts';
 
 declare module 'vitest' {
@@ -23,7 +24,10 @@ let cloud: Cloud | undefined;
 export default async function setup(project: TestProject) {
   resetContractCoverage();
   // Long enough for a test to pay under a loaded run; short enough to watch a checkout expire.
-  cloud ??= await startCloud(withPaymentTimeout(app, 20), {
+  // Webhook retries at 1/10,000 of the real schedule (about 15 s of waits for all eight attempts), and a
+  // subscription seen by the next event (tests subscribe and fire at once).
+  const served = withLocalWebhooks(withPaymentTimeout(app, 20), { backoffScale: 0.0001, cacheSeconds: 0 });
+  cloud ??= await startCloud(served, {
     port: 0,
     buildDir: '.local/test-build',
     visibilityScale: 0.05,

@@ -10,6 +10,7 @@ import { referencedStateMachines } from './state-machine-order.ts';
  * - `Checkout`: the checkout saga's state machines and every function they invoke, and payments, whose
  *   Stripe webhook resumes the saga (a task-token grant on its state machine).
  * - `PostPurchase`: orders (the cancellation workflow), fulfillment and notifications.
+ * - `Webhooks`: outbound event deliveries to back-office systems.
  * A context missing here gets a stack of its own, named after it (`webhooks` → `Webhooks`), so a new
  * context needs no edit here. Every pipe and the function it invokes live in `Streams` instead (below).
  */
@@ -26,6 +27,8 @@ export const CONTEXT_GROUPS: Readonly<Record<string, string>> = {
   orders: 'PostPurchase',
   fulfillment: 'PostPurchase',
   notifications: 'PostPurchase',
+  // Outbound deliveries to back-office systems: a stack of their own, apart from selling.
+  webhooks: 'Webhooks',
 };
 
 /**

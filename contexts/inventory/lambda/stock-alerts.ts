@@ -1,7 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ChannelRepository } from '#contexts/channels/data/channel-repository.ts';
-import { CHANNEL_CACHE_MS } from '#contexts/channels/data/channel-resolver.ts';
 import { requireEnv } from '#platform/config/env.ts';
 import { type ChannelScopes, StockAlertMonitor } from '../data/alerts.ts';
 import type { ChannelScope } from '../domain/availability.ts';
@@ -9,7 +8,12 @@ import type { ChannelScope } from '../domain/availability.ts';
 const table = requireEnv('TABLE_NAME');
 const channels = new ChannelRepository(table);
 
-/** The sales channels and their locations: one Query, trusted as long as a store function trusts a key. */
+/**
+ * The sales channels and their locations: one Query, trusted for 10 s. A new channel (or a channel's
+ * new locations) gets its figures from the first check after that, i.e. with the variant's next stock
+ * change; a Query per 10 s per warm instance costs next to nothing.
+ */
+const CHANNELS_CACHE_MS = 10_000;
 let scopes: { value: Promise<readonly ChannelScope[]>; until: number } | undefined;
 const channelScopes: ChannelScopes = () => {
   if (!scopes || scopes.until < Date.now()) {
@@ -18,7 +22,7 @@ const channelScopes: ChannelScopes = () => {
       .then((list) => list.map((c) => ({ id: c.id, stockLocationIds: c.stockLocationIds })));
     // A failed read is not kept: the next batch asks again.
     value.catch(() => (scopes = undefined));
-    scopes = { value, until: Date.now() + CHANNEL_CACHE_MS };
+    scopes = { value, until: Date.now() + CHANNELS_CACHE_MS };
   }
   return scopes.value;
 };

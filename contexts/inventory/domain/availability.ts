@@ -30,7 +30,7 @@ export const channelAvailable = (scope: ChannelScope, byLocation: Readonly<Recor
 
 /**
  * The channels whose availability a connector should hear about, debounced by significance: a
- * channel's first figure, a change of status (in stock, low, out: exact at the threshold and at zero),
+ * channel's first figure above zero, a change of status (in stock, low, out: exact at the threshold and at zero),
  * or a move of 10% or more from the figure last published (the same rule that keeps carts' stock
  * summary fresh). Smaller moves are held back, so a selling variant does not send an event per sale;
  * the figure published is always the exact one of that moment. `published` is what to store next:
@@ -47,6 +47,9 @@ export const availabilityChanges = (
   for (const scope of scopes) {
     const available = channelAvailable(scope, byLocation);
     const previous = published?.[scope.id];
+    // A channel none of whose locations ever held the variant has nothing to say yet: no "out" for
+    // every variant a channel does not sell.
+    if (previous === undefined && available === 0) continue;
     const due =
       previous === undefined ||
       statusOf(previous, threshold) !== statusOf(available, threshold) ||

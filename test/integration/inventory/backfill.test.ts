@@ -104,13 +104,24 @@ describe('stock-alerts-v1 (backfill)', () => {
 
   it('leaves the monitor reading the moved state: no alert repeats, and an unchanged check writes nothing', async () => {
     const monitor = new StockAlertMonitor(f.table);
+    const variants = ['bf-low', 'bf-out', 'bf-both', plain[0]!];
+    // A state from before channel availability gets each channel's first figure once (one event per
+    // variant with stock: the default channel)…
+    const first = await Promise.all(variants.map((v) => monitor.check(v)));
+    expect(first.map((c) => c!.alerts)).toEqual([[], [], [], []]);
+    const stocked = first.filter((c) => c!.available > 0).length;
+    expect(stocked).toBeGreaterThan(0);
+    expect((await outboxCounts(f.table)).AvailabilityChanged).toBe(stocked);
+    // …and from then on an unchanged check writes nothing.
     const writes = countCommands();
-    const checks = await Promise.all(['bf-low', 'bf-out', 'bf-both', plain[0]!].map((v) => monitor.check(v)));
+    const checks = await Promise.all(variants.map((v) => monitor.check(v)));
     writes.stop();
     expect(checks.map((c) => c!.alerts)).toEqual([[], [], [], []]);
     expect(writes.counts.TransactWriteItemsCommand ?? 0).toBe(0);
+    expect(writes.counts.PutItemCommand ?? 0).toBe(0);
     const outbox = await outboxCounts(f.table);
     expect(outbox.LowStock ?? 0).toBe(0);
     expect(outbox.OutOfStock ?? 0).toBe(0);
+    expect(outbox.AvailabilityChanged).toBe(stocked);
   });
 });

@@ -53,6 +53,15 @@ describe('availability per channel', () => {
     expect(back.changes[0]).toMatchObject({ available: 1, previous: 0, status: 'in_stock' });
   });
 
+  it('says nothing to a channel whose locations never held the variant', () => {
+    const none = availabilityChanges(undefined, [market], { hamburg: 10 }, 0);
+    expect(none).toEqual({ changes: [], published: {} });
+    const arrived = availabilityChanges(none.published, [market], { berlin: 2, hamburg: 10 }, 0);
+    expect(arrived.changes).toEqual([
+      { channelId: 'marketplace', available: 2, previous: null, status: 'in_stock' },
+    ]);
+  });
+
   it('forgets channels that are gone', () => {
     expect(availabilityChanges({ default: 10, closed: 4 }, [web], { berlin: 10 }, 0).published).toEqual({
       default: 10,

@@ -21,10 +21,44 @@ const call = async (target: Target, method: string, path: string): Promise<unkno
   return body;
 };
 
-/** `webhooks test <id>`: sends the subscription a signed test delivery now and prints how it went. */
+interface DeliveryView {
+  readonly deliveryId: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly attempts: number;
+  readonly lastStatusCode: number | null;
+  readonly lastLatencyMs: number | null;
+  readonly lastError: string | null;
+  readonly nextAttemptAt: string | null;
+}
+
+/**
+ * `webhooks test <id>`: queues a signed `WebhookTest` delivery to the subscription, then follows it in
+ * the delivery log until its first attempt has an answer (or 30 s pass), and prints how it went.
+ */
 export const testWebhook = async (target: Target, id: string, out: Output): Promise<void> => {
-  const result = await call(target, 'POST', `/admin/webhooks/${encodeURIComponent(id)}/test`);
-  out.result(result, () => console.log(JSON.stringify(result, null, 2)));
+  const path = `/admin/webhooks/${encodeURIComponent(id)}`;
+  const queued = (await call(target, 'POST', `${path}/test`)) as DeliveryView;
+  let delivery = queued;
+  const deadline = Date.now() + 30_000;
+  while (delivery.attempts === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const page = (await call(target, 'GET', `${path}/deliveries?limit=20`)) as { items: DeliveryView[] };
+    delivery = page.items.find((d) => d.deliveryId === queued.deliveryId) ?? delivery;
+  }
+  out.result(delivery, () => {
+    if (delivery.attempts === 0)
+      console.log(`Test delivery ${delivery.deliveryId} queued; no attempt yet (see the delivery log)`);
+    else if (delivery.status === 'delivered')
+      console.log(
+        `Test delivery ${delivery.deliveryId} delivered: HTTP ${delivery.lastStatusCode} in ${delivery.lastLatencyMs} ms`,
+      );
+    else
+      console.log(
+        `Test delivery ${delivery.deliveryId} ${delivery.status}: ${delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? 'no answer')}` +
+          (delivery.nextAttemptAt ? `; next attempt ${delivery.nextAttemptAt}` : ''),
+      );
+  });
+  if (delivery.status === 'failed') process.exitCode = 1;
 };
 
 interface OrderView {

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
 import { checkout, readyCart, stockOf } from '../support/checkout.ts';
 import { cloud, eventually, sdkConfig } from '../support/cloud.ts';
-import { publishedProduct, stock } from '../support/store.ts';
+import { adminSend, publishedProduct, stock } from '../support/store.ts';
+import { startReceiver } from '../support/webhook-receiver.ts';
 
 const run = promisify(execFile);
 
@@ -147,6 +148,32 @@ describe('the ops CLI against the local cloud', { timeout: scaled(120_000) }, ()
       queues: { name: string; messages: number }[];
     };
     expect(after.queues.find((q) => q.name === 'catalogEvents')?.messages).toBe(0);
+  });
+
+  it('sends a subscription a signed test delivery and reports how it went', async () => {
+    const receiver = await startReceiver();
+    try {
+      const created = await adminSend('POST', '/admin/webhooks', {
+        url: receiver.url,
+        eventTypes: ['OrderPlaced'],
+      });
+      expect(created.status).toBe(201);
+      const webhookId = created.body.webhookId as string;
+      const tested = await ops('webhooks', 'test', webhookId, '--json');
+      expect(tested.stderr).toBe('');
+      const delivery = JSON.parse(tested.stdout) as {
+        status: string;
+        lastStatusCode: number;
+        deliveryId: string;
+      };
+      expect(delivery).toMatchObject({ status: 'delivered', lastStatusCode: 200 });
+      expect(receiver.of(delivery.deliveryId).map((r) => r.payload.type)).toEqual(['WebhookTest']);
+      const unknown = await ops('webhooks', 'test', 'wh_nope');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/40\d /);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('shows an order as the admin API does, and says clearly when there is none', async () => {

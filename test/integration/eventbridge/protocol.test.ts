@@ -27,7 +27,9 @@ describe('the local EventBridge wire protocol', () => {
   });
 
   it.each([
-    { target: 'AWSEvents.PutRule', body: '{}', type: 'UnknownOperationException' },
+    { target: 'AWSEvents.CreateEventBus', body: '{}', type: 'UnknownOperationException' },
+    { target: 'AWSEvents.PutRule', body: '{"EventBusName":"commerce-test"}', type: 'ValidationException' },
+    { target: 'AWSEvents.StartReplay', body: '{}', type: 'ValidationException' },
     { target: 'DynamoDB_20120810.GetItem', body: '{}', type: 'UnknownOperationException' },
     { target: 'AWSEvents.PutEvents', body: '{not json', type: 'SerializationException' },
     { target: 'AWSEvents.PutEvents', body: '[]', type: 'SerializationException' },

@@ -26,7 +26,8 @@ describe('gateway CORS', () => {
     ).toStrictEqual({
       'access-control-allow-origin': 'https://shop.example.com',
       'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-      'access-control-allow-headers': 'authorization,content-type,idempotency-key,x-cart-token,x-order-token,x-publishable-api-key',
+      'access-control-allow-headers':
+        'authorization,content-type,idempotency-key,x-cart-token,x-order-token,x-publishable-api-key',
       'access-control-max-age': '600',
     });
   });

@@ -142,6 +142,36 @@ describe('price lists over HTTP', { timeout: scaled(120_000) }, () => {
     await eventually(async () => ((await stockOf(otherVariant)).available === 50 ? true : undefined));
   });
 
+  it('reads, lists and changes price lists and customer groups through the admin API', async () => {
+    const groupId = await newGroup();
+    const group = await adminSend('GET', `/admin/customer-groups/${groupId}`);
+    expect(group.status).toBe(200);
+    expect(group.body.id).toBe(groupId);
+    const groups = await adminSend('GET', '/admin/customer-groups?limit=100');
+    expect(groups.status).toBe(200);
+    expect(Array.isArray(groups.body.items)).toBe(true);
+
+    const created = await adminSend('POST', '/admin/price-lists', {
+      name: 'Draft list',
+      status: 'draft',
+      customerGroupIds: [groupId],
+    });
+    expect(created.status).toBe(201);
+    const listId = created.body.id as string;
+    const read = await adminSend('GET', `/admin/price-lists/${listId}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: listId, status: 'draft', customerGroupIds: [groupId] });
+    const changed = await adminSend('PATCH', `/admin/price-lists/${listId}`, {
+      version: read.body.version,
+      name: 'Renamed list',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ name: 'Renamed list', version: read.body.version + 1 });
+    const lists = await adminSend('GET', '/admin/price-lists?limit=100');
+    expect(lists.status).toBe(200);
+    expect(Array.isArray(lists.body.items)).toBe(true);
+  });
+
   it('reports each price row and pages a list’s prices', async () => {
     const id = await priceList({ status: 'draft' }, [{ variantId, amount: 1900 }]);
     const res = await adminSend('POST', `/admin/price-lists/${id}/prices`, {

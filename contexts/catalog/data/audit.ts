@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import type { Actor } from './change-transaction.ts';
 import { auditKeys, Entity } from './keys.ts';
 import type { Page } from './product-repository.ts';
@@ -57,23 +55,15 @@ export class AuditRepository {
 
   /** One page of a product's audit trail, newest first (it outlives a deleted product). */
   async forProduct(productId: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> {
-    const scope = `audit:product:${productId}`;
-    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': auditKeys.productCollection(productId).pk },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { limit: limit, cursor: cursor, cursorSecret: this.#cursorSecret, scope: `audit:product:${productId}` },
     );
-    return {
-      items: Items.map((item) => auditRecordSchema.parse(item)),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
-    };
+    return { items: page.items.map((item) => auditRecordSchema.parse(item)), nextCursor: page.nextCursor };
   }
 }

@@ -1,6 +1,4 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import { ValidationError } from '#platform/errors/index.ts';
 import { type ProductSummary, productSummarySchema } from '../domain/schemas.ts';
 import { tokenize } from '../domain/tokens.ts';
@@ -92,11 +90,8 @@ export class ListingRepository {
     const { cursor: _c, limit: _l, ...shape } = query;
     // A cursor is good in the channel it was issued in only (a default-channel cursor reads as before).
     const scope = `listing:${channelId ? `${channelId}:` : ''}${JSON.stringify(shape)}`;
-    const start: PageKey | undefined = query.cursor
-      ? decodeCursor(query.cursor, this.#cursorSecret, scope)
-      : undefined;
     const [index, pk] = byPrice ? ['gsi2', 'gsi2pk'] : ['gsi1', 'gsi1pk'];
-    const input: QueryCommandInput = {
+    const input = {
       TableName: this.#table,
       IndexName: index,
       KeyConditionExpression: `${pk} = :pk${range.key}`,
@@ -107,15 +102,13 @@ export class ListingRepository {
       },
       ...(filters.length > 0 ? { FilterExpression: filters.map((f) => f.expression).join(' AND ') } : {}),
       ScanIndexForward: query.sort === 'price_asc',
-      Limit: query.limit,
-      ExclusiveStartKey: start,
     };
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(new QueryCommand(input));
-    return {
-      items: Items.map((item) => productSummarySchema.parse(item)),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
-    };
+    const page = await queryPage(input, {
+      limit: query.limit,
+      cursor: query.cursor,
+      cursorSecret: this.#cursorSecret,
+      scope,
+    });
+    return { items: page.items.map((item) => productSummarySchema.parse(item)), nextCursor: page.nextCursor };
   }
 }

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import { type Product, type ProductSummary, productSummarySchema } from '../domain/schemas.ts';
 import { productFromItems } from './items.ts';
 import {
@@ -61,24 +61,16 @@ export class ProductRepository {
 
   /** One page of products in a status, newest first: one Query on gsi1. */
   async listByStatus(status: ProductStatus, limit: number, cursor?: string): Promise<Page<ProductSummary>> {
-    const scope = `products:${status}`;
-    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': productsByStatus.partition(status).gsi1pk },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { limit: limit, cursor: cursor, cursorSecret: this.#cursorSecret, scope: `products:${status}` },
     );
-    return {
-      items: Items.map((item) => productSummarySchema.parse(item)),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
-    };
+    return { items: page.items.map((item) => productSummarySchema.parse(item)), nextCursor: page.nextCursor };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import { transact } from '#platform/data/transact.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -49,24 +49,17 @@ export class CustomerGroupRepository {
 
   /** One page of groups, newest first (1 Query on gsi1; the cursor is signed). */
   async list(limit: number, cursor?: string): Promise<GroupPage> {
-    const scope = 'customer-groups';
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': customerGroupKeys.listPartition },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined,
-      }),
+      },
+      { limit, cursor, cursorSecret: this.#cursorSecret, scope: 'customer-groups' },
     );
-    return {
-      items: Items.map(groupFromItem),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
-    };
+    return { items: page.items.map(groupFromItem), nextCursor: page.nextCursor };
   }
 
   /**

@@ -1,6 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
 import { ConflictError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -131,21 +129,19 @@ export const listMembers = async (
   limit: number,
   cursor?: string,
 ): Promise<MemberPage> => {
-  const scope = `customer-group-members#${groupId}`;
-  const { Items = [], LastEvaluatedKey } = await documentClient().send(
-    new QueryCommand({
+  const page = await queryPage(
+    {
       TableName: table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: {
         ':pk': customerGroupKeys.partition(groupId),
         ':prefix': customerGroupKeys.memberPrefix,
       },
-      Limit: limit,
-      ExclusiveStartKey: cursor ? decodeCursor(cursor, cursorSecret, scope) : undefined,
-    }),
+    },
+    { limit, cursor, cursorSecret, scope: `customer-group-members#${groupId}` },
   );
   return {
-    items: Items.map((i) => ({ customerId: i.customerId as string, addedAt: i.addedAt as string })),
-    nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey as PageKey, cursorSecret, scope) : null,
+    items: page.items.map((i) => ({ customerId: i.customerId as string, addedAt: i.addedAt as string })),
+    nextCursor: page.nextCursor,
   };
 };

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { decodeCursor, encodeCursor } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import { transact } from '#platform/data/transact.ts';
 import { NotFoundError } from '#platform/errors/index.ts';
 import type { AdminOrdersQuery } from '../domain/queries.ts';
@@ -102,25 +103,22 @@ export class OrderRepository {
    * no order body is read); the cursor is signed.
    */
   async listForCustomer(customerId: string, limit: number, cursor?: string): Promise<OrderPage> {
-    const scope = `orders:customer:${customerId}`;
-    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': orderKeys.customerPartition(customerId) },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      {
+        limit: limit,
+        cursor: cursor,
+        cursorSecret: this.#cursorSecret,
+        scope: `orders:customer:${customerId}`,
+      },
     );
-    return {
-      items: Items.map(listRowOf),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
-    };
+    return { items: page.items.map(listRowOf), nextCursor: page.nextCursor };
   }
 
   /**

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { variantById } from '#contexts/catalog/data/keys.ts';
 import { batchGet, keyOf } from '#platform/data/batch-get.ts';
 import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
 import { ConflictError } from '#platform/errors/index.ts';
 import type {
@@ -211,18 +211,13 @@ export const listPrices = async (
   limit: number,
   cursor?: string,
 ): Promise<PriceRowPage> => {
-  const scope = `price-list-prices#${listId}`;
-  const { Items = [], LastEvaluatedKey } = await documentClient().send(
-    new QueryCommand({
-      ...rowQuery(table, listId),
-      Limit: limit,
-      ExclusiveStartKey: cursor ? decodeCursor(cursor, cursorSecret, scope) : undefined,
-    }),
-  );
-  return {
-    items: Items.map(priceFromRowItem),
-    nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey as PageKey, cursorSecret, scope) : null,
-  };
+  const page = await queryPage(rowQuery(table, listId), {
+    limit,
+    cursor,
+    cursorSecret,
+    scope: `price-list-prices#${listId}`,
+  });
+  return { items: page.items.map(priceFromRowItem), nextCursor: page.nextCursor };
 };
 
 /** Removes every price of a list, rows and variants' copies (1 Query per 200 rows + their transactions). */

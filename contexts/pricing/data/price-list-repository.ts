@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryAll, queryPage } from '#platform/data/pages.ts';
 import { transact } from '#platform/data/transact.ts';
 import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -60,25 +60,17 @@ export class PriceListRepository {
 
   /** One page of every price list, newest first (1 Query on gsi1); the cursor is signed. */
   async list(limit: number, cursor?: string): Promise<PriceListPage> {
-    const scope = 'price-lists';
-    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': priceListKeys.listPartition },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { limit, cursor, cursorSecret: this.#cursorSecret, scope: 'price-lists' },
     );
-    return {
-      items: Items.map(storedPriceListFromItem),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
-    };
+    return { items: page.items.map(storedPriceListFromItem), nextCursor: page.nextCursor };
   }
 
   /**
@@ -86,22 +78,13 @@ export class PriceListRepository {
    * Windows and scopes are the engine's to judge.
    */
   async active(): Promise<PriceList[]> {
-    const found: PriceList[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await documentClient().send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': priceListKeys.activePartition },
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...Items.map(priceListFromItem));
-      start = LastEvaluatedKey;
-    } while (start);
-    return found;
+    const items = await queryAll({
+      TableName: this.#table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': priceListKeys.activePartition },
+    });
+    return items.map(priceListFromItem);
   }
 
   /**

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryAll, queryPage } from '#platform/data/pages.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '#platform/errors/index.ts';
 import { promotionIdFor, requestHashOf } from '../domain/promotion-ids.ts';
@@ -74,25 +74,17 @@ export class PromotionRepository {
 
   /** One page of every promotion, newest first (1 Query on gsi1); the cursor is signed. */
   async list(limit: number, cursor?: string): Promise<PromotionPage> {
-    const scope = 'promotions';
-    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': promotionKeys.listPartition },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { limit, cursor, cursorSecret: this.#cursorSecret, scope: 'promotions' },
     );
-    return {
-      items: Items.map(storedPromotionFromItem),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
-    };
+    return { items: page.items.map(storedPromotionFromItem), nextCursor: page.nextCursor };
   }
 
   /**
@@ -100,22 +92,13 @@ export class PromotionRepository {
    * applies to every cart; further pages only past 1 MB). Dates are the engine's to check.
    */
   async automatic(): Promise<Promotion[]> {
-    const found: Promotion[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await documentClient().send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': promotionKeys.automaticPartition },
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...Items.map(promotionFromItem));
-      start = LastEvaluatedKey;
-    } while (start);
-    return found;
+    const items = await queryAll({
+      TableName: this.#table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': promotionKeys.automaticPartition },
+    });
+    return items.map(promotionFromItem);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
+import { queryAll } from '#platform/data/pages.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '#platform/errors/index.ts';
 import type {
   CreateShippingOptionInput,
@@ -49,22 +50,13 @@ export class ShippingOptionRepository {
 
   /** Every option, by id (1 Query of gsi1; it pages only past 1 MB, i.e. hundreds of options). */
   async list(): Promise<StoredShippingOption[]> {
-    const options: StoredShippingOption[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': shippingOptionKeys.listPartition },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      options.push(...(page.Items ?? []).map(shippingOptionFromItem));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return options;
+    const items = await queryAll({
+      TableName: this.#table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': shippingOptionKeys.listPartition },
+    });
+    return items.map(shippingOptionFromItem);
   }
 
   async #item(optionId: string) {

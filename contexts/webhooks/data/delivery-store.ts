@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryPage } from '#platform/data/pages.ts';
 import type { AttemptResult, DeliveriesQuery, DeliveryPage } from '../domain/delivery.ts';
 import { DeliveryNotFoundError } from '../domain/errors.ts';
 import { deliveryFromItem, deliveryItem, deliveryView, type StoredDelivery } from './delivery-items.ts';
@@ -75,10 +75,8 @@ export class DeliveryStore {
 
   /** One page of a subscription's log, newest first, optionally of one status (1 Query on gsi2). */
   async list(webhookId: string, query: DeliveriesQuery): Promise<DeliveryPage> {
-    const scope = `webhook-deliveries:${webhookId}:${query.status ?? ''}`;
-    const start = query.cursor ? decodeCursor(query.cursor, this.#cursorSecret, scope) : undefined;
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
@@ -91,15 +89,17 @@ export class DeliveryStore {
           ...(query.status ? { ':status': query.status } : {}),
         },
         ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      {
+        limit: query.limit,
+        cursor: query.cursor,
+        cursorSecret: this.#cursorSecret,
+        scope: `webhook-deliveries:${webhookId}:${query.status ?? ''}`,
+      },
     );
     return {
-      items: Items.map((item) => deliveryView(deliveryFromItem(item))),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
+      items: page.items.map((item) => deliveryView(deliveryFromItem(item))),
+      nextCursor: page.nextCursor,
     };
   }
 

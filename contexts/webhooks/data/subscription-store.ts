@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
-import { decodeCursor, encodeCursor, type PageKey } from '#platform/data/cursor.ts';
+import { queryAll, queryPage } from '#platform/data/pages.ts';
 import { UnprocessableError } from '#platform/errors/index.ts';
 import { derivedId, requestFingerprint } from '#platform/idempotency/derive.ts';
 import { WebhookNotFoundError } from '../domain/errors.ts';
@@ -99,45 +99,31 @@ export class SubscriptionStore {
 
   /** One page of subscriptions, oldest first, without secrets (1 Query on gsi1; signed cursor). */
   async list(limit: number, cursor?: string): Promise<WebhookPage> {
-    const scope = 'webhooks';
-    const start: PageKey | undefined = cursor ? decodeCursor(cursor, this.#cursorSecret, scope) : undefined;
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
+    const page = await queryPage(
+      {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': webhookKeys.subscriptionsPartition },
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { limit, cursor, cursorSecret: this.#cursorSecret, scope: 'webhooks' },
     );
     return {
-      items: Items.map((item) => webhookView(subscriptionFromItem(item))),
-      nextCursor: LastEvaluatedKey
-        ? encodeCursor(LastEvaluatedKey as PageKey, this.#cursorSecret, scope)
-        : null,
+      items: page.items.map((item) => webhookView(subscriptionFromItem(item))),
+      nextCursor: page.nextCursor,
     };
   }
 
   /** Every active subscription (1 Query on gsi1 per 1 MB: tens of items). */
   async active(): Promise<StoredWebhook[]> {
-    const found: StoredWebhook[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await documentClient().send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          FilterExpression: 'active = :yes',
-          ExpressionAttributeValues: { ':pk': webhookKeys.subscriptionsPartition, ':yes': true },
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...Items.map(subscriptionFromItem));
-      start = LastEvaluatedKey;
-    } while (start);
-    return found;
+    const items = await queryAll({
+      TableName: this.#table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      FilterExpression: 'active = :yes',
+      ExpressionAttributeValues: { ':pk': webhookKeys.subscriptionsPartition, ':yes': true },
+    });
+    return items.map(subscriptionFromItem);
   }
 
   /**

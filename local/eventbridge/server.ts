@@ -38,7 +38,6 @@ export interface LocalEventBridge {
   readonly url: string;
   readonly busName: string;
   readonly busArn: string;
-  readonly archiveName: string;
   /** Stops listening, then waits for deliveries in flight. */
   stop(): Promise<void>;
   /** Every event put on the bus, or with a rule name the events routed to that rule (newest 1000). */
@@ -212,7 +211,6 @@ export const start = async (options: StartOptions): Promise<LocalEventBridge> =>
     url: `http://127.0.0.1:${port}`,
     busName: bus.name,
     busArn: bus.arn,
-    archiveName: archive.name,
     stop: async () => {
       await close(server);
       await router.settled();

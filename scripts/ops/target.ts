@@ -9,6 +9,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { stackName } from '#infra/stage.ts';
+import { localCredentials } from '#local/dynamodb/index.ts';
 import { OpsError } from './output.ts';
 
 /** A queue the commands can look at: its dead-letter queue, and where redriven messages go back to. */
@@ -43,8 +44,6 @@ const localState = z.object({
   queues: z.record(z.string(), z.object({ url: z.string(), dlqUrl: z.string() })),
   tokens: z.object({ admin: z.string() }),
 });
-
-const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** The running local cloud, from the state file `npm start` writes. */
 export const localTarget = (stateFile: string): Target => {

@@ -14,7 +14,7 @@ import type {
 } from '../domain/price-list-inputs.ts';
 import { applyPriceListPatch, newPriceList } from '../domain/price-list-rules.ts';
 import type { PriceList } from '../domain/price-list-schemas.ts';
-import { PRICING_SOURCE } from '../events.ts';
+import { PRICE_LIST_CHANGED_VERSION, PRICING_SOURCE } from '../events.ts';
 import { priceListKeys } from './keys.ts';
 import { priceListNotFound } from './price-list-errors.ts';
 import { priceListFromItem, priceListItem, storedPriceListFromItem } from './price-list-items.ts';
@@ -115,7 +115,13 @@ export class PriceListRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(PRICING_SOURCE, 'PriceListCreated', eventData(list), now),
+          Item: outboxItem(
+            PRICING_SOURCE,
+            'PriceListCreated',
+            eventData(list),
+            now,
+            PRICE_LIST_CHANGED_VERSION,
+          ),
         },
       },
     ]);
@@ -151,7 +157,13 @@ export class PriceListRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(PRICING_SOURCE, 'PriceListUpdated', eventData(next), now),
+          Item: outboxItem(
+            PRICING_SOURCE,
+            'PriceListUpdated',
+            eventData(next),
+            now,
+            PRICE_LIST_CHANGED_VERSION,
+          ),
         },
       },
     ]);

@@ -106,11 +106,15 @@ describe('price lists in the engine input of a cart', () => {
     expect(input.lines[0]?.priceListId).toBeUndefined();
   });
 
-  it('applies a channel list only to carts in that channel (absent channel = default)', () => {
+  it('applies a channel list only to carts in that channel', () => {
     const inB2b = { ...customerCart(), channelId: 'b2b' };
     expect(pricingInputFor(inB2b, withVip, true, now).lines[0]).toMatchObject({
       unitPrice: 700,
       priceListId: 'pl-b2b',
+    });
+    expect(pricingInputFor(customerCart(), withVip, true, now).lines[0]).toMatchObject({
+      unitPrice: 800,
+      priceListId: 'pl-vip',
     });
   });
 });

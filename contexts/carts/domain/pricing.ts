@@ -107,6 +107,28 @@ export const cartView = (cart: CartRecord, totals: CartTotals, snapshot: Pricing
   expiresAt: new Date(cart.expiresAt * 1000).toISOString(),
 });
 
+/**
+ * The cart with a variant's line remembering the unit price it is priced at now: a price list's when one
+ * applies, so a line just added is never flagged `price_changed` (pure).
+ */
+export const stampPriceWhenAdded = (
+  cart: CartRecord,
+  variantId: string,
+  snapshot: PricingSnapshot,
+  now: Date,
+): CartRecord => {
+  const input = pricingInputFor(cart, snapshot, cart.customerId !== undefined, now);
+  return {
+    ...cart,
+    lines: cart.lines.map((line, i) => {
+      const unitPrice = input.lines[i]?.unitPrice;
+      return line.variantId === variantId && typeof unitPrice === 'number'
+        ? { ...line, unitPriceWhenAdded: unitPrice }
+        : line;
+    }),
+  };
+};
+
 /** Prices a cart with its snapshot and shapes the answer (pure). */
 export const priceAndShow = (
   cart: CartRecord,

@@ -7,8 +7,8 @@ import { ConflictError, NotFoundError, UnprocessableError } from '#platform/erro
 import { outboxItem } from '#platform/events/outbox.ts';
 import { derivedId, requestFingerprint } from '#platform/idempotency/derive.ts';
 import type { CreateGroupInput, CustomerGroup, GroupPage, UpdateGroupInput } from '../domain/groups.ts';
-import { CUSTOMERS_SOURCE } from '../events.ts';
-import { groupEventData, groupFromItem, groupItem } from './group-items.ts';
+import { CUSTOMERS_SOURCE, groupData } from '../events.ts';
+import { groupFromItem, groupItem } from './group-items.ts';
 import { customerGroupKeys } from './keys.ts';
 
 type Item = Record<string, unknown>;
@@ -90,7 +90,7 @@ export class CustomerGroupRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupCreated', groupEventData(group), now),
+          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupCreated', groupData.parse(group), now),
         },
       },
     ]);
@@ -145,7 +145,7 @@ export class CustomerGroupRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupUpdated', groupEventData(next), now),
+          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupUpdated', groupData.parse(next), now),
         },
       },
     ]);

@@ -106,8 +106,9 @@ export class CustomerGroupRepository {
   }
 
   /**
-   * Renames or redescribes a group at `version` (1 UpdateItem conditional on it, with
-   * `CustomerGroupUpdated`; +1 GetItem to tell a missing group from a stale version on failure).
+   * Renames or redescribes a group at `version`: 1 consistent GetItem (404 for a missing group, 409 for
+   * another version), then 1 UpdateItem conditional on the version, with `CustomerGroupUpdated` (a group
+   * changed or deleted in between is a 409 too).
    */
   async update(id: string, patch: UpdateGroupInput, now = new Date()): Promise<CustomerGroup> {
     const current = await this.get(id, true);
@@ -154,7 +155,8 @@ export class CustomerGroupRepository {
   }
 
   /**
-   * Deletes an empty group at `version` (1 DeleteItem conditional on both, with `CustomerGroupDeleted`).
+   * Deletes an empty group at `version` (1 consistent GetItem, then 1 DeleteItem conditional on both,
+   * with `CustomerGroupDeleted`; +1 GetItem on failure to say which).
    * A group with members is refused (409 `customer_group_not_empty`): deleting it would have to rewrite
    * every member's profile, unbounded work; remove the members first.
    */

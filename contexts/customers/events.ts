@@ -4,7 +4,8 @@ import { customerGroupSchema } from './domain/groups.ts';
 /** The bus source of every customers event. */
 export const CUSTOMERS_SOURCE = 'commerce.customers' as const;
 
-const groupData = customerGroupSchema.pick({ id: true, name: true, description: true, version: true });
+/** The data of `CustomerGroupCreated` and `CustomerGroupUpdated`: the group without its counts and times. */
+export const groupData = customerGroupSchema.pick({ id: true, name: true, description: true, version: true });
 
 const membership = z.object({ groupId: customerGroupSchema.shape.id, customerId: z.string().max(128) });
 

@@ -12,6 +12,12 @@ export const PRICING_SOURCE = 'commerce.pricing' as const;
 export const priceListChangedData = priceListSchema.extend({ version: z.number().int().positive() });
 export type PriceListChangedData = z.infer<typeof priceListChangedData>;
 
+/**
+ * `PriceListCreated` / `PriceListUpdated`'s `detail.schemaVersion`: 2 since channel ids have the channels
+ * context's format (lower-case words joined by hyphens, at most 40 characters).
+ */
+export const PRICE_LIST_CHANGED_VERSION = 2;
+
 /** `PriceListDeleted`: the list no longer prices anything. */
 export const priceListDeletedData = z.object({ id: priceListSchema.shape.id });
 
@@ -36,12 +42,14 @@ export const pricingEvents = [
   {
     source: PRICING_SOURCE,
     detailType: 'PriceListCreated',
+    schemaVersion: PRICE_LIST_CHANGED_VERSION,
     schema: priceListChangedData,
     description: 'A price list was created (draft or active; its prices follow separately).',
   },
   {
     source: PRICING_SOURCE,
     detailType: 'PriceListUpdated',
+    schemaVersion: PRICE_LIST_CHANGED_VERSION,
     schema: priceListChangedData,
     description: 'A price list’s name, status, window or scopes changed (not its prices).',
   },

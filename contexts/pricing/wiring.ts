@@ -6,8 +6,6 @@ import { TaxSettingsRepository } from './data/tax-repository.ts';
 
 /** What the pricing back office uses, wired once per Lambda instance over one table. */
 export const pricingAdminServices = (table: string, cursorKey: string) => ({
-  table,
-  cursorKey,
   priceLists: new PriceListRepository(table, cursorKey),
   promotions: new PromotionRepository(table, cursorKey),
   shippingOptions: new ShippingOptionRepository(table),

@@ -64,7 +64,7 @@ const cartLine = async (variantId: string, bearer?: string) => {
   const who = bearer ? { bearer } : { token: created.body.token as string };
   const added = await cartCall('POST', `/carts/${created.body.id}/items`, { variantId, quantity: 1 }, who);
   expect(added.status).toBe(200);
-  return added.body.lines[0] as { unitPrice: number; priceListId?: string };
+  return added.body.lines[0] as { unitPrice: number; priceListId?: string; flags: string[] };
 };
 
 describe('customer groups admin API', () => {
@@ -212,7 +212,10 @@ describe('price lists over HTTP', { timeout: scaled(120_000) }, () => {
     const id = await priceList({ customerGroupIds: [groupId] }, [{ variantId, amount: 1500 }]);
     const customer = await signedInCustomer();
     await join(groupId, customer.sub);
-    expect(await cartLine(variantId, customer.token)).toMatchObject({ unitPrice: 1500, priceListId: id });
+    // Added at the group price, the line remembers that price: no price change to flag.
+    const member = await cartLine(variantId, customer.token);
+    expect(member).toMatchObject({ unitPrice: 1500, priceListId: id });
+    expect(member.flags).not.toContain('price_changed');
     const guest = await cartLine(variantId);
     expect(guest.unitPrice).toBe(2000);
     expect(guest.priceListId).toBeUndefined();
@@ -253,7 +256,9 @@ describe('price lists over HTTP', { timeout: scaled(120_000) }, () => {
     const lowest = await priceList({ startsAt: at(-hourMs), endsAt: at(hourMs) }, [
       { variantId: v, amount: 4000 },
     ]);
-    expect(await cartLine(v)).toMatchObject({ unitPrice: 4000, priceListId: lowest });
+    const line = await cartLine(v);
+    expect(line).toMatchObject({ unitPrice: 4000, priceListId: lowest });
+    expect(line.flags).not.toContain('price_changed');
   });
 
   it('limits a promotion to a group: members get it, others cannot tell it exists', async () => {

@@ -40,6 +40,8 @@ export interface CartChange<T> {
   readonly known?: (found: T) => readonly CatalogVariant[];
   /** Set when the change can only be judged once priced (a code): priced first, then saved or refused. */
   readonly verify?: (priced: PricedCart, found: T) => void;
+  /** Set when what is saved depends on the price (a line's price when added): priced first, then saved. */
+  readonly settle?: (cart: CartRecord, snapshot: PricingSnapshot, now: Date) => CartRecord;
 }
 
 // The same answer for a cart that does not exist, expired, or is someone else's: existence is not revealed.
@@ -125,22 +127,20 @@ export class CartService {
     assertOpen(cart);
     const next = touched(change.apply(cart, extra, now), now);
     const known = change.known?.(extra) ?? [];
-    if (change.verify) {
-      const priced = await this.#price(next, channel, storeWide, known, now);
-      change.verify(priced, extra);
-      await this.#store.save(next);
-      return priced;
+    if (!change.verify && !change.settle) {
+      const [snapshot] = await Promise.all([
+        this.#snapshot(next, channel, storeWide, known),
+        this.#store.save(next),
+      ]);
+      return this.#shown(next, snapshot, channel, now);
     }
-    const [snapshot] = await Promise.all([
-      this.#snapshot(next, channel, storeWide, known),
-      this.#store.save(next),
-    ]);
-    return {
-      record: next,
-      snapshot,
-      channel,
-      ...priceAndShow(next, snapshot, next.customerId !== undefined, now),
-    };
+    // One more round trip: the save waits for the price it records or the verdict it needs.
+    const snapshot = await this.#snapshot(next, channel, storeWide, known);
+    const record = change.settle ? change.settle(next, snapshot, now) : next;
+    const priced = this.#shown(record, snapshot, channel, now);
+    change.verify?.(priced, extra);
+    await this.#store.save(record);
+    return priced;
   }
 
   /**
@@ -230,7 +230,10 @@ export class CartService {
     known: readonly CatalogVariant[],
     now: Date,
   ): Promise<PricedCart> {
-    const snapshot = await this.#snapshot(cart, channel, storeWide, known);
+    return this.#shown(cart, await this.#snapshot(cart, channel, storeWide, known), channel, now);
+  }
+
+  #shown(cart: CartRecord, snapshot: PricingSnapshot, channel: Channel, now: Date): PricedCart {
     return {
       record: cart,
       snapshot,

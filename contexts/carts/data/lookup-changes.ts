@@ -2,6 +2,7 @@ import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-reposi
 import type { StoredShippingOption } from '#contexts/pricing/domain/shipping-option-inputs.ts';
 import { addablePrice, addLine, chooseShippingOption } from '../domain/changes.ts';
 import { assertVariantInChannel } from '../domain/channel.ts';
+import { stampPriceWhenAdded } from '../domain/pricing.ts';
 import type { CatalogVariant } from '../domain/pricing-snapshot.ts';
 import { enterCode, refuseUnusableCode } from '../domain/promotion-codes.ts';
 import type { CartChange } from './cart-service.ts';
@@ -12,7 +13,10 @@ import { findPromotionIdByCode, findVariant } from './lookups.ts';
  * own (`CartService.change`), then the pure change from domain/ is applied to what it found.
  */
 
-/** POST /carts/{cartId}/items: the variant is found by id in the cart's first round trip. */
+/**
+ * POST /carts/{cartId}/items: the variant is found by id in the cart's first round trip; the cart is saved
+ * once priced, its line at the price it is priced at.
+ */
 export const addItemChange = (
   table: string,
   input: { variantId: string; quantity: number },
@@ -24,6 +28,8 @@ export const addItemChange = (
     return addLine(cart, variant!, input.quantity, price, now);
   },
   known: (variant) => (variant ? [variant] : []),
+  // The line remembers the price it is sold at, a price list's when one applies, not the catalog's.
+  settle: (cart, snapshot, now) => stampPriceWhenAdded(cart, input.variantId, snapshot, now),
 });
 
 /** PUT /carts/{cartId}/shipping-method: the option must exist and serve the cart's address and currency. */

@@ -1,5 +1,6 @@
 import { productKeys } from '#contexts/catalog/data/keys.ts';
 import { variantSchema } from '#contexts/catalog/domain/schemas.ts';
+import { groupIdsOf } from '#contexts/customers/data/group-items.ts';
 import { customerKeys } from '#contexts/customers/data/keys.ts';
 import { stockKeys } from '#contexts/inventory/data/keys.ts';
 import {
@@ -122,6 +123,6 @@ export const loadSnapshot = async (table: string, req: SnapshotRequest): Promise
     priceLists: req.priceLists,
     offers,
     // Group membership is copied onto the profile, so a cart reprices on the first read after a change.
-    customerGroupIds: profile?.groupIds instanceof Set ? [...(profile.groupIds as Set<string>)] : [],
+    customerGroupIds: profile ? groupIdsOf(profile) : [],
   };
 };

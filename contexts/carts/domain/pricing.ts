@@ -1,7 +1,6 @@
 import type { PricingInput } from '#contexts/pricing/domain/cart-schemas.ts';
 import { lineFromCatalog } from '#contexts/pricing/domain/catalog-line.ts';
 import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
-import { DEFAULT_CHANNEL } from '#contexts/pricing/domain/price-list-schemas.ts';
 import { applicablePriceLists } from '#contexts/pricing/domain/price-lists.ts';
 import { stateCode } from '#contexts/pricing/domain/tax-schemas.ts';
 import { engineTaxSettings } from '#contexts/pricing/domain/tax-settings.ts';
@@ -15,12 +14,6 @@ const destinationOf = (address: ShippingAddress | undefined, snapshot: PricingSn
   // A region that is a subdivision code ("CA") selects a state's rates; free text ("Bavaria") does not.
   const state = address.region && stateCode.safeParse(address.region).success ? address.region : undefined;
   return { country: address.country, ...(state ? { state } : {}) };
-};
-
-/** The cart's sales channel: carts written before channels existed are in the default one. */
-export const channelOf = (cart: CartRecord): string => {
-  const channel = (cart as { channelId?: unknown }).channelId;
-  return typeof channel === 'string' ? channel : DEFAULT_CHANNEL;
 };
 
 /**
@@ -38,7 +31,7 @@ export const pricingInputFor = (
   const customerGroupIds = signedIn ? snapshot.customerGroupIds : [];
   const applicable = applicablePriceLists(snapshot.priceLists, {
     nowMs: now.getTime(),
-    channelId: channelOf(cart),
+    channelId: cart.channelId,
     customerGroupIds,
   });
   return {
@@ -113,6 +106,28 @@ export const cartView = (cart: CartRecord, totals: CartTotals, snapshot: Pricing
   updatedAt: cart.updatedAt,
   expiresAt: new Date(cart.expiresAt * 1000).toISOString(),
 });
+
+/**
+ * The cart with a variant's line remembering the unit price it is priced at now: a price list's when one
+ * applies, so a line just added is never flagged `price_changed` (pure).
+ */
+export const stampPriceWhenAdded = (
+  cart: CartRecord,
+  variantId: string,
+  snapshot: PricingSnapshot,
+  now: Date,
+): CartRecord => {
+  const input = pricingInputFor(cart, snapshot, cart.customerId !== undefined, now);
+  return {
+    ...cart,
+    lines: cart.lines.map((line, i) => {
+      const unitPrice = input.lines[i]?.unitPrice;
+      return line.variantId === variantId && typeof unitPrice === 'number'
+        ? { ...line, unitPriceWhenAdded: unitPrice }
+        : line;
+    }),
+  };
+};
 
 /** Prices a cart with its snapshot and shapes the answer (pure). */
 export const priceAndShow = (

@@ -18,11 +18,3 @@ export const groupFromItem = (item: Item): CustomerGroup => customerGroupSchema.
 /** A profile's group ids (a string set in the table), sorted; none when absent. */
 export const groupIdsOf = (profile: Item): string[] =>
   profile.groupIds instanceof Set ? [...(profile.groupIds as Set<string>)].sort() : [];
-
-/** The data of a group event. */
-export const groupEventData = (g: CustomerGroup) => ({
-  id: g.id,
-  name: g.name,
-  ...(g.description === undefined ? {} : { description: g.description }),
-  version: g.version,
-});

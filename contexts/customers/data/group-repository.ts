@@ -7,8 +7,8 @@ import { ConflictError, NotFoundError, UnprocessableError } from '#platform/erro
 import { outboxItem } from '#platform/events/outbox.ts';
 import { derivedId, requestFingerprint } from '#platform/idempotency/derive.ts';
 import type { CreateGroupInput, CustomerGroup, GroupPage, UpdateGroupInput } from '../domain/groups.ts';
-import { CUSTOMERS_SOURCE } from '../events.ts';
-import { groupEventData, groupFromItem, groupItem } from './group-items.ts';
+import { CUSTOMERS_SOURCE, groupData } from '../events.ts';
+import { groupFromItem, groupItem } from './group-items.ts';
 import { customerGroupKeys } from './keys.ts';
 
 type Item = Record<string, unknown>;
@@ -90,7 +90,7 @@ export class CustomerGroupRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupCreated', groupEventData(group), now),
+          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupCreated', groupData.parse(group), now),
         },
       },
     ]);
@@ -106,8 +106,9 @@ export class CustomerGroupRepository {
   }
 
   /**
-   * Renames or redescribes a group at `version` (1 UpdateItem conditional on it, with
-   * `CustomerGroupUpdated`; +1 GetItem to tell a missing group from a stale version on failure).
+   * Renames or redescribes a group at `version`: 1 consistent GetItem (404 for a missing group, 409 for
+   * another version), then 1 UpdateItem conditional on the version, with `CustomerGroupUpdated` (a group
+   * changed or deleted in between is a 409 too).
    */
   async update(id: string, patch: UpdateGroupInput, now = new Date()): Promise<CustomerGroup> {
     const current = await this.get(id, true);
@@ -145,7 +146,7 @@ export class CustomerGroupRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupUpdated', groupEventData(next), now),
+          Item: outboxItem(CUSTOMERS_SOURCE, 'CustomerGroupUpdated', groupData.parse(next), now),
         },
       },
     ]);
@@ -154,7 +155,8 @@ export class CustomerGroupRepository {
   }
 
   /**
-   * Deletes an empty group at `version` (1 DeleteItem conditional on both, with `CustomerGroupDeleted`).
+   * Deletes an empty group at `version` (1 consistent GetItem, then 1 DeleteItem conditional on both,
+   * with `CustomerGroupDeleted`; +1 GetItem on failure to say which).
    * A group with members is refused (409 `customer_group_not_empty`): deleting it would have to rewrite
    * every member's profile, unbounded work; remove the members first.
    */

@@ -24,7 +24,7 @@ export const changeGroupMembers = customerOperation({
   responses: { 200: { description: 'What happened to each customer', schema: membershipReportSchema } },
   problems: { 404: ['customer_group_not_found'], 409: ['write_conflict'] },
   handle: async ({ path, body }, { table, groups }) => {
-    await groups.get(path.groupId, true);
+    // A missing group fails the first membership transaction's condition: 404 without reading it first.
     const results = await changeMembers(table, path.groupId, body);
     const { memberCount } = await groups.get(path.groupId, true);
     return json(200, { results, memberCount }, noStore);

@@ -9,16 +9,19 @@ import { derivedId, requestFingerprint } from '#platform/idempotency/derive.ts';
 import type {
   CreatePriceListInput,
   PriceListPage,
+  PriceRowPage,
+  SetPricesInput,
+  SetPricesReport,
   StoredPriceList,
   UpdatePriceListInput,
 } from '../domain/price-list-inputs.ts';
 import { applyPriceListPatch, newPriceList } from '../domain/price-list-rules.ts';
 import type { PriceList } from '../domain/price-list-schemas.ts';
-import { PRICING_SOURCE } from '../events.ts';
+import { PRICE_LIST_CHANGED_VERSION, PRICING_SOURCE } from '../events.ts';
 import { priceListKeys } from './keys.ts';
 import { priceListNotFound } from './price-list-errors.ts';
 import { priceListFromItem, priceListItem, storedPriceListFromItem } from './price-list-items.ts';
-import { removeAllPrices } from './price-list-prices.ts';
+import { listPrices, removeAllPrices, setPrices } from './price-list-prices.ts';
 
 type Item = Record<string, unknown>;
 
@@ -56,6 +59,21 @@ export class PriceListRepository {
   async get(id: string, options: { consistent?: boolean } = {}): Promise<StoredPriceList | undefined> {
     const item = await this.#item(id, options.consistent ?? false);
     return item ? storedPriceListFromItem(item) : undefined;
+  }
+
+  /**
+   * Sets and removes prices of a list, reporting each row: 1 consistent GetItem (404 when the list does
+   * not exist), then the requests of `setPrices`.
+   */
+  async setPrices(id: string, input: SetPricesInput): Promise<SetPricesReport> {
+    if (!(await this.#item(id, true))) throw priceListNotFound(id);
+    return setPrices(this.#table, id, input);
+  }
+
+  /** One page of a list's prices: 1 GetItem (404 when the list does not exist), then 1 Query. */
+  async prices(id: string, limit: number, cursor?: string): Promise<PriceRowPage> {
+    if (!(await this.#item(id, false))) throw priceListNotFound(id);
+    return listPrices(this.#table, this.#cursorSecret, id, limit, cursor);
   }
 
   /** One page of every price list, newest first (1 Query on gsi1); the cursor is signed. */
@@ -115,7 +133,13 @@ export class PriceListRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(PRICING_SOURCE, 'PriceListCreated', eventData(list), now),
+          Item: outboxItem(
+            PRICING_SOURCE,
+            'PriceListCreated',
+            eventData(list),
+            now,
+            PRICE_LIST_CHANGED_VERSION,
+          ),
         },
       },
     ]);
@@ -151,7 +175,13 @@ export class PriceListRepository {
       {
         Put: {
           TableName: this.#table,
-          Item: outboxItem(PRICING_SOURCE, 'PriceListUpdated', eventData(next), now),
+          Item: outboxItem(
+            PRICING_SOURCE,
+            'PriceListUpdated',
+            eventData(next),
+            now,
+            PRICE_LIST_CHANGED_VERSION,
+          ),
         },
       },
     ]);

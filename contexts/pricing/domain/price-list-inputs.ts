@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { expectedVersion } from '#contexts/catalog/domain/admin-inputs.ts';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
-import { priceListId, priceListPriceSchema, priceListSchema } from './price-list-schemas.ts';
+import { MAX_SCOPE_IDS, priceListId, priceListPriceSchema, priceListSchema } from './price-list-schemas.ts';
 
 /**
  * A price list as stored and answered by the admin API: the engine's shape plus version and times. Not
- * strict, so reading an item drops its keys and bookkeeping.
+ * strict, so reading an item drops its keys and bookkeeping. Channel ids are read as any id: lists written
+ * before channel ids had their format still load (such an id matches no channel, so the list prices
+ * nothing there), where a refusal would fail every cart that loads the active lists.
  */
 export const storedPriceListSchema = z.object({
   ...priceListSchema.shape,
+  channelIds: z.array(z.string().min(1).max(64)).max(MAX_SCOPE_IDS),
   version: z.number().int().positive().max(1_000_000_000),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
+import { channelId } from '#contexts/channels/domain/schemas.ts';
+import { customerGroupId } from '#contexts/customers/domain/groups.ts';
 
 export const priceListId = z.string().min(1).max(64);
-/** A customer group's id as price lists and promotions name it (the customers context owns groups). */
-export const customerGroupId = z.string().min(1).max(64);
-/** A sales channel's id; carts without one are in `default` (the channels context owns channels). */
-export const channelId = z.string().min(1).max(64);
-export const DEFAULT_CHANNEL = 'default';
 
 /** The most channels or groups one price list (or promotion) may be scoped to. */
 export const MAX_SCOPE_IDS = 50;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryId, currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
+import { customerGroupId } from '#contexts/customers/domain/groups.ts';
 
 /** A promotion code as shoppers type it; compared upper-case, so "summer10" finds "SUMMER10". */
 export const promotionCode = z
@@ -24,7 +25,7 @@ export const promotionConditions = z.strictObject({
   categoryIds: z.array(categoryId).min(1).max(100).optional(),
   customer: z.enum(['anyone', 'signed_in', 'first_order']).optional(),
   /** Only customers in one of these groups (a guest is in none); others never learn it exists. */
-  customerGroupIds: z.array(entityId).min(1).max(50).optional(),
+  customerGroupIds: z.array(customerGroupId).min(1).max(50).optional(),
 });
 export type PromotionConditions = z.infer<typeof promotionConditions>;
 

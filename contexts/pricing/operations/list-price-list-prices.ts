@@ -1,6 +1,4 @@
 import { json } from '#platform/http/response.ts';
-import { priceListNotFound } from '../data/price-list-errors.ts';
-import { listPrices } from '../data/price-list-prices.ts';
 import { pageQuery, priceListPath, priceRowPageSchema } from '../domain/price-list-inputs.ts';
 import { pricingAdminOperation } from '../wiring.ts';
 import { noStore } from './responses.ts';
@@ -16,12 +14,6 @@ export const listPriceListPrices = pricingAdminOperation({
   request: { path: priceListPath, query: pageQuery },
   responses: { 200: { description: 'A page of prices', schema: priceRowPageSchema } },
   problems: { 400: ['invalid_cursor'], 404: ['price_list_not_found'] },
-  handle: async ({ path, query }, { table, cursorKey, priceLists }) => {
-    if (!(await priceLists.get(path.priceListId))) throw priceListNotFound(path.priceListId);
-    return json(
-      200,
-      await listPrices(table, cursorKey, path.priceListId, query.limit, query.cursor),
-      noStore,
-    );
-  },
+  handle: async ({ path, query }, { priceLists }) =>
+    json(200, await priceLists.prices(path.priceListId, query.limit, query.cursor), noStore),
 });

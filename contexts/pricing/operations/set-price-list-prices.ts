@@ -1,6 +1,4 @@
 import { json } from '#platform/http/response.ts';
-import { priceListNotFound } from '../data/price-list-errors.ts';
-import { setPrices } from '../data/price-list-prices.ts';
 import {
   MAX_PRICE_ROWS,
   priceListPath,
@@ -25,9 +23,6 @@ export const setPriceListPrices = pricingAdminOperation({
   request: { path: priceListPath, body: setPricesInput },
   responses: { 200: { description: 'What happened to each row', schema: setPricesReportSchema } },
   problems: { 404: ['price_list_not_found'], 409: ['write_conflict'] },
-  handle: async ({ path, body }, { table, priceLists }) => {
-    if (!(await priceLists.get(path.priceListId, { consistent: true })))
-      throw priceListNotFound(path.priceListId);
-    return json(200, await setPrices(table, path.priceListId, body), noStore);
-  },
+  handle: async ({ path, body }, { priceLists }) =>
+    json(200, await priceLists.setPrices(path.priceListId, body), noStore),
 });

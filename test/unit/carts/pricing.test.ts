@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addLine, newCart, setShippingAddress } from '#contexts/carts/domain/changes.ts';
-import { pricingInputFor } from '#contexts/carts/domain/pricing.ts';
+import { pricingInputFor, stampPriceWhenAdded } from '#contexts/carts/domain/pricing.ts';
 import type { CatalogVariant, PricingSnapshot } from '#contexts/carts/domain/pricing-snapshot.ts';
 import { DEFAULT_TAX_SETTINGS } from '#contexts/pricing/domain/tax-settings.ts';
 
@@ -106,11 +106,26 @@ describe('price lists in the engine input of a cart', () => {
     expect(input.lines[0]?.priceListId).toBeUndefined();
   });
 
-  it('applies a channel list only to carts in that channel (absent channel = default)', () => {
+  it('applies a channel list only to carts in that channel', () => {
     const inB2b = { ...customerCart(), channelId: 'b2b' };
     expect(pricingInputFor(inB2b, withVip, true, now).lines[0]).toMatchObject({
       unitPrice: 700,
       priceListId: 'pl-b2b',
     });
+    expect(pricingInputFor(customerCart(), withVip, true, now).lines[0]).toMatchObject({
+      unitPrice: 800,
+      priceListId: 'pl-vip',
+    });
+  });
+
+  it('stamps an added line with its price-list price, so it is not flagged as a changed price', () => {
+    const stamped = stampPriceWhenAdded(customerCart(), 'a', withVip, now);
+    expect(stamped.lines[0]?.unitPriceWhenAdded).toBe(800);
+    expect(pricingInputFor(stamped, withVip, true, now).lines[0]).toMatchObject({
+      unitPrice: 800,
+      previousUnitPrice: 800,
+    });
+    // Another variant's line keeps the price it was added at.
+    expect(stampPriceWhenAdded(customerCart(), 'b', withVip, now).lines[0]?.unitPriceWhenAdded).toBe(1000);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { priceListFromItem } from '#contexts/pricing/data/price-list-items.ts';
 import { lineFromCatalog } from '#contexts/pricing/domain/catalog-line.ts';
 import { priceCart } from '#contexts/pricing/domain/price-cart.ts';
+import { createPriceListInput } from '#contexts/pricing/domain/price-list-inputs.ts';
 import type { PriceList, PriceOffer } from '#contexts/pricing/domain/price-list-schemas.ts';
 import {
   applicablePriceLists,
@@ -152,5 +154,25 @@ describe('lineFromCatalog with price lists', () => {
     const l = lineFromCatalog(ref, product, 'EUR', now, false, lists);
     const totals = priceCart(input({ lines: [l] }));
     expect(totals.lines[0]).toMatchObject({ unitPrice: 1400, priceListId: 'a', subtotal: 1400 });
+  });
+});
+
+describe('a stored price list', () => {
+  const stored = {
+    pk: 'PRICE_LIST#pl-old',
+    ...list({ id: 'pl-old', channelIds: ['Web_Store'] }),
+    version: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+
+  it('loads with a channel id written before channel ids had their format, and applies there to no channel', () => {
+    const loaded = priceListFromItem(stored);
+    expect(loaded.channelIds).toEqual(['Web_Store']);
+    expect(priceListApplies(loaded, guest)).toBe(false);
+  });
+
+  it('is refused as input with such a channel id', () => {
+    expect(createPriceListInput.safeParse({ name: 'Old', channelIds: ['Web_Store'] }).success).toBe(false);
   });
 });

@@ -64,8 +64,11 @@ export class ChannelRepository {
 
   /** One channel, the default one even when not stored; 404 `channel_not_found` otherwise. */
   async get(channelId: string): Promise<Channel> {
-    const found = await this.find(channelId);
-    if (found) return found;
+    return (await this.find(channelId)) ?? this.#unstored(channelId);
+  }
+
+  /** What a channel absent from the table is: the implicit default one, or 404 `channel_not_found`. */
+  #unstored(channelId: string): Channel {
     if (channelId === DEFAULT_CHANNEL_ID) return implicitDefaultChannel();
     throw notFound(channelId);
   }
@@ -88,7 +91,7 @@ export class ChannelRepository {
   /** Changes a channel if `version` is current (409 `version_conflict`); the default one keeps its scope. */
   async update(channelId: string, input: UpdateChannelInput, now = new Date()): Promise<Channel> {
     const found = await this.find(channelId);
-    const current = found ?? (await this.get(channelId));
+    const current = found ?? this.#unstored(channelId);
     if (current.isDefault && (input.currencies || input.stockLocationIds))
       throw new DefaultChannelFixedError('always sells every currency from every location');
     if (current.version !== input.version) throw changed();
@@ -117,9 +120,9 @@ export class ChannelRepository {
   }
 
   /**
-   * Deletes a channel (its publishable keys stop resolving: a key's channel is read with it). The
-   * default channel cannot be deleted. Products keep naming the id; a channel created again with it
-   * shows them again.
+   * Deletes a channel (its publishable keys stop resolving: a key's channel is read with it, and a
+   * channel created again with the id is newer than them). The default channel cannot be deleted.
+   * Products keep naming the id; a channel created again with it shows them again.
    */
   async delete(channelId: string, version: number, now = new Date()): Promise<void> {
     if (channelId === DEFAULT_CHANNEL_ID) throw new DefaultChannelFixedError('cannot be deleted');

@@ -19,11 +19,19 @@ const notFound = (id: string) => new NotFoundError(`Channel ${id} does not exist
 const changed = () => new ConflictError('The channel changed since it was read', 'version_conflict');
 
 /**
+ * How long a function instance trusts a channel list it read for `cachedList` (the stock alerts
+ * monitor): a new channel, or a channel's new locations, shows within it. A Query per 10 s per warm
+ * instance costs next to nothing.
+ */
+export const CHANNEL_LIST_CACHE_MS = 10_000;
+
+/**
  * Channels. The default channel is implicit: read or listed while absent from the table, it is
  * answered as `implicitDefaultChannel()`; its first rename stores it.
  */
 export class ChannelRepository {
   readonly #table: string;
+  #cached: { list: Promise<Channel[]>; until: number } | undefined;
 
   constructor(table: string) {
     this.#table = table;
@@ -86,6 +94,21 @@ export class ChannelRepository {
     const channels = Items.map(channelFromItem);
     if (!channels.some((c) => c.id === DEFAULT_CHANNEL_ID)) channels.unshift(implicitDefaultChannel());
     return channels;
+  }
+
+  /**
+   * The list, cached per instance for `CHANNEL_LIST_CACHE_MS`. The read itself is shared, so the checks
+   * of one batch, asking together on a cold instance, cost one Query; a failed read is not kept.
+   */
+  cachedList(): Promise<Channel[]> {
+    if (this.#cached && this.#cached.until > Date.now()) return this.#cached.list;
+    // Counted from when the read began, so a slow read does not stretch the staleness.
+    const cached = { list: this.list(), until: Date.now() + CHANNEL_LIST_CACHE_MS };
+    this.#cached = cached;
+    cached.list.catch(() => {
+      if (this.#cached === cached) this.#cached = undefined;
+    });
+    return cached.list;
   }
 
   /** Changes a channel if `version` is current (409 `version_conflict`); the default one keeps its scope. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { effectivePrice } from '#contexts/catalog/domain/pricing.ts';
 import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '#contexts/pricing/domain/cart-schemas.ts';
 import { optionsFor } from '#contexts/pricing/domain/shipping-options.ts';
 import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
@@ -31,7 +32,7 @@ export const newCart = (fields: {
     id: randomUUID(),
     status: 'open',
     currency: fields.currency,
-    channelId: fields.channelId ?? 'default',
+    channelId: fields.channelId ?? DEFAULT_CHANNEL_ID,
     ...(fields.customerId ? { customerId: fields.customerId } : { tokenHash: fields.tokenHash }),
     ...(fields.email ? { email: fields.email } : {}),
     codes: [],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { postalAddressFields } from '#contexts/customers/domain/schemas.ts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '#contexts/pricing/domain/cart-schemas.ts';
 import { promotionCode, promotionId } from '#contexts/pricing/domain/promotion-schemas.ts';
@@ -80,7 +81,7 @@ export const cartCode = z.object({ code: promotionCode, promotionId });
 export type CartCode = z.infer<typeof cartCode>;
 
 /** The sales channel a cart was started in (docs/channels.md); carts from before channels are the default's. */
-export const cartChannelId = z.string().min(1).max(40).default('default');
+export const cartChannelId = z.string().min(1).max(40).default(DEFAULT_CHANNEL_ID);
 
 /** A cart as stored (one item; see docs/cart.md). */
 export const cartRecord = z.object({

@@ -44,7 +44,7 @@ export const findOpenCart = async (
   customerId: string,
   currency: string,
   except: string,
-  channelId = 'default',
+  channelId: string,
 ): Promise<CartRecord | undefined> => {
   const { Items = [] } = await documentClient().send(
     new QueryCommand({

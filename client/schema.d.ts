@@ -491,7 +491,7 @@ export interface paths {
     post?: never;
     /**
      * Delete a sales channel
-     * @description Its publishable keys answer 401 `invalid_publishable_key` within 30 seconds. The default channel cannot be deleted (409 `default_channel_fixed`).
+     * @description Its publishable keys answer 401 `invalid_publishable_key` within 30 seconds, and go on doing so if a channel is created again with the same id. The default channel cannot be deleted (409 `default_channel_fixed`).
      *
      *     Needs a bearer token of a member of the `admin` group.
      */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 
 /** The bus source of every cart event. */
 export const CARTS_SOURCE = 'commerce.carts' as const;
@@ -12,8 +13,11 @@ export const cartCreatedData = z.object({
   cartId,
   currency: currencyCode,
   customerId,
-  /** Added in schema version 2 (docs/channels.md); version 1 events were all the default channel's. */
-  channelId: z.string().max(40),
+  /**
+   * Added in schema version 2 (docs/channels.md); version 1 events were all the default channel's, so
+   * one still queued or replayed parses as that.
+   */
+  channelId: z.string().max(40).default(DEFAULT_CHANNEL_ID),
 });
 
 /** `CartCheckedOut`: a cart became an order and can no longer change (emitted by checkout). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { shippingAddressInput } from '#contexts/carts/domain/schemas.ts';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { amountSchema } from '#platform/money/schema.ts';
 import type { Order } from './domain/schemas.ts';
 
@@ -19,8 +20,8 @@ export const checkoutStartedData = z.object({
   currency: currencyCode,
   grandTotal: amountSchema,
   reservationId: z.string().max(64),
-  /** The sales channel (schema version 2). */
-  channelId: z.string().max(40),
+  /** The sales channel (schema version 2; a version 1 event, from before channels, parses as the default). */
+  channelId: z.string().max(40).default(DEFAULT_CHANNEL_ID),
 });
 
 /** `OrderPlaced`: the order is paid; what a confirmation e-mail or a warehouse needs, without a read. */
@@ -29,8 +30,11 @@ export const orderPlacedData = z.object({
   customerId,
   email: z.string().max(254).nullable(),
   currency: currencyCode,
-  /** The sales channel, so a warehouse or ERP tells storefronts apart (schema version 2). */
-  channelId: z.string().max(40),
+  /**
+   * The sales channel, so a warehouse or ERP tells storefronts apart (schema version 2; a version 1
+   * event, still queued or replayed, parses as the default channel's).
+   */
+  channelId: z.string().max(40).default(DEFAULT_CHANNEL_ID),
   grandTotal: amountSchema,
   lines: z
     .array(

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { channelItem } from '#contexts/channels/data/items.ts';
 import { implicitDefaultChannel } from '#contexts/channels/domain/default-channel.ts';
+import { isConditionFailure } from '#platform/data/conditions.ts';
 
 /**
  * Writes the default channel where it is missing (an admin's rename survives a reseed). The code
@@ -22,7 +23,7 @@ export const writeDefaultChannel = async (
     );
     return 1;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 0;
+    if (isConditionFailure(error)) return 0;
     throw error;
   }
 };

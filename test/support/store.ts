@@ -99,14 +99,17 @@ export const newCustomer = async (): Promise<{ token: string; sub: string }> => 
   return (await res.json()) as { token: string; sub: string };
 };
 
-/** A new warehouse of priority 2 for this test file (`<prefix>-<random>`), created by the back office. */
-export const testWarehouse = async (prefix: string): Promise<string> => {
+/**
+ * A new warehouse for this test file (`<prefix>-<random>`), created by the back office; `priority` 2
+ * unless given (lower is sourced first).
+ */
+export const testWarehouse = async (prefix: string, priority = 2): Promise<string> => {
   const id = `${prefix}-${randomUUID().slice(0, 8)}`;
   const made = await adminSend('POST', '/admin/stock-locations', {
     id,
     name: id,
     kind: 'warehouse',
-    priority: 2,
+    priority,
   });
   expect(made.status).toBe(201);
   return id;

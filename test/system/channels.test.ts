@@ -37,7 +37,9 @@ describe('sales channels', () => {
   let shippingOption: string;
 
   beforeAll(async () => {
-    [served, notServed] = await Promise.all([testWarehouse('ch-in'), testWarehouse('ch-out')]);
+    // The location the channel does not use is the better one (priority 1 before 2): sourcing picks the
+    // channel's own only because checkout leaves the others out.
+    [served, notServed] = await Promise.all([testWarehouse('ch-in'), testWarehouse('ch-out', 1)]);
     const made = await adminSend('POST', '/admin/channels', {
       id: channelId,
       name: 'Web shop',
@@ -177,12 +179,11 @@ describe('sales channels', () => {
       expect(items.find((p) => p.id === inChannel.productId)!.priceFrom).toEqual({ EUR: 1500 });
       expect(listed.headers.get('vary')).toBe('x-publishable-api-key');
       // Without a key: the default channel, which shows every product as before.
-      const both = await eventually(async () => {
+      await eventually(async () => {
         const page = await api('/products?limit=100');
         const ids = (page.body.items as { id: string }[]).map((p) => p.id);
         return ids.includes(outside.productId) && ids.includes(inChannel.productId) ? ids : undefined;
       });
-      expect(both.length).toBeGreaterThan(1);
       expectProblem(
         await store('GET', '/products?currency=USD', undefined, { key }),
         400,

@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '#contexts/catalog/domain/schemas.ts';
 import { ChannelResolver } from '#contexts/channels/data/channel-resolver.ts';
 import type { Channel } from '#contexts/channels/domain/schemas.ts';
+import { locationsOf } from '#contexts/channels/domain/scope.ts';
 import { PriceListRepository } from '#contexts/pricing/data/price-list-repository.ts';
 import { PromotionRepository } from '#contexts/pricing/data/promotion-repository.ts';
 import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
@@ -63,12 +64,12 @@ export class CartService {
   readonly #priceLists: PriceListRepository;
   readonly #channels: ChannelResolver;
 
-  constructor(table: string, channels = new ChannelResolver(table)) {
+  constructor(table: string) {
     this.#table = table;
     this.#store = new CartStore(table);
     this.#promotions = new PromotionRepository(table);
     this.#priceLists = new PriceListRepository(table);
-    this.#channels = channels;
+    this.#channels = new ChannelResolver(table);
   }
 
   /** Starts a cart; a guest gets the token (shown once) that proves ownership from then on. */
@@ -213,7 +214,7 @@ export class CartService {
   }
 
   #snapshot(cart: CartRecord, channel: Channel, storeWide: StoreWide, known: readonly CatalogVariant[]) {
-    const locationIds = channel.stockLocationIds ?? undefined;
+    const locationIds = locationsOf(channel);
     return loadSnapshot(this.#table, {
       cart,
       customerId: cart.customerId,

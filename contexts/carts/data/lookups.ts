@@ -1,6 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { variantById } from '#contexts/catalog/data/keys.ts';
-import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { promotionKeys } from '#contexts/pricing/data/keys.ts';
 import { promotionIdFromCodeItem } from '#contexts/pricing/data/promotion-items.ts';
 import { documentClient } from '#platform/data/client.ts';
@@ -45,7 +44,7 @@ export const findOpenCart = async (
   customerId: string,
   currency: string,
   except: string,
-  channelId = DEFAULT_CHANNEL_ID,
+  channelId: string,
 ): Promise<CartRecord | undefined> => {
   const { Items = [] } = await documentClient().send(
     new QueryCommand({

@@ -3,6 +3,7 @@ import { variantSchema } from '#contexts/catalog/domain/schemas.ts';
 import { groupIdsOf } from '#contexts/customers/data/group-items.ts';
 import { customerKeys } from '#contexts/customers/data/keys.ts';
 import { stockKeys } from '#contexts/inventory/data/keys.ts';
+import { channelAvailable } from '#contexts/inventory/domain/availability.ts';
 import {
   promotionKeys,
   settingsKeys,
@@ -54,7 +55,8 @@ export const availableIn = (
   if (typeof summary?.lastAvailable !== 'number') return undefined;
   const byLocation = summary.byLocation as Record<string, number> | undefined;
   if (!locationIds || !byLocation) return summary.lastAvailable;
-  return locationIds.reduce((sum, id) => sum + (byLocation[id] ?? 0), 0);
+  // The same sum `AvailabilityChanged` publishes for the channel.
+  return channelAvailable({ stockLocationIds: locationIds }, byLocation);
 };
 
 /**

@@ -1,5 +1,5 @@
-import { type Channel, DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
-import { sellsCurrency } from '#contexts/channels/domain/scope.ts';
+import type { Channel } from '#contexts/channels/domain/schemas.ts';
+import { sellsCurrency, showsProduct } from '#contexts/channels/domain/scope.ts';
 import { AppError, UnprocessableError } from '#platform/errors/index.ts';
 import type { CatalogVariant } from './pricing-snapshot.ts';
 import type { CartRecord } from './schemas.ts';
@@ -35,9 +35,7 @@ export const assertChannelCurrency = (channel: Channel, currency: string): void 
  * variant item carries its product's channel ids, so the check reads nothing.
  */
 export const assertVariantInChannel = (cart: CartRecord, variant: CatalogVariant): void => {
-  const shown =
-    cart.channelId === DEFAULT_CHANNEL_ID || (variant.product.channelIds ?? []).includes(cart.channelId);
-  if (!shown)
+  if (!showsProduct({ id: cart.channelId }, variant.product.channelIds))
     throw new UnprocessableError(
       `Variant ${variant.id} is not sold in channel ${cart.channelId}`,
       'product_not_in_channel',

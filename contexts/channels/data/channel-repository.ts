@@ -19,11 +19,19 @@ const notFound = (id: string) => new NotFoundError(`Channel ${id} does not exist
 const changed = () => new ConflictError('The channel changed since it was read', 'version_conflict');
 
 /**
+ * How long a function instance trusts a channel list it read for `cachedList` (the stock alerts
+ * monitor): a new channel, or a channel's new locations, shows within it. A Query per 10 s per warm
+ * instance costs next to nothing.
+ */
+export const CHANNEL_LIST_CACHE_MS = 10_000;
+
+/**
  * Channels. The default channel is implicit: read or listed while absent from the table, it is
  * answered as `implicitDefaultChannel()`; its first rename stores it.
  */
 export class ChannelRepository {
   readonly #table: string;
+  #cached: { list: Promise<Channel[]>; until: number } | undefined;
 
   constructor(table: string) {
     this.#table = table;
@@ -64,8 +72,11 @@ export class ChannelRepository {
 
   /** One channel, the default one even when not stored; 404 `channel_not_found` otherwise. */
   async get(channelId: string): Promise<Channel> {
-    const found = await this.find(channelId);
-    if (found) return found;
+    return (await this.find(channelId)) ?? this.#unstored(channelId);
+  }
+
+  /** What a channel absent from the table is: the implicit default one, or 404 `channel_not_found`. */
+  #unstored(channelId: string): Channel {
     if (channelId === DEFAULT_CHANNEL_ID) return implicitDefaultChannel();
     throw notFound(channelId);
   }
@@ -85,10 +96,25 @@ export class ChannelRepository {
     return channels;
   }
 
+  /**
+   * The list, cached per instance for `CHANNEL_LIST_CACHE_MS`. The read itself is shared, so the checks
+   * of one batch, asking together on a cold instance, cost one Query; a failed read is not kept.
+   */
+  cachedList(): Promise<Channel[]> {
+    if (this.#cached && this.#cached.until > Date.now()) return this.#cached.list;
+    // Counted from when the read began, so a slow read does not stretch the staleness.
+    const cached = { list: this.list(), until: Date.now() + CHANNEL_LIST_CACHE_MS };
+    this.#cached = cached;
+    cached.list.catch(() => {
+      if (this.#cached === cached) this.#cached = undefined;
+    });
+    return cached.list;
+  }
+
   /** Changes a channel if `version` is current (409 `version_conflict`); the default one keeps its scope. */
   async update(channelId: string, input: UpdateChannelInput, now = new Date()): Promise<Channel> {
     const found = await this.find(channelId);
-    const current = found ?? (await this.get(channelId));
+    const current = found ?? this.#unstored(channelId);
     if (current.isDefault && (input.currencies || input.stockLocationIds))
       throw new DefaultChannelFixedError('always sells every currency from every location');
     if (current.version !== input.version) throw changed();
@@ -117,9 +143,9 @@ export class ChannelRepository {
   }
 
   /**
-   * Deletes a channel (its publishable keys stop resolving: a key's channel is read with it). The
-   * default channel cannot be deleted. Products keep naming the id; a channel created again with it
-   * shows them again.
+   * Deletes a channel (its publishable keys stop resolving: a key's channel is read with it, and a
+   * channel created again with the id is newer than them). The default channel cannot be deleted.
+   * Products keep naming the id; a channel created again with it shows them again.
    */
   async delete(channelId: string, version: number, now = new Date()): Promise<void> {
     if (channelId === DEFAULT_CHANNEL_ID) throw new DefaultChannelFixedError('cannot be deleted');

@@ -1,6 +1,11 @@
 import { implicitDefaultChannel } from '../domain/default-channel.ts';
 import { InvalidPublishableKeyError } from '../domain/errors.ts';
-import { type Channel, DEFAULT_CHANNEL_ID } from '../domain/schemas.ts';
+import {
+  type Channel,
+  DEFAULT_CHANNEL_ID,
+  type PublishableKey,
+  publishableKeyText,
+} from '../domain/schemas.ts';
 import { ChannelRepository } from './channel-repository.ts';
 import { PublishableKeyRepository } from './key-repository.ts';
 
@@ -21,20 +26,20 @@ interface Cached<T> {
 
 /**
  * Resolves a request's publishable key to its channel, in a store function. No key: the default
- * channel, without a read. A key that does not exist, is revoked or whose channel was deleted: 401
- * `invalid_publishable_key`. Answers (misses included) are cached per instance for `cacheMs`.
+ * channel, without a read. A key that is malformed (refused before any read), does not exist, is
+ * revoked, or whose channel was deleted: 401 `invalid_publishable_key`. A key older than its channel
+ * belonged to a deleted channel of the same id and stays dead when the id is used again. Answers
+ * (misses included) are cached per instance for `CHANNEL_CACHE_MS`.
  */
 export class ChannelResolver {
   readonly #keys: PublishableKeyRepository;
   readonly #channels: ChannelRepository;
-  readonly #cacheMs: number;
-  readonly #byKey = new Map<string, Cached<string | undefined>>();
+  readonly #byKey = new Map<string, Cached<PublishableKey | undefined>>();
   readonly #byId = new Map<string, Cached<Channel | undefined>>();
 
-  constructor(table: string, options: { cacheMs?: number } = {}) {
+  constructor(table: string) {
     this.#keys = new PublishableKeyRepository(table);
     this.#channels = new ChannelRepository(table);
-    this.#cacheMs = options.cacheMs ?? CHANNEL_CACHE_MS;
   }
 
   /** The channel of a request's headers (API Gateway lower-cases header names). */
@@ -45,18 +50,18 @@ export class ChannelResolver {
   /** The channel a key belongs to; the default channel without a key. */
   async resolve(key: string | undefined): Promise<Channel> {
     if (key === undefined || key === '') return implicitDefaultChannel();
-    const channelId = await this.#cached(this.#byKey, key, async () => {
-      const found = await this.#keys.find(key);
-      return found && found.revokedAt === null ? found.channelId : undefined;
-    });
-    if (channelId === undefined) throw new InvalidPublishableKeyError();
-    const channel = await this.channel(channelId);
-    if (!channel) throw new InvalidPublishableKeyError();
+    // A string that cannot be a key costs no read (nor a cache entry).
+    if (!publishableKeyText.safeParse(key).success) throw new InvalidPublishableKeyError();
+    const found = await this.#cached(this.#byKey, key, () => this.#keys.find(key));
+    if (!found || found.revokedAt !== null) throw new InvalidPublishableKeyError();
+    const channel = await this.#channel(found.channelId);
+    // Deleting a channel leaves its keys' items: one created before the channel was made a deleted one's.
+    if (!channel || found.createdAt < channel.createdAt) throw new InvalidPublishableKeyError();
     return channel;
   }
 
   /** A channel by id (cached); the default channel without a read; undefined once deleted. */
-  async channel(channelId: string): Promise<Channel | undefined> {
+  async #channel(channelId: string): Promise<Channel | undefined> {
     // The default channel's scope never changes (only its name may), so it is never read.
     if (channelId === DEFAULT_CHANNEL_ID) return implicitDefaultChannel();
     return this.#cached(this.#byId, channelId, () => this.#channels.find(channelId));
@@ -70,7 +75,7 @@ export class ChannelResolver {
     const value = await read();
     // Bounded: a flood of made-up keys must not grow an instance's memory without limit.
     if (cache.size >= 1000) cache.clear();
-    cache.set(id, { value, until: readAt + this.#cacheMs });
+    cache.set(id, { value, until: readAt + CHANNEL_CACHE_MS });
     return value;
   }
 }

@@ -45,13 +45,9 @@ export class PublishableKeyRepository {
   }
 
   /** A key by its text (one GetItem), undefined when there is none. */
-  async find(key: string, consistent = false): Promise<PublishableKey | undefined> {
+  async find(key: string): Promise<PublishableKey | undefined> {
     const { Item } = await documentClient().send(
-      new GetCommand({
-        TableName: this.#table,
-        Key: publishableKeyKeys.key(key),
-        ConsistentRead: consistent,
-      }),
+      new GetCommand({ TableName: this.#table, Key: publishableKeyKeys.key(key) }),
     );
     return Item ? keyFromItem(Item) : undefined;
   }

@@ -1,14 +1,9 @@
-import { AppError, ConflictError, UnprocessableError } from '#platform/errors/index.ts';
+import { ConflictError, UnauthorizedError, UnprocessableError } from '#platform/errors/index.ts';
 
 /** 401 `invalid_publishable_key`: the `x-publishable-api-key` header names no live key. */
-export class InvalidPublishableKeyError extends AppError {
+export class InvalidPublishableKeyError extends UnauthorizedError {
   constructor() {
-    super({
-      status: 401,
-      code: 'invalid_publishable_key',
-      title: 'Invalid publishable key',
-      detail: 'The x-publishable-api-key header names no key, or a revoked one',
-    });
+    super('The x-publishable-api-key header names no key, or a revoked one', 'invalid_publishable_key');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Channel } from './schemas.ts';
+import { type Channel, DEFAULT_CHANNEL_ID } from './schemas.ts';
 
 /** What a storefront's channel lets it see and sell: pure checks over a resolved channel. */
 
@@ -6,9 +6,14 @@ import type { Channel } from './schemas.ts';
 export const sellsCurrency = (channel: Channel, currency: string): boolean =>
   channel.currencies === null || (channel.currencies as readonly string[]).includes(currency);
 
-/** Whether a product with these `channelIds` is visible in the channel (the default channel shows all). */
-export const showsProduct = (channel: Channel, productChannelIds: readonly string[] | undefined): boolean =>
-  channel.isDefault || (productChannelIds ?? []).includes(channel.id);
+/**
+ * Whether a product with these `channelIds` is visible in the channel (the default channel shows all).
+ * Only the id is needed, so a cart's recorded `channelId` is checked without reading its channel.
+ */
+export const showsProduct = (
+  channel: Pick<Channel, 'id'>,
+  productChannelIds: readonly string[] | undefined,
+): boolean => channel.id === DEFAULT_CHANNEL_ID || (productChannelIds ?? []).includes(channel.id);
 
 /** The locations the channel sells stock from; undefined means every location. */
 export const locationsOf = (channel: Channel): readonly string[] | undefined =>

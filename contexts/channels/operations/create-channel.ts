@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { json } from '#platform/http/response.ts';
+import { UnknownLocationError } from '../domain/errors.ts';
 import { channelSchema, createChannelInput } from '../domain/schemas.ts';
 import { channelsAdminOperation } from '../wiring.ts';
-import { checkLocations, noStore } from './responses.ts';
+import { noStore } from './responses.ts';
 
 /** POST /admin/channels: a new sales channel (the id is the caller's, so a retry is a 409). */
 export const createChannel = channelsAdminOperation({
@@ -24,7 +25,7 @@ export const createChannel = channelsAdminOperation({
   },
   problems: { 409: ['channel_exists'], 422: ['unknown_stock_location'] },
   handle: async ({ body }, { channels, locations }) => {
-    await checkLocations(locations, body.stockLocationIds);
+    await locations.require(body.stockLocationIds ?? [], (missing) => new UnknownLocationError(missing));
     const channel = await channels.create(body);
     return json(201, channel, { location: `/admin/channels/${channel.id}`, ...noStore });
   },

@@ -11,7 +11,8 @@ export const deleteChannel = channelsAdminOperation({
   operationId: 'adminDeleteChannel',
   summary: 'Delete a sales channel',
   description:
-    'Its publishable keys answer 401 `invalid_publishable_key` within 30 seconds. The default channel ' +
+    'Its publishable keys answer 401 `invalid_publishable_key` within 30 seconds, and go on doing so ' +
+    'if a channel is created again with the same id. The default channel ' +
     'cannot be deleted (409 `default_channel_fixed`).',
   tags: ['admin', 'channels'],
   request: { path: channelPath, query: versionQuery },

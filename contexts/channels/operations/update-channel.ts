@@ -1,7 +1,8 @@
 import { json } from '#platform/http/response.ts';
+import { UnknownLocationError } from '../domain/errors.ts';
 import { channelPath, channelSchema, updateChannelInput } from '../domain/schemas.ts';
 import { channelsAdminOperation } from '../wiring.ts';
-import { checkLocations, noStore } from './responses.ts';
+import { noStore } from './responses.ts';
 
 /** PATCH /admin/channels/{channelId}: rename, change currencies or locations (the version read). */
 export const updateChannel = channelsAdminOperation({
@@ -21,7 +22,7 @@ export const updateChannel = channelsAdminOperation({
     422: ['unknown_stock_location'],
   },
   handle: async ({ path, body }, { channels, locations }) => {
-    await checkLocations(locations, body.stockLocationIds);
+    await locations.require(body.stockLocationIds ?? [], (missing) => new UnknownLocationError(missing));
     return json(200, await channels.update(path.channelId, body), noStore);
   },
 });

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#platform/data/client.ts';
 import { isConditionFailure } from '#platform/data/conditions.ts';
 import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '#platform/errors/index.ts';
+import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import type { AdjustmentInput, LedgerType, PutStockInput, VariantStock } from '../domain/schemas.ts';
 import { shardTargets } from '../domain/shards.ts';
@@ -37,7 +37,7 @@ export class StockAdmin {
     actor: StockActor,
     now = new Date(),
   ): Promise<VariantStock> {
-    await this.#requireLocations(input.levels.map((l) => l.locationId));
+    await this.#locations.require(input.levels.map((l) => l.locationId));
     const before = await this.#stock.settings(variantId, true);
     const settings = await this.#saveSettings(variantId, before, input);
     const oldShards = before?.shards ?? 1;
@@ -88,7 +88,7 @@ export class StockAdmin {
     now = new Date(),
     once?: TransactItem,
   ): Promise<VariantStock> {
-    await this.#requireLocations([input.locationId]);
+    await this.#locations.require([input.locationId]);
     const settings =
       (await this.#stock.settings(variantId, true)) ?? (await this.#saveSettings(variantId, undefined, {}));
     const delta = adjustmentDelta(input.type, input.quantity, input.direction);
@@ -183,15 +183,6 @@ export class StockAdmin {
 
   #event(type: string, data: unknown, now: Date): TransactItem {
     return { Put: { TableName: this.#table, Item: outboxItem(INVENTORY_SOURCE, type, data, now) } };
-  }
-
-  /** 404 `location_not_found` unless every id is a known location. */
-  async #requireLocations(ids: readonly string[]) {
-    if (!ids.length) return;
-    const known = new Set((await this.#locations.list()).map((l) => l.id));
-    const missing = ids.filter((id) => !known.has(id));
-    if (missing.length)
-      throw new NotFoundError(`Unknown location ${missing.join(', ')}`, 'location_not_found');
   }
 
   /** Writes the variant's settings (conditional on the version read), creating them on first use. */

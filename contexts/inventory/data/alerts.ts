@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { backoff, type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
@@ -43,6 +44,12 @@ const storedState = (item: Item | undefined): StoredAlertState | undefined =>
     ...(item.byLocation ? { byLocation: item.byLocation as Record<string, number> } : {}),
   };
 
+/** Where the monitor learns the sales channels (each with its locations) it publishes availability for. */
+export type ChannelScopes = () => Promise<readonly ChannelScope[]>;
+
+/** Without channels: the default one, served by every location. */
+const defaultOnly: ChannelScopes = async () => [{ id: DEFAULT_CHANNEL_ID, stockLocationIds: null }];
+
 /**
  * Decides LowStock/OutOfStock from a variant's total available stock (every location and shard), the
  * single source of both alerts. The state item (`STOCKALERT#<v>`) is written only when the decision
@@ -51,12 +58,6 @@ const storedState = (item: Item | undefined): StoredAlertState | undefined =>
  * crossings. Every write is conditional on the version read, so two concurrent checks cannot both emit
  * one crossing; the loser re-reads and decides again.
  */
-/** Where the monitor learns the sales channels (each with its locations) it publishes availability for. */
-export type ChannelScopes = () => Promise<readonly ChannelScope[]>;
-
-/** Without channels: the default one, served by every location. */
-const defaultOnly: ChannelScopes = async () => [{ id: 'default', stockLocationIds: null }];
-
 export class StockAlertMonitor {
   readonly #table: string;
   readonly #levels: StockReader;

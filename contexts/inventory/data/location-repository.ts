@@ -119,6 +119,21 @@ export class LocationRepository {
     return Items.map(toLocation);
   }
 
+  /**
+   * Refuses ids that are not locations (1 Query of the few locations, never cached: an admin's new
+   * location counts at once): 404 `location_not_found`, or the error `refuse` makes of the missing ids.
+   */
+  async require(
+    ids: readonly string[],
+    refuse: (missing: string[]) => Error = (missing) =>
+      new NotFoundError(`Unknown location ${missing.join(', ')}`, 'location_not_found'),
+  ): Promise<void> {
+    if (!ids.length) return;
+    const known = new Set((await this.list()).map((l) => l.id));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length) throw refuse(missing);
+  }
+
   /** The list, cached for sourcing (a location change shows within `cacheMs`). */
   async cachedList(): Promise<StockLocation[]> {
     if (this.#cached && this.#cached.until > Date.now()) return this.#cached.list;

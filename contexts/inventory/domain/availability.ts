@@ -22,7 +22,10 @@ export const statusOf = (available: number, threshold: number): AvailabilityStat
   available <= 0 ? 'out' : available <= threshold ? 'low' : 'in_stock';
 
 /** Units available to a channel: its locations' figures added up. */
-export const channelAvailable = (scope: ChannelScope, byLocation: Readonly<Record<string, number>>): number =>
+export const channelAvailable = (
+  scope: Pick<ChannelScope, 'stockLocationIds'>,
+  byLocation: Readonly<Record<string, number>>,
+): number =>
   (scope.stockLocationIds ?? Object.keys(byLocation)).reduce(
     (sum, id) => sum + Math.max(0, byLocation[id] ?? 0),
     0,

@@ -3,29 +3,12 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { ChannelRepository } from '#contexts/channels/data/channel-repository.ts';
 import { requireEnv } from '#platform/config/env.ts';
 import { type ChannelScopes, StockAlertMonitor } from '../data/alerts.ts';
-import type { ChannelScope } from '../domain/availability.ts';
 
 const table = requireEnv('TABLE_NAME');
 const channels = new ChannelRepository(table);
 
-/**
- * The sales channels and their locations: one Query, trusted for 10 s. A new channel (or a channel's
- * new locations) gets its figures from the first check after that, i.e. with the variant's next stock
- * change; a Query per 10 s per warm instance costs next to nothing.
- */
-const CHANNELS_CACHE_MS = 10_000;
-let scopes: { value: Promise<readonly ChannelScope[]>; until: number } | undefined;
-const channelScopes: ChannelScopes = () => {
-  if (!scopes || scopes.until < Date.now()) {
-    const value = channels
-      .list()
-      .then((list) => list.map((c) => ({ id: c.id, stockLocationIds: c.stockLocationIds })));
-    // A failed read is not kept: the next batch asks again.
-    value.catch(() => (scopes = undefined));
-    scopes = { value, until: Date.now() + CHANNELS_CACHE_MS };
-  }
-  return scopes.value;
-};
+/** The sales channels and their locations, one Query per `CHANNEL_LIST_CACHE_MS` per warm instance. */
+const channelScopes: ChannelScopes = () => channels.cachedList();
 
 const monitor = new StockAlertMonitor(table, channelScopes);
 const logger = new Logger();

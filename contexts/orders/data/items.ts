@@ -1,3 +1,4 @@
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { fulfillmentStatusOf } from '#contexts/fulfillment/domain/quantities.ts';
 import {
   type Fulfillment,
@@ -23,9 +24,6 @@ import { isListed } from '../domain/status.ts';
 import { Entity, orderKeys } from './keys.ts';
 
 type Item = Record<string, unknown>;
-
-/** The channel of an order placed without a publishable key (docs/channels.md). */
-const DEFAULT_ORDER_CHANNEL = 'default';
 
 /** Which of the status index's buckets an order sits in: a stable small number from its id. */
 export const bucketOf = (orderId: string): number => {
@@ -163,7 +161,7 @@ export const summaryItem = (order: Order, facets: OrderFacets = {}): Item => {
     ...summary,
     // Absent for the default channel (what a summary without it reads as), so most summaries keep
     // their 1 WCU room; another channel's id takes up to 50 bytes of the e-mail's share.
-    ...(channelId === DEFAULT_ORDER_CHANNEL ? {} : { channelId }),
+    ...(channelId === DEFAULT_CHANNEL_ID ? {} : { channelId }),
     ...facets,
     statusHistory: order.statusHistory,
     payment: order.payment,

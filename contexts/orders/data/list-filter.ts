@@ -1,3 +1,4 @@
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import type { OrderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
 import {
   FULFILLMENT_WHEN_ABSENT,
@@ -83,7 +84,7 @@ const paymentPart = (wanted: PaymentStatus, status?: OrderStatus): SummaryFilter
 /** Orders of a channel; a summary stored before channels holds none and is the default channel's. */
 const channelPart = (channelId: string): SummaryFilter => ({
   expression:
-    channelId === 'default'
+    channelId === DEFAULT_CHANNEL_ID
       ? 'attribute_not_exists(#channelId) OR #channelId = :channelId'
       : '#channelId = :channelId',
   names: { '#channelId': 'channelId' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelId } from '#contexts/channels/domain/schemas.ts';
 import { orderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
 import { orderId, orderStatus, paymentStatus } from './schemas.ts';
 import { isListed } from './status.ts';
@@ -53,14 +54,9 @@ export const adminOrdersQuery = z
     fulfillmentStatus: orderFulfillmentStatus.optional().meta({
       description: 'Only orders whose goods are in this status (`unfulfilled` … `delivered`)',
     }),
-    channelId: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-      .max(40)
-      .optional()
-      .meta({
-        description: 'Only orders placed in this sales channel (`default`: without a publishable key)',
-      }),
+    channelId: channelId.optional().meta({
+      description: 'Only orders placed in this sales channel (`default`: without a publishable key)',
+    }),
     ...pageFields,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] })

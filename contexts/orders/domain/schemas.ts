@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cartTotalsSummary, shippingAddressInput } from '#contexts/carts/domain/schemas.ts';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
+import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { fulfillmentSchema, orderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
 import { refundSchema } from '#contexts/payments/domain/refunds.ts';
 import { MAX_CART_LINES } from '#contexts/pricing/domain/cart-schemas.ts';
@@ -91,7 +92,7 @@ const orderFields = {
   email: z.string().max(254).nullable(),
   currency: currencyCode,
   /** The sales channel it was placed in (docs/channels.md); orders from before channels are the default's. */
-  channelId: z.string().min(1).max(40).default('default'),
+  channelId: z.string().min(1).max(40).default(DEFAULT_CHANNEL_ID),
   /** Tax mode of the figures: true when line prices and shipping already included tax. */
   pricesIncludeTax: z.boolean(),
   lines: z.array(orderLineSchema).min(1).max(MAX_CART_LINES),
@@ -179,7 +180,7 @@ export const orderSummarySchema = z
     email: z.string().max(254).nullable(),
     currency: currencyCode,
     /** The sales channel it was placed in; the admin list filters by it (`channelId=`). */
-    channelId: z.string().max(40).default('default'),
+    channelId: z.string().max(40).default(DEFAULT_CHANNEL_ID),
     grandTotal: amountSchema,
     itemCount: z.number().int().nonnegative(),
     createdAt: z.iso.datetime(),

@@ -10,7 +10,7 @@ describe('availability per channel', () => {
     const byLocation = { berlin: 5, hamburg: 20 };
     expect(channelAvailable(web, byLocation)).toBe(25);
     expect(channelAvailable(market, byLocation)).toBe(5);
-    expect(channelAvailable({ id: 'x', stockLocationIds: ['munich'] }, byLocation)).toBe(0);
+    expect(channelAvailable({ stockLocationIds: ['munich'] }, byLocation)).toBe(0);
   });
 
   it('tells in stock, low and out apart at the threshold and at zero', () => {

@@ -74,11 +74,9 @@ export const deliverJob = async (
   now: () => Date = () => new Date(),
 ): Promise<JobOutcome> => {
   const { deliveries, subscriptions, settings } = services;
-  const delivery = await deliveries.get(job.webhookId, job.deliveryId);
-  if (delivery?.status !== 'pending' || delivery.attempts !== job.attempts) return 'stale';
   const claimedAt = now();
-  if (!(await deliveries.claim(delivery, job.attempts, claimedAt, later(claimedAt, LEASE_MS))))
-    return 'stale';
+  const delivery = await deliveries.claim(job, job.attempts, claimedAt, later(claimedAt, LEASE_MS));
+  if (!delivery) return 'stale';
   const attempt = job.attempts + 1;
   const webhook = await subscriptions.get(job.webhookId, { consistent: true });
   const stopReason = stopReasonOf(webhook, delivery);

@@ -61,7 +61,7 @@ export class DeliveryStore {
     }
   }
 
-  /** One delivery (1 GetItem, strongly consistent: the sender acts on what it reads). */
+  /** One delivery (1 GetItem, strongly consistent). */
   async get(webhookId: string, deliveryId: string): Promise<StoredDelivery | undefined> {
     const { Item } = await documentClient().send(
       new GetCommand({
@@ -104,26 +104,41 @@ export class DeliveryStore {
   }
 
   /**
-   * Takes attempt `attempts + 1` (1 UpdateItem): conditional on the delivery still `pending` with the
-   * attempts the job was queued at, so a duplicate job, an old one or a sweep's re-enqueue of an attempt
-   * under way takes nothing (false). Its due time moves to `leaseUntil`: if this attempt dies, the sweep
-   * queues the next.
+   * Takes attempt `attempts + 1` (1 UpdateItem, ALL_NEW): conditional on the delivery still `pending`
+   * with the attempts the job was queued at, so a duplicate job, an old one, a sweep's re-enqueue of an
+   * attempt under way or a job for a delivery that is gone takes nothing (undefined). Its due time moves
+   * to `leaseUntil`: if this attempt dies, the sweep queues the next. Answers the delivery as claimed, so
+   * the sender needs no read of its own.
    */
-  async claim(d: StoredDelivery, attempts: number, now: Date, leaseUntil: string): Promise<boolean> {
-    return update({
-      TableName: this.#table,
-      Key: webhookKeys.delivery(d.webhookId, d.deliveryId),
-      UpdateExpression: 'SET attempts = :next, lastAttemptAt = :now, updatedAt = :now, gsi1sk = :due',
-      ConditionExpression: '#status = :pending AND attempts = :seen',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':next': attempts + 1,
-        ':seen': attempts,
-        ':now': now.toISOString(),
-        ':pending': 'pending',
-        ':due': webhookKeys.due(leaseUntil, d.webhookId, d.deliveryId).gsi1sk,
-      },
-    });
+  async claim(
+    job: { readonly webhookId: string; readonly deliveryId: string },
+    attempts: number,
+    now: Date,
+    leaseUntil: string,
+  ): Promise<StoredDelivery | undefined> {
+    try {
+      const { Attributes } = await documentClient().send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: webhookKeys.delivery(job.webhookId, job.deliveryId),
+          UpdateExpression: 'SET attempts = :next, lastAttemptAt = :now, updatedAt = :now, gsi1sk = :due',
+          ConditionExpression: '#status = :pending AND attempts = :seen',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':next': attempts + 1,
+            ':seen': attempts,
+            ':now': now.toISOString(),
+            ':pending': 'pending',
+            ':due': webhookKeys.due(leaseUntil, job.webhookId, job.deliveryId).gsi1sk,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? deliveryFromItem(Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
 
   /**

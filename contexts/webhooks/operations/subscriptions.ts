@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idempotencyKey, idempotencyKeyOf, replayedHeader } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
-import { acceptTarget } from '../data/targets.ts';
+import { checkTarget } from '../data/resolve.ts';
 import { TARGET_REFUSALS } from '../domain/errors.ts';
 import {
   createWebhookInput,
@@ -51,7 +51,7 @@ export const createWebhook = webhookAdminOperation({
   },
   problems: { 400: TARGET_REFUSALS, 422: ['idempotency_key_reused'] },
   handle: async ({ body, event }, { subscriptions, settings }) => {
-    await acceptTarget(body.url, settings.policy);
+    await checkTarget(new URL(body.url), settings.policy);
     const { webhook, replayed } = await subscriptions.create(body, idempotencyKeyOf(event));
     return json(201, webhook, {
       location: `/admin/webhooks/${webhook.webhookId}`,
@@ -107,7 +107,7 @@ export const updateWebhook = webhookAdminOperation({
   responses: { 200: { description: 'The changed subscription', schema: webhookSchema } },
   problems: { 400: TARGET_REFUSALS, 404: ['webhook_not_found'] },
   handle: async ({ path, body }, { subscriptions, settings }) => {
-    if (body.url !== undefined) await acceptTarget(body.url, settings.policy);
+    if (body.url !== undefined) await checkTarget(new URL(body.url), settings.policy);
     return json(200, webhookView(await subscriptions.update(path.webhookId, body)), noStore);
   },
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, LEASE_MS } from '#contexts/webhooks/data/deliver.ts';
-import type { DeliveryJob, DeliveryQueue } from '#contexts/webhooks/data/delivery-queue.ts';
+import { deliverJob } from '#contexts/webhooks/data/deliver.ts';
+import { type DeliveryJob, type DeliveryQueue, LEASE_MS } from '#contexts/webhooks/data/delivery-queue.ts';
 import { dispatchEvent, newDelivery } from '#contexts/webhooks/data/dispatch.ts';
 import { sweepDueDeliveries } from '#contexts/webhooks/data/sweep.ts';
 import { webhookServices } from '#contexts/webhooks/wiring.ts';

@@ -6,6 +6,7 @@ import { queryPage } from '#platform/data/pages.ts';
 import type { AttemptResult, DeliveriesQuery, DeliveryPage } from '../domain/delivery.ts';
 import { DeliveryNotFoundError } from '../domain/errors.ts';
 import { deliveryFromItem, deliveryItem, deliveryView, type StoredDelivery } from './delivery-items.ts';
+import { LEASE_MS } from './delivery-queue.ts';
 import { webhookKeys } from './keys.ts';
 
 /** What an attempt's outcome does to the delivery: delivered, due again at a time, or failed for good. */
@@ -178,12 +179,14 @@ export class DeliveryStore {
   }
 
   /**
-   * Starts a delivery over (1 UpdateItem, ALL_NEW): `pending`, no attempts, due now, the same id and body.
-   * 404 `delivery_not_found` when the subscription has no such delivery.
+   * Starts a delivery over (1 UpdateItem, ALL_NEW): `pending`, no attempts, the same id and body; its
+   * first attempt is the caller's job to queue, so the sweep's entry is due a lease later (as for a new
+   * delivery): a sweep tick before the worker claims it queues no duplicate. 404 `delivery_not_found`
+   * when the subscription has no such delivery.
    */
-  async restart(webhookId: string, deliveryId: string, now: Date, dueAt: string): Promise<StoredDelivery> {
+  async restart(webhookId: string, deliveryId: string, now: Date): Promise<StoredDelivery> {
     const at = now.toISOString();
-    const due = webhookKeys.due(dueAt, webhookId, deliveryId);
+    const due = webhookKeys.due(new Date(now.getTime() + LEASE_MS).toISOString(), webhookId, deliveryId);
     try {
       const { Attributes } = await documentClient().send(
         new UpdateCommand({

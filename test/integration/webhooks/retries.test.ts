@@ -99,4 +99,22 @@ describe('webhook deliveries against DynamoDB Local: once per event, backoff bey
     expect((await sweepDueDeliveries(services, at(due, 1000))).queued).toBe(0);
     expect((await sweepDueDeliveries(services, at(due, LEASE_MS + 1000))).queued).toBe(1);
   });
+
+  it('queues no second job for a redelivery the sweep sees before the worker claims it', async () => {
+    const { services, sent, webhook } = await setUp();
+    const now = new Date();
+    const payload = { type: 'OrderPlaced', id: randomUUID(), timestamp: now.toISOString(), data: {} };
+    const delivery = {
+      ...newDelivery(webhook.webhookId, payload, now),
+      status: 'failed' as const,
+      attempts: 8,
+    };
+    await services.deliveries.create(delivery, at(now, LEASE_MS).toISOString());
+    const restarted = await services.deliveries.restart(webhook.webhookId, delivery.deliveryId, now);
+    expect(restarted).toMatchObject({ status: 'pending', attempts: 0 });
+    // The operation queues its job itself: the sweep's entry is only the safety net a lease later.
+    expect((await sweepDueDeliveries(services, at(now, 1000))).queued).toBe(0);
+    expect(sent).toEqual([]);
+    expect((await sweepDueDeliveries(services, at(now, LEASE_MS + 1000))).queued).toBe(1);
+  });
 });

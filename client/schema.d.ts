@@ -1774,7 +1774,7 @@ export interface paths {
     put?: never;
     /**
      * Subscribe a URL to domain events
-     * @description Events whose detail-type matches `eventTypes` (`OrderPlaced`, `Order*`, `*`) are POSTed to `url`, signed per Standard Webhooks. The URL must be https and resolve to a public address (checked now and at every send). The answer carries the signing `secret`: it is never shown again (rotate it to get a new one). With an `Idempotency-Key` the id derives from it, so a retry answers the subscription it created (`Idempotent-Replayed: true`). See docs/webhooks.md.
+     * @description Events whose detail-type matches `eventTypes` (`OrderPlaced`, `Order*`, `*`) are POSTed to `url`, signed per Standard Webhooks. The URL must be https and resolve to a public address (checked now and at every send; 503 when DNS cannot answer now: retry). The answer carries the signing `secret`: it is never shown again (rotate it to get a new one). With an `Idempotency-Key` the id derives from it, so a retry answers the subscription it created (`Idempotent-Replayed: true`). See docs/webhooks.md.
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -12816,6 +12816,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Problem; `code`: `webhook_url_check_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   adminGetWebhook: {
@@ -13057,6 +13066,15 @@ export interface operations {
       };
       /** @description Problem; `code`: `internal_error` */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `webhook_url_check_unavailable` */
+      503: {
         headers: {
           [name: string]: unknown;
         };

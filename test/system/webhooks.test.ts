@@ -214,7 +214,8 @@ describe('webhooks over HTTP: subscriptions, signed deliveries, retries, redeliv
   });
 
   // Loopback itself is allowed in the local cloud (its receivers run here); the AWS policy refusing it is
-  // unit-tested (test/unit/webhooks/target-url.test.ts).
+  // unit-tested (test/unit/webhooks/target-url.test.ts). An unresolvable host is unit-tested with a stubbed
+  // resolver (test/unit/webhooks/resolve.test.ts): here its answer would depend on this machine's DNS.
   it.each([
     ['http://example.com/hook', 'webhook_url_not_https'],
     ['https://user:pass@example.com/hook', 'webhook_url_has_credentials'],
@@ -227,7 +228,6 @@ describe('webhooks over HTTP: subscriptions, signed deliveries, retries, redeliv
     ['https://[fd00::1]/hook', 'webhook_url_private_address'],
     ['https://[fe80::1]/hook', 'webhook_url_private_address'],
     ['https://[::ffff:10.0.0.1]/hook', 'webhook_url_private_address'],
-    ['https://no-such-host.invalid/hook', 'webhook_url_unresolvable'],
   ])('refuses %s with 400 %s', async (url, code) => {
     expectProblem(await webhookAdmin('POST', '', { url, eventTypes: ['*'] }), 400, code);
   });

@@ -4,17 +4,10 @@ import { signedHeaders } from '../domain/signing.ts';
 import type { StoredWebhook } from '../domain/subscription.ts';
 import type { WebhookServices } from '../wiring.ts';
 import type { StoredDelivery } from './delivery-items.ts';
-import type { DeliveryJob } from './delivery-queue.ts';
-import { MAX_QUEUE_DELAY_MS } from './delivery-queue.ts';
+import { type DeliveryJob, LEASE_MS, MAX_QUEUE_DELAY_MS } from './delivery-queue.ts';
 import type { AttemptOutcome } from './delivery-store.ts';
 import { clearFailures, countFailure } from './failure-count.ts';
 import { postWebhook } from './send.ts';
-
-/**
- * How long an attempt (or a queued job) may take before the sweep assumes it lost and queues it again:
- * above the worker's timeout and any queue latency. A duplicate it causes takes nothing (`claim`).
- */
-export const LEASE_MS = 2 * 60 * 1000;
 
 /** What one job came to. */
 export type JobOutcome = 'delivered' | 'retry' | 'failed' | 'stale';
@@ -74,11 +67,9 @@ export const deliverJob = async (
   now: () => Date = () => new Date(),
 ): Promise<JobOutcome> => {
   const { deliveries, subscriptions, settings } = services;
-  const delivery = await deliveries.get(job.webhookId, job.deliveryId);
-  if (delivery?.status !== 'pending' || delivery.attempts !== job.attempts) return 'stale';
   const claimedAt = now();
-  if (!(await deliveries.claim(delivery, job.attempts, claimedAt, later(claimedAt, LEASE_MS))))
-    return 'stale';
+  const delivery = await deliveries.claim(job, job.attempts, claimedAt, later(claimedAt, LEASE_MS));
+  if (!delivery) return 'stale';
   const attempt = job.attempts + 1;
   const webhook = await subscriptions.get(job.webhookId, { consistent: true });
   const stopReason = stopReasonOf(webhook, delivery);

@@ -1,4 +1,5 @@
-import type { Delivery } from '../domain/delivery.ts';
+import { z } from 'zod';
+import { type Delivery, deliverySchema } from '../domain/delivery.ts';
 import { Entity, webhookKeys } from './keys.ts';
 
 /** How long a delivery's log entry stays (TTL): long enough to look into a week-old failure. */
@@ -19,26 +20,23 @@ export const deliveryItem = (delivery: StoredDelivery, dueAt: string) => ({
   expiresAt: Math.floor(Date.parse(delivery.createdAt) / 1000) + LOG_RETENTION_SECONDS,
 });
 
-const nullableNumber = (value: unknown) => (value === undefined || value === null ? null : Number(value));
-const nullableString = (value: unknown) => (value === undefined || value === null ? null : String(value));
+const { shape } = deliverySchema;
+
+/**
+ * A delivery as stored, parsed: the log's schema and the body (keys, entity and TTL dropped). Every write
+ * sets the nullable fields (null, not absent); an item without one still reads as null.
+ */
+const storedDelivery = deliverySchema.extend({
+  lastStatusCode: shape.lastStatusCode.default(null),
+  lastLatencyMs: shape.lastLatencyMs.default(null),
+  lastError: shape.lastError.default(null),
+  lastAttemptAt: shape.lastAttemptAt.default(null),
+  nextAttemptAt: shape.nextAttemptAt.default(null),
+  body: z.string(),
+});
 
 /** A delivery read back from its item. */
-export const deliveryFromItem = (item: Record<string, unknown>): StoredDelivery => ({
-  deliveryId: String(item.deliveryId),
-  webhookId: String(item.webhookId),
-  eventType: String(item.eventType),
-  eventId: String(item.eventId),
-  status: item.status as Delivery['status'],
-  attempts: Number(item.attempts ?? 0),
-  lastStatusCode: nullableNumber(item.lastStatusCode),
-  lastLatencyMs: nullableNumber(item.lastLatencyMs),
-  lastError: nullableString(item.lastError),
-  lastAttemptAt: nullableString(item.lastAttemptAt),
-  nextAttemptAt: nullableString(item.nextAttemptAt),
-  createdAt: String(item.createdAt),
-  updatedAt: String(item.updatedAt),
-  body: String(item.body),
-});
+export const deliveryFromItem = (item: Record<string, unknown>): StoredDelivery => storedDelivery.parse(item);
 
 /** The log's view of a delivery (the body left out: the event catalog describes it). */
 export const deliveryView = ({ body: _body, ...view }: StoredDelivery): Delivery => view;

@@ -4,6 +4,12 @@ import { z } from 'zod';
 /** SQS takes at most 15 minutes of delay; a longer wait is the sweep's (docs/webhooks.md#retries). */
 export const MAX_QUEUE_DELAY_MS = 15 * 60 * 1000;
 
+/**
+ * How long an attempt (or a queued job) may take before the sweep assumes it lost and queues it again:
+ * above the worker's timeout and any queue latency. A duplicate it causes takes nothing (`claim`).
+ */
+export const LEASE_MS = 2 * 60 * 1000;
+
 /** A delivery job on the `webhooks` queue: make attempt `attempts + 1` at this delivery. */
 export const deliveryJob = z.strictObject({
   webhookId: z.string().max(64),

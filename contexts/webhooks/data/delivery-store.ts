@@ -6,6 +6,7 @@ import { queryPage } from '#platform/data/pages.ts';
 import type { AttemptResult, DeliveriesQuery, DeliveryPage } from '../domain/delivery.ts';
 import { DeliveryNotFoundError } from '../domain/errors.ts';
 import { deliveryFromItem, deliveryItem, deliveryView, type StoredDelivery } from './delivery-items.ts';
+import { LEASE_MS } from './delivery-queue.ts';
 import { webhookKeys } from './keys.ts';
 
 /** What an attempt's outcome does to the delivery: delivered, due again at a time, or failed for good. */
@@ -61,7 +62,7 @@ export class DeliveryStore {
     }
   }
 
-  /** One delivery (1 GetItem, strongly consistent: the sender acts on what it reads). */
+  /** One delivery (1 GetItem, strongly consistent). */
   async get(webhookId: string, deliveryId: string): Promise<StoredDelivery | undefined> {
     const { Item } = await documentClient().send(
       new GetCommand({
@@ -104,26 +105,41 @@ export class DeliveryStore {
   }
 
   /**
-   * Takes attempt `attempts + 1` (1 UpdateItem): conditional on the delivery still `pending` with the
-   * attempts the job was queued at, so a duplicate job, an old one or a sweep's re-enqueue of an attempt
-   * under way takes nothing (false). Its due time moves to `leaseUntil`: if this attempt dies, the sweep
-   * queues the next.
+   * Takes attempt `attempts + 1` (1 UpdateItem, ALL_NEW): conditional on the delivery still `pending`
+   * with the attempts the job was queued at, so a duplicate job, an old one, a sweep's re-enqueue of an
+   * attempt under way or a job for a delivery that is gone takes nothing (undefined). Its due time moves
+   * to `leaseUntil`: if this attempt dies, the sweep queues the next. Answers the delivery as claimed, so
+   * the sender needs no read of its own.
    */
-  async claim(d: StoredDelivery, attempts: number, now: Date, leaseUntil: string): Promise<boolean> {
-    return update({
-      TableName: this.#table,
-      Key: webhookKeys.delivery(d.webhookId, d.deliveryId),
-      UpdateExpression: 'SET attempts = :next, lastAttemptAt = :now, updatedAt = :now, gsi1sk = :due',
-      ConditionExpression: '#status = :pending AND attempts = :seen',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':next': attempts + 1,
-        ':seen': attempts,
-        ':now': now.toISOString(),
-        ':pending': 'pending',
-        ':due': webhookKeys.due(leaseUntil, d.webhookId, d.deliveryId).gsi1sk,
-      },
-    });
+  async claim(
+    job: { readonly webhookId: string; readonly deliveryId: string },
+    attempts: number,
+    now: Date,
+    leaseUntil: string,
+  ): Promise<StoredDelivery | undefined> {
+    try {
+      const { Attributes } = await documentClient().send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: webhookKeys.delivery(job.webhookId, job.deliveryId),
+          UpdateExpression: 'SET attempts = :next, lastAttemptAt = :now, updatedAt = :now, gsi1sk = :due',
+          ConditionExpression: '#status = :pending AND attempts = :seen',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':next': attempts + 1,
+            ':seen': attempts,
+            ':now': now.toISOString(),
+            ':pending': 'pending',
+            ':due': webhookKeys.due(leaseUntil, job.webhookId, job.deliveryId).gsi1sk,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? deliveryFromItem(Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -163,12 +179,14 @@ export class DeliveryStore {
   }
 
   /**
-   * Starts a delivery over (1 UpdateItem, ALL_NEW): `pending`, no attempts, due now, the same id and body.
-   * 404 `delivery_not_found` when the subscription has no such delivery.
+   * Starts a delivery over (1 UpdateItem, ALL_NEW): `pending`, no attempts, the same id and body; its
+   * first attempt is the caller's job to queue, so the sweep's entry is due a lease later (as for a new
+   * delivery): a sweep tick before the worker claims it queues no duplicate. 404 `delivery_not_found`
+   * when the subscription has no such delivery.
    */
-  async restart(webhookId: string, deliveryId: string, now: Date, dueAt: string): Promise<StoredDelivery> {
+  async restart(webhookId: string, deliveryId: string, now: Date): Promise<StoredDelivery> {
     const at = now.toISOString();
-    const due = webhookKeys.due(dueAt, webhookId, deliveryId);
+    const due = webhookKeys.due(new Date(now.getTime() + LEASE_MS).toISOString(), webhookId, deliveryId);
     try {
       const { Attributes } = await documentClient().send(
         new UpdateCommand({

@@ -2,8 +2,8 @@ import { type Delivery, deliveryIdOf, type Payload } from '../domain/delivery.ts
 import { matchesEventType } from '../domain/patterns.ts';
 import type { StoredWebhook } from '../domain/subscription.ts';
 import type { WebhookServices } from '../wiring.ts';
-import { LEASE_MS } from './deliver.ts';
 import type { StoredDelivery } from './delivery-items.ts';
+import { LEASE_MS } from './delivery-queue.ts';
 
 /** A domain event as the dispatcher reads it off the bus. */
 export interface BusEvent {

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { AttemptResult } from '../domain/delivery.ts';
-import { TargetRefusedError } from '../domain/errors.ts';
+import { TargetCheckUnavailableError, TargetRefusedError } from '../domain/errors.ts';
 import type { TargetPolicy } from '../domain/target-url.ts';
 import { checkTarget } from './resolve.ts';
 
@@ -78,7 +78,8 @@ export const postWebhook = async (
     });
     return done(statusCode, statusCode >= 200 && statusCode < 300 ? null : `HTTP ${statusCode}`);
   } catch (error) {
-    if (error instanceof TargetRefusedError) return done(null, error.code);
+    if (error instanceof TargetRefusedError || error instanceof TargetCheckUnavailableError)
+      return done(null, error.code);
     if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError')
       return done(null, `timeout after ${ATTEMPT_TIMEOUT_MS} ms`);
     return done(null, errorText(error));

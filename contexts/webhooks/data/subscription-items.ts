@@ -1,4 +1,4 @@
-import type { StoredWebhook } from '../domain/subscription.ts';
+import { type StoredWebhook, webhookWithSecretSchema } from '../domain/subscription.ts';
 import { Entity, webhookKeys } from './keys.ts';
 
 /** The item of a subscription: its keys, its list index entry and its fields. */
@@ -9,17 +9,17 @@ export const subscriptionItem = (webhook: StoredWebhook) => ({
   ...webhook,
 });
 
-/** A subscription read back from its item. */
-export const subscriptionFromItem = (item: Record<string, unknown>): StoredWebhook => ({
-  webhookId: String(item.webhookId),
-  url: String(item.url),
-  eventTypes: (item.eventTypes as string[]) ?? [],
-  description: String(item.description ?? ''),
-  active: item.active === true,
-  consecutiveFailures: Number(item.consecutiveFailures ?? 0),
-  disabledReason: (item.disabledReason as StoredWebhook['disabledReason']) ?? null,
-  disabledAt: (item.disabledAt as string | null) ?? null,
-  createdAt: String(item.createdAt),
-  updatedAt: String(item.updatedAt),
-  secret: String(item.secret),
+const { shape } = webhookWithSecretSchema;
+
+/**
+ * A subscription as stored, parsed with the create answer's schema (keys, entity and request hash
+ * dropped). Every write sets the nullable fields (null, not absent); an item without one still reads as null.
+ */
+const storedWebhook = webhookWithSecretSchema.extend({
+  disabledReason: shape.disabledReason.default(null),
+  disabledAt: shape.disabledAt.default(null),
 });
+
+/** A subscription read back from its item. */
+export const subscriptionFromItem = (item: Record<string, unknown>): StoredWebhook =>
+  storedWebhook.parse(item);

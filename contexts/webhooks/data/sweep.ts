@@ -1,5 +1,5 @@
 import type { WebhookServices } from '../wiring.ts';
-import { LEASE_MS } from './deliver.ts';
+import { LEASE_MS } from './delivery-queue.ts';
 
 /** What a sweep run did: deliveries queued, and those another sweep took first. */
 export interface SweepResult {

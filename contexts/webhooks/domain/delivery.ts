@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { derivedId } from '#platform/idempotency/derive.ts';
 import { webhookId } from './subscription.ts';
 
 /**
@@ -8,7 +8,7 @@ import { webhookId } from './subscription.ts';
  * `webhook-id` header too, stable across retries, so a receiver can drop duplicates by it.
  */
 export const deliveryIdOf = (subscriptionId: string, eventId: string): string =>
-  `msg_${createHash('sha256').update(`${subscriptionId}\n${eventId}`).digest('base64url').slice(0, 27)}`;
+  derivedId('msg', 'webhook-delivery', [subscriptionId, eventId], 27);
 
 export const deliveryId = z.string().regex(/^msg_[A-Za-z0-9_-]{27}$/, 'Expected a delivery id (msg_…)');
 

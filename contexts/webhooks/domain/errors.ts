@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '#platform/errors/index.ts';
+import { AppError, NotFoundError, ValidationError } from '#platform/errors/index.ts';
 
 /** 404 `webhook_not_found`: no subscription with that id. */
 export class WebhookNotFoundError extends NotFoundError {
@@ -39,3 +39,24 @@ export class TargetRefusedError extends ValidationError {
 
 /** Every refusal code, for the operations' declared problems. */
 export const TARGET_REFUSALS = Object.keys(details) as TargetRefusal[];
+
+/** The code of a target URL that could not be checked now. */
+export const TARGET_CHECK_UNAVAILABLE = 'webhook_url_check_unavailable';
+
+/**
+ * 503 `webhook_url_check_unavailable`: the host name could not be looked up now (the resolver is down
+ * or timed out), so the URL is neither accepted nor refused; the same request may be retried.
+ */
+export class TargetCheckUnavailableError extends AppError {
+  constructor(host: string, cause?: unknown) {
+    super(
+      {
+        status: 503,
+        code: TARGET_CHECK_UNAVAILABLE,
+        title: 'Webhook URL check unavailable',
+        detail: `The host name ${host} could not be looked up now; retry`,
+      },
+      { cause },
+    );
+  }
+}

@@ -52,8 +52,7 @@ export const redeliverWebhook = webhookAdminOperation({
   problems: { 404: ['webhook_not_found', 'delivery_not_found'] },
   handle: async ({ path }, { subscriptions, deliveries, queue }) => {
     await subscriptions.require(path.webhookId);
-    const now = new Date();
-    const restarted = await deliveries.restart(path.webhookId, path.deliveryId, now, now.toISOString());
+    const restarted = await deliveries.restart(path.webhookId, path.deliveryId, new Date());
     await queue.send({ webhookId: path.webhookId, deliveryId: path.deliveryId, attempts: 0 });
     return json(202, deliveryView(restarted), noStore);
   },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { idempotencyKey, idempotencyKeyOf, replayedHeader } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
-import { acceptTarget } from '../data/targets.ts';
-import { TARGET_REFUSALS } from '../domain/errors.ts';
+import { checkTarget } from '../data/resolve.ts';
+import { TARGET_CHECK_UNAVAILABLE, TARGET_REFUSALS } from '../domain/errors.ts';
 import {
   createWebhookInput,
   updateWebhookInput,
@@ -28,7 +28,7 @@ export const createWebhook = webhookAdminOperation({
   description:
     'Events whose detail-type matches `eventTypes` (`OrderPlaced`, `Order*`, `*`) are POSTed to `url`, ' +
     'signed per Standard Webhooks. The URL must be https and resolve to a public address (checked now and ' +
-    'at every send). The answer carries the signing `secret`: it is never shown again (rotate it to get a ' +
+    'at every send; 503 when DNS cannot answer now: retry). The answer carries the signing `secret`: it is never shown again (rotate it to get a ' +
     'new one). With an `Idempotency-Key` the id derives from it, so a retry answers the subscription it ' +
     'created (`Idempotent-Replayed: true`). See docs/webhooks.md.',
   tags: [...tags],
@@ -49,9 +49,9 @@ export const createWebhook = webhookAdminOperation({
       }),
     },
   },
-  problems: { 400: TARGET_REFUSALS, 422: ['idempotency_key_reused'] },
+  problems: { 400: TARGET_REFUSALS, 422: ['idempotency_key_reused'], 503: [TARGET_CHECK_UNAVAILABLE] },
   handle: async ({ body, event }, { subscriptions, settings }) => {
-    await acceptTarget(body.url, settings.policy);
+    await checkTarget(new URL(body.url), settings.policy);
     const { webhook, replayed } = await subscriptions.create(body, idempotencyKeyOf(event));
     return json(201, webhook, {
       location: `/admin/webhooks/${webhook.webhookId}`,
@@ -105,9 +105,9 @@ export const updateWebhook = webhookAdminOperation({
   tags: [...tags],
   request: { path: webhookPath, body: updateWebhookInput },
   responses: { 200: { description: 'The changed subscription', schema: webhookSchema } },
-  problems: { 400: TARGET_REFUSALS, 404: ['webhook_not_found'] },
+  problems: { 400: TARGET_REFUSALS, 404: ['webhook_not_found'], 503: [TARGET_CHECK_UNAVAILABLE] },
   handle: async ({ path, body }, { subscriptions, settings }) => {
-    if (body.url !== undefined) await acceptTarget(body.url, settings.policy);
+    if (body.url !== undefined) await checkTarget(new URL(body.url), settings.policy);
     return json(200, webhookView(await subscriptions.update(path.webhookId, body)), noStore);
   },
 });

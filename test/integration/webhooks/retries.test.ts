@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, LEASE_MS } from '#contexts/webhooks/data/deliver.ts';
-import type { DeliveryJob, DeliveryQueue } from '#contexts/webhooks/data/delivery-queue.ts';
+import { deliverJob } from '#contexts/webhooks/data/deliver.ts';
+import { type DeliveryJob, type DeliveryQueue, LEASE_MS } from '#contexts/webhooks/data/delivery-queue.ts';
 import { dispatchEvent, newDelivery } from '#contexts/webhooks/data/dispatch.ts';
 import { sweepDueDeliveries } from '#contexts/webhooks/data/sweep.ts';
 import { webhookServices } from '#contexts/webhooks/wiring.ts';
@@ -98,5 +98,23 @@ describe('webhook deliveries against DynamoDB Local: once per event, backoff bey
     // Postponed by the lease: the next tick queues nothing; a tick past the lease (the job lost) again.
     expect((await sweepDueDeliveries(services, at(due, 1000))).queued).toBe(0);
     expect((await sweepDueDeliveries(services, at(due, LEASE_MS + 1000))).queued).toBe(1);
+  });
+
+  it('queues no second job for a redelivery the sweep sees before the worker claims it', async () => {
+    const { services, sent, webhook } = await setUp();
+    const now = new Date();
+    const payload = { type: 'OrderPlaced', id: randomUUID(), timestamp: now.toISOString(), data: {} };
+    const delivery = {
+      ...newDelivery(webhook.webhookId, payload, now),
+      status: 'failed' as const,
+      attempts: 8,
+    };
+    await services.deliveries.create(delivery, at(now, LEASE_MS).toISOString());
+    const restarted = await services.deliveries.restart(webhook.webhookId, delivery.deliveryId, now);
+    expect(restarted).toMatchObject({ status: 'pending', attempts: 0 });
+    // The operation queues its job itself: the sweep's entry is only the safety net a lease later.
+    expect((await sweepDueDeliveries(services, at(now, 1000))).queued).toBe(0);
+    expect(sent).toEqual([]);
+    expect((await sweepDueDeliveries(services, at(now, LEASE_MS + 1000))).queued).toBe(1);
   });
 });

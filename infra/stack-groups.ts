@@ -1,6 +1,6 @@
 import { functionCallers } from '#platform/definition/callers.ts';
 import type { AppDefinition, EntryKind } from '#platform/definition/types.ts';
-import { referencedStateMachines } from './state-machine-order.ts';
+import { referencedStateMachines, topologicalOrder } from './state-machine-order.ts';
 
 /**
  * The nested stack each context's resources live in, by the contexts' roles in the shop:
@@ -136,17 +136,9 @@ export const stateMachineGroupOrder = (definition: AppDefinition, plan: StackPla
       if (group && otherGroup && otherGroup !== group) needs.get(group)?.add(otherGroup);
     }
   }
-  const order: string[] = [];
-  const visiting: string[] = [];
-  const visit = (group: string): void => {
-    if (order.includes(group)) return;
-    if (visiting.includes(group))
-      throw new Error(`Groups start each other's state machines: ${[...visiting, group].join(' → ')}`);
-    visiting.push(group);
-    for (const other of needs.get(group) ?? []) visit(other);
-    visiting.pop();
-    order.push(group);
-  };
-  for (const group of plan.groups) visit(group);
-  return order;
+  return topologicalOrder(
+    plan.groups,
+    (group) => needs.get(group) ?? [],
+    (path) => new Error(`Groups start each other's state machines: ${path.join(' → ')}`),
+  );
 };

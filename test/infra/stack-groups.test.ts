@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { flattenTemplates } from '#infra/flatten-templates.ts';
+import { flattenTemplates, type StackTemplates } from '#infra/flatten-templates.ts';
 import { describeTemplate } from '#infra/inventory.ts';
 import {
   CONTEXT_GROUPS,
@@ -150,5 +150,51 @@ describe('flattenTemplates', () => {
     });
     expect(flat.Resources?.Route?.Properties).toEqual({ Target: { 'Fn::GetAtt': ['Group/Fn', 'Arn'] } });
     expect(flat.Resources?.['Group/Fn']?.Properties).toEqual({ Bus: { Ref: 'Bus' } });
+  });
+
+  const nestedTemplates = (passed: Record<string, unknown>, read: string): StackTemplates => ({
+    template: {
+      Resources: {
+        Child: { Type: 'AWS::CloudFormation::Stack', Properties: { Parameters: passed } },
+        Bus: { Type: 'AWS::Events::EventBus' },
+        Route: { Type: 'X', Properties: { Target: { 'Fn::GetAtt': ['Child', `Outputs.${read}`] } } },
+      },
+    },
+    nested: {
+      Child: {
+        name: 'Group',
+        template: {
+          Parameters: { P: { Type: 'String' } },
+          Resources: {
+            Fn: {
+              Type: 'AWS::Lambda::Function',
+              Properties: { Bus: { Ref: 'P' }, Region: { Ref: 'AWS::Region' } },
+            },
+          },
+          Outputs: { Out: { Value: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+        },
+        nested: {},
+      },
+    },
+  });
+
+  it('keeps pseudo parameters of a nested stack as they are', () => {
+    const flat = flattenTemplates(nestedTemplates({ P: { Ref: 'Bus' } }, 'Out'));
+    expect(flat.Resources?.['Group/Fn']?.Properties).toEqual({
+      Bus: { Ref: 'Bus' },
+      Region: { Ref: 'AWS::Region' },
+    });
+  });
+
+  it('refuses a nested reference to a parameter the parent does not pass', () => {
+    expect(() => flattenTemplates(nestedTemplates({}, 'Out'))).toThrow(
+      'Nested stack Group refers to P, which its parent does not pass',
+    );
+  });
+
+  it('refuses a read of an output the nested stack does not have', () => {
+    expect(() => flattenTemplates(nestedTemplates({ P: { Ref: 'Bus' } }, 'Missing'))).toThrow(
+      'nested stack Group has no output Missing',
+    );
   });
 });

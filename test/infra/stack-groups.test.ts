@@ -20,13 +20,13 @@ const ROOT = { root: true };
 describe('stack groups', () => {
   const plan = planStacks(app);
 
-  it('gives every context of the application a group from the table', () => {
-    expect(app.contexts.filter((c) => !(c in CONTEXT_GROUPS))).toEqual([]);
-  });
-
   it('gives a context missing from the table a stack of its own, named after it', () => {
-    expect(groupOfContext('webhooks')).toBe('Webhooks');
     expect(groupOfContext('sales-channels')).toBe('SalesChannels');
+    // webhooks is such a context of the application: its stack comes from the fallback, not the table.
+    expect(app.contexts.filter((c) => !(c in CONTEXT_GROUPS))).toEqual(['webhooks']);
+    expect(plan.functions.get('webhooksWorker')).toEqual(placement('Webhooks'));
+    expect(plan.queues.get('webhooks')).toEqual(placement('Webhooks'));
+    expect(plan.groups).toContain('Webhooks');
   });
 
   it('places each function and state machine with its context’s group', () => {
@@ -58,6 +58,14 @@ describe('stack groups', () => {
       expect(plan.queues.get(name), name).toEqual(plan.functions.get(queue.consumer));
     for (const [name, rule] of Object.entries(app.rules))
       expect(plan.rules.get(name), name).toEqual(plan.queues.get(rule.queue));
+  });
+
+  it('refuses a rule whose queue the definition does not define', () => {
+    const broken: AppDefinition = {
+      ...fixtureDefinition,
+      rules: { lost: { description: 'no queue', pattern: { source: ['x'] }, queue: 'missing' } },
+    };
+    expect(() => planStacks(broken)).toThrow('Rule "lost" targets queue "missing"');
   });
 
   it('keeps user pool triggers in the root stack', () => {

@@ -6,11 +6,11 @@ import type { Construct } from 'constructs';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import type { Lookup } from './built.ts';
 import type { FunctionBundler } from './bundling.ts';
-import { DeadLetterAlarms } from './dead-letter-alarms.ts';
+import { DeadLetterAlarms, deadLetterQueues } from './dead-letter-alarms.ts';
 import type { CommerceFunction } from './function.ts';
 import { Functions } from './functions.ts';
 import { Pipes } from './pipes.ts';
-import { type CommerceQueue, Queues } from './queues.ts';
+import { Queues } from './queues.ts';
 import { Rules } from './rules.ts';
 import { Schedules } from './schedules.ts';
 import { type Placement, placedIn, type StackPlan } from './stack-groups.ts';
@@ -129,14 +129,7 @@ export class ContextStack extends NestedStack {
   /** One alarm per dead-letter queue of the group. */
   buildDeadLetterAlarms(): void {
     this.deadLetterAlarms = new DeadLetterAlarms(this, 'DeadLetterAlarms', {
-      deadLetterQueues: [
-        ...(this.queues?.entries() ?? []).map(
-          ([name, q]: [string, CommerceQueue]) => [`Queue.${name}`, q.deadLetterQueue] as const,
-        ),
-        ...(this.rules?.entries() ?? []).map(([name, r]) => [`Rule.${name}`, r.deadLetterQueue] as const),
-        ...(this.pipes?.entries() ?? []).map(([name, p]) => [`Pipe.${name}`, p.deadLetterQueue] as const),
-        ...(this.schedules?.entries() ?? []).map(([name, q]) => [`Schedule.${name}`, q] as const),
-      ],
+      deadLetterQueues: deadLetterQueues(this),
     });
   }
 }

@@ -2,6 +2,38 @@ import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { Pipes } from './pipes.ts';
+import type { Queues } from './queues.ts';
+import type { Rules } from './rules.ts';
+import type { Schedules } from './schedules.ts';
+
+/** What one stack built that parks failed work in dead-letter queues. */
+export interface DeadLetterSources {
+  readonly queues?: Queues | undefined;
+  readonly rules?: Rules | undefined;
+  readonly pipes?: Pipes | undefined;
+  readonly schedules?: Schedules | undefined;
+}
+
+/**
+ * Every dead-letter queue of `sources`, by a readable id (`Queue.notifications`): each queue's, each
+ * rule's and each pipe's, and each schedule rule's (named after its first schedule).
+ */
+export const deadLetterQueues = (sources: DeadLetterSources): [string, IQueue][] => [
+  ...(sources.queues?.entries() ?? []).map(([name, q]): [string, IQueue] => [
+    `Queue.${name}`,
+    q.deadLetterQueue,
+  ]),
+  ...(sources.rules?.entries() ?? []).map(([name, r]): [string, IQueue] => [
+    `Rule.${name}`,
+    r.deadLetterQueue,
+  ]),
+  ...(sources.pipes?.entries() ?? []).map(([name, p]): [string, IQueue] => [
+    `Pipe.${name}`,
+    p.deadLetterQueue,
+  ]),
+  ...(sources.schedules?.entries() ?? []).map(([name, q]): [string, IQueue] => [`Schedule.${name}`, q]),
+];
 
 export interface DeadLetterAlarmsProps {
   /** Every dead-letter queue of the stack, by a readable id (`Queue.notifications`). */

@@ -26,7 +26,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * a nested stack's resources are listed as `<name>/<logical id>`, and a reference that crosses stacks
  * (a nested stack parameter, a nested stack output read with `Fn::GetAtt`) is replaced by the reference
  * it carries, to the resource itself. What reads a template by references (`describeTemplate`, template
- * assertions) then reads the split stack as it read the single one.
+ * assertions) then reads the split stack as it read the single one. A nested reference to a parameter its
+ * parent does not pass, or a read of an output the nested stack does not have, would name nothing: both
+ * throw.
  */
 export const flattenTemplates = (root: StackTemplates): TemplateJson => {
   const resources: Record<string, TemplateResource> = {};
@@ -56,8 +58,15 @@ const resolve = (scope: Scope, value: unknown): unknown => {
   const resources = scope.stack.template.Resources ?? {};
   if (typeof value.Ref === 'string' && Object.keys(value).length === 1) {
     if (value.Ref in resources) return { Ref: `${scope.prefix}${value.Ref}` };
-    if (scope.parent && value.Ref in scope.parameters)
+    // In a nested stack a Ref that is neither a resource nor a pseudo parameter (`AWS::Region`) is a
+    // parameter its parent must pass: left as is, it would name nothing in the flattened template.
+    if (scope.parent && !value.Ref.startsWith('AWS::')) {
+      if (!(value.Ref in scope.parameters))
+        throw new Error(
+          `Nested stack ${scope.prefix.slice(0, -1)} refers to ${value.Ref}, which its parent does not pass`,
+        );
       return resolve(scope.parent, scope.parameters[value.Ref]);
+    }
     return value;
   }
   const getAtt = value['Fn::GetAtt'];
@@ -65,12 +74,17 @@ const resolve = (scope: Scope, value: unknown): unknown => {
     const [id, attribute] = getAtt as [string, string];
     const nested = scope.stack.nested[id];
     if (nested && attribute.startsWith('Outputs.')) {
-      const output = nested.template.Outputs?.[attribute.slice('Outputs.'.length)];
+      const name = attribute.slice('Outputs.'.length);
+      const output = nested.template.Outputs?.[name];
+      if (!output)
+        throw new Error(
+          `${scope.prefix}${id}.${attribute} is read, but nested stack ${nested.name} has no output ${name}`,
+        );
       const properties = resources[id]?.Properties;
       const parameters = isRecord(properties) && isRecord(properties.Parameters) ? properties.Parameters : {};
       return resolve(
         { prefix: `${scope.prefix}${nested.name}/`, stack: nested, parameters, parent: scope },
-        output?.Value,
+        output.Value,
       );
     }
     if (id in resources) return { 'Fn::GetAtt': [`${scope.prefix}${id}`, attribute] };

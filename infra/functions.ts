@@ -20,9 +20,8 @@ export interface FunctionsProps {
   readonly logLevel?: string;
   /**
    * The definition functions to build here (the rest are built in other stacks).
-   * @default every function of the definition
    */
-  readonly names?: readonly string[];
+  readonly names: readonly string[];
   /**
    * The shared log group of route and state machine task functions, when another `Functions` created it.
    * @default created here if the definition has such functions
@@ -30,9 +29,8 @@ export interface FunctionsProps {
   readonly apiLogs?: LogGroup;
   /**
    * Builds the code; one bundler for the whole app bundles every function in one esbuild run.
-   * @default a bundler of this construct's functions
    */
-  readonly bundler?: FunctionBundler;
+  readonly bundler: FunctionBundler;
 }
 
 /** A role and the definition functions that run under it. */
@@ -78,7 +76,7 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     const assignments = sharedRoleAssignments(props.definition);
-    const names = props.names ?? Object.keys(props.definition.functions);
+    const { names, bundler } = props;
     if (props.apiLogs) this.apiLogs = props.apiLogs;
     else if (assignments.size > 0) {
       this.apiLogs = new LogGroup(this, 'ApiFunctionLogs', {
@@ -88,7 +86,6 @@ export class Functions extends Construct {
       });
     }
     const roles = new Construct(this, 'ApiRoles');
-    const bundler = props.bundler ?? bundlerOf(props.definition, names);
     for (const name of names) {
       const definition = props.definition.functions[name];
       if (!definition) throw new Error(`No function "${name}" in the definition.`);

@@ -16,9 +16,8 @@ export interface PipesProps {
   readonly functions: Lookup<CommerceFunction>;
   /**
    * The definition's pipes to build here (the rest are built in other stacks).
-   * @default every one of the definition
    */
-  readonly names?: readonly string[];
+  readonly names: readonly string[];
   /**
    * Attempts on a failing batch before its stream position goes to the pipe's DLQ. Unbounded retries
    * (the stream default) would stall the shard, and with it every later outbox record, for 24 hours.
@@ -41,7 +40,7 @@ export class Pipes extends Construct {
   constructor(scope: Construct, id: string, props: PipesProps) {
     super(scope, id);
     for (const [name, def] of Object.entries(props.definition.pipes)) {
-      if (props.names && !props.names.includes(name)) continue;
+      if (!props.names.includes(name)) continue;
       this.byName.set(name, this.createPipe(name, def, props));
     }
     this.updateBeforeWriters(props);

@@ -24,9 +24,8 @@ export interface QueuesProps {
   readonly functions: Lookup<CommerceFunction>;
   /**
    * The definition's queues to build here (the rest are built in other stacks).
-   * @default every one of the definition
    */
-  readonly names?: readonly string[];
+  readonly names: readonly string[];
 }
 
 /** A queue of the definition with its dead-letter queue. */
@@ -42,7 +41,7 @@ export class Queues extends Construct {
   constructor(scope: Construct, id: string, props: QueuesProps) {
     super(scope, id);
     for (const [name, def] of Object.entries(props.definition.queues)) {
-      if (props.names && !props.names.includes(name)) continue;
+      if (!props.names.includes(name)) continue;
       const consumer = props.functions.get(def.consumer).fn;
       if (consumer.timeout && def.visibilityTimeoutSeconds < consumer.timeout.toSeconds()) {
         // Otherwise a message becomes visible again while its first delivery is still being processed.

@@ -15,9 +15,8 @@ export interface RulesProps {
   readonly queues: Lookup<CommerceQueue>;
   /**
    * The definition's rules to build here (the rest are built in other stacks).
-   * @default every one of the definition
    */
-  readonly names?: readonly string[];
+  readonly names: readonly string[];
 }
 
 /** A rule of the definition and the queue that catches what EventBridge could not deliver. */
@@ -33,7 +32,7 @@ export class Rules extends Construct {
   constructor(scope: Construct, id: string, props: RulesProps) {
     super(scope, id);
     for (const [name, def] of Object.entries(props.definition.rules)) {
-      if (props.names && !props.names.includes(name)) continue;
+      if (!props.names.includes(name)) continue;
       this.byName.set(name, this.createRule(name, def, props));
     }
   }

@@ -14,9 +14,8 @@ export interface SchedulesProps {
   readonly functions: Lookup<CommerceFunction>;
   /**
    * The definition's schedules to build here (the rest are built in other stacks).
-   * @default every one of the definition
    */
-  readonly names?: readonly string[];
+  readonly names: readonly string[];
 }
 
 /** Targets EventBridge allows on one rule. */
@@ -60,8 +59,8 @@ export class Schedules extends Construct {
 
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
-    const selected = Object.entries(props.definition.schedules ?? {}).filter(
-      ([name]) => !props.names || props.names.includes(name),
+    const selected = Object.entries(props.definition.schedules ?? {}).filter(([name]) =>
+      props.names.includes(name),
     );
     for (const { name, rate, schedules } of scheduleRules(Object.fromEntries(selected))) {
       const at = new Construct(this, name);

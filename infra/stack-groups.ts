@@ -1,6 +1,6 @@
 import { functionCallers } from '#platform/definition/callers.ts';
 import type { AppDefinition, EntryKind } from '#platform/definition/types.ts';
-import { referencedStateMachines } from './state-machine-order.ts';
+import { referencedStateMachines, topologicalOrder } from './state-machine-order.ts';
 
 /**
  * The nested stack each context's resources live in, by the contexts' roles in the shop:
@@ -10,9 +10,9 @@ import { referencedStateMachines } from './state-machine-order.ts';
  * - `Checkout`: the checkout saga's state machines and every function they invoke, and payments, whose
  *   Stripe webhook resumes the saga (a task-token grant on its state machine).
  * - `PostPurchase`: orders (the cancellation workflow), fulfillment and notifications.
- * - `Webhooks`: outbound event deliveries to back-office systems.
- * A context missing here gets a stack of its own, named after it (`webhooks` → `Webhooks`), so a new
- * context needs no edit here. Every pipe and the function it invokes live in `Streams` instead (below).
+ * A context missing here gets a stack of its own, named after it, so a new context needs no edit here:
+ * `webhooks` (outbound deliveries to back-office systems, apart from selling) is in `Webhooks` that way.
+ * Every pipe and the function it invokes live in `Streams` instead (below).
  */
 export const CONTEXT_GROUPS: Readonly<Record<string, string>> = {
   system: 'Platform',
@@ -27,8 +27,6 @@ export const CONTEXT_GROUPS: Readonly<Record<string, string>> = {
   orders: 'PostPurchase',
   fulfillment: 'PostPurchase',
   notifications: 'PostPurchase',
-  // Outbound deliveries to back-office systems: a stack of their own, apart from selling.
-  webhooks: 'Webhooks',
 };
 
 /**
@@ -95,6 +93,13 @@ export const planStacks = (definition: AppDefinition): StackPlan => {
     ]),
   );
   const queues = new Map(Object.entries(definition.queues).map(([n, q]) => [n, withFunction(q.consumer)]));
+  // The root stack builds no rules, so a rule whose queue is unknown has nowhere to go.
+  const withQueue = (rule: string, queue: string): Placement => {
+    const placement = queues.get(queue);
+    if (!placement)
+      throw new Error(`Rule "${rule}" targets queue "${queue}", which the definition does not define.`);
+    return placement;
+  };
   const plan: StackPlan = {
     groups: [],
     functions,
@@ -102,7 +107,7 @@ export const planStacks = (definition: AppDefinition): StackPlan => {
       Object.keys(definition.stateMachines).map((n) => [n, { group: groupOf('stateMachines', n) }]),
     ),
     queues,
-    rules: new Map(Object.entries(definition.rules).map(([n, r]) => [n, queues.get(r.queue) ?? ROOT])),
+    rules: new Map(Object.entries(definition.rules).map(([n, r]) => [n, withQueue(n, r.queue)])),
     pipes: new Map(Object.entries(definition.pipes).map(([n, p]) => [n, withFunction(p.target)])),
     schedules: new Map(
       Object.entries(definition.schedules ?? {}).map(([n, s]) => [n, withFunction(s.function)]),
@@ -136,17 +141,9 @@ export const stateMachineGroupOrder = (definition: AppDefinition, plan: StackPla
       if (group && otherGroup && otherGroup !== group) needs.get(group)?.add(otherGroup);
     }
   }
-  const order: string[] = [];
-  const visiting: string[] = [];
-  const visit = (group: string): void => {
-    if (order.includes(group)) return;
-    if (visiting.includes(group))
-      throw new Error(`Groups start each other's state machines: ${[...visiting, group].join(' → ')}`);
-    visiting.push(group);
-    for (const other of needs.get(group) ?? []) visit(other);
-    visiting.pop();
-    order.push(group);
-  };
-  for (const group of plan.groups) visit(group);
-  return order;
+  return topologicalOrder(
+    plan.groups,
+    (group) => needs.get(group) ?? [],
+    (path) => new Error(`Groups start each other's state machines: ${path.join(' → ')}`),
+  );
 };

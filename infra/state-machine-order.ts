@@ -6,32 +6,48 @@ export const referencedStateMachines = (def: StateMachineDef): string[] => [
 ];
 
 /**
+ * `items` with each after every item it `needs`, otherwise in their given order (a depth-first
+ * topological sort). Items that need each other throw the error `cycle` makes of their path, the first
+ * item repeated last (`a → b → a`).
+ */
+export const topologicalOrder = (
+  items: readonly string[],
+  needs: (item: string) => Iterable<string>,
+  cycle: (path: readonly string[]) => Error,
+): string[] => {
+  const order: string[] = [];
+  const visiting: string[] = [];
+  const visit = (item: string): void => {
+    if (order.includes(item)) return;
+    const cycleStart = visiting.indexOf(item);
+    if (cycleStart >= 0) throw cycle([...visiting.slice(cycleStart), item]);
+    visiting.push(item);
+    for (const other of needs(item)) visit(other);
+    visiting.pop();
+    order.push(item);
+  };
+  for (const item of items) visit(item);
+  return order;
+};
+
+/**
  * The order to create state machines in: each after every machine it substitutes, because its
  * DefinitionSubstitutions and its StartExecution grant need that machine's ARN. Otherwise the
  * definition's order is kept. An unknown name or a cycle is a definition error, thrown at synth.
  */
-export const creationOrder = (machines: Readonly<Record<string, StateMachineDef>>): string[] => {
-  const order: string[] = [];
-  const visiting: string[] = [];
-  const visit = (name: string): void => {
-    if (order.includes(name)) return;
-    const cycleStart = visiting.indexOf(name);
-    if (cycleStart >= 0) {
-      const cycle = [...visiting.slice(cycleStart), name].join(' → ');
-      throw new Error(`State machines substitute each other in a cycle: ${cycle}`);
-    }
-    const def = machines[name];
-    if (!def) throw new Error(`Unknown state machine "${name}"`);
-    visiting.push(name);
-    for (const other of referencedStateMachines(def)) {
-      if (!Object.hasOwn(machines, other)) {
-        throw new Error(`State machine "${name}" substitutes state machine "${other}", which is not defined`);
-      }
-      visit(other);
-    }
-    visiting.pop();
-    order.push(name);
-  };
-  for (const name of Object.keys(machines)) visit(name);
-  return order;
-};
+export const creationOrder = (machines: Readonly<Record<string, StateMachineDef>>): string[] =>
+  topologicalOrder(
+    Object.keys(machines),
+    (name) => {
+      const def = machines[name];
+      if (!def) throw new Error(`Unknown state machine "${name}"`);
+      const started = referencedStateMachines(def);
+      const missing = started.find((other) => !Object.hasOwn(machines, other));
+      if (missing !== undefined)
+        throw new Error(
+          `State machine "${name}" substitutes state machine "${missing}", which is not defined`,
+        );
+      return started;
+    },
+    (path) => new Error(`State machines substitute each other in a cycle: ${path.join(' → ')}`),
+  );

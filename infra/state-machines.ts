@@ -24,14 +24,12 @@ export interface StateMachinesProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /**
    * The definition's state machines to build here (the rest are built in other stacks).
-   * @default every one of the definition
    */
-  readonly names?: readonly string[];
+  readonly names: readonly string[];
   /**
    * The state machines built elsewhere that these may start; each must exist before this is built.
-   * @default none: every machine started is built here
    */
-  readonly others?: Lookup<StateMachine>;
+  readonly others: Lookup<StateMachine>;
 }
 
 const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
@@ -65,7 +63,7 @@ export class StateMachines extends Construct {
     super(scope, id);
     const defs = props.definition.stateMachines;
     for (const name of creationOrder(defs)) {
-      if (props.names && !props.names.includes(name)) continue;
+      if (!props.names.includes(name)) continue;
       this.byName.set(name, this.createStateMachine(name, defs[name] as StateMachineDef, props));
     }
   }
@@ -146,7 +144,7 @@ export class StateMachines extends Construct {
 
   /** A machine this one starts: built here, or in another stack before this one. */
   private machine(name: string, props: StateMachinesProps): StateMachine {
-    return this.byName.get(name) ?? props.others?.get(name) ?? this.get(name);
+    return this.byName.get(name) ?? props.others.get(name);
   }
 
   private substitutionValue(s: Substitution, props: StateMachinesProps): string {

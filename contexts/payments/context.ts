@@ -41,8 +41,9 @@ export const paymentsContext = {
     },
   },
   schedules: {
-    // At the rate of the inventory expiry, so it rides that rule: one more target costs one Lambda
-    // permission, not a rule, a dead-letter queue, its policy and its alarm (infra/schedules.ts).
+    // A rule serves only the functions of its own nested stack, so this one has a one-minute rule (with its
+    // dead-letter queue and alarm) in Checkout; another one-minute schedule there would only add a target
+    // and one Lambda permission to it (infra/schedules.ts).
     refundRetries: {
       description:
         'Retries refunds Stripe left requested (unreachable), with backoff; gives up after 8 attempts',

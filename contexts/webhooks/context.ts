@@ -72,7 +72,8 @@ export const webhooksContext = {
     },
   },
   schedules: {
-    // At the rate of the existing 1-minute rule, so it rides that rule: one Lambda permission.
+    // A rule serves only the functions of its own nested stack, so this one has a one-minute rule (with its
+    // dead-letter queue and alarm) in Webhooks, not a target on another stack's (infra/schedules.ts).
     webhookRetries: {
       description: 'Queues webhook deliveries whose next attempt is due (backoffs beyond SQS’s 15 minutes)',
       rate: 'rate(1 minute)',

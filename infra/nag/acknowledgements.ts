@@ -3,6 +3,7 @@ import type { IConstruct } from 'constructs';
 import { gatewayAuthorizes } from '#platform/definition/access.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import type { Auth } from '../auth.ts';
+import { deadLetterQueues } from '../dead-letter-alarms.ts';
 import type { Functions } from '../functions.ts';
 import type { CommerceHttpApi } from '../http-api.ts';
 import { primaryResource } from '../naming.ts';
@@ -162,13 +163,7 @@ const acknowledgeParts = (stack: NagSubject, parts: NagParts): void => {
   for (const [, pipe] of parts.pipes?.entries() ?? []) {
     acknowledge(defaultPolicy(pipe.role), 'PCI.DSS.321-IAMNoInlinePolicy', REASONS.inlinePolicy);
   }
-  const deadLetterQueues = [
-    ...(parts.queues?.entries() ?? []).map(([, q]) => q.deadLetterQueue),
-    ...(parts.rules?.entries() ?? []).map(([, r]) => r.deadLetterQueue),
-    ...(parts.pipes?.entries() ?? []).map(([, p]) => p.deadLetterQueue),
-    ...(parts.schedules?.entries() ?? []).map(([, q]) => q),
-  ];
-  for (const dlq of deadLetterQueues)
+  for (const [, dlq] of deadLetterQueues(parts))
     acknowledge(dlq, 'Serverless-SQSRedrivePolicy', REASONS.deadLetterQueue);
   // A queue's own DLQ is recognised by the rule through the redrive policy; target and pipe DLQs are not.
   for (const [, r] of parts.rules?.entries() ?? [])

@@ -36,17 +36,19 @@ export const composeApp = (
     Named,
     Record<string, unknown>
   >;
-  const owner = new Map<string, string>();
+  // Which context declared each entry: the stack it is built in (infra/stack-groups.ts), and who else
+  // may not declare one of the same kind and name.
   const owners = Object.fromEntries(NAMED.map((kind) => [kind, {}])) as Record<Named, Record<string, string>>;
+  const contextNames = new Set<string>();
   for (const context of contexts) {
-    if (owner.has(`context:${context.name}`)) throw new DefinitionError(`Context ${context.name} twice`);
-    owner.set(`context:${context.name}`, context.name);
+    if (contextNames.has(context.name)) throw new DefinitionError(`Context ${context.name} twice`);
+    contextNames.add(context.name);
     for (const kind of NAMED) {
       for (const [name, entry] of Object.entries(context[kind] ?? {})) {
-        const claimed = owner.get(`${kind}:${name}`);
-        if (claimed)
-          throw new DefinitionError(`${kind} "${name}" is declared by both ${claimed} and ${context.name}`);
-        owner.set(`${kind}:${name}`, context.name);
+        if (Object.hasOwn(owners[kind], name))
+          throw new DefinitionError(
+            `${kind} "${name}" is declared by both ${owners[kind][name]} and ${context.name}`,
+          );
         merged[kind][name] = entry;
         owners[kind][name] = context.name;
       }

@@ -1,11 +1,11 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { describeTemplate } from '#infra/inventory.ts';
 import { MAX_RULE_TARGETS, scheduleRules } from '#infra/schedules.ts';
-import { planStacks } from '#infra/stack-groups.ts';
-import type { ScheduleDef } from '#platform/definition/types.ts';
-import { logicalIdOf, synthesize } from './support.ts';
+import type { AppDefinition, ScheduleDef } from '#platform/definition/types.ts';
+import { fixtureDefinition } from './fixtures/definition.ts';
+import { logicalIdOf, onlyLogicalIdOf, synthesize } from './support.ts';
 
 const every = (rate: ScheduleDef['rate'], fn: string): ScheduleDef => ({
   description: fn,
@@ -30,23 +30,55 @@ describe('schedules', () => {
       function: schedule.function,
     });
   });
+});
 
-  it('runs the schedules of one rate in one stack from one rule with one dead-letter queue', () => {
-    // A rule's targets are in its stack: schedules of one rate in different nested stacks get a rule each.
-    const { schedules } = planStacks(app);
-    const rules = new Set(
-      Object.entries(app.schedules).map(([name, s]) => `${JSON.stringify(schedules.get(name))} ${s.rate}`),
+describe('schedules of one rate', () => {
+  const tick = {
+    entry: 'test/infra/fixtures/handler.ts',
+    description: 'tick',
+    memoryMb: 128,
+    timeoutSeconds: 10,
+  };
+  // Two one-minute schedules whose functions are in Alpha, and a third at that rate in Beta.
+  const definition: AppDefinition = {
+    ...fixtureDefinition,
+    name: 'schedulerates',
+    functions: { ...fixtureDefinition.functions, tickA: tick, tickB: tick, tickC: tick },
+    schedules: {
+      first: every('rate(1 minute)', 'tickA'),
+      second: every('rate(1 minute)', 'tickB'),
+      third: every('rate(1 minute)', 'tickC'),
+    },
+    owners: { functions: { tickA: 'alpha', tickB: 'alpha', tickC: 'beta' } },
+  };
+  const { stacks } = synthesize(definition);
+  const nested = (group: string) => {
+    const stack = Object.values(stacks.nested).find((n) => n.name === group);
+    if (!stack) throw new Error(`No nested stack ${group}`);
+    return Template.fromJSON(stack.template as object);
+  };
+  /** The targets of the stack's only one-minute rule, each as the queue its dead letters go to. */
+  const deadLetterQueuesOfTargets = (template: Template): unknown[] => {
+    const rules = Object.values(
+      template.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: 'rate(1 minute)' } }),
     );
-    const built = Object.values(
-      template.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: Match.anyValue() } }),
+    expect(rules).toHaveLength(1);
+    return rules[0]?.Properties.Targets.map(
+      (t: { DeadLetterConfig: { Arn: unknown } }) => t.DeadLetterConfig.Arn,
     );
-    expect(built).toHaveLength(rules.size);
-    for (const rule of built) {
-      const deadLetterQueues = new Set(
-        rule.Properties.Targets.map((t: { DeadLetterConfig: unknown }) => JSON.stringify(t.DeadLetterConfig)),
-      );
-      expect(deadLetterQueues.size).toBe(1);
-    }
+  };
+  const theQueue = (template: Template) => ({
+    'Fn::GetAtt': [onlyLogicalIdOf(template, 'AWS::SQS::Queue'), 'Arn'],
+  });
+
+  it('share one rule, with a target each and one dead-letter queue, in one stack', () => {
+    const alpha = nested('Alpha');
+    expect(deadLetterQueuesOfTargets(alpha)).toEqual([theQueue(alpha), theQueue(alpha)]);
+  });
+
+  it('get a rule of their own in another stack', () => {
+    const beta = nested('Beta');
+    expect(deadLetterQueuesOfTargets(beta)).toEqual([theQueue(beta)]);
   });
 });
 

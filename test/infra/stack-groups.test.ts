@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
-import { flattenTemplates } from '#infra/flatten-templates.ts';
+import { flattenTemplates, type StackTemplates } from '#infra/flatten-templates.ts';
 import { describeTemplate } from '#infra/inventory.ts';
 import {
   CONTEXT_GROUPS,
@@ -20,13 +20,13 @@ const ROOT = { root: true };
 describe('stack groups', () => {
   const plan = planStacks(app);
 
-  it('gives every context of the application a group from the table', () => {
-    expect(app.contexts.filter((c) => !(c in CONTEXT_GROUPS))).toEqual([]);
-  });
-
   it('gives a context missing from the table a stack of its own, named after it', () => {
-    expect(groupOfContext('webhooks')).toBe('Webhooks');
     expect(groupOfContext('sales-channels')).toBe('SalesChannels');
+    // webhooks is such a context of the application: its stack comes from the fallback, not the table.
+    expect(app.contexts.filter((c) => !(c in CONTEXT_GROUPS))).toEqual(['webhooks']);
+    expect(plan.functions.get('webhooksWorker')).toEqual(placement('Webhooks'));
+    expect(plan.queues.get('webhooks')).toEqual(placement('Webhooks'));
+    expect(plan.groups).toContain('Webhooks');
   });
 
   it('places each function and state machine with its context’s group', () => {
@@ -58,6 +58,14 @@ describe('stack groups', () => {
       expect(plan.queues.get(name), name).toEqual(plan.functions.get(queue.consumer));
     for (const [name, rule] of Object.entries(app.rules))
       expect(plan.rules.get(name), name).toEqual(plan.queues.get(rule.queue));
+  });
+
+  it('refuses a rule whose queue the definition does not define', () => {
+    const broken: AppDefinition = {
+      ...fixtureDefinition,
+      rules: { lost: { description: 'no queue', pattern: { source: ['x'] }, queue: 'missing' } },
+    };
+    expect(() => planStacks(broken)).toThrow('Rule "lost" targets queue "missing"');
   });
 
   it('keeps user pool triggers in the root stack', () => {
@@ -150,5 +158,51 @@ describe('flattenTemplates', () => {
     });
     expect(flat.Resources?.Route?.Properties).toEqual({ Target: { 'Fn::GetAtt': ['Group/Fn', 'Arn'] } });
     expect(flat.Resources?.['Group/Fn']?.Properties).toEqual({ Bus: { Ref: 'Bus' } });
+  });
+
+  const nestedTemplates = (passed: Record<string, unknown>, read: string): StackTemplates => ({
+    template: {
+      Resources: {
+        Child: { Type: 'AWS::CloudFormation::Stack', Properties: { Parameters: passed } },
+        Bus: { Type: 'AWS::Events::EventBus' },
+        Route: { Type: 'X', Properties: { Target: { 'Fn::GetAtt': ['Child', `Outputs.${read}`] } } },
+      },
+    },
+    nested: {
+      Child: {
+        name: 'Group',
+        template: {
+          Parameters: { P: { Type: 'String' } },
+          Resources: {
+            Fn: {
+              Type: 'AWS::Lambda::Function',
+              Properties: { Bus: { Ref: 'P' }, Region: { Ref: 'AWS::Region' } },
+            },
+          },
+          Outputs: { Out: { Value: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+        },
+        nested: {},
+      },
+    },
+  });
+
+  it('keeps pseudo parameters of a nested stack as they are', () => {
+    const flat = flattenTemplates(nestedTemplates({ P: { Ref: 'Bus' } }, 'Out'));
+    expect(flat.Resources?.['Group/Fn']?.Properties).toEqual({
+      Bus: { Ref: 'Bus' },
+      Region: { Ref: 'AWS::Region' },
+    });
+  });
+
+  it('refuses a nested reference to a parameter the parent does not pass', () => {
+    expect(() => flattenTemplates(nestedTemplates({}, 'Out'))).toThrow(
+      'Nested stack Group refers to P, which its parent does not pass',
+    );
+  });
+
+  it('refuses a read of an output the nested stack does not have', () => {
+    expect(() => flattenTemplates(nestedTemplates({ P: { Ref: 'Bus' } }, 'Missing'))).toThrow(
+      'nested stack Group has no output Missing',
+    );
   });
 });

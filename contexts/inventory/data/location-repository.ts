@@ -120,8 +120,8 @@ export class LocationRepository {
   }
 
   /**
-   * Refuses ids that are not locations (1 Query of the few locations, never cached: an admin's new
-   * location counts at once): 404 `location_not_found`, or the error `refuse` makes of the missing ids.
+   * Refuses ids that are not locations: 404 `location_not_found`, or the error `refuse` makes of the
+   * missing ids. Ids the cached list knows cost no read; an admin's new location counts at once.
    */
   async require(
     ids: readonly string[],
@@ -129,14 +129,24 @@ export class LocationRepository {
       new NotFoundError(`Unknown location ${missing.join(', ')}`, 'location_not_found'),
   ): Promise<void> {
     if (!ids.length) return;
-    const known = new Set((await this.list()).map((l) => l.id));
-    const missing = ids.filter((id) => !known.has(id));
+    // Locations are never deleted, so one the cached list knows exists; only a miss (perhaps created
+    // since the list was cached) costs a fresh read. A stock feed of many rows reads the list once.
+    const missingFrom = (list: StockLocation[]) => {
+      const known = new Set(list.map((l) => l.id));
+      return ids.filter((id) => !known.has(id));
+    };
+    if (!missingFrom(await this.cachedList()).length) return;
+    const missing = missingFrom(await this.#refresh());
     if (missing.length) throw refuse(missing);
   }
 
   /** The list, cached for sourcing (a location change shows within `cacheMs`). */
   async cachedList(): Promise<StockLocation[]> {
     if (this.#cached && this.#cached.until > Date.now()) return this.#cached.list;
+    return this.#refresh();
+  }
+
+  async #refresh(): Promise<StockLocation[]> {
     // Counted from when the read began: a list read while a location was being created may miss it,
     // and must not outlive `cacheMs` from then (a slow read would otherwise stretch the staleness).
     const readAt = Date.now();

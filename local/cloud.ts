@@ -171,6 +171,10 @@ const assemble = async (
     pattern: rule.pattern,
     queue: rule.queue,
   }));
+  // EventBridge → SQS: the message body is the whole event as JSON.
+  const toQueue = (queueUrl: string) => async (event: eventbridge.EventBridgeEvent) => {
+    await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(event) }));
+  };
   const bus = await eventbridge.start({
     busName: eventBusName,
     region: REGION,
@@ -181,16 +185,14 @@ const assemble = async (
       name: rule.name,
       pattern: rule.pattern,
       targetArn: queues.queueArn(rule.queue),
-      // EventBridge → SQS: the message body is the whole event as JSON.
-      deliver: async (event) => {
-        await sqsClient.send(
-          new SendMessageCommand({
-            QueueUrl: queues.queueUrl(rule.queue),
-            MessageBody: JSON.stringify(event),
-          }),
-        );
-      },
+      deliver: toQueue(queues.queueUrl(rule.queue)),
     })),
+    // A rule put at run time may target any queue of the local SQS (the ops CLI's tail queue): SQS finds
+    // a queue by the last segment of its URL, the queue name the ARN ends with.
+    targetOf: (arn) => {
+      const name = /^arn:aws:sqs:[^:]*:[^:]*:([\w-]{1,80})$/.exec(arn)?.[1];
+      return name ? toQueue(`${queues.url}/${ACCOUNT_ID}/${name}`) : undefined;
+    },
   });
   stops.push(() => bus.stop());
 

@@ -5,13 +5,17 @@ import type { BusRule, Router } from './delivery.ts';
 
 type Input = Readonly<Record<string, unknown>>;
 
+/** How the bus delivers to a target ARN that no defined rule names, if it can. */
+export type TargetOf = (arn: string) => BusRule['deliver'] | undefined;
+
 /**
  * ListRules, DescribeRule, PutRule, DeleteRule, PutTargets, ListTargetsByRule and RemoveTargets on the
- * local bus. A rule added at run time can target only what a defined rule already targets (its queue):
- * the local cloud has no other targets to send to. That is what a temporary rule needs, such as the
- * ops CLI's narrowed copy of a rule for a replay of some event types.
+ * local bus. A rule added at run time can target what a defined rule already targets (its queue), or
+ * what `targetOf` can deliver to (the local cloud: any of its queues, such as one made at run time).
+ * That is what a temporary rule needs: the ops CLI's narrowed copy of a rule for a replay of some event
+ * types, or its `events tail` queue.
  */
-export const ruleOperations = (bus: Bus, router: Router) => {
+export const ruleOperations = (bus: Bus, router: Router, targetOf?: TargetOf) => {
   const ruleArn = (name: string) => `arn:aws:events:${bus.region}:${bus.accountId}:rule/${bus.name}/${name}`;
   // Every target the defined rules deliver to, by ARN.
   const targets = new Map(
@@ -76,14 +80,15 @@ export const ruleOperations = (bus: Bus, router: Router) => {
       if (!pattern) throw new AwsError('ResourceNotFoundException', `Rule ${name} does not exist.`);
       const list = (Array.isArray(input.Targets) ? input.Targets : []) as { Id?: string; Arn?: string }[];
       const [target, ...more] = list;
-      const deliver = target?.Arn ? targets.get(target.Arn) : undefined;
+      const deliver = target?.Arn ? (targets.get(target.Arn) ?? targetOf?.(target.Arn)) : undefined;
       if (!target || !deliver || more.length > 0)
         return {
           FailedEntryCount: list.length,
           FailedEntries: list.map((t) => ({
             TargetId: t.Id,
             ErrorCode: 'ValidationException',
-            ErrorMessage: 'The local bus can target only what a defined rule targets, one target per rule.',
+            ErrorMessage:
+              'The local bus can target only its own queues and what a defined rule targets, one target per rule.',
           })),
         };
       router.putRule({ name, pattern, targetArn: target.Arn as string, deliver });

@@ -16,7 +16,7 @@ import { describeEventBus } from './describe-event-bus.ts';
 import type { EventBridgeEvent } from './event.ts';
 import { DEFAULT_MAX_REQUEST_BYTES, putEvents } from './put-events.ts';
 import { replayOperations } from './replays.ts';
-import { ruleOperations } from './rules-api.ts';
+import { ruleOperations, type TargetOf } from './rules-api.ts';
 import { testEventPattern } from './test-event-pattern.ts';
 
 export interface StartOptions extends DeliveryOptions {
@@ -30,6 +30,11 @@ export interface StartOptions extends DeliveryOptions {
   readonly maxRequestBytes?: number;
   /** The bus's archive (every event, for replay); default `<busName>-archive`, kept in memory. */
   readonly archive?: Partial<ArchiveOptions>;
+  /**
+   * Delivery to a target ARN no defined rule names (a queue created at run time, as the ops CLI's
+   * `events tail` makes); undefined refuses it. Default: only the defined rules' targets.
+   */
+  readonly targetOf?: TargetOf;
 }
 
 /** A running local EventBridge endpoint. */
@@ -144,6 +149,7 @@ const operationsFor = (
   router: Router,
   archive: Archive,
   maxRequestBytes: number,
+  targetOf: TargetOf | undefined,
 ): Record<string, Operation> => {
   const context = { bus, maxRequestBytes, now: () => new Date(), newId: randomUUID };
   return {
@@ -156,7 +162,7 @@ const operationsFor = (
       return response;
     },
     ...replayOperations(bus, archive, router),
-    ...ruleOperations(bus, router),
+    ...ruleOperations(bus, router, targetOf),
     TestEventPattern: testEventPattern,
     DescribeEventBus: (input) => describeEventBus(input, bus),
   };
@@ -198,6 +204,7 @@ export const start = async (options: StartOptions): Promise<LocalEventBridge> =>
     router,
     archive,
     options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    options.targetOf,
   );
   const server = createServer((request, response) => {
     if (request.method === 'GET' && request.url?.startsWith('/_local/events')) {

@@ -45,8 +45,8 @@ export interface TailOptions {
 }
 
 /**
- * `events tail`: prints events as they reach the bus. Locally it polls the bus's read-out; in AWS it
- * subscribes a temporary queue through a temporary rule, both removed on exit.
+ * `events tail`: prints events as they reach the bus, through a temporary queue subscribed by a
+ * temporary rule, both removed on exit: the same calls in AWS and in the local cloud.
  */
 export const tail = async (target: Target, options: TailOptions, out: Output): Promise<void> => {
   const deadline = options.seconds ? Date.now() + options.seconds * 1000 : Number.POSITIVE_INFINITY;
@@ -61,26 +61,7 @@ export const tail = async (target: Target, options: TailOptions, out: Output): P
   out.line(
     `Tailing ${options.types.length ? options.types.join(', ') : 'every event'} on ${target.description} (Ctrl-C stops)`,
   );
-  if (target.localEventsUrl) {
-    const known = new Set((await localEvents(target.localEventsUrl)).map((e) => e.id));
-    while (Date.now() < deadline) {
-      for (const event of await localEvents(target.localEventsUrl)) {
-        if (known.has(event.id)) continue;
-        known.add(event.id);
-        if (print(event)) return;
-      }
-      await sleep(500);
-    }
-    return;
-  }
   await tailThroughQueue(target, options.types, deadline, print);
-};
-
-const localEvents = async (url: string): Promise<BusEvent[]> => {
-  const res = await fetch(url).catch(() => {
-    throw new OpsError(`The local EventBridge at ${url} does not answer: is the local cloud running?`);
-  });
-  return ((await res.json()) as { events: BusEvent[] }).events;
 };
 
 const tailThroughQueue = async (

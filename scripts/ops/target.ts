@@ -28,8 +28,6 @@ export interface Target {
   readonly busName: string;
   readonly eventBridge: EventBridgeClient;
   readonly sqs: SQSClient;
-  /** Locally: the bus's recent events over HTTP (`events tail` polls it; AWS has no such read-out). */
-  readonly localEventsUrl?: string;
   /** Every dead-letter queue of the deployment. */
   queues(): Promise<OpsQueue[]>;
   /** A bearer token for the admin API: the local cloud's, or `COMMERCE_ADMIN_TOKEN` in AWS. */
@@ -67,7 +65,6 @@ export const localTarget = (stateFile: string): Target => {
     busName: state.eventBusName,
     eventBridge: new EventBridgeClient({ ...client, endpoint: state.endpoints.eventbridge }),
     sqs: new SQSClient({ ...client, endpoint: state.endpoints.sqs }),
-    localEventsUrl: `${state.endpoints.eventbridge}/_local/events`,
     queues: async () =>
       Object.entries(state.queues).map(([name, q]) => ({ name, url: q.url, dlqUrl: q.dlqUrl })),
     adminToken: () => state.tokens.admin,

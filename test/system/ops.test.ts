@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EventBridgeClient, ListRulesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ListQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
 import { checkout, readyCart, stockOf } from '../support/checkout.ts';
@@ -128,6 +128,15 @@ describe('the ops CLI against the local cloud', { timeout: scaled(120_000) }, ()
     expect(lines).toHaveLength(1);
     expect(lines[0]?.['detail-type']).toBe('OpsProbe');
     expect(lines[0]?.detail.id).toBe(id);
+    // It tailed through its own queue and rule, as in AWS, and removed both on the way out.
+    const { Rules = [] } = await bus.send(
+      new ListRulesCommand({ EventBusName: cloud().eventBusName, NamePrefix: 'ops-tail-' }),
+    );
+    expect(Rules).toEqual([]);
+    const { QueueUrls = [] } = await new SQSClient(sdkConfig(cloud().endpoints.sqs)).send(
+      new ListQueuesCommand({ QueueNamePrefix: 'ops-tail-' }),
+    );
+    expect(QueueUrls).toEqual([]);
   });
 
   it('lists dead-letter queues and redrives one back to its queue', async () => {

@@ -4,8 +4,9 @@ import {
   ReceiveMessageCommand,
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
+import type { OpsQueue } from './dead-letter-queues.ts';
 import { OpsError, type Output } from './output.ts';
-import type { OpsQueue, Target } from './target.ts';
+import type { Target } from './target.ts';
 
 const depth = async (target: Target, url: string): Promise<number> => {
   const { Attributes } = await target.sqs.send(

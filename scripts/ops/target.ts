@@ -10,15 +10,9 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { stackName } from '#infra/stage.ts';
 import { localCredentials } from '#local/dynamodb/index.ts';
+import type { OpsQueue } from './dead-letter-queues.ts';
+import { deadLetterQueuesOf } from './dead-letter-queues.ts';
 import { OpsError } from './output.ts';
-
-/** A queue the commands can look at: its dead-letter queue, and where redriven messages go back to. */
-export interface OpsQueue {
-  readonly name: string;
-  /** The queue consumers read; absent for a rule's, pipe's or schedule's dead-letter queue. */
-  readonly url?: string;
-  readonly dlqUrl: string;
-}
 
 /** One deployment the CLI works on: the local cloud, or a stage in AWS. */
 export interface Target {
@@ -133,18 +127,7 @@ export const awsTarget = async (stage: string): Promise<Target> => {
           return { ...q, arn: out.Attributes?.QueueArn, deadLetterTargetArn: target };
         }),
       );
-      // A dead-letter queue is one a queue's redrive policy names (its messages go back there), or a
-      // rule's, pipe's or schedule's (their constructs name it so; those have no queue to go back to).
-      return attributes
-        .filter((q) => attributes.some((s) => s.deadLetterTargetArn === q.arn) || /DeadLetter/i.test(q.path))
-        .map((dlq) => {
-          const source = attributes.find((s) => s.deadLetterTargetArn === dlq.arn);
-          return {
-            name: dlq.path.replace(/DeadLetter\w*$/i, '') || dlq.path,
-            ...(source ? { url: source.url } : {}),
-            dlqUrl: dlq.url,
-          };
-        });
+      return deadLetterQueuesOf(attributes);
     },
     adminToken: () => {
       const token = process.env.COMMERCE_ADMIN_TOKEN;

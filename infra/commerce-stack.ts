@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { AppDefinition } from '#platform/definition/types.ts';
+import { AlarmTopic } from './alarm-topic.ts';
 import { Auth } from './auth.ts';
 import { Built } from './built.ts';
 import { ContextStack } from './context-stack.ts';
@@ -36,6 +37,8 @@ export class CommerceStack extends Stack {
   readonly stage: StageSettings;
   readonly plan: StackPlan;
   readonly dataKey: DataKey;
+  /** The stage's alarm topic, notified by every alarm of the stack. */
+  readonly alarms: AlarmTopic;
   readonly table: CommerceTable;
   readonly eventBus: CommerceEventBus;
   /** The functions built in the root stack (user pool triggers) and the shared `ApiFunctionLogs`. */
@@ -127,6 +130,12 @@ export class CommerceStack extends Stack {
     wireFunctions(definition, this.functions, resources);
     for (const g of this.groups) g.wire(resources);
     for (const g of this.groups) g.buildDeadLetterAlarms();
+    // Last, so it finds every alarm the stack and its nested stacks made.
+    this.alarms = new AlarmTopic(this, 'Alarms', {
+      encryptionKey,
+      ...(stage.alarmEmail ? { email: stage.alarmEmail } : {}),
+    });
+    this.alarms.notifyFrom(this);
 
     Tags.of(this).add('commerce:app', definition.name);
     Tags.of(this).add('commerce:stage', stage.name);
@@ -140,5 +149,9 @@ export class CommerceStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.bus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm of the stage notifies this SNS topic: subscribe what pages you',
+    });
   }
 }

@@ -46,8 +46,8 @@ export interface DeadLetterAlarmsProps {
  * One alarm per dead-letter queue, in ALARM while any message waits in it: a parked message is work
  * that did not happen (an e-mail not sent, an event not delivered) and waits for a person. SQS
  * publishes `ApproximateNumberOfMessagesVisible` every minute while a queue is active; a DLQ that has
- * been empty for hours goes quiet, so missing data is OK, not breaching. Subscribe a topic to the
- * alarms (`alarm.addAlarmAction`) to be paged; the stack leaves that to each organisation.
+ * been empty for hours goes quiet, so missing data is OK, not breaching. The stage's alarm topic
+ * (alarm-topic.ts) is told of every change.
  */
 export class DeadLetterAlarms extends Construct {
   readonly alarms: ReadonlyMap<string, Alarm>;

@@ -18,6 +18,8 @@ export interface StageSettings {
   readonly corsOrigins: readonly string[];
   /** Who the stage's e-mail comes from, and the SES identity that may send it (docs/deploy.md). */
   readonly mail: StageMail;
+  /** Subscribed to the stage's alarm topic by e-mail (`-c alarmEmail=`). @default none */
+  readonly alarmEmail?: string;
 }
 
 /** The sender of a stage's e-mail. */
@@ -97,6 +99,7 @@ export const stageSettings = (
     readonly mailFrom?: string;
     readonly mailIdentity?: string;
     readonly mailConfigurationSet?: string;
+    readonly alarmEmail?: string;
   } = {},
 ): StageSettings => {
   if (!STAGE_NAME.test(name)) {
@@ -118,7 +121,15 @@ export const stageSettings = (
       identity: options.mailIdentity,
       configurationSet: options.mailConfigurationSet,
     }),
+    ...(options.alarmEmail === undefined ? {} : { alarmEmail: parseAlarmEmail(options.alarmEmail) }),
   };
+};
+
+/** The address alarms are e-mailed to; throws on one SNS would refuse. */
+const parseAlarmEmail = (value: string): string => {
+  if (!EMAIL.test(value))
+    throw new Error(`Invalid alarmEmail "${value}": use an address like ops@example.com.`);
+  return value;
 };
 
 /**
@@ -139,5 +150,6 @@ export const stageFromContext = (scope: Construct): StageSettings => {
     mailFrom: text('mailFrom'),
     mailIdentity: text('mailIdentity'),
     mailConfigurationSet: text('mailConfigurationSet'),
+    alarmEmail: text('alarmEmail'),
   });
 };

@@ -110,7 +110,7 @@ export class StateMachines extends Construct {
       tracingEnabled: true,
     });
     // A failed execution is a workflow that could not finish (a cancellation whose refund failed for good
-    // leaves its order cancel_pending): ops are told. Wire an action (`alarm.addAlarmAction`) to be paged.
+    // leaves its order cancel_pending): ops are told, through the stage's alarm topic (alarm-topic.ts).
     new Alarm(scope, 'FailedExecutionsAlarm', {
       alarmDescription: `Executions of the ${name} workflow failed: see its log group and docs/orders.md`,
       metric: sm.metricFailed({ period: Duration.minutes(1), statistic: 'Sum' }),

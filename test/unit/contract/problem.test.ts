@@ -43,7 +43,7 @@ describe('problemsOf', () => {
     expect(problemsOf(base, 'public').has(401)).toBe(false);
   });
 
-  it('adds 400 for input, 403 for admin routes and merges declared codes in status order', () => {
+  it('adds 400 for input, 401 and 403 for admin routes and merges declared codes in status order', () => {
     const problems = problemsOf(
       {
         ...base,
@@ -54,6 +54,7 @@ describe('problemsOf', () => {
     );
     expect([...problems]).toEqual([
       [400, ['validation_failed', 'invalid_cursor']],
+      [401, ['invalid_token']],
       [403, ['forbidden']],
       [404, ['product_not_found']],
       [500, ['internal_error']],

@@ -64,7 +64,7 @@ export const app = composeApp(
         'x-order-token',
         'x-publishable-api-key',
       ],
-      exposeHeaders: ['location', 'idempotent-replayed'],
+      exposeHeaders: ['location', 'idempotent-replayed', 'retry-after'],
       maxAgeSeconds: 600,
     },
   },

@@ -1308,7 +1308,7 @@ export interface paths {
     put?: never;
     /**
      * Enter a promotion code
-     * @description A code that cannot be used by this shopper now is refused with the reason as its code. A code that may apply later (minimum not met, no matching items, a better deal wins) is kept and listed under `promotions.rejected` with the reason.
+     * @description A code that matches nothing, has not started, has ended or is used up is refused as `promotion_code_unknown`, all four alike. A live code this shopper cannot use is refused with the reason as its code. A code that may apply later (minimum not met, no matching items, a better deal wins) is kept and listed under `promotions.rejected` with the reason. After too many refused codes on one cart (10 per 15 minutes by default) further codes answer 429 `promotion_attempts_exceeded` with `Retry-After`, whether they are good or not.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -3254,13 +3254,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -3321,13 +3322,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -3418,13 +3420,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -3535,13 +3538,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -3620,13 +3624,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -3719,13 +3724,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -3815,13 +3821,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -3915,13 +3922,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4006,13 +4014,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4106,13 +4115,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4209,13 +4219,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4306,13 +4317,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4399,13 +4411,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4501,13 +4514,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4608,13 +4622,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4701,13 +4716,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4750,13 +4766,14 @@ export interface operations {
           };
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4819,13 +4836,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4904,13 +4922,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -4971,13 +4990,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5057,13 +5077,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5153,13 +5174,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5227,13 +5249,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5304,13 +5327,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5360,13 +5384,14 @@ export interface operations {
           'application/json': components['schemas']['Customer'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `internal_error` */
@@ -5418,13 +5443,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `version_conflict` */
@@ -5476,13 +5502,14 @@ export interface operations {
           };
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `internal_error` */
@@ -5550,13 +5577,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `payload_too_large` */
@@ -5615,13 +5643,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `address_not_found` */
@@ -5689,13 +5718,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `address_not_found` */
@@ -5769,13 +5799,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5838,13 +5869,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5914,13 +5946,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -5981,13 +6014,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -6065,13 +6099,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -6160,13 +6195,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -6245,13 +6281,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -6344,13 +6381,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -6540,13 +6578,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -6830,13 +6869,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7044,13 +7084,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7111,13 +7152,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7349,13 +7391,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7464,13 +7507,14 @@ export interface operations {
           };
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7585,13 +7629,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7700,13 +7745,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7826,13 +7872,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7911,13 +7958,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -7997,13 +8045,14 @@ export interface operations {
           };
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8098,13 +8147,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8195,13 +8245,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8294,13 +8345,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8387,13 +8439,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8454,13 +8507,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8564,13 +8618,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8660,13 +8715,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8757,13 +8813,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8855,13 +8912,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -8949,13 +9007,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -9066,13 +9125,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -9167,13 +9227,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -9263,13 +9324,14 @@ export interface operations {
           };
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -9345,13 +9407,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -9432,13 +9495,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -9520,13 +9584,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -9630,13 +9695,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -10684,9 +10750,20 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `promotion_code_unknown`, `promotion_not_started`, `promotion_expired`, `promotion_exhausted`, `promotion_customer_limit_reached`, `promotion_sign_in_required`, `promotion_first_order_only`, `promotion_currency_not_supported`, `too_many_codes` */
+      /** @description Problem; `code`: `promotion_code_unknown`, `promotion_customer_limit_reached`, `promotion_sign_in_required`, `promotion_first_order_only`, `promotion_currency_not_supported`, `too_many_codes` */
       422: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `promotion_attempts_exceeded` */
+      429: {
+        headers: {
+          /** @description Seconds until the caller may try again */
+          'retry-after': string;
           [name: string]: unknown;
         };
         content: {
@@ -10834,12 +10911,13 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `invalid_publishable_key` */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token`, `invalid_publishable_key` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
+          'application/json': components['schemas']['GatewayError'];
           'application/problem+json': components['schemas']['Problem'];
         };
       };
@@ -11069,13 +11147,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11143,13 +11222,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11308,13 +11388,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `internal_error` */
@@ -11474,13 +11555,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11532,13 +11614,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11608,13 +11691,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11704,13 +11788,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11778,13 +11863,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11883,13 +11969,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -11986,13 +12073,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12060,13 +12148,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12162,13 +12251,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12251,13 +12341,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12331,13 +12422,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12501,13 +12593,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12573,13 +12666,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12675,13 +12769,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12771,13 +12866,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12869,13 +12965,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -12934,13 +13031,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -13028,13 +13126,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -13131,13 +13230,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -13222,13 +13322,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -13307,13 +13408,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */
@@ -13391,13 +13493,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description API Gateway refused the token (missing, malformed, expired or forged) */
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem; `code`: `forbidden` */

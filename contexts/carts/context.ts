@@ -23,6 +23,8 @@ export const cartsContext = {
       memoryMb: 512,
       timeoutSeconds: 10,
       uses: { table: 'readWrite' },
+      // Failed promotion codes a cart may try per window before it answers 429 (brute force; docs/cart.md).
+      environment: { PROMOTION_CODE_ATTEMPTS: '10', PROMOTION_CODE_ATTEMPT_WINDOW_MINUTES: '15' },
       operations: storeOperations,
     },
     abandonedCarts: {

@@ -29,6 +29,29 @@ export interface MintInput {
   readonly groups?: readonly string[];
   /** Negative values mint an already expired token (for tests). Default: one hour, Cognito's default. */
   readonly expiresInSeconds?: number;
+  /**
+   * `id` mints an ID token instead, as Cognito returns beside the access token at sign-in (its `aud` is the
+   * app client, so API Gateway's authorizer takes it); the API refuses it. For tests. Default `access`.
+   */
+  readonly tokenUse?: 'access' | 'id';
+}
+
+/** Claims of a Cognito user pool ID token (the documented payload after an SRP sign-in). */
+export interface IdTokenClaims {
+  readonly sub: string;
+  readonly 'cognito:groups'?: readonly string[];
+  readonly email_verified: boolean;
+  readonly iss: string;
+  readonly 'cognito:username': string;
+  readonly origin_jti: string;
+  readonly aud: string;
+  readonly event_id: string;
+  readonly token_use: 'id';
+  readonly auth_time: number;
+  readonly exp: number;
+  readonly iat: number;
+  readonly jti: string;
+  readonly email: string;
 }
 
 // A fixed namespace for the name-based subject, so the mapping email → sub never changes between runs.
@@ -82,5 +105,30 @@ export const accessTokenClaims = (
     jti: randomUUID(),
     // With email as the pool's sign-in alias, Cognito's `username` is the generated sub, not the email.
     username: sub,
+  };
+};
+
+/** The payload of one ID token minted at `now`: who signed in, for the client (`aud`), not for the API. */
+export const idTokenClaims = (
+  input: MintInput,
+  issuer: { readonly iss: string; readonly clientId: string },
+  now: number,
+): IdTokenClaims => {
+  const access = accessTokenClaims(input, issuer, now);
+  return {
+    sub: access.sub,
+    ...(access['cognito:groups'] ? { 'cognito:groups': access['cognito:groups'] } : {}),
+    email_verified: true,
+    iss: access.iss,
+    'cognito:username': access.username,
+    origin_jti: access.origin_jti,
+    aud: issuer.clientId,
+    event_id: access.event_id,
+    token_use: 'id',
+    auth_time: now,
+    exp: access.exp,
+    iat: now,
+    jti: access.jti,
+    email: input.email,
   };
 };

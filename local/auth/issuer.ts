@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { accessTokenClaims, clientIdFor, type MintInput } from './claims.ts';
+import { accessTokenClaims, clientIdFor, idTokenClaims, type MintInput } from './claims.ts';
 import { handleMint, MINT_PATH } from './mint-endpoint.ts';
 
 export interface IssuerOptions {
@@ -59,7 +59,8 @@ export async function start(options: IssuerOptions = {}): Promise<Issuer> {
   const issuer = `http://127.0.0.1:${port}${issuerPath}`;
   docs = documents(issuer, jwks);
   mint = async (input) => {
-    const claims = accessTokenClaims(input, { iss: issuer, clientId }, Math.floor(Date.now() / 1000));
+    const mintClaims = input.tokenUse === 'id' ? idTokenClaims : accessTokenClaims;
+    const claims = mintClaims(input, { iss: issuer, clientId }, Math.floor(Date.now() / 1000));
     // Cognito's header carries only `kid` and `alg`.
     const token = await new SignJWT({ ...claims }).setProtectedHeader({ kid, alg: ALG }).sign(privateKey);
     return { token, sub: claims.sub };

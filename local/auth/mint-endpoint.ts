@@ -20,6 +20,8 @@ const mintRequest = z.strictObject({
     .default([]),
   // At most 12 hours, like the tokens `npm start` prints; negative values mint an expired token.
   expiresInSeconds: z.number().int().min(-86_400).max(43_200).default(3600),
+  // An ID token, which the API refuses (tests prove it does).
+  tokenUse: z.enum(['access', 'id']).default('access'),
 });
 
 /** The response of the mint endpoint: the token and the `sub` it was minted for. */

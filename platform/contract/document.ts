@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   type CreateDocumentOptions,
   createDocument,
@@ -41,6 +41,15 @@ const securityOf = (access: Access): Pick<ZodOpenApiOperationObject, 'security'>
   return { security: access === 'optional' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }] };
 };
 
+/** The header every 429 carries: when the caller may try again (RFC 9110, in seconds). */
+const retryAfter = z.object({
+  'retry-after': z
+    .string()
+    .regex(/^[0-9]+$/)
+    .max(10)
+    .meta({ description: 'Seconds until the caller may try again', example: '600' }),
+});
+
 const contentOf = (schema: z.ZodType, types: string | readonly string[]) =>
   Object.fromEntries([types].flat().map((type) => [type, { schema }]));
 
@@ -60,9 +69,16 @@ const responsesOf = (operation: DocumentedOperation, access: Access): ZodOpenApi
     };
   }
   for (const [status, codes] of problemsOf(operation, access)) {
+    const gateway = responses[`${status}`];
+    const problem = `Problem; \`code\`: ${codes.map((c) => `\`${c}\``).join(', ')}`;
     responses[`${status}`] = {
-      description: `Problem; \`code\`: ${codes.map((c) => `\`${c}\``).join(', ')}`,
-      content: { 'application/problem+json': { schema: problemSchema } },
+      // A 401 on an authorized route comes from API Gateway (its JSON) or from the function (a problem).
+      description: gateway ? `${gateway.description}; or the function's ${problem}` : problem,
+      content: {
+        ...(gateway && 'content' in gateway ? gateway.content : {}),
+        'application/problem+json': { schema: problemSchema },
+      },
+      ...(status === 429 ? { headers: retryAfter } : {}),
     };
   }
   return responses;

@@ -31,4 +31,4 @@ export const gatewayErrorSchema = z.object({
 });
 
 /** The problem statuses an operation may declare. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 502 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503;

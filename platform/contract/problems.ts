@@ -7,8 +7,10 @@ export type ProblemCodes = ReadonlyMap<ProblemStatus, readonly string[]>;
 
 /**
  * The problems an operation can end in: those every handler shares (from its input and its route's
- * access) plus the ones it declares. A `customer`/`admin` 401 is absent here: API Gateway's authorizer
- * answers it; an `optional` route's function refuses a bad token itself, as problem+json.
+ * access) plus the ones it declares. Every route that takes a token can answer 401 `invalid_token` from
+ * its function: an `optional` route's function verifies the token itself, and on `customer`/`admin`
+ * routes (whose missing or forged tokens API Gateway's authorizer refuses) the function refuses an ID
+ * token the authorizer let through (only access tokens are accepted).
  */
 export const problemsOf = (
   operation: Pick<DocumentedOperation, 'request' | 'problems'>,
@@ -17,7 +19,7 @@ export const problemsOf = (
   const request = operation.request ?? {};
   const shared: Partial<Record<ProblemStatus, readonly string[]>> = {
     ...(Object.keys(request).length > 0 ? { 400: ['validation_failed'] } : {}),
-    ...(access === 'optional' ? { 401: ['invalid_token'] } : {}),
+    ...(access !== 'public' ? { 401: ['invalid_token'] } : {}),
     ...(access === 'admin' ? { 403: ['forbidden'] } : {}),
     ...(request.body ? { 413: ['payload_too_large'] } : {}),
     500: ['internal_error'],

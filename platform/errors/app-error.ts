@@ -5,6 +5,8 @@ export interface ProblemFields {
   readonly title: string;
   readonly detail?: string;
   readonly errors?: readonly FieldIssue[];
+  /** Response headers the answer needs (`retry-after` on a 429). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One invalid input field: where it is and what is wrong with it. */
@@ -22,6 +24,7 @@ export class AppError extends Error {
   readonly code: string;
   readonly title: string;
   readonly errors?: readonly FieldIssue[];
+  readonly headers?: Readonly<Record<string, string>>;
 
   constructor(fields: ProblemFields, options?: { cause?: unknown }) {
     super(fields.detail ?? fields.title, options);
@@ -30,6 +33,7 @@ export class AppError extends Error {
     this.code = fields.code;
     this.title = fields.title;
     if (fields.errors) this.errors = fields.errors;
+    if (fields.headers) this.headers = fields.headers;
   }
 
   /** The RFC 9457 body; `type` is a stable URN built from the code. */

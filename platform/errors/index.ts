@@ -49,6 +49,19 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** 429: too many attempts; `Retry-After` says in how many seconds the caller may try again. */
+export class TooManyRequestsError extends AppError {
+  constructor(detail: string, code: string, retryAfterSeconds: number) {
+    super({
+      status: 429,
+      code,
+      title: 'Too many requests',
+      detail,
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    });
+  }
+}
+
 /** 415: the body's media type is not one the operation reads. */
 export class UnsupportedMediaTypeError extends AppError {
   constructor(detail: string, code = 'unsupported_media_type') {

@@ -24,26 +24,54 @@ export const verifierFromEnvironment = (): VerifyToken => {
 
 /**
  * Enforces a route's access and answers who calls. On `customer` and `admin` routes API Gateway's JWT
- * authorizer has already proved the token; this checks that claims are present and, for admin routes,
- * that the caller is in the `admin` group. `optional` routes have no authorizer, so a presented token is
- * verified here (with `verify`) and its claims put where the authorizer puts them.
+ * authorizer has already proved the token; this checks that claims are present, that they are an access
+ * token's and, for admin routes, that the caller is in the `admin` group. `optional` routes have no
+ * authorizer, so a presented token is verified here (with `verify`) and its claims put where the
+ * authorizer puts them. Any other access (none declared, a misspelt one) is refused: never public.
  */
 export const checkAccess = async (
   access: Access,
   event: APIGatewayProxyEventV2,
   verify: VerifyToken | undefined,
 ): Promise<Caller | undefined> => {
-  if (access === 'public') return undefined;
-  if (access === 'optional') {
-    if (!verify) throw new Error('An optional route needs the token issuer settings');
-    await identify(event, verify);
-    return callerOf(event);
+  switch (access) {
+    case 'public':
+      return undefined;
+    case 'optional': {
+      if (!verify) throw new Error('An optional route needs the token issuer settings');
+      await identify(event, verify);
+      return callerOf(event);
+    }
+    case 'customer':
+    case 'admin': {
+      const caller = callerOf(event);
+      if (!caller) throw new UnauthorizedError();
+      assertAccessToken(claimsOf(event));
+      if (access === 'admin' && !caller.groups.includes('admin')) throw new ForbiddenError();
+      return caller;
+    }
+    default:
+      // Fail closed: a route whose access the router cannot name is a defect, not an open door.
+      throw new ForbiddenError('This route declares no access it can be called with');
   }
-  const caller = callerOf(event);
-  if (!caller) throw new UnauthorizedError();
-  if (access === 'admin' && !caller.groups.includes('admin')) throw new ForbiddenError();
-  return caller;
 };
+
+/**
+ * Only access tokens are accepted. API Gateway's JWT authorizer also takes a Cognito ID token (its `aud`
+ * is the app client id), which proves who signed in to some client, not that the API was granted; and
+ * an ID token cannot be revoked by signing out. Cognito marks its tokens with `token_use`.
+ */
+const assertAccessToken = (claims: Readonly<Record<string, unknown>> | undefined): void => {
+  if (claims?.token_use !== 'access')
+    throw new UnauthorizedError(
+      'The bearer token was refused: only access tokens are accepted',
+      'invalid_token',
+    );
+};
+
+const claimsOf = (event: APIGatewayProxyEventV2): Readonly<Record<string, unknown>> | undefined =>
+  (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt
+    ?.claims;
 
 /**
  * No `Authorization` header: a guest. A header whose token fails is a 401, never a guest, so a client
@@ -61,6 +89,7 @@ const identify = async (event: APIGatewayProxyEventV2, verify: VerifyToken): Pro
       verified.reason === 'missing' ? 'the Authorization header carries no token' : verified.description;
     throw new UnauthorizedError(`The bearer token was refused: ${why}`, 'invalid_token');
   }
+  assertAccessToken(verified.claims);
   // The shape API Gateway's JWT authorizer hands the function, so `callerOf` reads one place.
   context.authorizer = { jwt: { claims: verified.claims, scopes: null } };
 };

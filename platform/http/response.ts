@@ -15,8 +15,9 @@ export const json = (
 export const problem = (
   statusCode: number,
   body: Record<string, unknown>,
+  headers: Readonly<Record<string, string>> = {},
 ): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
-  headers: { 'content-type': 'application/problem+json' },
+  headers: { 'content-type': 'application/problem+json', ...headers },
   body: JSON.stringify(body),
 });

@@ -20,7 +20,7 @@ describe('HTTP API CORS', () => {
           'x-order-token',
           'x-publishable-api-key',
         ],
-        ExposeHeaders: ['location', 'idempotent-replayed'],
+        ExposeHeaders: ['location', 'idempotent-replayed', 'retry-after'],
         MaxAge: 600,
         AllowCredentials: false,
       },

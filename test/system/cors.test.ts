@@ -43,7 +43,9 @@ describe('CORS for a browser storefront', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-expose-headers')).toBe('location,idempotent-replayed');
+    expect(response.headers.get('access-control-expose-headers')).toBe(
+      'location,idempotent-replayed,retry-after',
+    );
   });
 
   it('refuses a preflight asking for a header the API does not allow: no CORS header at all', async () => {

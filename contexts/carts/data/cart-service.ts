@@ -43,6 +43,11 @@ export interface CartChange<T> {
   readonly verify?: (priced: PricedCart, found: T) => void;
   /** Set when what is saved depends on the price (a line's price when added): priced first, then saved. */
   readonly settle?: (cart: CartRecord, snapshot: PricingSnapshot, now: Date) => CartRecord;
+  /**
+   * Told how the change ended once its lookup is done: `error` undefined when it is being saved (told
+   * beside the save, not after it). A code attempt's counter learns here whether to keep its slot.
+   */
+  readonly ended?: (found: T, error?: unknown) => Promise<void>;
 }
 
 // The same answer for a cart that does not exist, expired, or is someone else's: existence is not revealed.
@@ -124,7 +129,36 @@ export class CartService {
       change.lookup ? change.lookup() : (undefined as T),
       this.#channels.resolve(caller.publishableKey),
     ]);
-    const cart = this.#owned(cartId, found, caller, channel);
+    // Told once: a save that fails after the change was judged good must not tell it a second time.
+    let told = false;
+    const tell = async (error?: unknown) => {
+      if (told || !change.ended) return;
+      told = true;
+      await change.ended(extra, error);
+    };
+    try {
+      return await this.#apply(cartId, caller, change, { found, storeWide, extra, channel, tell }, now);
+    } catch (error) {
+      await tell(error);
+      throw error;
+    }
+  }
+
+  async #apply<T>(
+    cartId: string,
+    caller: CartCaller,
+    change: CartChange<T>,
+    read: {
+      found: CartRecord | undefined;
+      storeWide: StoreWide;
+      extra: T;
+      channel: Channel;
+      tell: (error?: unknown) => Promise<void>;
+    },
+    now: Date,
+  ): Promise<PricedCart> {
+    const { storeWide, extra, channel, tell } = read;
+    const cart = this.#owned(cartId, read.found, caller, channel);
     assertOpen(cart);
     const next = touched(change.apply(cart, extra, now), now);
     const known = change.known?.(extra) ?? [];
@@ -132,6 +166,7 @@ export class CartService {
       const [snapshot] = await Promise.all([
         this.#snapshot(next, channel, storeWide, known),
         this.#store.save(next),
+        tell(),
       ]);
       return this.#shown(next, snapshot, channel, now);
     }
@@ -140,7 +175,7 @@ export class CartService {
     const record = change.settle ? change.settle(next, snapshot, now) : next;
     const priced = this.#shown(record, snapshot, channel, now);
     change.verify?.(priced, extra);
-    await this.#store.save(record);
+    await Promise.all([this.#store.save(record), tell()]);
     return priced;
   }
 

@@ -31,9 +31,19 @@ export const cartKeys = {
     gsi2pk: `CARTS#idle#${bucket}`,
     gsi2sk: `${armedAt}#${cartId}`,
   }),
+  /**
+   * A cart's failed code attempts in its current window: beside the cart in its partition, one small
+   * item, removed by TTL. Never read: a conditional atomic ADD both counts and refuses.
+   */
+  codeAttempts: (cartId: string) => ({ pk: `CART#${cartId}`, sk: 'CODE_ATTEMPTS' }),
   /** How far the abandoned-cart sweep has read one idle bucket (one item per bucket, own partition). */
   sweepCheckpoint: (bucket: number) => ({ pk: `CARTS#sweep#${bucket}`, sk: 'CHECKPOINT' }),
 };
 
 /** The `entity` attribute of the carts' items. */
-export const Entity = { cart: 'CART', idleMarker: 'CART_IDLE', sweepCheckpoint: 'CART_SWEEP' } as const;
+export const Entity = {
+  cart: 'CART',
+  idleMarker: 'CART_IDLE',
+  sweepCheckpoint: 'CART_SWEEP',
+  codeAttempts: 'CART_CODE_ATTEMPTS',
+} as const;

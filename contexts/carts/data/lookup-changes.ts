@@ -2,10 +2,12 @@ import { ShippingOptionRepository } from '#contexts/pricing/data/shipping-reposi
 import type { StoredShippingOption } from '#contexts/pricing/domain/shipping-option-inputs.ts';
 import { addablePrice, addLine, chooseShippingOption } from '../domain/changes.ts';
 import { assertVariantInChannel } from '../domain/channel.ts';
+import { attemptsExceeded, type CodeAttemptLimits } from '../domain/code-attempts.ts';
 import { stampPriceWhenAdded } from '../domain/pricing.ts';
 import type { CatalogVariant } from '../domain/pricing-snapshot.ts';
-import { enterCode, refuseUnusableCode } from '../domain/promotion-codes.ts';
+import { enterCode, isCodeRefusal, refuseUnusableCode } from '../domain/promotion-codes.ts';
 import type { CartChange } from './cart-service.ts';
+import { type CodeAttempt, chargeCodeAttempt } from './code-attempts.ts';
 import { findPromotionIdByCode, findVariant } from './lookups.ts';
 
 /*
@@ -39,9 +41,37 @@ export const shippingMethodChange = (table: string, optionId: string): CartChang
   apply: (cart, option) => chooseShippingOption(cart, option),
 });
 
-/** POST /carts/{cartId}/promotions: the code is resolved, priced with the cart, then kept or refused. */
-export const promotionCodeChange = (table: string, code: string): CartChange<string | undefined> => ({
-  lookup: () => findPromotionIdByCode(table, code),
-  apply: (cart, promotionId) => enterCode(cart, code, promotionId),
-  verify: ({ totals }) => refuseUnusableCode(totals, code),
+/** What entering a code reads: the promotion it names, and the attempt it was charged as. */
+export interface CodeLookup {
+  readonly promotionId: string | undefined;
+  readonly attempt: CodeAttempt;
+}
+
+/**
+ * POST /carts/{cartId}/promotions: the code is resolved and its attempt charged (both beside the cart's
+ * read), priced with the cart, then kept or refused. The slot stays spent only when the code itself was
+ * refused; a cart over its limit answers 429 before the code is judged, so a good guess is not told apart.
+ */
+export const promotionCodeChange = (
+  table: string,
+  input: { cartId: string; code: string },
+  limits: CodeAttemptLimits,
+  now: Date,
+): CartChange<CodeLookup> => ({
+  lookup: async () => {
+    const [promotionId, attempt] = await Promise.all([
+      findPromotionIdByCode(table, input.code),
+      chargeCodeAttempt(table, input.cartId, limits, now),
+    ]);
+    return { promotionId, attempt };
+  },
+  apply: (cart, { promotionId, attempt }) => {
+    // Judged after the cart's ownership: a stranger's 404 never says how many guesses a cart has left.
+    if (!attempt.allowed) throw attemptsExceeded(attempt.retryAfterSeconds);
+    return enterCode(cart, input.code, promotionId);
+  },
+  verify: ({ totals }) => refuseUnusableCode(totals, input.code),
+  ended: async ({ attempt }, error) => {
+    if (attempt.allowed && !isCodeRefusal(error)) await attempt.refund();
+  },
 });

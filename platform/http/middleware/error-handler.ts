@@ -13,7 +13,7 @@ export const errorHandler = (logger: Logger): MiddlewareObj<unknown, APIGatewayP
     const error = request.error;
     if (error instanceof AppError) {
       if (error.statusCode >= 500) logger.error('request failed', { error });
-      request.response = problem(error.statusCode, error.toJSON());
+      request.response = problem(error.statusCode, error.toJSON(), error.headers);
       return;
     }
     logger.error('unexpected error', { error: error as Error });

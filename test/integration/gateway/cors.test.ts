@@ -99,7 +99,9 @@ describe('local gateway CORS', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(shop);
-    expect(response.headers.get('access-control-expose-headers')).toBe('location,idempotent-replayed');
+    expect(response.headers.get('access-control-expose-headers')).toBe(
+      'location,idempotent-replayed,retry-after',
+    );
   });
 
   it('adds no CORS header for an origin not allowed, and drops the function’s', async () => {

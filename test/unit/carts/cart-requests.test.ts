@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cartCaller, ownsCart } from '#contexts/carts/domain/cart-caller.ts';
 import { chooseShippingOption, newCart, setShippingAddress } from '#contexts/carts/domain/changes.ts';
 import { enterCode, refuseUnusableCode } from '#contexts/carts/domain/promotion-codes.ts';
+import { MAX_CART_CODES } from '#contexts/carts/domain/schemas.ts';
 import { hashCartToken } from '#contexts/carts/domain/token.ts';
 import type { RejectionReason } from '#contexts/pricing/domain/promotion-schemas.ts';
 import type { ShippingOption } from '#contexts/pricing/domain/shipping-schemas.ts';
@@ -67,8 +68,40 @@ describe('entering a promotion code', () => {
     expect(enterCode(guest(), 'TEN', 'p-1').codes).toEqual([{ code: 'TEN', promotionId: 'p-1' }]);
   });
 
-  it.each(['expired', 'exhausted', 'sign_in_required', 'first_order_only'] as const)(
-    'refuses a code the engine rejects as %s, which the shopper cannot change',
+  it('answers a full cart the same for a code that names a promotion and one that names nothing', () => {
+    const codes = Array.from({ length: MAX_CART_CODES }, (_, i) => `C${i}`);
+    const full = codes.reduce((cart, code) => enterCode(cart, code, `p-${code}`), guest());
+    for (const promotionId of ['p-1', undefined])
+      expect(() => enterCode(full, 'TEN', promotionId)).toThrowError(
+        expect.objectContaining({ statusCode: 422, code: 'too_many_codes' }),
+      );
+  });
+
+  it.each(['not_started', 'expired', 'exhausted', 'unknown_code'] as const)(
+    'refuses a code the engine rejects as %s exactly like a code that names nothing',
+    (reason) => {
+      const refusal = (() => {
+        try {
+          refuseUnusableCode(rejecting('TEN', reason), 'TEN');
+        } catch (error) {
+          return JSON.stringify(error);
+        }
+      })();
+      const unknown = (() => {
+        try {
+          enterCode(guest(), 'TEN', undefined);
+        } catch (error) {
+          return JSON.stringify(error);
+        }
+      })();
+      expect(refusal).toBeDefined();
+      expect(refusal).toBe(unknown);
+      expect(JSON.parse(refusal!)).toMatchObject({ status: 422, code: 'promotion_code_unknown' });
+    },
+  );
+
+  it.each(['sign_in_required', 'first_order_only', 'customer_limit_reached'] as const)(
+    'refuses a live code the engine rejects as %s with the reason, which tells the shopper what to do',
     (reason) => {
       expect(() => refuseUnusableCode(rejecting('TEN', reason), 'TEN')).toThrowError(
         expect.objectContaining({ statusCode: 422, code: `promotion_${reason}` }),

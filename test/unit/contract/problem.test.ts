@@ -34,15 +34,16 @@ describe('problemsOf', () => {
     expect([...problemsOf(base, 'public')]).toEqual([[500, ['internal_error']]]);
   });
 
-  it('adds the function’s own 401 invalid_token to an optional route (no authorizer answers it)', () => {
+  it('adds the function’s own 401 invalid_token to every route that takes a token', () => {
     expect([...problemsOf(base, 'optional')]).toEqual([
       [401, ['invalid_token']],
       [500, ['internal_error']],
     ]);
-    expect(problemsOf(base, 'customer').has(401)).toBe(false);
+    expect(problemsOf(base, 'customer').get(401)).toEqual(['invalid_token']);
+    expect(problemsOf(base, 'public').has(401)).toBe(false);
   });
 
-  it('adds 400 for input, 403 for admin routes and merges declared codes in status order', () => {
+  it('adds 400 for input, 401 and 403 for admin routes and merges declared codes in status order', () => {
     const problems = problemsOf(
       {
         ...base,
@@ -53,6 +54,7 @@ describe('problemsOf', () => {
     );
     expect([...problems]).toEqual([
       [400, ['validation_failed', 'invalid_cursor']],
+      [401, ['invalid_token']],
       [403, ['forbidden']],
       [404, ['product_not_found']],
       [500, ['internal_error']],

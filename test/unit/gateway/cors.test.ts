@@ -58,7 +58,7 @@ describe('gateway CORS', () => {
   it('adds the allowed origin and exposed headers to an actual response, nothing for other origins', () => {
     expect(responseHeaders(shop, { origin: ['https://shop.example.com'] })).toStrictEqual({
       'access-control-allow-origin': 'https://shop.example.com',
-      'access-control-expose-headers': 'location,idempotent-replayed',
+      'access-control-expose-headers': 'location,idempotent-replayed,retry-after',
     });
     expect(responseHeaders(shop, { origin: ['https://evil.example'] })).toBeUndefined();
     expect(responseHeaders(shop, {})).toBeUndefined();
@@ -73,7 +73,7 @@ describe('gateway CORS', () => {
     expect(withCors(response, shop, 'GET', { origin: ['https://shop.example.com'] }).headers).toStrictEqual({
       'content-type': 'application/json',
       'access-control-allow-origin': 'https://shop.example.com',
-      'access-control-expose-headers': 'location,idempotent-replayed',
+      'access-control-expose-headers': 'location,idempotent-replayed,retry-after',
     });
     expect(withCors(response, shop, 'GET', {}).headers).toStrictEqual({ 'content-type': 'application/json' });
   });

@@ -70,7 +70,10 @@ const call = async (e: APIGatewayProxyEventV2) => {
   const res = (await handler(e, context)) as APIGatewayProxyStructuredResultV2;
   return { ...res, json: JSON.parse(res.body ?? 'null') };
 };
-const customer = { sub: 'u1', 'cognito:groups': '[customer]' };
+const customer = { sub: 'u1', 'cognito:groups': '[customer]', token_use: 'access' };
+/** An ID token's claims as API Gateway's authorizer passes them: it takes ID tokens (their `aud` matches). */
+const adminClaims = { sub: 'a', 'cognito:groups': '[admin]', token_use: 'access' };
+const idToken = { sub: 'u1', 'cognito:groups': '[admin]', token_use: 'id', aud: 'client' };
 
 describe('httpRouter', () => {
   it('routes by routeKey and hands the operation its parsed input and the function’s services', async () => {
@@ -113,7 +116,7 @@ describe('httpRouter', () => {
     async (groups) => {
       const res = await call(
         event('POST /admin/things', {
-          claims: { sub: 'u1', 'cognito:groups': groups },
+          claims: { sub: 'u1', 'cognito:groups': groups, token_use: 'access' },
           body: '{"name":"a"}',
         }),
       );
@@ -121,6 +124,40 @@ describe('httpRouter', () => {
       expect(res.json).toEqual({ route: 'admin', name: 'a' });
     },
   );
+
+  it.each([
+    ['an admin route', 'POST /admin/things'],
+    ['a customer route', 'GET /things/{thingId}'],
+  ])('refuses an ID token on %s with 401 invalid_token: access tokens only', async (_, routeKey) => {
+    const res = await call(
+      event(routeKey, { claims: idToken, pathParameters: { thingId: 't1' }, body: '{"name":"a"}' }),
+    );
+    expect(res.statusCode).toBe(401);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+    expect(res.json.code).toBe('invalid_token');
+  });
+
+  it.each([
+    ['no access at all', undefined],
+    ['an access the router does not know', 'staff'],
+  ])('fails closed on an operation with %s: refused even to an admin, never public', async (_, access) => {
+    const undeclared = {
+      ...open,
+      route: 'GET /undeclared',
+      operationId: 'undeclared',
+      access,
+      handle: async () => json(200, { leaked: true }),
+    } as unknown as typeof open;
+    const router = httpRouter([undeclared], { greeting: 'closed' });
+    for (const claims of [undefined, customer, adminClaims]) {
+      const res = (await router(
+        event('GET /undeclared', claims ? { claims } : {}),
+        context,
+      )) as APIGatewayProxyStructuredResultV2;
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('leaked');
+    }
+  });
 
   it('checks access before it reads the input: a stranger learns nothing about the body it sent', async () => {
     const res = await call(event('POST /admin/things', { body: 'not json' }));
@@ -147,9 +184,7 @@ describe('httpRouter', () => {
     ['an unknown field', '{"name":"a","extra":1}', 'body'],
     ['a field over its limit', '{"name":"abcdefghijk"}', 'body.name'],
   ])('answers 400 for a body with %s', async (_, body, path) => {
-    const res = await call(
-      event('POST /admin/things', { claims: { sub: 'a', 'cognito:groups': '[admin]' }, body }),
-    );
+    const res = await call(event('POST /admin/things', { claims: { ...adminClaims }, body }));
     expect(res.statusCode).toBe(400);
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(path);
   });
@@ -172,7 +207,7 @@ describe('httpRouter', () => {
   });
 
   it('answers 413 for a body over the operation’s limit, and over the default one elsewhere', async () => {
-    const adminCall = { claims: { sub: 'a', 'cognito:groups': '[admin]' } };
+    const adminCall = { claims: adminClaims };
     const small = await call(event('POST /admin/things', { ...adminCall, body: 'x'.repeat(2048) }));
     expect(small.statusCode).toBe(413);
     const res = await call(event('GET /open', { body: 'x'.repeat(300 * 1024) }));

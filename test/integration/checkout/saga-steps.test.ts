@@ -163,6 +163,22 @@ describe('the saga’s steps and compensations, failing after each step', () => 
     expect(events).not.toContain('CheckoutFailed');
   });
 
+  it('completion refuses a PaymentIntent that is not the order’s own and leaves the order waiting', async () => {
+    const c = await placedCheckout();
+    const { intent } = await openPayment(c.deps, c.orderId);
+    await c.browserPays(intent);
+    await expect(completeCheckout(c.deps, c.orderId, 'pi_someone_else')).rejects.toMatchObject({
+      name: 'PaymentMismatchError',
+      code: 'payment_mismatch',
+    });
+    expect((await c.order()).status).toBe('pending_payment');
+    expect(await c.stock()).toMatchObject({ reserved: 3 });
+    expect(await c.events()).not.toContain('OrderPlaced');
+    // The order's own payment still completes it.
+    await completeCheckout(c.deps, c.orderId, intent.paymentIntentId);
+    expect((await c.order()).status).toBe('paid');
+  });
+
   it('a payment that succeeds as the wait times out completes the order instead of canceling it', async () => {
     const c = await placedCheckout();
     const { intent } = await openPayment(c.deps, c.orderId);

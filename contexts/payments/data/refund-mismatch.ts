@@ -18,14 +18,16 @@ export interface MismatchTaken {
  * its checkout goes on waiting for its own payment. Stripe unreachable: the error goes up (the webhook
  * answers 500 and Stripe redelivers, which asks again under the same key); Stripe refusing the refund
  * (already refunded in the dashboard, say) is recorded as `failed` for a person to look at.
- * 1 transaction (+ 1 GetItem when recorded before), then, while the refund is `requested`, 1 Stripe
- * refund + 1 UpdateItem.
+ * `onRecorded` hears of the record before the refund is asked for, so a first delivery is told (and
+ * logged) even when Stripe cannot be reached. 1 transaction (+ 1 GetItem when recorded before), then,
+ * while the refund is `requested`, 1 Stripe refund + 1 UpdateItem.
  */
 export const refundMismatch = async (
   deps: { readonly table: string; readonly gateway: () => Promise<PaymentGateway> },
   result: PaymentResult,
   expected: ExpectedPayment,
   reasons: readonly MismatchReason[],
+  onRecorded: (taken: MismatchTaken) => void = () => {},
   now = new Date(),
 ): Promise<MismatchTaken> => {
   const { created, stored } = await recordMismatch(deps.table, {
@@ -39,6 +41,7 @@ export const refundMismatch = async (
     recordedAt: now.toISOString(),
     refund: { status: 'requested', providerRefundId: null, failureReason: null },
   });
+  onRecorded({ created, mismatch: stored });
   if (stored.refund.status !== 'requested') return { created, mismatch: stored };
   const refund = await askRefund(deps.gateway, stored);
   const recorded = await recordMismatchRefund(deps.table, stored, refund);

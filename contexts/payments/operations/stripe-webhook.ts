@@ -96,8 +96,10 @@ export const receiveStripeWebhook = webhookOperation({
       return json(200, { received: true, effect: 'ignored' });
     }
     if (screened.kind === 'mismatch') {
-      const taken = await refundMismatch({ table, gateway }, result, screened.expected, screened.reasons);
-      logMismatch(taken);
+      const { expected, reasons } = screened;
+      const taken = await refundMismatch({ table, gateway }, result, expected, reasons, logMismatch);
+      if (taken.mismatch.refund.status === 'failed')
+        logger.error('PaymentMismatch refund refused', fields(taken));
       return json(200, { received: true, effect: taken.created ? 'mismatch' : 'duplicate' });
     }
     const waiting = await notifyWaitingCheckout(table, result);
@@ -124,21 +126,24 @@ export const receiveStripeWebhook = webhookOperation({
   },
 });
 
+/** What a mismatch's log lines say: ids, amounts, reasons and the refund (no personal data). */
+const fields = ({ mismatch }: MismatchTaken) => ({
+  orderId: mismatch.orderId,
+  paymentIntentId: mismatch.paymentIntentId,
+  eventId: mismatch.eventId,
+  reasons: mismatch.reasons,
+  amount: mismatch.amount,
+  currency: mismatch.currency,
+  expected: mismatch.expected,
+  refund: mismatch.refund,
+});
+
 /**
- * `PaymentMismatch` at error level, the first time only (ops alarm on the message, as on the event): a
- * redelivery logs at info. A refund Stripe refused is an error every time it is seen: a person must act.
+ * `PaymentMismatch` at error level when it is recorded (ops alarm on the message, as on the event),
+ * before its refund is asked for; a redelivery logs at info. A refund Stripe refused is logged at error
+ * level as `PaymentMismatch refund refused` each time it is seen: a person must act.
  */
-const logMismatch = ({ created, mismatch }: MismatchTaken) => {
-  const fields = {
-    orderId: mismatch.orderId,
-    paymentIntentId: mismatch.paymentIntentId,
-    eventId: mismatch.eventId,
-    reasons: mismatch.reasons,
-    amount: mismatch.amount,
-    currency: mismatch.currency,
-    expected: mismatch.expected,
-    refund: mismatch.refund,
-  };
-  if (created || mismatch.refund.status === 'failed') logger.error('PaymentMismatch', fields);
-  else logger.info('PaymentMismatch again', fields);
+const logMismatch = (taken: MismatchTaken) => {
+  if (taken.created) logger.error('PaymentMismatch', fields(taken));
+  else logger.info('PaymentMismatch again', fields(taken));
 };

@@ -1396,7 +1396,7 @@ export interface paths {
     };
     /**
      * An order’s refunds and what is left to refund
-     * @description Every refund of the order, oldest first, with what was paid (`captured`), what is refunded or on its way back (`refunded`: every refund that did not fail) and what is left (`refundable`).
+     * @description Every refund of the order, oldest first, with what was paid (`captured`), what is refunded or on its way back (`refunded`: every refund that did not fail) and what is left (`refundable`). `mismatches` lists succeeded payments that named the order but were not its payment (another PaymentIntent, amount or currency): never counted as the order’s money, each refunded in full (its `refund`).
      *
      *     Needs a bearer token of a member of the `admin` group.
      */
@@ -2239,6 +2239,28 @@ export interface components {
       refunded: number;
       refundable: number;
       items: components['schemas']['Refund'][];
+      mismatches: components['schemas']['PaymentMismatch'][];
+    };
+    PaymentMismatch: {
+      orderId: string;
+      paymentIntentId: string;
+      eventId: string;
+      amount: number;
+      currency: string;
+      reasons: ('payment_intent' | 'amount' | 'currency')[];
+      expected: {
+        paymentIntentId: string | null;
+        amount: number;
+        currency: string;
+      };
+      /** Format: date-time */
+      recordedAt: string;
+      refund: {
+        /** @enum {string} */
+        status: 'requested' | 'issued' | 'failed';
+        providerRefundId: string | null;
+        failureReason: string | null;
+      };
     };
     Order: {
       id: string;
@@ -11091,10 +11113,10 @@ export interface operations {
             /** @constant */
             received: true;
             /**
-             * @description `resumed`: the order’s waiting checkout took the outcome at once (nothing to record); `recorded`: the order’s payment result was written; `duplicate`: this event id was handled before; `superseded`: a later outcome is already recorded; `ignored`: an event type or payment this backend does not act on.
+             * @description `resumed`: the order’s waiting checkout took the outcome at once (nothing to record); `recorded`: the order’s payment result was written; `duplicate`: this event id was handled before; `superseded`: a later outcome is already recorded; `ignored`: an event type or payment this backend does not act on (another intent’s decline, cancel or refund included); `mismatch`: a success naming an order that is not its payment (another intent, amount or currency), recorded and refunded, the order untouched.
              * @enum {string}
              */
-            effect: 'resumed' | 'recorded' | 'duplicate' | 'superseded' | 'ignored';
+            effect: 'resumed' | 'recorded' | 'duplicate' | 'superseded' | 'ignored' | 'mismatch';
           };
         };
       };

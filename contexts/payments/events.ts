@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { currencyCode } from '#platform/money/currencies.ts';
 import { amountSchema } from '#platform/money/schema.ts';
+import { expectedPaymentSchema, mismatchReason } from './domain/match.ts';
+import type { PaymentMismatch } from './domain/mismatch.ts';
 import { type Refund, refundReason } from './domain/refunds.ts';
 
 /** The bus source of the payments' own events (refunds; a payment's success is the order's event). */
@@ -45,8 +47,35 @@ export const refundFailed = (r: Refund): z.infer<typeof refundFailedData> => ({
   failureReason: r.failureReason,
 });
 
+/**
+ * `PaymentMismatch`: Stripe reported a succeeded payment naming an order that was not the order's own
+ * (another PaymentIntent, amount or currency). It never completes the order and is refunded; ops alarm on
+ * it (a bug, a second integration on the same Stripe account, or tampering).
+ */
+export const paymentMismatchData = z.object({
+  orderId: z.string().max(64),
+  paymentIntentId: z.string().max(255),
+  eventId: z.string().max(255),
+  amount: z.number().int().nonnegative(),
+  currency: z.string().length(3),
+  reasons: z.array(mismatchReason).min(1),
+  expected: expectedPaymentSchema,
+});
+
+/** `PaymentMismatch` data of a recorded mismatch. */
+export const paymentMismatch = (m: PaymentMismatch): z.infer<typeof paymentMismatchData> => ({
+  orderId: m.orderId,
+  paymentIntentId: m.paymentIntentId,
+  eventId: m.eventId,
+  amount: m.amount,
+  currency: m.currency,
+  reasons: m.reasons,
+  expected: m.expected,
+});
+
 /** The payments' events as the events catalog lists them. */
 export const paymentEvents = [
   { source: PAYMENTS_SOURCE, detailType: 'RefundIssued', schema: refundIssuedData },
   { source: PAYMENTS_SOURCE, detailType: 'RefundFailed', schema: refundFailedData },
+  { source: PAYMENTS_SOURCE, detailType: 'PaymentMismatch', schema: paymentMismatchData },
 ] as const;

@@ -1,4 +1,7 @@
+import type { OrderRepository } from '#contexts/orders/data/repository.ts';
+import { screenPaymentResult } from '#contexts/payments/data/screen-result.ts';
 import { awaitPayment } from '#contexts/payments/data/waiter.ts';
+import type { PaymentResult } from '#contexts/payments/domain/result.ts';
 import { awaitStepInput } from './inputs.ts';
 
 /**
@@ -20,12 +23,18 @@ export class WaitNotStoredError extends Error {
 
 /**
  * The `AwaitPayment` state of the payment saga (`.waitForTaskToken`): stores the task token for the
- * webhook, then resumes the saga at once if the payment result was recorded before the wait began.
+ * webhook, then resumes the saga at once if the payment result was recorded before the wait began and
+ * is the order's own (its intent; for a success also its amount and currency).
  */
-export const awaitPaymentStep = async (table: string, event: unknown) => {
+export const awaitPaymentStep = async (
+  deps: { readonly table: string; readonly orders: Pick<OrderRepository, 'get'> },
+  event: unknown,
+) => {
   const { orderId, taskToken } = awaitStepInput.parse(event);
+  const isOwn = async (result: PaymentResult) =>
+    (await screenPaymentResult(deps.orders, result)).kind === 'own';
   try {
-    return { effect: await awaitPayment(table, orderId, taskToken) };
+    return { effect: await awaitPayment(deps.table, orderId, taskToken, isOwn) };
   } catch (error) {
     throw new WaitNotStoredError(error);
   }

@@ -30,6 +30,22 @@ export class HoldLostError extends AppError {
   }
 }
 
+/**
+ * The saga was resumed with a PaymentIntent that is not the order's own: it must not complete the order.
+ * Named for the saga's Catch, which goes back to waiting for the order's own payment (no refund here:
+ * the webhook refunds a payment that was not the order's).
+ */
+export class PaymentMismatchError extends AppError {
+  constructor(orderId: string, paymentIntentId: string) {
+    super({
+      status: 409,
+      code: 'payment_mismatch',
+      title: 'Conflict',
+      detail: `PaymentIntent ${paymentIntentId} is not the payment of order ${orderId}`,
+    });
+  }
+}
+
 /** The writes that commit with the stock: the order paid, `OrderPlaced` and `PaymentSucceeded`. */
 const paidItems = (table: string, order: Order, paymentIntentId: string, at: Date): TransactItem[] => {
   const when = at.toISOString();
@@ -50,7 +66,8 @@ const paidItems = (table: string, order: Order, paymentIntentId: string, at: Dat
 /**
  * The saga's success step: commits the held stock (sold) and, in the same transaction, marks the order
  * paid and writes its events, so they happen once however often the step runs. A paid order is a no-op;
- * a closed one is `checkout_closed` and a lost hold `hold_lost` — both end in a refund.
+ * a closed one is `checkout_closed` and a lost hold `hold_lost` — both end in a refund. Only the order's
+ * own PaymentIntent completes it (`payment_mismatch` otherwise: the saga waits on).
  */
 export const completeCheckout = async (
   deps: { readonly table: string; readonly orders: OrderRepository },
@@ -66,6 +83,8 @@ export const completeCheckout = async (
     return { status: 'paid', changed: false };
   }
   if (order.status !== 'pending_payment') throw checkoutClosed(order);
+  if (order.payment.paymentIntentId !== paymentIntentId)
+    throw new PaymentMismatchError(orderId, paymentIntentId);
   const settled = await settleReservation(deps.table, order.reservationId, 'commit', now, (_r, at) =>
     paidItems(deps.table, order, paymentIntentId, at),
   );

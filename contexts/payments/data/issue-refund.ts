@@ -40,6 +40,7 @@ export const listRefunds = async (deps: RefundDeps, orderId: string): Promise<Re
     refunded: refundedTotal(items),
     refundable: refundableOf(captured, items),
     items,
+    mismatches: ledger.mismatches,
   };
 };
 

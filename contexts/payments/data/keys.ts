@@ -16,6 +16,14 @@ export const paymentKeys = {
   refund: (orderId: string, refundId: string) => ({ pk: `PAYMENT#${orderId}`, sk: `REFUND#${refundId}` }),
   refundPrefix: 'REFUND#',
   /**
+   * A succeeded payment that named the order but was not its own (docs/payments.md#payment-integrity):
+   * one per PaymentIntent, so a redelivered event finds it and refunds nothing twice.
+   */
+  mismatch: (orderId: string, paymentIntentId: string) => ({
+    pk: `PAYMENT#${orderId}`,
+    sk: `MISMATCH#${paymentIntentId}`,
+  }),
+  /**
    * The order's refund total: every refund that did not fail, and a version. Each new refund moves it
    * conditionally on the version read, so two refunds racing for the same money cannot both take it.
    */
@@ -40,4 +48,5 @@ export const Entity = {
   paymentResult: 'PAYMENT_RESULT',
   refund: 'REFUND',
   refundTotals: 'REFUND_TOTALS',
+  paymentMismatch: 'PAYMENT_MISMATCH',
 } as const;

@@ -4,6 +4,7 @@ import type { PaymentStatus } from '#contexts/orders/domain/schemas.ts';
 import { documentClient } from '#platform/data/client.ts';
 import { type TransactItem, transact } from '#platform/data/transact.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { type PaymentMismatch, paymentMismatchSchema } from '../domain/mismatch.ts';
 import { firstRetryAt } from '../domain/refund-retries.ts';
 import { type Refund, refundSchema } from '../domain/refunds.ts';
 import { PAYMENTS_SOURCE, refundFailed, refundIssued } from '../events.ts';
@@ -24,6 +25,8 @@ export interface RefundLedger {
    * when no checkout was waiting): it counts refunds made in Stripe's dashboard too. 0 when none.
    */
   readonly providerRefunded: number;
+  /** Succeeded payments that named the order but were not its own, each with its refund. */
+  readonly mismatches: PaymentMismatch[];
 }
 
 /** A refund's item; a `requested` one is in the retry sweep's index, due after the grace. */
@@ -42,8 +45,8 @@ const refundItem = (refund: Refund, fingerprint: string) => ({
 });
 
 /**
- * An order's refunds in the payment partition: refund items, the refund total and the payment result
- * (1 Query, strongly consistent: the partition holds these only).
+ * An order's refunds in the payment partition: refund items, the refund total, the payment result and
+ * the mismatching payments (1 Query, strongly consistent: the partition holds these only).
  */
 export const readRefunds = async (table: string, orderId: string): Promise<RefundLedger> => {
   const { Items = [] } = await documentClient().send(
@@ -60,7 +63,10 @@ export const readRefunds = async (table: string, orderId: string): Promise<Refun
     .sort((a, b) => a.refund.createdAt.localeCompare(b.refund.createdAt));
   const result = Items.find((i) => i.entity === Entity.paymentResult);
   const providerRefunded = result?.outcome === 'refunded' ? Number(result.amountRefunded ?? 0) : 0;
-  return { refunds, version: Number(totals?.version ?? 0), providerRefunded };
+  const mismatches = Items.filter((i) => i.entity === Entity.paymentMismatch)
+    .map((i) => paymentMismatchSchema.parse(i))
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  return { refunds, version: Number(totals?.version ?? 0), providerRefunded, mismatches };
 };
 
 /** What recording a new refund did: recorded, the refund's id was taken, or another refund came first. */

@@ -3,6 +3,7 @@ import { derivedId } from '#platform/idempotency/derive.ts';
 import { subtractAmounts, sumAmounts } from '#platform/money/arithmetic.ts';
 import { currencyCode } from '#platform/money/currencies.ts';
 import { amountSchema } from '#platform/money/schema.ts';
+import { paymentMismatchSchema } from './mismatch.ts';
 
 /*
  * Refunds of an order's payment (pure). The amounts are the order's currency in minor units; a refund
@@ -70,6 +71,11 @@ export const refundListSchema = z
     refunded: amountSchema,
     refundable: amountSchema,
     items: z.array(refundSchema),
+    /**
+     * Succeeded payments that named the order but were not its payment (another PaymentIntent, amount or
+     * currency), each refunded in full: not counted above (they were never the order's money).
+     */
+    mismatches: z.array(paymentMismatchSchema),
   })
   .meta({ id: 'RefundList' });
 export type RefundList = z.infer<typeof refundListSchema>;

@@ -63,7 +63,9 @@ export const listOrderRefunds = refundOperation({
   summary: 'An order’s refunds and what is left to refund',
   description:
     'Every refund of the order, oldest first, with what was paid (`captured`), what is refunded or on its ' +
-    'way back (`refunded`: every refund that did not fail) and what is left (`refundable`).',
+    'way back (`refunded`: every refund that did not fail) and what is left (`refundable`). `mismatches` ' +
+    'lists succeeded payments that named the order but were not its payment (another PaymentIntent, ' +
+    'amount or currency): never counted as the order’s money, each refunded in full (its `refund`).',
   tags: ['payments', 'orders', 'admin'],
   request: { path: orderPath },
   responses: { 200: { description: 'The order’s refunds', schema: refundListSchema } },

@@ -5,7 +5,9 @@ import { logger } from '#platform/http/logger.ts';
 import { json } from '#platform/http/response.ts';
 import { followRefundUpdate } from '../data/issue-refund.ts';
 import { notifyWaitingCheckout } from '../data/notify-checkout.ts';
+import { type MismatchTaken, refundMismatch } from '../data/refund-mismatch.ts';
 import { recordPaymentResult } from '../data/result-store.ts';
+import { screenPaymentResult } from '../data/screen-result.ts';
 import { paymentResultOf, refundUpdateOf, verifyStripeEvent } from '../stripe/webhook-event.ts';
 import { webhookOperation } from '../wiring.ts';
 
@@ -19,12 +21,14 @@ const stripeSignature = z.object({
 
 const webhookAck = z.object({
   received: z.literal(true),
-  effect: z.enum(['resumed', 'recorded', 'duplicate', 'superseded', 'ignored']).meta({
+  effect: z.enum(['resumed', 'recorded', 'duplicate', 'superseded', 'ignored', 'mismatch']).meta({
     description:
       '`resumed`: the order’s waiting checkout took the outcome at once (nothing to record); ' +
       '`recorded`: the order’s payment result was written; `duplicate`: this event id was handled before; ' +
       '`superseded`: a later outcome is already recorded; `ignored`: an event type or payment this ' +
-      'backend does not act on.',
+      'backend does not act on (another intent’s decline, cancel or refund included); `mismatch`: a ' +
+      'success naming an order that is not its payment (another intent, amount or currency), recorded ' +
+      'and refunded, the order untouched.',
   }),
 });
 
@@ -34,7 +38,9 @@ const webhookAck = z.object({
  * nothing is written (the usual case: the shopper pays after the wait began). Otherwise it records the
  * order's payment result once per event id (one conditional Put) and tries the saga again (a saga not yet
  * waiting reads the recorded result itself). A full refund moves a paid order to `refunded`; a success for
- * an order that ended unpaid is refunded — docs/payments.md.
+ * an order that ended unpaid is refunded. Only the order's own payment does any of this: a success with
+ * another intent, amount or currency is recorded as a mismatch and refunded, another intent's other
+ * outcomes are ignored — docs/payments.md#payment-integrity.
  */
 export const receiveStripeWebhook = webhookOperation({
   route: 'POST /webhooks/stripe',
@@ -83,6 +89,19 @@ export const receiveStripeWebhook = webhookOperation({
         orderId: result.orderId,
         ...fields,
       });
+    // Only the order's own payment may decide it: read the order before anything acts on the result.
+    const screened = await screenPaymentResult(orders, result);
+    if (screened.kind === 'foreign') {
+      log({ effect: 'ignored', reason: 'another_payment_intent' });
+      return json(200, { received: true, effect: 'ignored' });
+    }
+    if (screened.kind === 'mismatch') {
+      const { expected, reasons } = screened;
+      const taken = await refundMismatch({ table, gateway }, result, expected, reasons, logMismatch);
+      if (taken.mismatch.refund.status === 'failed')
+        logger.error('PaymentMismatch refund refused', fields(taken));
+      return json(200, { received: true, effect: taken.created ? 'mismatch' : 'duplicate' });
+    }
     const waiting = await notifyWaitingCheckout(table, result);
     if (waiting === 'resumed') {
       log({ effect: 'resumed' });
@@ -106,3 +125,25 @@ export const receiveStripeWebhook = webhookOperation({
     return json(200, { received: true, effect });
   },
 });
+
+/** What a mismatch's log lines say: ids, amounts, reasons and the refund (no personal data). */
+const fields = ({ mismatch }: MismatchTaken) => ({
+  orderId: mismatch.orderId,
+  paymentIntentId: mismatch.paymentIntentId,
+  eventId: mismatch.eventId,
+  reasons: mismatch.reasons,
+  amount: mismatch.amount,
+  currency: mismatch.currency,
+  expected: mismatch.expected,
+  refund: mismatch.refund,
+});
+
+/**
+ * `PaymentMismatch` at error level when it is recorded (ops alarm on the message, as on the event),
+ * before its refund is asked for; a redelivery logs at info. A refund Stripe refused is logged at error
+ * level as `PaymentMismatch refund refused` each time it is seen: a person must act.
+ */
+const logMismatch = (taken: MismatchTaken) => {
+  if (taken.created) logger.error('PaymentMismatch', fields(taken));
+  else logger.info('PaymentMismatch again', fields(taken));
+};

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { CartStore } from '#contexts/carts/data/store.ts';
 import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
+import { awaitPaymentStep } from '#contexts/checkout/workflow/await-payment.ts';
 import { completeCheckout } from '#contexts/checkout/workflow/complete-order.ts';
 import { openPayment } from '#contexts/checkout/workflow/open-payment.ts';
 import { placeOrder } from '#contexts/checkout/workflow/place-order.ts';
@@ -9,6 +10,7 @@ import { refundUnclaimed } from '#contexts/checkout/workflow/refunded.ts';
 import { releaseCheckout } from '#contexts/checkout/workflow/release-checkout.ts';
 import { settleReservation } from '#contexts/inventory/data/settle.ts';
 import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
+import { recordPaymentResult } from '#contexts/payments/data/result-store.ts';
 import type { PaymentResult } from '#contexts/payments/domain/result.ts';
 import { stripeClient, stripeGateway } from '#contexts/payments/stripe/gateway.ts';
 import { promotionKeys } from '#contexts/pricing/data/keys.ts';
@@ -161,6 +163,51 @@ describe('the saga’s steps and compensations, failing after each step', () => 
     expect(events.filter((e) => e === 'OrderPlaced')).toHaveLength(1);
     expect(events.filter((e) => e === 'PaymentSucceeded')).toHaveLength(1);
     expect(events).not.toContain('CheckoutFailed');
+  });
+
+  it('completion refuses a PaymentIntent that is not the order’s own and leaves the order waiting', async () => {
+    const c = await placedCheckout();
+    const { intent } = await openPayment(c.deps, c.orderId);
+    await c.browserPays(intent);
+    await expect(completeCheckout(c.deps, c.orderId, 'pi_someone_else')).rejects.toMatchObject({
+      name: 'PaymentMismatchError',
+      code: 'payment_mismatch',
+    });
+    expect((await c.order()).status).toBe('pending_payment');
+    expect(await c.stock()).toMatchObject({ reserved: 3 });
+    expect(await c.events()).not.toContain('OrderPlaced');
+    // The order's own payment still completes it.
+    await completeCheckout(c.deps, c.orderId, intent.paymentIntentId);
+    expect((await c.order()).status).toBe('paid');
+  });
+
+  it.each([
+    ['another intent', { paymentIntentId: 'pi_someone_else' }],
+    ['a smaller amount', { amount: 1 }],
+    ['another currency', { currency: 'USD' }],
+  ])('the wait does not resume itself with an early success of %s', async (_, differs) => {
+    process.env.AWS_ENDPOINT_URL_SFN = cloud().endpoints.stepfunctions;
+    const c = await placedCheckout();
+    const { order, intent } = await openPayment(c.deps, c.orderId);
+    const early: PaymentResult = {
+      orderId: c.orderId,
+      outcome: 'succeeded',
+      paymentIntentId: intent.paymentIntentId,
+      eventId: `evt_early_${c.orderId}`,
+      eventType: 'payment_intent.succeeded',
+      eventCreated: Math.floor(Date.now() / 1000),
+      recordedAt: new Date().toISOString(),
+      amount: order.totals.grandTotal,
+      currency: order.currency,
+      ...differs,
+    };
+    expect(await recordPaymentResult(c.f.table, early)).toBe('recorded');
+    const step = { table: c.f.table, orders: c.deps.orders };
+    // A token no execution holds: resuming with it would answer `stale`; waiting sends nothing.
+    expect(await awaitPaymentStep(step, { orderId: c.orderId, taskToken: 'token-of-no-task' })).toEqual({
+      effect: 'waiting',
+    });
+    expect((await c.order()).status).toBe('pending_payment');
   });
 
   it('a payment that succeeds as the wait times out completes the order instead of canceling it', async () => {

@@ -35,6 +35,7 @@ const statesOf = (name: MachineName): Record<string, State> => {
 };
 
 const machines = { checkout: statesOf('checkout'), checkoutPayment: statesOf('checkoutPayment') };
+const STARTS: Record<MachineName, string> = { checkout: 'PlaceOrder', checkoutPayment: 'AwaitPayment' };
 const machineOf = (state: string): MachineName | undefined =>
   (Object.keys(machines) as MachineName[]).find((m) => machines[m][state] !== undefined);
 
@@ -108,8 +109,10 @@ describe('the checkout saga’s compensations', () => {
       const home = machineOf(step.compensatedBy);
       expect(home, `${step.compensatedBy} is no state of either workflow`).toBeDefined();
       for (const c of state.Catch ?? []) {
-        // A Catch that resumes where success goes is no failure (a saga that already runs, for instance).
+        // A Catch that resumes where success goes is no failure (a saga that already runs, for instance),
+        // nor one that goes back to a step the run passed on its way here (to wait for the right payment).
         if (c.Next === state.Next) continue;
+        if (successPathTo(states, STARTS[own], id).includes(c.Next)) continue;
         const reached = [...tasksReached(states, c.Next)];
         // A compensation in the other workflow is not this run's to call: the run ends, undoing nothing.
         expect(reached, `${id} on ${c.ErrorEquals.join(', ')}`).toEqual(

@@ -78,8 +78,11 @@ describe('the payment saga', () => {
       expect(States[end]!.Next).toBe('Release');
   });
 
-  it('refunds when the order cannot be completed after the payment succeeded', () => {
-    expect(States.CompleteOrder!.Catch).toEqual([expect.objectContaining({ Next: 'RefundAndRelease' })]);
+  it('refunds when the order cannot be completed after the payment succeeded, and waits on for another intent', () => {
+    expect(States.CompleteOrder!.Catch).toEqual([
+      expect.objectContaining({ ErrorEquals: ['PaymentMismatchError'], Next: 'AwaitPayment' }),
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'RefundAndRelease' }),
+    ]);
     expect(States.RefundAndRelease).toMatchObject({ Parameters: { refund: true } });
   });
 });

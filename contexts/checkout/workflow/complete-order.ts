@@ -6,8 +6,8 @@ import { CHANNEL_EVENTS_VERSION, ORDERS_SOURCE, orderPlaced } from '#contexts/or
 import type { TransactItem } from '#platform/data/transact.ts';
 import { AppError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { checkoutClosed } from './checkout-closed.ts';
 import { completeStepInput } from './inputs.ts';
-import { checkoutClosed } from './open-payment.ts';
 
 /**
  * What undoes a completion that cannot keep the order (closed meanwhile, hold lost): `Release` with a
@@ -30,19 +30,32 @@ export class HoldLostError extends AppError {
   }
 }
 
-/** The writes that commit with the stock: the order paid, `OrderPlaced` and `PaymentSucceeded`. */
-const paidItems = (table: string, order: Order, paymentIntentId: string, at: Date): TransactItem[] => {
+/**
+ * The writes that commit with the stock: the order paid, `OrderPlaced` and `PaymentSucceeded` — none
+ * for an order with nothing to pay (no intent: `paymentIntentId` null), which is paid as placed.
+ */
+const paidItems = (table: string, order: Order, paymentIntentId: string | null, at: Date): TransactItem[] => {
   const when = at.toISOString();
+  const reason = paymentIntentId ? 'payment_succeeded' : 'no_payment_due';
   return [
-    ...orderTransitionItems(table, order, ['pending_payment'], 'paid', when, 'payment_succeeded'),
+    ...orderTransitionItems(table, order, ['pending_payment'], 'paid', when, reason),
     ...[
       outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, when), at, CHANNEL_EVENTS_VERSION),
-      outboxItem(
-        ORDERS_SOURCE,
-        'PaymentSucceeded',
-        { orderId: order.id, paymentIntentId, currency: order.currency, amount: order.totals.grandTotal },
-        at,
-      ),
+      ...(paymentIntentId
+        ? [
+            outboxItem(
+              ORDERS_SOURCE,
+              'PaymentSucceeded',
+              {
+                orderId: order.id,
+                paymentIntentId,
+                currency: order.currency,
+                amount: order.totals.grandTotal,
+              },
+              at,
+            ),
+          ]
+        : []),
     ].map((Item): TransactItem => ({ Put: { TableName: table, Item } })),
   ];
 };
@@ -55,7 +68,8 @@ const paidItems = (table: string, order: Order, paymentIntentId: string, at: Dat
 export const completeCheckout = async (
   deps: { readonly table: string; readonly orders: OrderRepository },
   orderId: string,
-  paymentIntentId: string,
+  /** Null for an order with nothing to pay (a total of 0), completed by checkout itself. */
+  paymentIntentId: string | null,
   now = () => new Date(),
 ): Promise<{ status: 'paid'; changed: boolean }> => {
   const order = await deps.orders.getForUpdate(orderId);

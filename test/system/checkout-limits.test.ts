@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orderIdFor } from '#contexts/checkout/domain/ids.ts';
-import { waitBudget } from '../support/budget.ts';
+import { scaled, waitBudget } from '../support/budget.ts';
 import {
   busEvents,
   cartCall,
@@ -62,7 +62,10 @@ const nothingWritten = async (cartId: string, who: Shopper, key: string) => {
   expect(cart.body.status).toBe('open');
 };
 
-describe('checkout totals Stripe cannot charge, and input the workflow cannot carry', () => {
+// The first checkout of a run starts cold functions and waits out the stock locations' cache: as long as checkout.test.ts's.
+describe('checkout totals Stripe cannot charge, and input the workflow cannot carry', {
+  timeout: scaled(120_000),
+}, () => {
   let shippingOptionId: string;
 
   beforeAll(async () => {

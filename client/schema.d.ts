@@ -1356,7 +1356,7 @@ export interface paths {
     put?: never;
     /**
      * Check a cart out: the order, its stock held, and a PaymentIntent to pay
-     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A customer’s order takes the e-mail from the token when the cart has none. Stock is held only at the cart’s channel’s stock locations (docs/channels.md). See docs/checkout.md.
+     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A total of 0 (a 100% promotion with free shipping) needs no payment: the order is `paid` at once, `paymentRequired: false` and `payment: null`. A total Stripe cannot charge (below its minimum for the currency, e.g. 0.50 EUR, or above 99,999,999 minor units) is 422 `amount_too_small` / `amount_too_large` before anything is held. A malformed `X-Cart-Token` (over 64 characters) is 400. A customer’s order takes the e-mail from the token when the cart has none. Stock is held only at the cart’s channel’s stock locations (docs/channels.md). See docs/checkout.md.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -2183,7 +2183,7 @@ export interface components {
       /** @description For a guest order: the `X-Order-Token` that opens it. Null for a customer. */
       orderToken: string | null;
       /**
-       * @description `pending_payment` for a new checkout
+       * @description `pending_payment` for a new checkout; `paid` when the total is 0 (nothing to pay)
        * @enum {string}
        */
       status:
@@ -2204,6 +2204,9 @@ export interface components {
         previousUnitPrice: number;
         unitPrice: number;
       }[];
+      /** @description False when the total is 0 (a 100% promotion with free shipping): the order is paid as placed, with no PaymentIntent, and `payment` is null */
+      paymentRequired: boolean;
+      /** @description Null when `paymentRequired` is false */
       payment: {
         /** @constant */
         provider: 'stripe';
@@ -2211,7 +2214,7 @@ export interface components {
         /** @description For Stripe.js `confirmPayment` only; never log it */
         clientSecret: string;
         publishableKey: string;
-      };
+      } | null;
     };
     Refund: {
       id: string;
@@ -11008,7 +11011,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The order, awaiting payment */
+      /** @description The order, awaiting payment (or paid, when its total is 0) */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11062,7 +11065,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `empty_cart`, `excluded_lines`, `shipping_method_required`, `email_required`, `too_many_lines`, `reservation_too_large`, `promotion_exhausted`, `promotion_customer_limit_reached` */
+      /** @description Problem; `code`: `empty_cart`, `excluded_lines`, `shipping_method_required`, `email_required`, `too_many_lines`, `reservation_too_large`, `promotion_exhausted`, `promotion_customer_limit_reached`, `amount_too_small`, `amount_too_large` */
       422: {
         headers: {
           [name: string]: unknown;

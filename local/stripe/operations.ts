@@ -1,3 +1,4 @@
+import { displayAmount, MINIMUM_CHARGES } from './amounts.ts';
 import { type Caller, secretKeyRequired } from './auth.ts';
 import { invalidRequest, StripeApiError, unexpectedState } from './errors.ts';
 import type { FormObject } from './form.ts';
@@ -78,9 +79,25 @@ const explicitTypes = (params: CreateIntentParams): string[] | undefined => {
   return params.allowed_payment_method_types ?? params.payment_method_types;
 };
 
+/**
+ * Stripe refuses an intent below its minimum charge for the currency (400 `amount_too_small`, param
+ * `amount`), before executing: nothing is saved under the idempotency key, as for any invalid param.
+ */
+const refuseBelowMinimum = (amount: number, currency: string) => {
+  const minimum = MINIMUM_CHARGES[currency];
+  if (minimum !== undefined && amount < minimum)
+    throw invalidRequest(
+      'amount_too_small',
+      `Amount must be at least ${displayAmount(minimum, currency)} ${currency}`,
+      'amount',
+      true,
+    );
+};
+
 export const createPaymentIntent: Operation = (ctx) => {
   secretOnly(ctx);
   const params = parseParams(createIntentParams, ctx.form);
+  refuseBelowMinimum(params.amount, params.currency);
   const types = explicitTypes(params);
   const automatic = params.automatic_payment_methods;
   const id = newId('pi');

@@ -34,12 +34,13 @@ const parcelDe = () => {
 };
 
 /**
- * A cart ready to check out: the lines, an e-mail (guests; `email` or a shared one), an address in Germany, a shipping method.
+ * A cart ready to check out: the lines, an e-mail (guests; `email` or a shared one), an address in Germany, a shipping method
+ * (`optionId`, or a shared flat 5.00 EUR one).
  * A customer's cart (`bearer`) takes the e-mail from the token.
  */
 export const readyCart = async (
   lines: ReadonlyArray<{ variantId: string; quantity: number }>,
-  options: { bearer?: string; code?: string; email?: string } = {},
+  options: { bearer?: string; code?: string; email?: string; optionId?: string } = {},
 ) => {
   const created = await cartCall(
     'POST',
@@ -74,7 +75,7 @@ export const readyCart = async (
   const method = await cartCall(
     'PUT',
     `/carts/${cartId}/shipping-method`,
-    { optionId: await parcelDe() },
+    { optionId: options.optionId ?? (await parcelDe()) },
     who,
   );
   expect(method.status).toBe(200);

@@ -22,7 +22,7 @@ export class CheckoutUnavailableError extends AppError {
 
 const priceChange = z.object({ variantId: z.string(), previousUnitPrice: z.number(), unitPrice: z.number() });
 
-/** What the checkout workflow answers (its `Placed`, `*Refused` and `Failed` states). */
+/** What the checkout workflow answers (its `Placed`, `PlacedFree`, `*Refused` and `Failed` states). */
 const workflowOutput = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('placed'),
@@ -32,9 +32,10 @@ const workflowOutput = z.discriminatedUnion('outcome', [
     priceChanges: z.array(priceChange),
     status: z.string(),
     total: z.object({ grandTotal: z.number().int(), currency: z.string() }),
-    paymentIntentId: z.string(),
-    clientSecret: z.string(),
-    publishableKey: z.string(),
+    // Absent for an order with nothing to pay (`PlacedFree`): it is paid as placed.
+    paymentIntentId: z.string().optional(),
+    clientSecret: z.string().optional(),
+    publishableKey: z.string().optional(),
   }),
   z.object({ outcome: z.literal('refused'), refusal: refusalSchema }),
   z.object({ outcome: z.literal('failed'), error: z.string().optional() }),

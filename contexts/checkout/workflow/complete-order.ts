@@ -6,8 +6,8 @@ import { CHANNEL_EVENTS_VERSION, ORDERS_SOURCE, orderPlaced } from '#contexts/or
 import type { TransactItem } from '#platform/data/transact.ts';
 import { AppError } from '#platform/errors/index.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import { checkoutClosed } from './checkout-closed.ts';
 import { completeStepInput } from './inputs.ts';
-import { checkoutClosed } from './open-payment.ts';
 
 /**
  * What undoes a completion that cannot keep the order (closed meanwhile, hold lost): `Release` with a
@@ -36,29 +36,44 @@ export class HoldLostError extends AppError {
  * the webhook refunds a payment that was not the order's).
  */
 export class PaymentMismatchError extends AppError {
-  constructor(orderId: string, paymentIntentId: string) {
+  constructor(orderId: string, paymentIntentId: string | null) {
     super({
       status: 409,
       code: 'payment_mismatch',
       title: 'Conflict',
-      detail: `PaymentIntent ${paymentIntentId} is not the payment of order ${orderId}`,
+      detail: paymentIntentId
+        ? `PaymentIntent ${paymentIntentId} is not the payment of order ${orderId}`
+        : `Order ${orderId} has a payment to make: it cannot be completed without one`,
     });
   }
 }
 
-/** The writes that commit with the stock: the order paid, `OrderPlaced` and `PaymentSucceeded`. */
-const paidItems = (table: string, order: Order, paymentIntentId: string, at: Date): TransactItem[] => {
+/**
+ * The writes that commit with the stock: the order paid, `OrderPlaced` and `PaymentSucceeded` — none
+ * for an order with nothing to pay (no intent: `paymentIntentId` null), which is paid as placed.
+ */
+const paidItems = (table: string, order: Order, paymentIntentId: string | null, at: Date): TransactItem[] => {
   const when = at.toISOString();
+  const reason = paymentIntentId ? 'payment_succeeded' : 'no_payment_due';
   return [
-    ...orderTransitionItems(table, order, ['pending_payment'], 'paid', when, 'payment_succeeded'),
+    ...orderTransitionItems(table, order, ['pending_payment'], 'paid', when, reason),
     ...[
       outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, when), at, CHANNEL_EVENTS_VERSION),
-      outboxItem(
-        ORDERS_SOURCE,
-        'PaymentSucceeded',
-        { orderId: order.id, paymentIntentId, currency: order.currency, amount: order.totals.grandTotal },
-        at,
-      ),
+      ...(paymentIntentId
+        ? [
+            outboxItem(
+              ORDERS_SOURCE,
+              'PaymentSucceeded',
+              {
+                orderId: order.id,
+                paymentIntentId,
+                currency: order.currency,
+                amount: order.totals.grandTotal,
+              },
+              at,
+            ),
+          ]
+        : []),
     ].map((Item): TransactItem => ({ Put: { TableName: table, Item } })),
   ];
 };
@@ -72,7 +87,8 @@ const paidItems = (table: string, order: Order, paymentIntentId: string, at: Dat
 export const completeCheckout = async (
   deps: { readonly table: string; readonly orders: OrderRepository },
   orderId: string,
-  paymentIntentId: string,
+  /** Null for an order with nothing to pay (a total of 0), completed by checkout itself. */
+  paymentIntentId: string | null,
   now = () => new Date(),
 ): Promise<{ status: 'paid'; changed: boolean }> => {
   const order = await deps.orders.getForUpdate(orderId);
@@ -83,7 +99,9 @@ export const completeCheckout = async (
     return { status: 'paid', changed: false };
   }
   if (order.status !== 'pending_payment') throw checkoutClosed(order);
-  if (order.payment.paymentIntentId !== paymentIntentId)
+  // Only the order's own intent pays it; no intent (null) only an order with nothing to pay, which has none.
+  const own = order.payment.paymentIntentId ?? null;
+  if (own !== paymentIntentId || (paymentIntentId === null && order.totals.grandTotal !== 0))
     throw new PaymentMismatchError(orderId, paymentIntentId);
   const settled = await settleReservation(deps.table, order.reservationId, 'commit', now, (_r, at) =>
     paidItems(deps.table, order, paymentIntentId, at),

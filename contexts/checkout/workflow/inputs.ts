@@ -16,19 +16,30 @@ export const checkoutInput = z.strictObject({
 });
 export type CheckoutInput = z.infer<typeof checkoutInput>;
 
+/** The longest refusal `detail` and the most `errors` a refusal carries through the workflow. */
+const MAX_DETAIL = 2000;
+const MAX_ERRORS = 100;
+
 /** A business refusal a step answers with instead of failing: the route turns it into problem+json. */
 export const refusalSchema = z.object({
   status: z.number().int().min(400).max(499),
   code: z.string().max(100),
   title: z.string().max(200),
-  detail: z.string().max(2000).optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  detail: z.string().max(MAX_DETAIL).optional(),
+  errors: z
+    .array(z.object({ path: z.string().max(500), message: z.string().max(500) }))
+    .max(MAX_ERRORS)
+    .optional(),
 });
 export type Refusal = z.infer<typeof refusalSchema>;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * A typed 4xx error as a step's answer (a refusal is the shopper's business, not the workflow's
  * failure: no retry, no compensation); anything else is rethrown for the state machine's Retry/Catch.
+ * Clipped to the refusal's bounds: a refusal too long to carry must still be a refusal, never a
+ * failed step (which would start the saga that ends an order never placed, and answer 503).
  */
 export const refusalOf = (error: unknown): { refusal: Refusal } => {
   if (error instanceof AppError && error.statusCode < 500) {
@@ -36,8 +47,14 @@ export const refusalOf = (error: unknown): { refusal: Refusal } => {
       status: error.statusCode,
       code: error.code,
       title: error.title,
-      detail: error.message,
-      ...(error.errors ? { errors: error.errors } : {}),
+      detail: clip(error.message, MAX_DETAIL),
+      ...(error.errors
+        ? {
+            errors: error.errors
+              .slice(0, MAX_ERRORS)
+              .map((e) => ({ path: clip(e.path, 500), message: clip(e.message, 500) })),
+          }
+        : {}),
     };
     return { refusal: refusalSchema.parse(fields) };
   }

@@ -1,9 +1,11 @@
 import { type OrderRepository, orderNotFound } from '#contexts/orders/data/repository.ts';
 import { orderPaymentIntentUpdate } from '#contexts/orders/data/transitions.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
+import { paymentRequired } from '#contexts/payments/domain/charge-limits.ts';
 import type { PaymentGateway, PaymentIntentView } from '#contexts/payments/domain/gateway.ts';
 import { transact } from '#platform/data/transact.ts';
-import { ConflictError } from '#platform/errors/index.ts';
+import { checkoutClosed } from './checkout-closed.ts';
+import { completeFreeOrder } from './complete-free-order.ts';
 import { orderStepInput, refusalOf } from './inputs.ts';
 
 /**
@@ -20,10 +22,6 @@ export interface PaymentDeps {
   readonly gateway: PaymentGateway;
 }
 
-/** 409 `checkout_closed`: the order ended (failed, expired, canceled) before it was paid. */
-export const checkoutClosed = (order: Order) =>
-  new ConflictError(`Order ${order.id} is ${order.status}; start a new checkout`, 'checkout_closed');
-
 /**
  * The PaymentIntent of a placed order: the one it records, or a new one for its server-computed total
  * (the adapter derives Stripe's idempotency key from the order id, so a retried step creates one intent),
@@ -34,9 +32,21 @@ export const openPayment = async (
   deps: PaymentDeps,
   orderId: string,
   now = new Date(),
-): Promise<{ order: Order; intent: PaymentIntentView }> => {
+): Promise<{ order: Order; intent: PaymentIntentView }> => intentFor(deps, await orderOf(deps, orderId), now);
+
+/** The order as it stands (strongly consistent): the step acts on its current status. */
+const orderOf = async (deps: { readonly orders: OrderRepository }, orderId: string): Promise<Order> => {
   const order = await deps.orders.getForUpdate(orderId);
   if (!order) throw orderNotFound(orderId);
+  return order;
+};
+
+const intentFor = async (
+  deps: PaymentDeps,
+  order: Order,
+  now: Date,
+): Promise<{ order: Order; intent: PaymentIntentView }> => {
+  const orderId = order.id;
   // A replay of a paid order still answers it; one that ended unpaid has nothing left to pay.
   if (order.status !== 'pending_payment' && order.status !== 'paid') throw checkoutClosed(order);
   const recorded = order.payment.paymentIntentId;
@@ -61,6 +71,8 @@ export const openPayment = async (
   };
 };
 
+const totalOf = (order: Order) => ({ grandTotal: order.totals.grandTotal, currency: order.currency });
+
 /** What the `OpenPayment` step is given: the orders, and Stripe's gateway and publishable key, loaded late. */
 export interface OpenPaymentStepDeps {
   readonly table: string;
@@ -72,15 +84,29 @@ export interface OpenPaymentStepDeps {
 /**
  * The `OpenPayment` state (checkout step 2): the order's PaymentIntent and what Stripe.js needs to pay
  * it. A closed order is a refusal; a provider outage throws `PaymentProviderUnavailableError` for the
- * workflow's Retry.
+ * workflow's Retry. The `CompleteFreeOrder` state runs it too: an order with a total of 0 comes back
+ * paid, `paymentRequired: false`, with no payment fields.
  */
 export const openPaymentStep = async (deps: OpenPaymentStepDeps, event: unknown) => {
   const { orderId } = orderStepInput.parse(event);
   try {
-    const { order, intent } = await openPayment({ ...deps, gateway: await deps.gateway() }, orderId);
+    const current = await orderOf(deps, orderId);
+    // Nothing to pay: no intent (Stripe refuses 0) and no Stripe call; the order completes at once.
+    // `PlacedFree` reads no payment fields: the storefront is told nothing is to pay.
+    if (!paymentRequired(current.totals.grandTotal)) {
+      const order = await completeFreeOrder(deps, current);
+      return { status: order.status, total: totalOf(order), paymentRequired: false };
+    }
+    const { order, intent } = await intentFor(
+      { ...deps, gateway: await deps.gateway() },
+      current,
+      new Date(),
+    );
+    const total = totalOf(order);
     return {
       status: order.status,
-      total: { grandTotal: order.totals.grandTotal, currency: order.currency },
+      total,
+      paymentRequired: true,
       paymentIntentId: intent.paymentIntentId,
       clientSecret: intent.clientSecret,
       // The route answering the storefront has no secret access: the key travels through the workflow.

@@ -10,10 +10,12 @@ import { orderFromCart } from '#contexts/orders/domain/from-cart.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
 import { hashOrderToken } from '#contexts/orders/domain/token.ts';
 import { CHANNEL_EVENTS_VERSION, checkoutStarted, ORDERS_SOURCE } from '#contexts/orders/events.ts';
+import { assertPayable } from '#contexts/payments/domain/charge-limits.ts';
 import { consumeFailure, consumeUsageItems, usageRefs } from '#contexts/pricing/data/promotion-usage.ts';
 import type { Promotion } from '#contexts/pricing/domain/promotion-schemas.ts';
 import type { TransactItem } from '#platform/data/transact.ts';
 import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
+import { parseInput } from '#platform/errors/parse-input.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
 import { guestOrderToken } from '../domain/ids.ts';
 import { checkoutInput, refusalOf } from './inputs.ts';
@@ -77,7 +79,8 @@ export interface PlacerDeps {
  * stock, creates the order (`pending_payment`), redeems the promotions, closes the cart and writes
  * `CheckoutStarted` and `CartCheckedOut` — all or nothing. A retry with the same key answers the same
  * order; another key for a closed cart is 409; stock short is 409 `out_of_stock`; a promotion used up
- * meanwhile is 422 `promotion_exhausted`.
+ * meanwhile is 422 `promotion_exhausted`; a total Stripe cannot charge is 422 `amount_too_small` /
+ * `amount_too_large` (a total of 0 is placed: it needs no payment).
  */
 export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new Date()): Promise<Placed> => {
   const { orderId } = req;
@@ -110,6 +113,8 @@ export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new 
     },
     now,
   );
+  // A total Stripe would refuse must be refused here, before the stock is held, not after the order exists.
+  assertPayable(order.totals.grandTotal, order.currency);
   try {
     await deps.reservations.reserve(
       {
@@ -184,11 +189,14 @@ const companion = (
 
 /**
  * The `PlaceOrder` state (checkout step 1): places the order for the workflow's input and answers what
- * the `Placed` state reads. Business refusals are its answer; anything else fails the step.
+ * the `Placed` state reads. Business refusals (and input out of bounds) are its answer; anything else
+ * fails the step.
  */
 export const placeOrderStep = async (deps: PlacerDeps, event: unknown) => {
-  const input = checkoutInput.parse(event);
   try {
+    // Inside the try: input out of bounds is a refusal (nothing written), not a failure whose Catch
+    // would start a saga for an order that was never placed.
+    const input = parseInput(checkoutInput, event, 'checkout');
     const placed = await placeOrder(deps, {
       cartId: input.cartId,
       caller: input.caller,
@@ -200,6 +208,8 @@ export const placeOrderStep = async (deps: PlacerDeps, event: unknown) => {
       orderToken: placed.orderToken,
       replayed: placed.replayed,
       priceChanges: placed.priceChanges,
+      // The workflow's `WasPlaced` branches on it: a total of 0 completes without a PaymentIntent.
+      total: { grandTotal: placed.order.totals.grandTotal, currency: placed.order.currency },
     };
   } catch (error) {
     return refusalOf(error);

@@ -1,4 +1,6 @@
 import { AppError, UnprocessableError } from '#platform/errors/index.ts';
+import type { CurrencyCode } from '#platform/money/currencies.ts';
+import { formatDecimal } from '#platform/money/decimal.ts';
 
 /**
  * The payment provider's errors as this backend names them. The saga branches on `name` (Step Functions
@@ -67,5 +69,30 @@ export class PaymentAlreadySucceededError extends AppError {
       title: 'Conflict',
       detail: `PaymentIntent ${paymentIntentId} has succeeded and cannot be cancelled; refund it instead`,
     });
+  }
+}
+
+/**
+ * 422 `amount_too_small`: the total is above zero but below the provider's smallest charge in its
+ * currency (Stripe: 0.50 USD/EUR, 0.30 GBP, …); nothing was written. Adding items makes it payable.
+ */
+export class AmountTooSmallError extends UnprocessableError {
+  constructor(amount: number, minimum: number, currency: CurrencyCode) {
+    super(
+      `The total ${formatDecimal(amount, currency)} ${currency} is below the smallest card payment ` +
+        `(${formatDecimal(minimum, currency)} ${currency}); nothing was reserved`,
+      'amount_too_small',
+    );
+  }
+}
+
+/** 422 `amount_too_large`: the total is above the provider's largest charge; nothing was written. */
+export class AmountTooLargeError extends UnprocessableError {
+  constructor(amount: number, maximum: number, currency: CurrencyCode) {
+    super(
+      `The total ${formatDecimal(amount, currency)} ${currency} is above the largest card payment ` +
+        `(${formatDecimal(maximum, currency)} ${currency}); split the order. Nothing was reserved`,
+      'amount_too_large',
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { MAX_CHARGE } from './charge-limits.ts';
 
 /** An order id as payments carry it (Stripe metadata values and idempotency keys include it). */
 export const paymentOrderId = z
@@ -16,13 +17,14 @@ export const paymentIntentId = z
   .regex(/^pi_[A-Za-z0-9_]+$/);
 
 /**
- * What a checkout asks to be paid: the order's server-computed total in minor units. Stripe's ceiling
- * is 99,999,999 minor units for most currencies. No e-mail: the order confirmation is this backend's
+ * What a checkout asks to be paid: the order's server-computed total in minor units, within Stripe's
+ * limits (`charge-limits.ts`; checkout refuses a total outside them before placing the order, so this
+ * parse failing is a defect, not a shopper's mistake). No e-mail: the order confirmation is this backend's
  * own notification, so a Stripe receipt would be a second one.
  */
 export const createIntentInput = z.strictObject({
   orderId: paymentOrderId,
-  amount: z.number().int().min(1).max(99_999_999),
+  amount: z.number().int().min(1).max(MAX_CHARGE),
   currency: currencyCode,
 });
 export type CreateIntentInput = z.infer<typeof createIntentInput>;
@@ -31,7 +33,7 @@ export type CreateIntentInput = z.infer<typeof createIntentInput>;
 export const refundInput = z.strictObject({
   orderId: paymentOrderId,
   paymentIntentId,
-  amount: z.number().int().min(1).max(99_999_999).optional(),
+  amount: z.number().int().min(1).max(MAX_CHARGE).optional(),
   refundKey: z
     .string()
     .min(1)

@@ -57,7 +57,16 @@ const checkoutInput = (n: number) => ({
   cartId: `cart-${n}`,
   caller: { token: 't' },
 });
-const placed = { orderId: 'x', orderToken: 'tok', replayed: false, priceChanges: [] };
+const placed = {
+  orderId: 'x',
+  orderToken: 'tok',
+  replayed: false,
+  priceChanges: [],
+  total: { grandTotal: 1000, currency: 'EUR' },
+};
+/** What the placing answers for an order whose total is 0, and what completing it answers. */
+const placedFree = { ...placed, total: { grandTotal: 0, currency: 'EUR' } };
+const completedFree = { status: 'paid', total: { grandTotal: 0, currency: 'EUR' }, paymentRequired: false };
 const opened = {
   status: 'pending_payment',
   total: { grandTotal: 1000, currency: 'EUR' },
@@ -159,6 +168,39 @@ describe('the checkout workflows, failing at each step (stand-in functions)', ()
     expect(await runCheckout(3)).toEqual({ outcome: 'failed', error: 'Error' });
     expect(await sagaOf(`${orderId(3)}-unconfirmed`)).toMatchObject({ status: 'RUNNING' });
     await expect(sagaOf(orderId(3))).rejects.toThrow();
+    expect(callsTo('checkoutRelease')).toEqual([]);
+  });
+
+  it('completes a free order without a saga or a payment, and answers it paid', async () => {
+    behaviour = (call, index) =>
+      call.functionName === 'checkoutPlaceOrder'
+        ? placedFree
+        : call.functionName === 'checkoutOpenPayment'
+          ? completedFree
+          : ordinary(call, index);
+    expect(await runCheckout(20)).toEqual({
+      outcome: 'placed',
+      orderId: orderId(20),
+      orderToken: 'tok',
+      replayed: false,
+      priceChanges: [],
+      status: 'paid',
+      total: { grandTotal: 0, currency: 'EUR' },
+    });
+    expect(callsTo('checkoutOpenPayment')).toEqual([{ orderId: orderId(20) }]);
+    await expect(sagaOf(orderId(20))).rejects.toThrow();
+    await expect(sagaOf(`${orderId(20)}-unconfirmed`)).rejects.toThrow();
+  });
+
+  it('a free order whose completion fails (maybe after committing) gets a saga, named apart, to end it', async () => {
+    behaviour = (call, index) => {
+      if (call.functionName === 'checkoutPlaceOrder') return placedFree;
+      if (call.functionName === 'checkoutOpenPayment') throw functionError('Error', 'DynamoDB went away');
+      return ordinary(call, index);
+    };
+    expect(await runCheckout(21)).toEqual({ outcome: 'failed', error: 'Error' });
+    expect(await sagaOf(`${orderId(21)}-unconfirmed`)).toMatchObject({ status: 'RUNNING' });
+    await expect(sagaOf(orderId(21))).rejects.toThrow();
     expect(callsTo('checkoutRelease')).toEqual([]);
   });
 

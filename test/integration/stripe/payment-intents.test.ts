@@ -156,6 +156,24 @@ describe('the local Stripe PaymentIntents API, driven by the stripe SDK', () => 
     expect(error.code).toBe(code);
   });
 
+  it.each([
+    { amount: 49, currency: 'eur', message: 'Amount must be at least €0.50 eur' },
+    { amount: 49, currency: 'usd', message: 'Amount must be at least $0.50 usd' },
+    { amount: 29, currency: 'gbp', message: 'Amount must be at least £0.30 gbp' },
+    { amount: 49, currency: 'jpy', message: 'Amount must be at least ¥50 jpy' },
+  ])(
+    'refuses $amount $currency as Stripe does: below its minimum charge',
+    async ({ amount, currency, message }) => {
+      const error = await rejection(h.stripe.paymentIntents.create({ amount, currency }));
+      expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+      expect(error).toMatchObject({ statusCode: 400, code: 'amount_too_small', param: 'amount', message });
+      // One minor unit more is Stripe's minimum itself: accepted.
+      expect((await h.stripe.paymentIntents.create({ amount: amount + 1, currency })).amount).toBe(
+        amount + 1,
+      );
+    },
+  );
+
   it('answers an unknown intent with 404 resource_missing', async () => {
     const error = await rejection(h.stripe.paymentIntents.retrieve('pi_doesNotExist'));
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import * as awaitPayment from '#contexts/checkout/workflow/await-payment.ts';
+import * as completeFreeOrder from '#contexts/checkout/workflow/complete-free-order.ts';
 import * as completeOrder from '#contexts/checkout/workflow/complete-order.ts';
 import * as openPayment from '#contexts/checkout/workflow/open-payment.ts';
 import * as placeOrder from '#contexts/checkout/workflow/place-order.ts';
@@ -44,6 +45,7 @@ const forwardSteps: Record<string, { readonly compensatedBy: string }> = {
   PlaceOrder: placeOrder,
   StartPaymentSaga: startPaymentSaga,
   OpenPayment: openPayment,
+  CompleteFreeOrder: completeFreeOrder,
   AwaitPayment: awaitPayment,
   CompleteOrder: completeOrder,
 };

@@ -13,7 +13,9 @@ const file = (products: number, lines: number) => {
   const rows: string[] = [HEADER];
   for (let l = 0; l < lines; l += 1)
     for (let p = 0; p < products; p += 1)
-      rows.push(l === 0 ? `p-${p},Product ${p},Text,P${p}-${l},S${l},1000` : `p-${p},,,P${p}-${l},S${l},1000`);
+      rows.push(
+        l === 0 ? `p-${p},Product ${p},Text,P${p}-${l},S${l},1000` : `p-${p},,,P${p}-${l},S${l},1000`,
+      );
   return rows.join('\n');
 };
 

@@ -4,7 +4,6 @@ import {
   attributesMap,
   barcode,
   categoryId,
-  optionValue,
   priceMap,
   productChannelIds,
   productOption,
@@ -23,8 +22,15 @@ export const MAX_VARIANTS = 40;
 /** The version the client read: writes apply only if it is still current (409 `version_conflict`). */
 export const expectedVersion = z.number().int().positive().max(1_000_000_000);
 
-/** An option as an admin writes it: values are checked as text here, not in the stored shape (old items still read). */
-const productOptionInput = productOption.extend({ values: z.array(lineText(optionValue)).min(1).max(30) });
+/**
+ * An option as an admin writes it: its values checked as text here, not in the stored shape (products
+ * written before still read). The separator rule is a refinement, so the document keeps one pattern.
+ */
+const optionValueInput = lineText()
+  .min(1)
+  .max(80)
+  .refine((v) => !/[,=]/.test(v), 'Must not contain "," or "="');
+const productOptionInput = productOption.extend({ values: z.array(optionValueInput).min(1).max(30) });
 
 const variantFields = {
   sku: skuText,

@@ -42,7 +42,7 @@ const optionName = z
   .min(1)
   .max(40)
   .regex(/^[a-z][a-z0-9_-]*$/, 'Expected a lower-case name');
-export const optionValue = z
+const optionValue = z
   .string()
   .min(1)
   .max(80)

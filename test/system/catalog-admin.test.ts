@@ -206,10 +206,12 @@ describe('catalog admin over HTTP', () => {
     expect(res.body.errors).toEqual([{ path, message: expect.stringMatching(/^Contains U\+/) }]);
   });
 
-  it('keeps line breaks in a description, and accents and emoji in a title', async () => {
+  // No emoji here: the local SQS (fauxqs) refuses characters past U+FFFF that SQS accepts, so the
+  // product's events would not reach their queues locally. Unit tests cover emoji.
+  it('keeps line breaks in a description, and accents and other scripts in a title', async () => {
     const input = {
       ...newProduct(),
-      title: 'Crème brûlée mug 🐋',
+      title: 'Crème brûlée mug — 東京',
       description: 'Holds 350 ml.\r\n\tDishwasher safe.',
     };
     const res = await send('POST', '/admin/products', input);

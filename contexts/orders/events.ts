@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shippingAddressInput } from '#contexts/carts/domain/schemas.ts';
+import { shippingAddressSchema } from '#contexts/carts/domain/schemas.ts';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
 import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { amountSchema } from '#platform/money/schema.ts';
@@ -47,7 +47,7 @@ export const orderPlacedData = z.object({
       }),
     )
     .max(100),
-  shippingAddress: shippingAddressInput,
+  shippingAddress: shippingAddressSchema,
   placedAt: z.iso.datetime(),
 });
 

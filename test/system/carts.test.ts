@@ -289,6 +289,24 @@ describe('carts over HTTP', () => {
     expect(unchanged.body).toMatchObject({ version: 1, lines: [], promotionCodes: [] });
   });
 
+  it.each([
+    ['a control character in an address line', { line1: 'Heidestraße 17\u001b[2J' }, 'body.line1'],
+    ['a direction override in the recipient', { name: 'Erika \u202EnnamretsuM' }, 'body.name'],
+    ['a lone surrogate in the city', { city: 'K\ud800ln' }, 'body.city'],
+  ])(
+    'refuses a shipping address with %s, naming the field, and keeps the cart unchanged',
+    async (_, patch, path) => {
+      const cart = await guestCart();
+      const auth = { token: cart.token };
+      const address = { name: 'Erika Mustermann', line1: 'Heidestraße 17', city: 'Köln', country: 'DE' };
+      const res = await cartCall('PUT', `/carts/${cart.id}/shipping-address`, { ...address, ...patch }, auth);
+      expectProblem(res, 400, 'validation_failed');
+      expect(res.body.errors).toEqual([{ path, message: expect.stringMatching(/^Contains U\+/) }]);
+      const unchanged = await cartCall('GET', `/carts/${cart.id}`, undefined, auth);
+      expect(unchanged.body).toMatchObject({ version: 1, shippingAddress: null });
+    },
+  );
+
   it('refuses an expired code and an exhausted one like a code that matches nothing', async () => {
     const cart = await guestCart();
     await cartCall(

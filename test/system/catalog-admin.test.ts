@@ -183,6 +183,42 @@ describe('catalog admin over HTTP', () => {
     expectProblem(res, 400, 'validation_failed');
   });
 
+  type NewProduct = ReturnType<typeof newProduct>;
+  it.each([
+    [
+      'a right-to-left override in the title',
+      (p: NewProduct) => ({ ...p, title: 'Invoice\u202Egpj.exe' }),
+      'body.title',
+    ],
+    [
+      'a control character in the description',
+      (p: NewProduct) => ({ ...p, description: 'Sturdy\u0007mug' }),
+      'body.description',
+    ],
+    [
+      'a line break in a variant title',
+      (p: NewProduct) => ({ ...p, variants: [{ ...p.variants[0]!, title: 'Grey\nBlue' }] }),
+      'body.variants.0.title',
+    ],
+  ])('answers 400 validation_failed for %s, naming the field', async (_, body, path) => {
+    const res = await send('POST', '/admin/products', body(newProduct()));
+    expectProblem(res, 400, 'validation_failed');
+    expect(res.body.errors).toEqual([{ path, message: expect.stringMatching(/^Contains U\+/) }]);
+  });
+
+  // No emoji here: the local SQS (fauxqs) refuses characters past U+FFFF that SQS accepts, so the
+  // product's events would not reach their queues locally. Unit tests cover emoji.
+  it('keeps line breaks in a description, and accents and other scripts in a title', async () => {
+    const input = {
+      ...newProduct(),
+      title: 'Crème brûlée mug — 東京',
+      description: 'Holds 350 ml.\r\n\tDishwasher safe.',
+    };
+    const res = await send('POST', '/admin/products', input);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ title: input.title, description: input.description });
+  });
+
   it('answers 404 for a product that does not exist, 403 for a customer and 413 for a huge body', async () => {
     expectProblem(
       await send('PATCH', `/admin/products/${randomUUID()}`, { version: 1, title: 'x' }),

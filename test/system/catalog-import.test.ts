@@ -73,6 +73,20 @@ describe('catalog import and back-office reads over HTTP', () => {
     expect(res.body.code).toBe('too_many_products');
   });
 
+  it('refuses a CSV at its 501st product without reading on, and writes none of it', async () => {
+    const t = tag();
+    const lines = Array.from(
+      { length: 501 },
+      (_, i) => `capped-${t}-${i},Capped,${`CAPPED-${t}-${i}`.toUpperCase()}`,
+    );
+    // A broken line after the cap: read, it would make the answer a 400 invalid_csv.
+    const res = await upload('text/csv', ['slug,title,sku', ...lines, 'x,"open'].join('\n'));
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('too_many_products');
+    const drafts = await api('/admin/products?status=draft&limit=100', { token: admin() });
+    expect(drafts.body.items.some((p: { slug: string }) => p.slug.startsWith(`capped-${t}`))).toBe(false);
+  });
+
   it('lists products by status and shows a product’s audit trail, newest first', async () => {
     const created = await api('/admin/products', {
       method: 'POST',

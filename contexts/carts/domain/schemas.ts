@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
 import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
-import { postalAddressFields } from '#contexts/customers/domain/schemas.ts';
+import { postalAddressFields, storedPostalAddressFields } from '#contexts/customers/domain/schemas.ts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '#contexts/pricing/domain/cart-schemas.ts';
 import { promotionCode, promotionId } from '#contexts/pricing/domain/promotion-schemas.ts';
 import {
@@ -45,15 +45,21 @@ export const updateItemInput = z.strictObject({ quantity });
 /** PUT /carts/{cartId}/email body. */
 export const cartEmailInput = z.strictObject({ email: z.email().max(254) });
 
+const shippingAddress = (fields: typeof postalAddressFields) =>
+  z.strictObject({
+    ...fields,
+    line2: fields.line2.default(null),
+    postalCode: fields.postalCode.default(null),
+    region: fields.region.default(null),
+    phone: fields.phone.default(null),
+  });
+
 /** PUT /carts/{cartId}/shipping-address body; `region` holding a state code (`CA`) selects US state tax. */
-export const shippingAddressInput = z.strictObject({
-  ...postalAddressFields,
-  line2: postalAddressFields.line2.default(null),
-  postalCode: postalAddressFields.postalCode.default(null),
-  region: postalAddressFields.region.default(null),
-  phone: postalAddressFields.phone.default(null),
-});
-export type ShippingAddress = z.infer<typeof shippingAddressInput>;
+export const shippingAddressInput = shippingAddress(postalAddressFields);
+
+/** The shipping address as a cart stores and answers it and an order keeps it (no text check: see customers). */
+export const shippingAddressSchema = shippingAddress(storedPostalAddressFields);
+export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
 
 /** PUT /carts/{cartId}/shipping-method body. */
 export const shippingMethodInput = z.strictObject({ optionId: entityId });
@@ -95,7 +101,7 @@ export const cartRecord = z.object({
   /** SHA-256 of a guest cart's token (the token itself is only ever in the creation response). */
   tokenHash: z.string().max(64).optional(),
   email: z.string().max(254).optional(),
-  shippingAddress: shippingAddressInput.optional(),
+  shippingAddress: shippingAddressSchema.optional(),
   shippingOptionId: entityId.optional(),
   codes: z.array(cartCode).max(MAX_CART_CODES),
   lines: z.array(cartLineRecord).max(MAX_CART_LINES),
@@ -148,7 +154,7 @@ export const cartSchema = z
     channelId: z.string().max(40).meta({ description: 'The sales channel the cart was started in' }),
     customerId: z.string().max(128).nullable(),
     email: z.string().max(254).nullable(),
-    shippingAddress: shippingAddressInput.nullable(),
+    shippingAddress: shippingAddressSchema.nullable(),
     shippingOptionId: z.string().max(64).nullable(),
     promotionCodes: z.array(promotionCode).max(MAX_CART_CODES),
     lines: z.array(cartLineSchema).max(MAX_CART_LINES),

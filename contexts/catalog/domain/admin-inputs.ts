@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText } from '#platform/text/schema.ts';
 import {
   attributesMap,
   barcode,
@@ -21,10 +22,20 @@ export const MAX_VARIANTS = 40;
 /** The version the client read: writes apply only if it is still current (409 `version_conflict`). */
 export const expectedVersion = z.number().int().positive().max(1_000_000_000);
 
+/**
+ * An option as an admin writes it: its values checked as text here, not in the stored shape (products
+ * written before still read). The separator rule is a refinement, so the document keeps one pattern.
+ */
+const optionValueInput = lineText()
+  .min(1)
+  .max(80)
+  .refine((v) => !/[,=]/.test(v), 'Must not contain "," or "="');
+const productOptionInput = productOption.extend({ values: z.array(optionValueInput).min(1).max(30) });
+
 const variantFields = {
   sku: skuText,
-  title: z.string().trim().min(1).max(200),
-  options: z.record(z.string().max(40), z.string().max(80)).default({}),
+  title: lineText().trim().min(1).max(200),
+  options: z.record(z.string().max(40), lineText().max(80)).default({}),
   prices: priceMap.default({}),
   weightGrams: z.number().int().nonnegative().max(1_000_000).optional(),
   barcode: barcode.optional(),
@@ -36,8 +47,8 @@ export type VariantInput = z.infer<typeof variantInput>;
 
 const productFields = {
   slug: productSlug,
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(10_000).default(''),
+  title: lineText().trim().min(1).max(200),
+  description: multilineText().max(10_000).default(''),
   categoryIds: z.array(categoryId).max(10).default([]),
   images: z
     .array(z.url({ protocol: /^https$/ }).max(2048))
@@ -45,7 +56,7 @@ const productFields = {
     .default([]),
   attributes: attributesMap.default({}),
   taxClass: taxClass.default('standard'),
-  options: z.array(productOption).max(5).default([]),
+  options: z.array(productOptionInput).max(5).default([]),
   /** The non-default channels that show it (docs/channels.md); the default channel shows every product. */
   channelIds: productChannelIds.default([]),
 };
@@ -79,7 +90,7 @@ export const updateProductInput = z.strictObject({
   version: expectedVersion,
   slug: productFields.slug.optional(),
   title: productFields.title.optional(),
-  description: z.string().max(10_000).optional(),
+  description: multilineText().max(10_000).optional(),
   categoryIds: z.array(categoryId).max(10).optional(),
   images: z
     .array(z.url({ protocol: /^https$/ }).max(2048))
@@ -87,7 +98,7 @@ export const updateProductInput = z.strictObject({
     .optional(),
   attributes: attributesMap.optional(),
   taxClass: taxClass.optional(),
-  options: z.array(productOption).max(5).optional(),
+  options: z.array(productOptionInput).max(5).optional(),
   channelIds: productChannelIds.optional(),
 });
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
@@ -101,7 +112,7 @@ export const updateVariantInput = z.strictObject({
   version: expectedVersion,
   sku: variantFields.sku.optional(),
   title: variantFields.title.optional(),
-  options: z.record(z.string().max(40), z.string().max(80)).optional(),
+  options: z.record(z.string().max(40), lineText().max(80)).optional(),
   prices: priceMap.optional(),
   weightGrams: variantFields.weightGrams,
   barcode: variantFields.barcode,

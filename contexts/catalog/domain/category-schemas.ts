@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '#platform/text/schema.ts';
 import { categoryId } from './schemas.ts';
 
 /** Most categories the store keeps: the whole tree is one Query and one response. */
@@ -42,7 +43,7 @@ const position = z.number().int().min(0).max(10_000);
 /** `POST /admin/categories`: the id is the admin's choice (a slug), so URLs stay readable. */
 export const createCategoryInput = z.strictObject({
   id: categoryId,
-  name: z.string().trim().min(1).max(100),
+  name: lineText().trim().min(1).max(100),
   parentId: categoryId.nullable().default(null),
   position: position.default(0),
 });
@@ -51,7 +52,7 @@ export type CreateCategoryInput = z.infer<typeof createCategoryInput>;
 /** `PATCH /admin/categories/{categoryId}`: rename, move (re-parent) or reorder. */
 export const updateCategoryInput = z.strictObject({
   version: z.number().int().positive(),
-  name: z.string().trim().min(1).max(100).optional(),
+  name: lineText().trim().min(1).max(100).optional(),
   parentId: categoryId.nullable().optional(),
   position: position.optional(),
 });

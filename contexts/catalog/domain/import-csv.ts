@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { type FieldIssue, ValidationError } from '#platform/errors/index.ts';
+import { AppError, type FieldIssue, ValidationError } from '#platform/errors/index.ts';
+import { IMPORT_MAX_PRODUCTS, TooManyProductsError } from './import-limits.ts';
 import { currencyCode } from './schemas.ts';
 import type { SourceRow } from './source-row.ts';
 
@@ -92,35 +93,56 @@ const variantOf = (cells: Cells) => {
 
 /** Declared options: each `option.<name>` column any variant fills, values in order of appearance. */
 const optionsOf = (variants: readonly { options: Record<string, string> }[]) => {
-  const options = new Map<string, string[]>();
+  const options = new Map<string, Set<string>>();
   for (const v of variants)
     for (const [name, value] of Object.entries(v.options)) {
-      const values = options.get(name) ?? [];
-      if (!values.includes(value)) values.push(value);
+      const values = options.get(name) ?? new Set<string>();
+      values.add(value);
       options.set(name, values);
     }
-  return [...options].map(([name, values]) => ({ name, values }));
+  return [...options].map(([name, values]) => ({ name, values: [...values] }));
 };
 
-/** Parses the file; a malformed one (an unclosed quote, a ragged line) is a 400 for the whole file. */
-const records = (body: string) => {
+type Line = { line: number; cells: Cells };
+
+/**
+ * Reads the file record by record into products: a product's lines gathered under its slug in a Map
+ * (linear however many lines a product has), a line without a slug kept apart as a failed product. The
+ * first product past IMPORT_MAX_PRODUCTS ends the reading with a 413: the rest is never parsed. A
+ * malformed file (an unclosed quote, a ragged line) is a 400 for the whole file.
+ */
+const readProducts = (body: string) => {
+  const bySlug = new Map<string, Line[]>();
+  const slugless: Line[] = [];
+  const take = (cells: Cells, { lines }: { lines: number }) => {
+    // `lines` is the line a record ends on; a quoted cell may span lines.
+    const line = lines - Object.values(cells).join('').split('\n').length + 1;
+    const slug = cells.slug ?? '';
+    const known = slug === '' ? undefined : bySlug.get(slug);
+    if (known) known.push({ line, cells });
+    else if (bySlug.size + slugless.length === IMPORT_MAX_PRODUCTS) throw new TooManyProductsError();
+    else if (slug === '') slugless.push({ line, cells });
+    else bySlug.set(slug, [{ line, cells }]);
+    return null; // gathered here, so the parser keeps no array of its own
+  };
   try {
-    const parsed: { record: Cells; info: { lines: number } }[] = parse(body, {
-      columns: checkHeader,
-      info: true,
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-    });
-    // `info.lines` is the line a record ends on; a quoted cell may span lines.
-    return parsed.map(({ record, info }) => ({
-      line: info.lines - Object.values(record).join('').split('\n').length + 1,
-      cells: record,
-    }));
+    parse(body, { columns: checkHeader, bom: true, trim: true, skip_empty_lines: true, on_record: take });
   } catch (error) {
-    if (error instanceof ValidationError) throw error;
+    if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : 'unreadable';
     throw new ValidationError('The CSV cannot be read', [{ path: 'body', message }], 'invalid_csv');
+  }
+  return { bySlug, slugless };
+};
+
+const productRow = (lines: readonly Line[]): SourceRow => {
+  const row = lines[0]!.line;
+  try {
+    const variants = lines.filter((l) => l.cells.sku).map((l) => variantOf(l.cells));
+    const options = optionsOf(variants);
+    return { row, value: { ...productFields(lines), ...(options.length ? { options } : {}), variants } };
+  } catch (error) {
+    return { row, error: error as ValidationError };
   }
 };
 
@@ -129,29 +151,11 @@ const records = (body: string) => {
  * columns filled on its first line at least). See docs/catalog.md for the columns.
  */
 export const csvProducts = (body: string): SourceRow[] => {
-  const groups = new Map<string, { line: number; cells: Cells }[]>();
-  const rows: SourceRow[] = [];
-  for (const record of records(body)) {
-    const slug = record.cells.slug ?? '';
-    if (slug === '') {
-      const issue = { path: `line ${record.line}.slug`, message: 'required' };
-      rows.push({ row: record.line, error: new ValidationError('The line has no slug', [issue]) });
-      continue;
-    }
-    groups.set(slug, [...(groups.get(slug) ?? []), record]);
-  }
-  for (const lines of groups.values()) {
-    const row = lines[0]!.line;
-    try {
-      const variants = lines.filter((l) => l.cells.sku).map((l) => variantOf(l.cells));
-      const options = optionsOf(variants);
-      rows.push({
-        row,
-        value: { ...productFields(lines), ...(options.length ? { options } : {}), variants },
-      });
-    } catch (error) {
-      rows.push({ row, error: error as ValidationError });
-    }
-  }
+  const { bySlug, slugless } = readProducts(body);
+  const rows: SourceRow[] = slugless.map(({ line }) => {
+    const issue = { path: `line ${line}.slug`, message: 'required' };
+    return { row: line, error: new ValidationError('The line has no slug', [issue]) };
+  });
+  for (const lines of bySlug.values()) rows.push(productRow(lines));
   return rows.sort((a, b) => a.row - b.row);
 };

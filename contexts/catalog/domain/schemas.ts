@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyCode } from '#platform/money/currencies.ts';
+import { lineText } from '#platform/text/schema.ts';
 
 export { type CurrencyCode, currencyCode } from '#platform/money/currencies.ts';
 
@@ -56,7 +57,7 @@ export type ProductOption = z.infer<typeof productOption>;
 
 /** Free-form descriptive attributes (material, origin): at most 30 of them. */
 export const attributesMap = z
-  .record(optionName, z.string().max(200))
+  .record(optionName, lineText().max(200))
   .refine((a) => Object.keys(a).length <= 30, 'At most 30 attributes');
 
 /** One sale price of a price list: applies to one currency between `startsAt` (incl.) and `endsAt` (excl.). */

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { rawBody } from '#platform/http/body.ts';
 import { json } from '#platform/http/response.ts';
+import { IMPORT_MAX_PRODUCTS } from '../domain/import-limits.ts';
 import { importReportSchema } from '../domain/import-report.ts';
-import {
-  IMPORT_BODY_LIMIT_BYTES,
-  IMPORT_MAX_PRODUCTS,
-  IMPORT_MEDIA_TYPES,
-  importSource,
-} from '../domain/import-source.ts';
+import { IMPORT_BODY_LIMIT_BYTES, IMPORT_MEDIA_TYPES, importSource } from '../domain/import-source.ts';
 import { adminOperation } from '../wiring.ts';
 import { actorOf } from './actor.ts';
 import { noStore } from './responses.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '#platform/text/schema.ts';
 import { categoryId, currencyCode } from '../domain/schemas.ts';
 
 const price = z.coerce.number().int().nonnegative().max(1_000_000_000_00);
@@ -15,7 +16,7 @@ const listingFields = {
   cursor: z.string().min(1).max(2048).optional(),
   /** Picks the listing partition and what `minPrice`/`maxPrice` and price sorting mean; default EUR. */
   currency: currencyCode.default('EUR'),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: lineText().trim().min(1).max(100).optional(),
   minPrice: price.optional(),
   maxPrice: price.optional(),
   option: optionFilter.optional(),

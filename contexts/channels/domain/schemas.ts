@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyCode } from '#platform/money/currencies.ts';
+import { lineText, multilineText } from '#platform/text/schema.ts';
 
 /** The channel every request without a publishable key is served by; it always exists. */
 export const DEFAULT_CHANNEL_ID = 'default';
@@ -12,8 +13,9 @@ export const channelId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Expected lower-case words joined by hyphens');
 
 const locationId = z.string().min(1).max(64);
-const name = z.string().trim().min(1).max(100);
-const description = z.string().max(1000);
+// Requests check the characters; the stored and published shape below does not, so older items still read.
+const name = lineText().trim().min(1).max(100);
+const description = multilineText().max(1000);
 
 /**
  * A sales channel (a storefront: web, app, marketplace, retail). `null` currencies or locations mean
@@ -23,8 +25,8 @@ const description = z.string().max(1000);
 export const channelSchema = z
   .object({
     id: channelId,
-    name,
-    description,
+    name: z.string().trim().min(1).max(100),
+    description: z.string().max(1000),
     currencies: z.array(currencyCode).min(1).max(10).nullable(),
     stockLocationIds: z.array(locationId).min(1).max(50).nullable(),
     isDefault: z.boolean(),
@@ -84,7 +86,7 @@ export type PublishableKey = z.infer<typeof publishableKeySchema>;
 
 /** `POST /admin/channels/{channelId}/publishable-keys`. */
 export const createKeyInput = z.strictObject({
-  title: z.string().trim().min(1).max(100).default('Storefront'),
+  title: lineText().trim().min(1).max(100).default('Storefront'),
 });
 
 export const keyPath = z.strictObject({ channelId, keyId: publishableKeyText });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expectedVersion } from '#contexts/catalog/domain/admin-inputs.ts';
+import { lineText, multilineText } from '#platform/text/schema.ts';
 import { customerId, profileSchema } from './schemas.ts';
 
 export const customerGroupId = z.string().min(1).max(64);
@@ -16,10 +17,10 @@ export const customerGroupSchema = z.object({
 });
 export type CustomerGroup = z.infer<typeof customerGroupSchema>;
 
-const name = z.string().trim().min(1).max(120);
+const name = lineText().trim().min(1).max(120);
 
 /** `POST /admin/customer-groups`. */
-export const createGroupInput = z.strictObject({ name, description: z.string().max(1000).optional() });
+export const createGroupInput = z.strictObject({ name, description: multilineText().max(1000).optional() });
 export type CreateGroupInput = z.infer<typeof createGroupInput>;
 
 /** `PATCH /admin/customer-groups/{groupId}`: `null` removes the description. */
@@ -27,7 +28,7 @@ export const updateGroupInput = z
   .strictObject({
     version: expectedVersion,
     name: name.optional(),
-    description: z.string().max(1000).nullable().optional(),
+    description: multilineText().max(1000).nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 1, { message: 'Nothing to change: send at least one field' });
 export type UpdateGroupInput = z.infer<typeof updateGroupInput>;

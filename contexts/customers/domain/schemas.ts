@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '#platform/text/schema.ts';
 
 /**
  * Most addresses a customer may keep. Enough for home, work, family and a few gift recipients; the cap
@@ -13,7 +14,9 @@ export const customerId = z.string().min(1).max(128);
 export const addressId = z.uuid();
 
 // Trimmed, non-blank text: a name of only spaces is as missing as no name.
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => lineText().trim().min(1).max(max);
+/** As `text`, without the character check: for shapes read back from the table or published in events. */
+const storedText = (max: number) => z.string().trim().min(1).max(max);
 
 /** E.164: `+`, country code, subscriber number; at most 15 digits. */
 export const phoneNumber = z
@@ -65,20 +68,28 @@ export type Profile = z.infer<typeof profileSchema>;
 // ---------------------------------------------------------------------------------------------------
 // Addresses
 
-/** A postal address as it goes on a label; carts use the same fields for their shipping address. */
-export const postalAddressFields = {
+const postalAddress = (field: typeof text) => ({
   /** The recipient, as it goes on the label. */
-  name: text(120),
-  line1: text(200),
-  line2: text(200).nullable(),
-  city: text(100),
+  name: field(120),
+  line1: field(200),
+  line2: field(200).nullable(),
+  city: field(100),
   // Optional: several countries (e.g. IE before Eircode, HK, AE) have no postal codes.
-  postalCode: text(20).nullable(),
+  postalCode: field(20).nullable(),
   /** State, province, county or prefecture. */
-  region: text(100).nullable(),
+  region: field(100).nullable(),
   country: countryCode,
   phone: phoneNumber.nullable(),
-};
+});
+
+/** A postal address as it goes on a label; carts use the same fields for their shipping address. */
+export const postalAddressFields = postalAddress(text);
+
+/**
+ * The same address as stored and published (a cart, an order, `OrderPlaced`): the text check belongs
+ * to requests, so an address written before it still reads and the published event keeps its shape.
+ */
+export const storedPostalAddressFields = postalAddress(storedText);
 
 const addressFields = {
   ...postalAddressFields,

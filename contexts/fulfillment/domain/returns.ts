@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { derivedId } from '#platform/idempotency/derive.ts';
 import { mulDivHalfUp } from '#platform/money/rounding.ts';
 import { amountSchema } from '#platform/money/schema.ts';
+import { multilineText } from '#platform/text/schema.ts';
 import { unitsBy } from './quantities.ts';
 import type { Fulfillment } from './schemas.ts';
 
@@ -36,7 +37,7 @@ export const returnRequest = z
       .min(1)
       .max(100)
       .refine((lines) => new Set(lines.map((l) => l.lineId)).size === lines.length, 'Each line at most once'),
-    note: z.string().trim().max(500).optional(),
+    note: multilineText().trim().max(500).optional(),
   })
   .meta({ id: 'ReturnRequest' });
 export type ReturnRequest = z.infer<typeof returnRequest>;

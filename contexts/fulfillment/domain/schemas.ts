@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '#platform/text/schema.ts';
 
 /*
  * Fulfillments (pure): which units of an order leave from which stock location, and how they travel.
@@ -33,8 +34,8 @@ export type FulfillmentRequest = z.infer<typeof fulfillmentRequest>;
 /** A carrier's shipment of a fulfillment. */
 export const shipmentRequest = z
   .strictObject({
-    carrier: z.string().trim().min(1).max(60),
-    trackingNumber: z.string().trim().min(1).max(100),
+    carrier: lineText().trim().min(1).max(60),
+    trackingNumber: lineText().trim().min(1).max(100),
     trackingUrl: z
       .url({ protocol: /^https$/ })
       .max(500)
@@ -43,8 +44,14 @@ export const shipmentRequest = z
   .meta({ id: 'ShipmentRequest' });
 export type ShipmentRequest = z.infer<typeof shipmentRequest>;
 
+// As stored and answered: the text check is the request's, so shipments written before it still read.
 export const shipmentSchema = shipmentRequest
-  .extend({ trackingUrl: z.string().max(500).nullable(), shippedAt: z.iso.datetime() })
+  .extend({
+    carrier: z.string().trim().min(1).max(60),
+    trackingNumber: z.string().trim().min(1).max(100),
+    trackingUrl: z.string().max(500).nullable(),
+    shippedAt: z.iso.datetime(),
+  })
   .meta({ id: 'Shipment' });
 export type Shipment = z.infer<typeof shipmentSchema>;
 

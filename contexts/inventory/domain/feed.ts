@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { lineText } from '#platform/text/schema.ts';
 import { locationId, MAX_STOCK, variantId } from './schemas.ts';
 
 /** Rows one `PUT /admin/inventory` may carry: a warehouse system's feed comes in pages of this. */
@@ -36,7 +37,7 @@ export const stockFeedInput = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'letters, digits, . _ : - only (at most 100)')
     .meta({ description: 'The feed run’s id: the same id with the same rows is applied once' }),
-  reason: z.string().min(1).max(200).default('stock feed'),
+  reason: lineText().min(1).max(200).default('stock feed'),
   rows: z.array(z.unknown()).min(1).max(MAX_FEED_ROWS),
 });
 export type StockFeedInput = z.infer<typeof stockFeedInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '#platform/text/schema.ts';
 
 /** Ids in keys: no `#`, so one id can never read as another id plus a key suffix. */
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only (at most 64)');
@@ -53,14 +54,14 @@ export type StockLocation = z.infer<typeof stockLocation>;
 
 export const createLocationInput = z.strictObject({
   id: locationId,
-  name: z.string().min(1).max(120),
+  name: lineText().min(1).max(120),
   kind: locationKind,
   priority: z.number().int().min(0).max(1000).default(100),
   regions: z.array(region).max(50).default([]),
 });
 export const updateLocationInput = z.strictObject({
   version: z.number().int().positive(),
-  name: z.string().min(1).max(120).optional(),
+  name: lineText().min(1).max(120).optional(),
   priority: z.number().int().min(0).max(1000).optional(),
   regions: z.array(region).max(50).optional(),
   active: z.boolean().optional(),
@@ -95,7 +96,7 @@ export const putStockInput = z.strictObject({
     .default([]),
   lowStockThreshold: stockFigure.optional(),
   shards: z.number().int().min(1).max(MAX_SHARDS).optional(),
-  reason: z.string().min(1).max(200).default('stock count'),
+  reason: lineText().min(1).max(200).default('stock count'),
 });
 export type PutStockInput = z.infer<typeof putStockInput>;
 
@@ -107,7 +108,7 @@ export const adjustmentInput = z.strictObject({
   quantity,
   /** Receipts and returns add, shrinkage removes; a correction says which way it goes. */
   direction: z.enum(['increase', 'decrease']).optional(),
-  reason: z.string().min(1).max(200),
+  reason: lineText().min(1).max(200),
 });
 export type AdjustmentInput = z.infer<typeof adjustmentInput>;
 

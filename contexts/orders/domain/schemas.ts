@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cartTotalsSummary, shippingAddressInput } from '#contexts/carts/domain/schemas.ts';
+import { cartTotalsSummary, shippingAddressSchema } from '#contexts/carts/domain/schemas.ts';
 import { currencyCode, minorUnits } from '#contexts/catalog/domain/schemas.ts';
 import { DEFAULT_CHANNEL_ID } from '#contexts/channels/domain/schemas.ts';
 import { fulfillmentSchema, orderFulfillmentStatus } from '#contexts/fulfillment/domain/schemas.ts';
@@ -105,7 +105,7 @@ const orderFields = {
     .max(40)
     .default([]),
   shipping: orderShippingSchema,
-  shippingAddress: shippingAddressInput,
+  shippingAddress: shippingAddressSchema,
   totals: cartTotalsSummary,
   payment: orderPaymentSchema,
   reservationId: z.string().max(64),

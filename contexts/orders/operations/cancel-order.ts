@@ -3,6 +3,7 @@ import { readFulfillments } from '#contexts/fulfillment/data/store.ts';
 import { ConflictError } from '#platform/errors/index.ts';
 import { idempotencyKey, replayedHeader, requiredIdempotencyKey } from '#platform/http/idempotency-key.ts';
 import { json } from '#platform/http/response.ts';
+import { lineText } from '#platform/text/schema.ts';
 import { orderView } from '../data/items.ts';
 import { orderNotFound } from '../data/repository.ts';
 import { requestCancel } from '../data/request-cancel.ts';
@@ -38,7 +39,7 @@ export const adminCancelOrder = orderOperation({
   request: {
     path: orderPath,
     headers: z.object(keyHeader),
-    body: z.strictObject({ reason: z.string().trim().min(1).max(200) }),
+    body: z.strictObject({ reason: lineText().trim().min(1).max(200) }),
     bodyLimitBytes: 1024,
   },
   responses: accepted,
@@ -77,7 +78,7 @@ export const cancelOrder = orderOperation({
   request: {
     path: orderPath,
     headers: orderTokenHeaders.extend(keyHeader),
-    body: z.strictObject({ reason: z.string().trim().max(200).optional() }),
+    body: z.strictObject({ reason: lineText().trim().max(200).optional() }),
     bodyLimitBytes: 1024,
   },
   responses: accepted,

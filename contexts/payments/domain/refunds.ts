@@ -3,6 +3,7 @@ import { derivedId } from '#platform/idempotency/derive.ts';
 import { subtractAmounts, sumAmounts } from '#platform/money/arithmetic.ts';
 import { currencyCode } from '#platform/money/currencies.ts';
 import { amountSchema } from '#platform/money/schema.ts';
+import { multilineText } from '#platform/text/schema.ts';
 import { paymentMismatchSchema } from './mismatch.ts';
 
 /*
@@ -26,7 +27,11 @@ export const refundRequest = z
       .optional()
       .meta({ description: 'Minor units of the order’s currency; all that is left to refund when absent' }),
     reason: refundReason.default('requested_by_customer'),
-    note: z.string().trim().max(500).optional().meta({ description: 'For people; never sent to Stripe' }),
+    note: multilineText()
+      .trim()
+      .max(500)
+      .optional()
+      .meta({ description: 'For people; never sent to Stripe' }),
   })
   .meta({ id: 'RefundRequest' });
 export type RefundRequest = z.infer<typeof refundRequest>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expectedVersion } from '#contexts/catalog/domain/admin-inputs.ts';
 import { currencyCode } from '#contexts/catalog/domain/schemas.ts';
+import { lineText, multilineText } from '#platform/text/schema.ts';
 import { MAX_SCOPE_IDS, priceListId, priceListPriceSchema, priceListSchema } from './price-list-schemas.ts';
 
 /**
@@ -19,9 +20,14 @@ export const storedPriceListSchema = z.object({
 export type StoredPriceList = z.infer<typeof storedPriceListSchema>;
 
 const scopes = priceListSchema.shape;
+// Requests check the characters; the engine's shape does not, so stored lists still load in carts.
+const name = lineText().trim().min(1).max(120);
+const description = multilineText().max(1000);
 
 /** `POST /admin/price-lists`: the id is the server's; scopes default to "everyone, every channel". */
 export const createPriceListInput = priceListSchema.omit({ id: true }).extend({
+  name,
+  description: description.optional(),
   status: scopes.status.default('draft'),
   channelIds: scopes.channelIds.default([]),
   customerGroupIds: scopes.customerGroupIds.default([]),
@@ -34,8 +40,8 @@ const removable = <S extends z.ZodType>(schema: S) =>
 /** `PATCH /admin/price-lists/{priceListId}`: fields to change and the version they were read at. */
 export const updatePriceListInput = z.strictObject({
   version: expectedVersion,
-  name: scopes.name.optional(),
-  description: removable(z.string().max(1000)),
+  name: name.optional(),
+  description: removable(description),
   status: scopes.status.optional(),
   startsAt: removable(z.iso.datetime()),
   endsAt: removable(z.iso.datetime()),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expectedVersion } from '#contexts/catalog/domain/admin-inputs.ts';
+import { lineText } from '#platform/text/schema.ts';
 import { promotionCode, promotionId, promotionSchema } from './promotion-schemas.ts';
 
 const [percentage, fixedAmount, freeShipping, buyXGetY] = promotionSchema.options;
@@ -20,12 +21,15 @@ export const storedPromotionSchema = z.discriminatedUnion('type', [
 ]);
 export type StoredPromotion = z.infer<typeof storedPromotionSchema>;
 
+// Requests check the name's characters; the engine's shape does not, so stored promotions still load.
+const name = lineText().min(1).max(120);
+
 /** `POST /admin/promotions`: a promotion of any type; the id is the server's. */
 export const createPromotionInput = z.discriminatedUnion('type', [
-  percentage.omit({ id: true }),
-  fixedAmount.omit({ id: true }),
-  freeShipping.omit({ id: true }),
-  buyXGetY.omit({ id: true }),
+  percentage.omit({ id: true }).extend({ name }),
+  fixedAmount.omit({ id: true }).extend({ name }),
+  freeShipping.omit({ id: true }).extend({ name }),
+  buyXGetY.omit({ id: true }).extend({ name }),
 ]);
 export type CreatePromotionInput = z.infer<typeof createPromotionInput>;
 
@@ -43,7 +47,7 @@ export const updatePromotionInput = z.strictObject({
   version: expectedVersion,
   type: z.string().max(40).optional(),
   code: promotionCode.nullable().optional(),
-  name: shape.name.optional(),
+  name: name.optional(),
   combinable: shape.combinable.optional(),
   startsAt: removable(z.iso.datetime()),
   endsAt: removable(z.iso.datetime()),

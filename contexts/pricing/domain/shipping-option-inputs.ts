@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugText } from '#contexts/catalog/domain/schemas.ts';
+import { lineText } from '#platform/text/schema.ts';
 import { shippingOptionSchema } from './shipping-schemas.ts';
 
 /** An option's id: slug-like (`standard-eu`), so it reads well in carts, orders and URLs. */
@@ -44,16 +45,19 @@ const checkOption = (option: OptionFields, ctx: z.RefinementCtx) => {
     });
 };
 
+// Requests check the name's characters; the engine's shape does not, so stored options still load.
+const name = lineText().min(1).max(120);
+
 /** `POST /admin/shipping-options`: a new option; without `id` the server makes one. */
 export const createShippingOptionInput = shippingOptionSchema
-  .extend({ id: shippingOptionId.optional() })
+  .extend({ id: shippingOptionId.optional(), name })
   .superRefine(checkOption);
 export type CreateShippingOptionInput = z.infer<typeof createShippingOptionInput>;
 
 /** `PUT /admin/shipping-options/{optionId}`: the whole option (an absent `freeAbove` removes it). */
 export const replaceShippingOptionInput = shippingOptionSchema
   .omit({ id: true })
-  .extend({ version: expectedVersion })
+  .extend({ version: expectedVersion, name })
   .superRefine(checkOption);
 export type ReplaceShippingOptionInput = z.infer<typeof replaceShippingOptionInput>;
 

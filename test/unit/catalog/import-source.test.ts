@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importProductInput } from '#contexts/catalog/domain/admin-inputs.ts';
-import { IMPORT_MAX_PRODUCTS, importSource } from '#contexts/catalog/domain/import-source.ts';
+import { IMPORT_MAX_PRODUCTS } from '#contexts/catalog/domain/import-limits.ts';
+import { importSource } from '#contexts/catalog/domain/import-source.ts';
 
 const csv = (...lines: string[]) => importSource('text/csv', lines.join('\n'));
 
@@ -24,6 +25,42 @@ describe('importSource', () => {
     expect(importSource('application/x-ndjson', lines.slice(1).join('\n'))).toHaveLength(IMPORT_MAX_PRODUCTS);
     expect(() => importSource('application/x-ndjson', '\n\n')).toThrow(
       expect.objectContaining({ code: 'empty_import' }),
+    );
+  });
+
+  it('parses no JSON line past the first one over the cap', () => {
+    const lines = Array.from({ length: IMPORT_MAX_PRODUCTS + 100 }, (_, i) =>
+      JSON.stringify({ slug: `p-${i}` }),
+    );
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(() => importSource('application/x-ndjson', lines.join('\n'))).toThrow(
+        expect.objectContaining({ statusCode: 413, code: 'too_many_products' }),
+      );
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(IMPORT_MAX_PRODUCTS);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('stops reading a CSV at its first product over the cap: a broken line after it is never read', () => {
+    const products = Array.from({ length: IMPORT_MAX_PRODUCTS + 1 }, (_, i) => `p-${i},P ${i}`);
+    expect(() => csv('slug,title', ...products, 'late,"never closed')).toThrow(
+      expect.objectContaining({ statusCode: 413, code: 'too_many_products' }),
+    );
+    expect(() => csv('slug,title', ...products.slice(1), 'late,"never closed')).toThrow(
+      expect.objectContaining({ statusCode: 400, code: 'invalid_csv' }),
+    );
+  });
+
+  it('counts a CSV product once however many lines it has, and a line without a slug as one', () => {
+    const products = Array.from({ length: IMPORT_MAX_PRODUCTS - 1 }, (_, i) => `p-${i},P ${i},P-${i}-S`);
+    const moreVariants = Array.from({ length: 300 }, (_, i) => `p-${i},,P-${i}-L`);
+    const rows = csv('slug,title,sku', ...products, ...moreVariants, ',Loose,LOOSE');
+    expect(rows).toHaveLength(IMPORT_MAX_PRODUCTS);
+    expect(rows[0]!.value).toMatchObject({ variants: [{ sku: 'P-0-S' }, { sku: 'P-0-L' }] });
+    expect(() => csv('slug,title,sku', ...products, ',Loose,A', ',Loose,B')).toThrow(
+      expect.objectContaining({ code: 'too_many_products' }),
     );
   });
 

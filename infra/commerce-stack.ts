@@ -11,6 +11,7 @@ import { CommerceEventBus } from './event-bus.ts';
 import type { CommerceFunction } from './function.ts';
 import { bundlerOf, Functions } from './functions.ts';
 import { CommerceHttpApi } from './http-api.ts';
+import { addLogAlarms } from './log-alarms.ts';
 import { acknowledgeNagFindings } from './nag/acknowledgements.ts';
 import type { CommerceQueue } from './queues.ts';
 import { Secrets } from './secrets.ts';
@@ -130,6 +131,7 @@ export class CommerceStack extends Stack {
     wireFunctions(definition, this.functions, resources);
     for (const g of this.groups) g.wire(resources);
     for (const g of this.groups) g.buildDeadLetterAlarms();
+    addLogAlarms(definition, functions, `Commerce/${stage.name}`);
     // Last, so it finds every alarm the stack and its nested stacks made.
     this.alarms = new AlarmTopic(this, 'Alarms', {
       encryptionKey,

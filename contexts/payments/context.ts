@@ -27,6 +27,20 @@ export const paymentsContext = {
       timeoutSeconds: 10,
       uses: { table: 'readWrite', externalSecrets: ['stripe'], taskTokens: ['checkoutPayment'] },
       operations: webhookOperations,
+      logAlarms: [
+        {
+          message: 'PaymentMismatch',
+          description:
+            'A payment succeeded that does not match its order (intent, amount or currency): it was refunded ' +
+            'and recorded, the order was not completed. See GET /admin/orders/{id}/refunds and docs/payments.md.',
+        },
+        {
+          message: 'PaymentMismatch refund refused',
+          description:
+            'Stripe refused to refund a payment that did not match its order: refund it by hand in the Stripe ' +
+            'dashboard. See docs/payments.md.',
+        },
+      ],
     },
     paymentsAdmin: {
       entry: 'contexts/payments/lambda/admin.ts',

@@ -56,6 +56,16 @@ export interface FunctionDef {
    * Gateway (explicit, with its own authorization); the function gets one integration for all of them.
    */
   readonly operations?: readonly Operation[];
+  /** Log lines that need a person: each gets a metric and an alarm on the stage's alarm topic. */
+  readonly logAlarms?: readonly LogAlarmDef[];
+}
+
+/** An alarm on a log line of a function: any line whose `message` is exactly `message`. */
+export interface LogAlarmDef {
+  /** The `message` of the structured log line (Powertools Logger's JSON), also the metric's name. */
+  readonly message: string;
+  /** What it means and what to do: the alarm's description. */
+  readonly description: string;
 }
 
 /** A route of the HTTP API, derived from an operation (see `routesOf` in compose.ts). */

@@ -57,6 +57,32 @@ describe('alarms of a stage', () => {
     }
   });
 
+  it("counts and alarms on every log line a function declares, per stage (the payments webhook's mismatches)", () => {
+    const declared = Object.values(app.functions).flatMap((f) => f.logAlarms ?? []);
+    expect(declared.map((a) => a.message)).toContain('PaymentMismatch');
+    const filters = resources
+      .filter(([, r]) => r.Type === 'AWS::Logs::MetricFilter')
+      .map(([, r]) => r.Properties);
+    for (const { message, description } of declared) {
+      expect(filters, message).toContainEqual(
+        expect.objectContaining({
+          FilterPattern: `{ $.message = "${message}" }`,
+          MetricTransformations: [
+            expect.objectContaining({
+              MetricNamespace: 'Commerce/dev',
+              MetricName: message,
+              MetricValue: '1',
+            }),
+          ],
+        }),
+      );
+      expect(
+        alarms.filter((a) => a.AlarmDescription === description),
+        message,
+      ).toEqual([expect.objectContaining({ Namespace: 'Commerce/dev', MetricName: message, Threshold: 1 })]);
+    }
+  });
+
   it('encrypts the topic with the data key, which CloudWatch may use, and refuses plain HTTP', () => {
     const [, topic] = resources.find(([id]) => id === topicId) ?? [];
     expect(topic?.Properties?.KmsMasterKeyId).toBeDefined();

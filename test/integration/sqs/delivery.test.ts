@@ -122,3 +122,23 @@ describe('local SQS delivery', () => {
     expect(Math.max(...batches.map((b) => b.length))).toBe(2);
   });
 });
+
+describe('local SQS message bodies', () => {
+  it('carries characters beyond U+FFFF (emoji) as SQS does, and still refuses what SQS refuses', async () => {
+    h = await startSqs({ orders: queueDef() }, () => undefined);
+    const body = JSON.stringify({ title: 'Socks 🧦 in 🇩🇪, 𠀋' });
+    await h.client.send(new SendMessageCommand({ QueueUrl: h.sqs.queueUrl('orders'), MessageBody: body }));
+    await h.sqs.drain();
+    expect(h.calls[0]?.event.Records[0]?.body).toBe(body);
+    await expect(
+      h.client.send(
+        new SendMessageCommand({ QueueUrl: h.sqs.queueUrl('orders'), MessageBody: 'bell \u0007' }),
+      ),
+    ).rejects.toThrow(/Invalid characters/);
+    await expect(
+      h.client.send(
+        new SendMessageCommand({ QueueUrl: h.sqs.queueUrl('orders'), MessageBody: 'lone \ud800' }),
+      ),
+    ).rejects.toThrow();
+  });
+});

@@ -571,7 +571,13 @@ export interface paths {
     get: operations['getMe'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Erase the caller’s personal data
+     * @description Deletes the profile, addresses and open carts, leaves every customer group, anonymises orders (amounts, lines and status are kept for accounting) and emits `CustomerErased`. Refused with 409 `orders_open` while an order awaits payment, cancellation or shipping. Idempotent: erasing again answers 204.
+     *
+     *     Needs a bearer token (any signed-in customer).
+     */
+    delete: operations['eraseMe'];
     options?: never;
     head?: never;
     /**
@@ -581,6 +587,28 @@ export interface paths {
      *     Needs a bearer token (any signed-in customer).
      */
     patch: operations['updateMe'];
+    trace?: never;
+  };
+  '/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download everything held about the caller
+     * @description Profile, addresses, groups, open carts and every order with its refunds, fulfillments and returns (GDPR art. 15 and 20). Never cached.
+     *
+     *     Needs a bearer token (any signed-in customer).
+     */
+    get: operations['exportMe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/me/addresses': {
@@ -737,6 +765,34 @@ export interface paths {
      *     Needs a bearer token of a member of the `admin` group.
      */
     get: operations['adminGetCustomer'];
+    put?: never;
+    post?: never;
+    /**
+     * Erase a customer’s personal data
+     * @description Deletes the profile, addresses and open carts, leaves every customer group, anonymises orders (amounts, lines and status are kept for accounting) and emits `CustomerErased`. Refused with 409 `orders_open` while an order awaits payment, cancellation or shipping. Idempotent: erasing again answers 204. The erasure record names the admin who asked.
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    delete: operations['adminEraseCustomer'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/customers/{customerId}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download everything held about a customer
+     * @description Profile, addresses, groups, open carts and every order with its refunds, fulfillments and returns (GDPR art. 15 and 20). Never cached. An unknown id answers an empty export (no profile, no orders).
+     *
+     *     Needs a bearer token of a member of the `admin` group.
+     */
+    get: operations['adminExportCustomer'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2024,6 +2080,239 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    CustomerExport: {
+      customerId: string;
+      /** Format: date-time */
+      exportedAt: string;
+      profile: components['schemas']['Customer'] | null;
+      groupIds: string[];
+      carts: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        status: 'open' | 'checked_out' | 'merged';
+        /** @enum {string} */
+        currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+        /** @default default */
+        channelId: string;
+        customerId?: string;
+        tokenHash?: string;
+        email?: string;
+        shippingAddress?: {
+          name: string;
+          line1: string;
+          /** @default null */
+          line2: string | null;
+          city: string;
+          /** @default null */
+          postalCode: string | null;
+          /** @default null */
+          region: string | null;
+          country: string;
+          /** @default null */
+          phone: string | null;
+        };
+        shippingOptionId?: string;
+        codes: {
+          code: string;
+          promotionId: string;
+        }[];
+        lines: {
+          id: string;
+          variantId: string;
+          productId: string;
+          quantity: number;
+          unitPriceWhenAdded?: number;
+          /** Format: date-time */
+          addedAt: string;
+        }[];
+        /** Format: uuid */
+        mergedInto?: string;
+        orderId?: string;
+        version: number;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        expiresAt: number;
+        /** Format: date-time */
+        abandonedAt?: string;
+        /** Format: date-time */
+        armedAt?: string;
+      }[];
+      orders: {
+        id: string;
+        /** @enum {string} */
+        status:
+          | 'pending_payment'
+          | 'paid'
+          | 'cancel_pending'
+          | 'payment_failed'
+          | 'expired'
+          | 'canceled'
+          | 'refunded';
+        statusHistory: {
+          /** @enum {string} */
+          status:
+            | 'pending_payment'
+            | 'paid'
+            | 'cancel_pending'
+            | 'payment_failed'
+            | 'expired'
+            | 'canceled'
+            | 'refunded';
+          /** Format: date-time */
+          at: string;
+          reason?: string;
+        }[];
+        cartId: string;
+        customerId: string | null;
+        email: string | null;
+        /** @enum {string} */
+        currency: 'EUR' | 'USD' | 'GBP' | 'JPY' | 'KWD';
+        /** @default default */
+        channelId: string;
+        pricesIncludeTax: boolean;
+        lines: {
+          variantId: string;
+          productId: string;
+          quantity: number;
+          priceListId?: string;
+          subtotal: number;
+          discounts: {
+            promotionId: string;
+            amount: number;
+          }[];
+          discountTotal: number;
+          /** @enum {string} */
+          taxClass: 'standard' | 'reduced' | 'zero';
+          taxRatePpm: number;
+          tax: number;
+          total: number;
+          id: string;
+          sku: string | null;
+          title: string | null;
+          productTitle: string | null;
+          unitPrice: number;
+        }[];
+        promotions: {
+          promotionId: string;
+          code?: string;
+          /** @enum {string} */
+          type: 'percentage' | 'fixed_amount' | 'free_shipping' | 'buy_x_get_y';
+          amount: number;
+        }[];
+        promotionIds: string[];
+        /** @default [] */
+        promotionUsage: {
+          promotionId: string;
+          /** @enum {string} */
+          scope: 'total' | 'customer';
+        }[];
+        shipping: {
+          optionId: string;
+          amount: number;
+          discount: number;
+          taxRatePpm: number;
+          tax: number;
+          total: number;
+          name: string;
+        };
+        shippingAddress: {
+          name: string;
+          line1: string;
+          /** @default null */
+          line2: string | null;
+          city: string;
+          /** @default null */
+          postalCode: string | null;
+          /** @default null */
+          region: string | null;
+          country: string;
+          /** @default null */
+          phone: string | null;
+        };
+        totals: {
+          subtotal: number;
+          discountTotal: number;
+          shippingTotal: number;
+          taxTotal: number;
+          grandTotal: number;
+        };
+        payment: {
+          /** @constant */
+          provider: 'stripe';
+          paymentIntentId?: string;
+          /** @enum {string} */
+          status: 'pending' | 'failed' | 'voided' | 'paid' | 'partially_refunded' | 'refunded';
+          amountRefunded: number;
+        };
+        reservationId: string;
+        version: number;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        refunds: components['schemas']['OrderRefund'][];
+        /** @enum {string} */
+        fulfillmentStatus: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
+        fulfillments: components['schemas']['OrderFulfillment'][];
+        returns: components['schemas']['Return'][];
+      }[];
+    };
+    OrderRefund: {
+      id: string;
+      amount: number;
+      /** @enum {string} */
+      status: 'requested' | 'pending' | 'succeeded' | 'failed';
+      /** @enum {string} */
+      reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    OrderFulfillment: {
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'shipped' | 'delivered' | 'canceled';
+      lines: {
+        lineId: string;
+        quantity: number;
+      }[];
+      shipment: components['schemas']['Shipment'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      deliveredAt: string | null;
+    };
+    Shipment: {
+      carrier: string;
+      trackingNumber: string;
+      trackingUrl: string | null;
+      /** Format: date-time */
+      shippedAt: string;
+    };
+    Return: {
+      id: string;
+      orderId: string;
+      /** @enum {string} */
+      status: 'requested' | 'received' | 'canceled';
+      /** @enum {string} */
+      by: 'customer' | 'admin';
+      lines: {
+        lineId: string;
+        quantity: number;
+        /** @enum {string} */
+        reason: 'damaged' | 'defective' | 'wrong_item' | 'not_as_described' | 'no_longer_needed' | 'other';
+        condition: ('restock' | 'discard') | null;
+        locationId: string | null;
+      }[];
+      note: string | null;
+      refundAmount: number | null;
+      shippingRefunded: boolean;
+      refundId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      receivedAt: string | null;
+    };
     Cart: {
       /** Format: uuid */
       id: string;
@@ -2383,36 +2672,6 @@ export interface components {
       fulfillmentStatus: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
       fulfillments: components['schemas']['OrderFulfillment'][];
     };
-    OrderRefund: {
-      id: string;
-      amount: number;
-      /** @enum {string} */
-      status: 'requested' | 'pending' | 'succeeded' | 'failed';
-      /** @enum {string} */
-      reason: 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
-      /** Format: date-time */
-      createdAt: string;
-    };
-    OrderFulfillment: {
-      id: string;
-      /** @enum {string} */
-      status: 'open' | 'shipped' | 'delivered' | 'canceled';
-      lines: {
-        lineId: string;
-        quantity: number;
-      }[];
-      shipment: components['schemas']['Shipment'] | null;
-      /** Format: date-time */
-      createdAt: string;
-      deliveredAt: string | null;
-    };
-    Shipment: {
-      carrier: string;
-      trackingNumber: string;
-      trackingUrl: string | null;
-      /** Format: date-time */
-      shippedAt: string;
-    };
     OrderPage: {
       items: components['schemas']['OrderSummary'][];
       nextCursor: string | null;
@@ -2444,29 +2703,6 @@ export interface components {
       paymentStatus: 'pending' | 'failed' | 'voided' | 'paid' | 'partially_refunded' | 'refunded';
       /** @enum {string} */
       fulfillmentStatus: 'unfulfilled' | 'partially_fulfilled' | 'fulfilled' | 'shipped' | 'delivered';
-    };
-    Return: {
-      id: string;
-      orderId: string;
-      /** @enum {string} */
-      status: 'requested' | 'received' | 'canceled';
-      /** @enum {string} */
-      by: 'customer' | 'admin';
-      lines: {
-        lineId: string;
-        quantity: number;
-        /** @enum {string} */
-        reason: 'damaged' | 'defective' | 'wrong_item' | 'not_as_described' | 'no_longer_needed' | 'other';
-        condition: ('restock' | 'discard') | null;
-        locationId: string | null;
-      }[];
-      note: string | null;
-      refundAmount: number | null;
-      shippingRefunded: boolean;
-      refundId: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      receivedAt: string | null;
     };
     Fulfillment: {
       id: string;
@@ -5430,6 +5666,52 @@ export interface operations {
       };
     };
   };
+  eraseMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Erased (or nothing left to erase) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `orders_open`, `write_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   updateMe: {
     parameters: {
       query?: never;
@@ -5493,6 +5775,47 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Everything held about the customer */
+      200: {
+        headers: {
+          /** @description `attachment; filename="customer-<id>.json"`: browsers save it as a file */
+          'content-disposition': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerExport'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
           'application/problem+json': components['schemas']['Problem'];
         };
       };
@@ -6427,6 +6750,133 @@ export interface operations {
       };
       /** @description Problem; `code`: `customer_not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminEraseCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Erased (or nothing left to erase) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `orders_open`, `write_conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  adminExportCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Everything held about the customer */
+      200: {
+        headers: {
+          /** @description `attachment; filename="customer-<id>.json"`: browsers save it as a file */
+          'content-disposition': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerExport'];
+        };
+      };
+      /** @description Problem; `code`: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description API Gateway refused the token (missing, malformed, expired or forged); or the function's Problem; `code`: `invalid_token` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem; `code`: `forbidden` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { customerGroupSchema } from './domain/groups.ts';
+import { erasureBy } from './domain/privacy.ts';
 
 /** The bus source of every customers event. */
 export const CUSTOMERS_SOURCE = 'commerce.customers' as const;
 
 /** The data of `CustomerGroupCreated` and `CustomerGroupUpdated`: the group without its counts and times. */
 export const groupData = customerGroupSchema.pick({ id: true, name: true, description: true, version: true });
+
+/**
+ * The data of `CustomerErased`: ids and counts only, never the data that was erased. Consumers holding
+ * anything keyed by this customer id (a newsletter, a CRM, a warehouse export) erase it on receipt.
+ */
+export const customerErasedData = z.object({
+  customerId: z.string().max(128),
+  by: erasureBy,
+  ordersAnonymised: z.number().int().nonnegative(),
+  cartsDeleted: z.number().int().nonnegative(),
+  erasedAt: z.iso.datetime(),
+});
 
 const membership = z.object({ groupId: customerGroupSchema.shape.id, customerId: z.string().max(128) });
 
@@ -40,5 +53,12 @@ export const customerEvents = [
     detailType: 'CustomerRemovedFromGroup',
     schema: membership,
     description: 'A customer left a group.',
+  },
+  {
+    source: CUSTOMERS_SOURCE,
+    detailType: 'CustomerErased',
+    schema: customerErasedData,
+    description:
+      'A customer’s personal data was erased (GDPR art. 17): profile and addresses deleted, open carts deleted, orders anonymised. Erase what you hold for this customer id.',
   },
 ] as const;

@@ -17,6 +17,14 @@ export const customerKeys = {
     sk: `ADDRESS#${addressId}`,
   }),
   addressPrefix: 'ADDRESS#',
+  /**
+   * The record of one erasure (who asked, when, what it did): kept in the erased customer's partition,
+   * ids and counts only, so the erasure itself stays provable while no personal data remains.
+   */
+  erasure: (customerId: string, erasedAt: string) => ({
+    pk: `${CUSTOMER}${customerId}`,
+    sk: `ERASURE#${erasedAt}`,
+  }),
 };
 
 /**
@@ -44,6 +52,7 @@ export const customerGroupKeys = {
 export const Entity = {
   customer: 'CUSTOMER',
   customerAddress: 'CUSTOMER_ADDRESS',
+  customerErasure: 'CUSTOMER_ERASURE',
   customerGroup: 'CUSTOMER_GROUP',
   customerGroupMember: 'CUSTOMER_GROUP_MEMBER',
 } as const;

@@ -1,8 +1,12 @@
 import { addAddress } from './add-address.ts';
+import { adminEraseCustomer } from './admin-erase-customer.ts';
+import { adminExportCustomer } from './admin-export-customer.ts';
 import { changeGroupMembers } from './change-group-members.ts';
 import { createCustomerGroup } from './create-customer-group.ts';
 import { deleteAddress } from './delete-address.ts';
 import { deleteCustomerGroup } from './delete-customer-group.ts';
+import { eraseMe } from './erase-me.ts';
+import { exportMe } from './export-me.ts';
 import { getCustomerAdmin } from './get-customer-admin.ts';
 import { getCustomerGroup } from './get-customer-group.ts';
 import { getMe } from './get-me.ts';
@@ -21,6 +25,8 @@ import { updateMe } from './update-me.ts';
 export const customerOperations = [
   getMe,
   updateMe,
+  exportMe,
+  eraseMe,
   listAddresses,
   addAddress,
   updateAddress,
@@ -33,4 +39,6 @@ export const customerOperations = [
   changeGroupMembers,
   listGroupMembers,
   getCustomerAdmin,
+  adminExportCustomer,
+  adminEraseCustomer,
 ];

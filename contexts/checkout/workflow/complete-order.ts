@@ -50,8 +50,9 @@ export class PaymentMismatchError extends AppError {
 }
 
 /**
- * The writes that commit with the stock: the order paid (and off its e-mail's unpaid orders), `OrderPlaced` and `PaymentSucceeded` — none
- * for an order with nothing to pay (no intent: `paymentIntentId` null), which is paid as placed.
+ * The writes that commit with the stock: the order paid (and off its e-mail's unpaid orders),
+ * `OrderPlaced` and `PaymentSucceeded` — none for an order with nothing to pay (no intent:
+ * `paymentIntentId` null), which is paid as placed.
  */
 const paidItems = (table: string, order: Order, paymentIntentId: string | null, at: Date): TransactItem[] => {
   const when = at.toISOString();

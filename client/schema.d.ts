@@ -1412,7 +1412,7 @@ export interface paths {
     put?: never;
     /**
      * Check a cart out: the order, its stock held, and a PaymentIntent to pay
-     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A total of 0 (a 100% promotion with free shipping) needs no payment: the order is `paid` at once, `paymentRequired: false` and `payment: null`. A total Stripe cannot charge (below its minimum for the currency, e.g. 0.50 EUR, or above 99,999,999 minor units) is 422 `amount_too_small` / `amount_too_large` before anything is held. A malformed `X-Cart-Token` (over 64 characters) is 400. A customer’s order takes the e-mail from the token when the cart has none. Stock is held only at the cart’s channel’s stock locations (docs/channels.md). See docs/checkout.md.
+     * @description Reprices the cart, then in one transaction holds the stock, creates the order (`pending_payment`), redeems its promotion codes and closes the cart; then creates the order’s Stripe PaymentIntent. The answer carries the client secret, so the storefront pays with Stripe.js at once (no polling). The order becomes `paid` when Stripe reports the payment; a declined, canceled or unpaid checkout (the wait is 15 minutes) gives the stock and promotion use back. The same `Idempotency-Key` answers the same order (`Idempotent-Replayed: true`); another key for a checked-out cart is 409. A total of 0 (a 100% promotion with free shipping) needs no payment: the order is `paid` at once, `paymentRequired: false` and `payment: null`. A total Stripe cannot charge (below its minimum for the currency, e.g. 0.50 EUR, or above 99,999,999 minor units) is 422 `amount_too_small` / `amount_too_large` before anything is held. A malformed `X-Cart-Token` (over 64 characters) is 400. A customer’s order takes the e-mail from the token when the cart has none. An order holds at most 10 units of a variant (422 `too_many_units`) and an e-mail address has at most 3 unpaid orders at once (409 `too_many_pending_orders`), both refused before anything is held. Stock is held only at the cart’s channel’s stock locations (docs/channels.md). See docs/checkout.md.
      *
      *     A bearer token is optional: without one the caller is a guest; with one the operation acts for that customer. A token that is presented must be valid (401 `invalid_token` otherwise).
      */
@@ -11506,7 +11506,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict`, `out_of_stock`, `checkout_closed` */
+      /** @description Problem; `code`: `cart_checked_out`, `cart_merged`, `cart_version_conflict`, `out_of_stock`, `checkout_closed`, `too_many_pending_orders` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11515,7 +11515,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Problem; `code`: `empty_cart`, `excluded_lines`, `shipping_method_required`, `email_required`, `too_many_lines`, `reservation_too_large`, `promotion_exhausted`, `promotion_customer_limit_reached`, `amount_too_small`, `amount_too_large` */
+      /** @description Problem; `code`: `empty_cart`, `excluded_lines`, `shipping_method_required`, `email_required`, `too_many_lines`, `too_many_units`, `reservation_too_large`, `promotion_exhausted`, `promotion_customer_limit_reached`, `amount_too_small`, `amount_too_large` */
       422: {
         headers: {
           [name: string]: unknown;

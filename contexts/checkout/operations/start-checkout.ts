@@ -38,7 +38,9 @@ export const checkoutCart = checkoutOperation({
     'and `payment: null`. A total Stripe cannot charge (below its minimum for the currency, e.g. 0.50 EUR, ' +
     'or above 99,999,999 minor units) is 422 `amount_too_small` / `amount_too_large` before anything is ' +
     'held. A malformed `X-Cart-Token` (over 64 characters) is 400. A customer’s order takes the ' +
-    'e-mail from the token when the cart has none. Stock is held only at the cart’s channel’s stock ' +
+    'e-mail from the token when the cart has none. An order holds at most 10 units of a variant (422 ' +
+    '`too_many_units`) and an e-mail address has at most 3 unpaid orders at once (409 ' +
+    '`too_many_pending_orders`), both refused before anything is held. Stock is held only at the cart’s channel’s stock ' +
     'locations (docs/channels.md). See docs/checkout.md.',
   tags: ['checkout', 'carts', 'orders'],
   request: { path: cartPath, headers },
@@ -53,13 +55,21 @@ export const checkoutCart = checkoutOperation({
     401: ['invalid_publishable_key'],
     403: ['cart_channel_mismatch'],
     404: ['cart_not_found'],
-    409: ['cart_checked_out', 'cart_merged', 'cart_version_conflict', 'out_of_stock', 'checkout_closed'],
+    409: [
+      'cart_checked_out',
+      'cart_merged',
+      'cart_version_conflict',
+      'out_of_stock',
+      'checkout_closed',
+      'too_many_pending_orders',
+    ],
     422: [
       'empty_cart',
       'excluded_lines',
       'shipping_method_required',
       'email_required',
       'too_many_lines',
+      'too_many_units',
       'reservation_too_large',
       'promotion_exhausted',
       'promotion_customer_limit_reached',

@@ -1,4 +1,5 @@
 import { finishPendingSettlement, settleReservation } from '#contexts/inventory/data/settle.ts';
+import { pendingOrderRemoveItems } from '#contexts/orders/data/pending-orders.ts';
 import { type OrderRepository, orderNotFound } from '#contexts/orders/data/repository.ts';
 import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
@@ -49,14 +50,17 @@ export class PaymentMismatchError extends AppError {
 }
 
 /**
- * The writes that commit with the stock: the order paid, `OrderPlaced` and `PaymentSucceeded` — none
- * for an order with nothing to pay (no intent: `paymentIntentId` null), which is paid as placed.
+ * The writes that commit with the stock: the order paid (and off its e-mail's unpaid orders),
+ * `OrderPlaced` and `PaymentSucceeded` — none for an order with nothing to pay (no intent:
+ * `paymentIntentId` null), which is paid as placed.
  */
 const paidItems = (table: string, order: Order, paymentIntentId: string | null, at: Date): TransactItem[] => {
   const when = at.toISOString();
   const reason = paymentIntentId ? 'payment_succeeded' : 'no_payment_due';
   return [
     ...orderTransitionItems(table, order, ['pending_payment'], 'paid', when, reason),
+    // No longer unpaid: its e-mail may check out again (with the status move, so exactly once).
+    ...pendingOrderRemoveItems(table, order),
     ...[
       outboxItem(ORDERS_SOURCE, 'OrderPlaced', orderPlaced(order, when), at, CHANNEL_EVENTS_VERSION),
       ...(paymentIntentId

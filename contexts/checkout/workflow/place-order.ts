@@ -5,6 +5,7 @@ import { CARTS_SOURCE } from '#contexts/carts/events.ts';
 import type { Companion, ReservationService } from '#contexts/inventory/data/reserve.ts';
 import { MAX_ALLOCATIONS } from '#contexts/inventory/domain/schemas.ts';
 import { orderCreateItems } from '#contexts/orders/data/items.ts';
+import { pendingOrderAddItems } from '#contexts/orders/data/pending-orders.ts';
 import type { OrderRepository } from '#contexts/orders/data/repository.ts';
 import { orderFromCart } from '#contexts/orders/domain/from-cart.ts';
 import type { Order } from '#contexts/orders/domain/schemas.ts';
@@ -17,6 +18,11 @@ import type { TransactItem } from '#platform/data/transact.ts';
 import { ConflictError, UnprocessableError } from '#platform/errors/index.ts';
 import { parseInput } from '#platform/errors/parse-input.ts';
 import { outboxItem } from '#platform/events/outbox.ts';
+import {
+  assertUnitsWithinLimit,
+  MAX_PENDING_ORDERS_PER_EMAIL,
+  tooManyPendingOrders,
+} from '../domain/hold-limits.ts';
 import { guestOrderToken } from '../domain/ids.ts';
 import { checkoutInput, refusalOf } from './inputs.ts';
 
@@ -79,7 +85,9 @@ export interface PlacerDeps {
  * stock, creates the order (`pending_payment`), redeems the promotions, closes the cart and writes
  * `CheckoutStarted` and `CartCheckedOut` — all or nothing. A retry with the same key answers the same
  * order; another key for a closed cart is 409; stock short is 409 `out_of_stock`; a promotion used up
- * meanwhile is 422 `promotion_exhausted`; a total Stripe cannot charge is 422 `amount_too_small` /
+ * meanwhile is 422 `promotion_exhausted`; more than MAX_UNITS_PER_VARIANT of a variant is 422
+ * `too_many_units`; an e-mail with MAX_PENDING_ORDERS_PER_EMAIL unpaid orders is 409
+ * `too_many_pending_orders`; a total Stripe cannot charge is 422 `amount_too_small` /
  * `amount_too_large` (a total of 0 is placed: it needs no payment).
  */
 export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new Date()): Promise<Placed> => {
@@ -98,6 +106,7 @@ export const placeOrder = async (deps: PlacerDeps, req: PlaceRequest, now = new 
       `A checkout takes at most ${MAX_ALLOCATIONS} lines; this cart has ${priced.record.lines.length}`,
       'too_many_lines',
     );
+  assertUnitsWithinLimit(priced.record.lines);
   const token = priced.record.customerId ? null : guestOrderToken(deps.tokenSecret, orderId);
   const option = priced.snapshot.shippingOption;
   const promotions = redeemed(priced);
@@ -173,10 +182,13 @@ const companion = (
   ].map((Item): TransactItem => ({ Put: { TableName: table, Item } }));
   // The order's body and summary, both conditional on being new.
   const create = orderCreateItems(table, order);
+  // Last, so the indexes of the items before it (which `consumeFailure` counts on) stay as they were.
+  const pending = pendingOrderAddItems(table, order, MAX_PENDING_ORDERS_PER_EMAIL);
   return {
-    items: () => [...create, ...usage, close, ...events],
+    items: () => [...create, ...usage, close, ...events, ...pending],
     refused: (failed) => {
       if (create.some((_, i) => failed[i])) return new AlreadyPlaced();
+      if (pending.length > 0 && failed[failed.length - 1]) return tooManyPendingOrders();
       const exhausted = consumeFailure({ conditionFailed: failed }, promotions, customerId, create.length);
       if (exhausted) return exhausted;
       return new ConflictError(

@@ -1,5 +1,6 @@
 import { reopenCart } from '#contexts/carts/data/store.ts';
 import { finishPendingSettlement, settleReservation } from '#contexts/inventory/data/settle.ts';
+import { pendingOrderRemoveItems } from '#contexts/orders/data/pending-orders.ts';
 import type { OrderRepository } from '#contexts/orders/data/repository.ts';
 import { orderTransitionItems } from '#contexts/orders/data/transitions.ts';
 import type { Order, OrderStatus } from '#contexts/orders/domain/schemas.ts';
@@ -44,7 +45,7 @@ export type Released =
 const paymentFailedReason = (request: ReleaseRequest) =>
   request.status === 'payment_failed' ? 'declined' : request.refund ? 'error' : 'canceled';
 
-/** The writes that end the checkout with the stock's release: order status, usage back, events. */
+/** The writes that end the checkout with the stock's release: order status, usage and unpaid slot back, events. */
 const endItems = (table: string, order: Order, request: ReleaseRequest, at: Date): TransactItem[] => {
   const when = at.toISOString();
   const events = [
@@ -86,6 +87,8 @@ const endItems = (table: string, order: Order, request: ReleaseRequest, at: Date
       seenPaymentIntentId: order.payment.paymentIntentId ?? null,
     }),
     ...releaseUsageRefs(table, order.promotionUsage, order.customerId),
+    // No longer unpaid: its e-mail may check out again (with the status move, so exactly once).
+    ...pendingOrderRemoveItems(table, order),
     ...events.map((Item): TransactItem => ({ Put: { TableName: table, Item } })),
   ];
 };

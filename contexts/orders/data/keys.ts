@@ -30,6 +30,11 @@ export const orderKeys = {
    * uneven second. More buckets would only widen the admin list's fan-out (one Query per bucket).
    */
   buckets: 16,
+  /**
+   * The unpaid orders of one e-mail address (a hash of it: no personal data in a key), as a string set
+   * of order ids that checkout adds to and the order's end removes from, both in their transactions.
+   */
+  pendingByEmail: (emailRef: string) => ({ pk: `ORDERS#pending#${emailRef}`, sk: 'PENDING' }),
   statusPartition: (status: string, bucket: number) => `ORDERS#status#${status}#${bucket}`,
   byStatus: (status: string, bucket: number, createdAt: string, orderId: string) => ({
     gsi2pk: orderKeys.statusPartition(status, bucket),
@@ -42,4 +47,5 @@ export const Entity = {
   order: 'ORDER',
   orderSummary: 'ORDER_SUMMARY',
   orderCancellation: 'ORDER_CANCELLATION',
+  pendingOrders: 'PENDING_ORDERS',
 } as const;

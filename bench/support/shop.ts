@@ -165,7 +165,9 @@ export const readyGuestCart = async (
   const cart = { cartId: created.id as string, token: created.token as string };
   const owner = { 'x-cart-token': cart.token };
   for (const line of lines) await must(shop, 'POST', `/carts/${cart.cartId}/items`, line, owner);
-  await must(shop, 'PUT', `/carts/${cart.cartId}/email`, { email: 'shopper@example.com' }, owner);
+  // One address per cart: checkout holds at most 3 unpaid orders per e-mail.
+  const email = `shopper-${randomUUID().slice(0, 8)}@example.com`;
+  await must(shop, 'PUT', `/carts/${cart.cartId}/email`, { email }, owner);
   await must(shop, 'PUT', `/carts/${cart.cartId}/shipping-address`, SHOPPER_ADDRESS, owner);
   await must(shop, 'PUT', `/carts/${cart.cartId}/shipping-method`, { optionId: shippingOptionId }, owner);
   return cart;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { DEFAULT_MAIL_FROM } from '#infra/stage.ts';
 import { sharedRoleFunctions } from '#platform/definition/callers.ts';
-import { envName, functionEnvironment } from '#platform/definition/environment.ts';
+import { functionEnvironment } from '#platform/definition/environment.ts';
 import type { FunctionDef } from '#platform/definition/types.ts';
 import { logicalIdOf, onlyLogicalIdOf, synthesize } from './support.ts';
 

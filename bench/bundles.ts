@@ -38,7 +38,7 @@ const locator = {
   eventBusName: 'bench',
   queueUrl: (n: string) => `https://sqs.us-east-1.amazonaws.com/000000000000/${n}`,
   stateMachineArn: (n: string) => `arn:aws:states:us-east-1:000000000000:stateMachine:${n}`,
-  secret: () => 'bench-secret',
+  secretArn: (n: string) => `arn:aws:secretsmanager:us-east-1:000000000000:secret:generated/${n}`,
   externalSecretArn: (n: string) => `arn:aws:secretsmanager:us-east-1:000000000000:secret:${n}`,
   auth: {
     issuer: 'https://issuer.example.com',

@@ -3,8 +3,9 @@ import type { AppDefinition, FunctionUses } from '#platform/definition/types.ts'
 
 /**
  * Everything a function's role is granted, normalised so that equal grants compare equal: the
- * definition's `uses` (lists sorted and de-duplicated, `bus: false` = no bus). Generated secrets and
- * token-verification settings are environment values, set per function, so they do not split roles.
+ * definition's `uses` (lists sorted and de-duplicated, `bus: false` = no bus). Generated secrets are read
+ * at run time, so they are grants too; token-verification settings are environment values, set per
+ * function, so they do not split roles.
  */
 export interface PermissionSet {
   readonly table?: 'read' | 'readWrite';
@@ -12,6 +13,7 @@ export interface PermissionSet {
   readonly queues: readonly string[];
   readonly stateMachines: readonly string[];
   readonly taskTokens: readonly string[];
+  readonly secrets: readonly string[];
   readonly externalSecrets: readonly string[];
   readonly mail: boolean;
 }
@@ -27,6 +29,7 @@ export const permissionSetOf = (app: AppDefinition, name: string): PermissionSet
     queues: normalised(uses.queues),
     stateMachines: normalised(uses.stateMachines),
     taskTokens: normalised(uses.taskTokens),
+    secrets: normalised(uses.secrets),
     externalSecrets: normalised(uses.externalSecrets),
     mail: uses.mail === true,
   };
@@ -43,6 +46,7 @@ export const permissionSetId = (set: PermissionSet): string => {
     set.queues.length > 0 ? `Queues.${set.queues.join('.')}` : '',
     set.stateMachines.length > 0 ? `StateMachines.${set.stateMachines.join('.')}` : '',
     set.taskTokens.length > 0 ? `TaskTokens.${set.taskTokens.join('.')}` : '',
+    set.secrets.length > 0 ? `Secrets.${set.secrets.join('.')}` : '',
     set.externalSecrets.length > 0 ? `ExternalSecrets.${set.externalSecrets.join('.')}` : '',
     set.mail ? 'Mail' : '',
   ].filter((p) => p !== '');

@@ -30,7 +30,8 @@ export class Secrets extends Construct {
     for (const name of names) {
       const secret = new Secret(this, name, {
         description: `${props.definition.name}: generated secret "${name}"`,
-        // 64 alphanumerics (~380 bits): plenty for an HMAC key and safe in any environment variable.
+        // 64 alphanumerics (~380 bits): plenty for an HMAC key. Functions read it at run time (only its
+        // ARN is in their environment), so the value never appears in a function's configuration.
         generateSecretString: { passwordLength: 64, excludePunctuation: true },
         encryptionKey: props.encryptionKey,
         removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
@@ -73,12 +74,11 @@ export class Secrets extends Construct {
   }
 
   /**
-   * Lets `grantee` read the value of external secret `name` and nothing else: GetSecretValue on that
-   * secret (not DescribeSecret, as `grantRead` would add), and decrypt with its key only through Secrets
-   * Manager.
+   * Lets `grantee` read the value of `secret` (generated or external) and nothing else: GetSecretValue on
+   * that secret (not DescribeSecret, as `grantRead` would add), and decrypt with its key only through
+   * Secrets Manager.
    */
-  grantReadExternal(name: string, grantee: IGrantable): void {
-    const secret = this.external(name);
+  grantRead(secret: Secret, grantee: IGrantable): void {
     Grant.addToPrincipal({
       grantee,
       actions: ['secretsmanager:GetSecretValue'],
@@ -107,14 +107,5 @@ export class Secrets extends Construct {
   /** Every secret with its definition name. */
   entries(): [string, Secret][] {
     return [...this.byName.entries()];
-  }
-
-  /**
-   * The value as a CloudFormation dynamic reference, resolved when the function is deployed. The
-   * definition promises the value itself in the environment (no Secrets Manager call at cold start),
-   * so this is the one deliberate unwrap.
-   */
-  deployTimeValue(name: string): string {
-    return this.get(name).secretValue.unsafeUnwrap();
   }
 }

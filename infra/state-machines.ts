@@ -105,7 +105,8 @@ export class StateMachines extends Construct {
       logs: {
         destination: logGroup,
         level: LogLevel.ALL,
-        includeExecutionData: def.logExecutionData ?? true,
+        // Off unless the definition opts in: task tokens, secrets and personal data stay out of the logs.
+        includeExecutionData: def.logExecutionData ?? false,
       },
       tracingEnabled: true,
     });

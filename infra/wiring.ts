@@ -32,7 +32,7 @@ export const cdkLocator = (r: WiringResources): ResourceLocator => ({
   eventBusName: r.bus.eventBusName,
   queueUrl: (name) => r.queues.get(name).queue.queueUrl,
   stateMachineArn: (name) => r.stateMachines.get(name).stateMachineArn,
-  secret: (name) => r.secrets.deployTimeValue(name),
+  secretArn: (name) => r.secrets.get(name).secretArn,
   externalSecretArn: (name) => r.secrets.external(name).secretArn,
   auth: r.auth.tokenIssuer,
   mail: {
@@ -113,7 +113,8 @@ export const wireFunctions = (definition: AppDefinition, functions: Functions, r
         }),
       });
     }
-    for (const s of uses.externalSecrets ?? []) r.secrets.grantReadExternal(s, role);
+    for (const s of uses.secrets ?? []) r.secrets.grantRead(r.secrets.get(s), role);
+    for (const s of uses.externalSecrets ?? []) r.secrets.grantRead(r.secrets.external(s), role);
     if (uses.mail) role.addToPrincipalPolicy(mailSendStatement(role, r.mail));
   }
 };

@@ -67,6 +67,8 @@ export interface CloudInfo {
     >
   >;
   readonly auth: { readonly issuer: string; readonly clientId: string };
+  /** The ARN of each generated secret (`cursorKey`, …) in the local Secrets Manager, where functions read it. */
+  readonly secretArns: Readonly<Record<string, string>>;
   /** The local Stripe: point the `stripe` SDK at `apiUrl` with `secretKey`; events are signed with `webhookSecret`. */
   readonly stripe: {
     readonly apiUrl: string;
@@ -226,12 +228,17 @@ const assemble = async (
   const secretStore = await secretsmanager.start({ region: REGION, accountId: ACCOUNT_ID });
   stops.push(() => secretStore.stop());
   const externalSecretName = (name: string) => `${prefix}/${name}`;
+  const generatedSecretName = (name: string) => `${prefix}/generated/${name}`;
+  // Generated secrets live in the same local Secrets Manager, put before any function starts; the
+  // functions get only the ARN and read the value at first use, as in AWS.
+  for (const name of Object.keys(app.secrets ?? {}))
+    secretStore.put(generatedSecretName(name), secrets(name));
   const locator = {
     tableName,
     eventBusName,
     queueUrl: (name: string) => queues.queueUrl(name),
     stateMachineArn: (name: string) => machines.stateMachineArn(name),
-    secret: (name: string) => secrets(name),
+    secretArn: (name: string) => secretStore.arnOf(generatedSecretName(name)),
     // As the synth does, an external secret the definition does not declare is an error at start.
     externalSecretArn: (name: string) => {
       if (!app.externalSecrets?.[name])
@@ -343,6 +350,7 @@ const assemble = async (
       jwks: issuer.jwksUrl,
     },
     auth: { issuer: issuer.issuer, clientId: issuer.clientId },
+    secretArns: Object.fromEntries(Object.keys(app.secrets ?? {}).map((n) => [n, locator.secretArn(n)])),
     stripe: {
       apiUrl: payments.apiUrl,
       publishableKey: payments.publishableKey,

@@ -75,8 +75,8 @@ export const checkoutContext = {
         'Checkout, run synchronously per request: place the order, start its payment saga, open the PaymentIntent',
       definitionFile: 'contexts/checkout/workflow/checkout.asl.json',
       type: 'EXPRESS',
-      // Its input carries the cart token and its output the PaymentIntent's client secret.
-      logExecutionData: false,
+      // Its input carries the cart token and its output the PaymentIntent's client secret: it must never
+      // opt in to logging execution data (the default keeps it out).
       substitutions: {
         PlaceOrderFunctionArn: { function: 'checkoutPlaceOrder' },
         OpenPaymentFunctionArn: { function: 'checkoutOpenPayment' },
@@ -89,6 +89,7 @@ export const checkoutContext = {
         'One order’s payment saga: waits for Stripe, then completes the order or gives everything back',
       definitionFile: 'contexts/checkout/workflow/checkout-payment.asl.json',
       type: 'STANDARD',
+      // Its tasks carry the task token Stripe's verdict resumes it with: never opt in to logging its data.
       substitutions: {
         AwaitPaymentFunctionArn: { function: 'checkoutAwaitPayment' },
         CompleteOrderFunctionArn: { function: 'checkoutCompleteOrder' },

@@ -80,9 +80,11 @@ export const REASONS = {
     'This queue is itself a dead-letter queue (of a queue, an EventBridge target or a Pipe); giving it ' +
     'another DLQ would only move the failed messages once more. Operators inspect and redrive it.',
   secretRotation:
-    'The secret is resolved into the function environment at deploy time (see app/environment.ts), so a ' +
-    'scheduled rotation would not reach the functions; rotate by putting a new value and redeploying. ' +
-    'Rotating only invalidates outstanding pagination cursors.',
+    'An HMAC key the functions read at run time (only its ARN is in their environment) and cache for 5 ' +
+    'minutes, so a new value reaches every function within 5 minutes, without a deploy. No schedule: ' +
+    'rotating invalidates outstanding pagination cursors (cursorKey), and is done by ops when a key may ' +
+    'have leaked (put a new random value, see docs/deploy.md). Guest order tokens already issued stay ' +
+    'valid (orders keep a hash of the token, not the key).',
   externalSecretRotation:
     "The secret holds a provider's keys (Stripe), which only the provider can roll (dashboard key roll); " +
     'ops put the new value in and functions pick it up within their 5-minute cache, without a deploy. ' +

@@ -1,4 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { envName } from '#platform/definition/environment.ts';
+import { requireEnv } from './env.ts';
 
 /**
  * How long a secret value is reused before Secrets Manager is asked again: keeps GetSecretValue off the
@@ -19,4 +21,27 @@ export const readSecret = async (secretId: string, options: { refresh?: boolean 
   });
   if (typeof value !== 'string') throw new Error(`Secret ${secretId} holds binary data, not text`);
   return value;
+};
+
+/**
+ * A reader of the generated secret the definition calls `name` (`uses.secrets`), found through its
+ * `SECRET_ARN_<NAME>` variable. The variable is checked when the reader is made (a deployment defect
+ * fails at cold start); Secrets Manager is called at the first read, not at import.
+ */
+export const generatedSecret = (name: string): (() => Promise<string>) => {
+  const arn = requireEnv(envName('SECRET_ARN', name));
+  return () => readSecret(arn);
+};
+
+/**
+ * Services built from a secret's value, rebuilt only when the value changes (a rotation seen after the
+ * cache time), so an instance builds them once in the usual case and never serves a stale key for long.
+ */
+export const withSecret = <S>(read: () => Promise<string>, build: (value: string) => S) => {
+  let built: { readonly value: string; readonly services: S } | undefined;
+  return async (): Promise<S> => {
+    const value = await read();
+    if (built?.value !== value) built = { value, services: build(value) };
+    return built.services;
+  };
 };

@@ -191,4 +191,7 @@ const checkReferences = (app: ComposedApp): void => {
     for (const s of uses.externalSecrets ?? [])
       need(s in (app.externalSecrets ?? {}), `${by} uses undeclared external secret "${s}"`);
   }
+  // Both kinds reach a function as SECRET_ARN_<NAME>: one name for two secrets would share a variable.
+  for (const s of Object.keys(app.secrets ?? {}))
+    need(!(s in (app.externalSecrets ?? {})), `Secret "${s}" is declared both generated and external`);
 };

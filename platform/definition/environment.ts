@@ -11,7 +11,8 @@ export interface ResourceLocator {
   readonly eventBusName: string;
   queueUrl(name: string): string;
   stateMachineArn(name: string): string;
-  secret(name: string): string;
+  /** The ARN of a generated secret, read by the function at run time (never its value). */
+  secretArn(name: string): string;
   /** The ARN of an external secret (one ops fill in), read by the function at run time. */
   externalSecretArn(name: string): string;
   /** The identity provider whose tokens `optional` routes verify in the function (Cognito in AWS). */
@@ -38,10 +39,8 @@ export interface TokenIssuer {
 }
 
 /** The environment variable that carries a named resource, e.g. `QUEUE_URL_CATALOG_EVENTS`. */
-export const envName = (
-  prefix: 'QUEUE_URL' | 'STATE_MACHINE_ARN' | 'SECRET' | 'SECRET_ARN',
-  name: string,
-): string => `${prefix}_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+export const envName = (prefix: 'QUEUE_URL' | 'STATE_MACHINE_ARN' | 'SECRET_ARN', name: string): string =>
+  `${prefix}_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
 
 /**
  * The environment a function runs with, derived from what it `uses`. Both clouds call this, so a
@@ -74,7 +73,9 @@ export const functionEnvironment = (
   for (const q of uses.queues ?? []) env[envName('QUEUE_URL', q)] = where.queueUrl(q);
   for (const sm of uses.stateMachines ?? [])
     env[envName('STATE_MACHINE_ARN', sm)] = where.stateMachineArn(sm);
-  for (const s of uses.secrets ?? []) env[envName('SECRET', s)] = where.secret(s);
+  // Only where a secret is: the value is read at run time (platform/config/secrets.ts), so it never sits
+  // in the function's configuration, and a new value reaches running functions without a deploy.
+  for (const s of uses.secrets ?? []) env[envName('SECRET_ARN', s)] = where.secretArn(s);
   for (const s of uses.externalSecrets ?? []) env[envName('SECRET_ARN', s)] = where.externalSecretArn(s);
   if (uses.mail) {
     env.MAIL_FROM = where.mail.from;

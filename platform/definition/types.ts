@@ -24,7 +24,11 @@ export interface FunctionUses {
   readonly queues?: readonly string[];
   /** `STATE_MACHINE_ARN_<NAME>` for each; states:StartExecution (StartSyncExecution for EXPRESS). */
   readonly stateMachines?: readonly string[];
-  /** `SECRET_<NAME>` for each: a generated secret, resolved into the environment at deploy time. */
+  /**
+   * `SECRET_ARN_<NAME>` for each: a generated secret (an HMAC key). Only its ARN is in the environment;
+   * the function reads the value at first use (cached per instance). secretsmanager:GetSecretValue on
+   * that secret only.
+   */
   readonly secrets?: readonly string[];
   /**
    * `SECRET_ARN_<NAME>` for each: a secret whose value ops put in (e.g. third-party API keys). Only its
@@ -132,8 +136,9 @@ export interface StateMachineDef {
   readonly type: 'STANDARD' | 'EXPRESS';
   readonly substitutions: Readonly<Record<string, Substitution>>;
   /**
-   * Whether execution logs carry the states' input and output (default true). Off for a machine whose
-   * data holds secrets (a cart token, a client secret): its logs then show the path, not the data.
+   * Whether execution logs carry the states' input and output (default false: logs show the path, not
+   * the data). Opt in only for a machine whose data holds no task token, secret (cart token, client
+   * secret) or personal data; the execution history in the console still shows the data to operators.
    */
   readonly logExecutionData?: boolean;
 }

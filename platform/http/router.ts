@@ -13,9 +13,12 @@ import type { Operation } from './operation.ts';
  * The handler of an HTTP function: one middy stack (logging context, typed errors to problem+json) in
  * front of its operations, each found by the event's `routeKey`. Per request it checks the operation's
  * access, its body limit, parses path, query and JSON body with the operation's own schemas, and calls
- * its logic with the function's `services` (built once per instance by the Lambda entry).
+ * its logic with the function's `services` (built once per instance by the Lambda entry, or loaded at the
+ * first request when they need a secret: see `withSecret` in platform/config/secrets.ts).
  */
-export const httpRouter = <S>(operations: readonly Operation<S>[], services: S) => {
+export const httpRouter = <S>(operations: readonly Operation<S>[], services: S | (() => Promise<S>)) => {
+  // Services are objects (or nothing), never functions: a function is their loader.
+  const load = (typeof services === 'function' ? services : async () => services) as () => Promise<S>;
   const byRoute = new Map(operations.map((op) => [op.route as string, op]));
   if (byRoute.size !== operations.length) throw new Error('Two operations of one function share a route');
   const verify = operations.some((op) => op.access === 'optional') ? verifierFromEnvironment() : undefined;
@@ -40,7 +43,8 @@ export const httpRouter = <S>(operations: readonly Operation<S>[], services: S) 
           caller,
           event,
         },
-        services,
+        // After access and input checks: a refused request costs no secret read.
+        await load(),
       );
     });
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '#app/definition.ts';
 import { DEFAULT_MAIL_FROM } from '#infra/stage.ts';
 import { sharedRoleFunctions } from '#platform/definition/callers.ts';
-import { envName, functionEnvironment } from '#platform/definition/environment.ts';
+import { functionEnvironment } from '#platform/definition/environment.ts';
 import type { FunctionDef } from '#platform/definition/types.ts';
 import { logicalIdOf, onlyLogicalIdOf, synthesize } from './support.ts';
 
@@ -15,7 +15,7 @@ const markers = {
   eventBusName: '<bus>',
   queueUrl: (n: string) => `<queue ${n}>`,
   stateMachineArn: (n: string) => `<sm ${n}>`,
-  secret: (n: string) => `<secret ${n}>`,
+  secretArn: (n: string) => `<generated secret arn ${n}>`,
   externalSecretArn: (n: string) => `<secret arn ${n}>`,
   auth: { issuer: '<issuer>', audience: '<audience>', jwksUrl: '<jwks>' },
   mail: { from: DEFAULT_MAIL_FROM },
@@ -63,19 +63,6 @@ describe('functions', () => {
       Ref: onlyLogicalIdOf(template, 'AWS::DynamoDB::GlobalTable'),
     });
   });
-
-  it.each(functions.filter(([, fn]) => fn.uses?.secrets))(
-    '%s gets its secrets resolved at deploy',
-    (name, fn) => {
-      const variables =
-        template.toJSON().Resources[logicalIdOf(template, FUNCTION, name)].Properties.Environment.Variables;
-      for (const secret of fn.uses?.secrets ?? []) {
-        const env = JSON.stringify(variables[envName('SECRET', secret)]);
-        expect(env).toContain('{{resolve:secretsmanager:');
-        expect(env).toContain(logicalIdOf(template, 'AWS::SecretsManager::Secret', secret));
-      }
-    },
-  );
 
   const sharing = sharedRoleFunctions(app);
   it.each(functions)(

@@ -35,12 +35,21 @@ describe('state machines', () => {
     },
   );
 
-  it.each(machines)('%s logs every state, with its data unless the definition keeps it out', (name, sm) => {
+  it.each(machines)('%s logs every state, with its data only if the definition opts in', (name, sm) => {
     expect(propsOf(name).LoggingConfiguration).toMatchObject({
       Level: 'ALL',
-      IncludeExecutionData: sm.logExecutionData ?? true,
+      IncludeExecutionData: sm.logExecutionData ?? false,
     });
   });
+
+  // Task tokens (payment saga, approval), cart tokens and client secrets (checkout) and free-text reasons
+  // (cancellation) pass through these machines' data: none of it may reach a log group.
+  it.each(machines)(
+    '%s keeps its execution data (task tokens, secrets, personal data) out of its logs',
+    (name) => {
+      expect(propsOf(name).LoggingConfiguration.IncludeExecutionData).toBe(false);
+    },
+  );
 
   it.each(machines)('%s raises an alarm when an execution fails', (name) => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
@@ -55,9 +64,12 @@ describe('state machines', () => {
     });
   });
 
-  it('keeps the checkout’s data (cart token, client secret) out of its logs', () => {
-    expect(propsOf('checkout').LoggingConfiguration.IncludeExecutionData).toBe(false);
-  });
+  it.each(['checkout', 'checkoutPayment'])(
+    'keeps the %s data (cart token, client secret, task token) out of its logs',
+    (name) => {
+      expect(propsOf(name).LoggingConfiguration.IncludeExecutionData).toBe(false);
+    },
+  );
 
   it.each(machines)('%s may invoke exactly the functions it substitutes', (name, sm) => {
     const role = propsOf(name).RoleArn['Fn::GetAtt'][0];

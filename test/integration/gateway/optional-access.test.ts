@@ -77,7 +77,7 @@ const cartFunction = (auth: TokenIssuer) => {
     eventBusName: 'b',
     queueUrl: String,
     stateMachineArn: String,
-    secret: String,
+    secretArn: String,
     externalSecretArn: String,
     auth,
     mail: { from: 'orders@shop.example' },

@@ -37,7 +37,7 @@ const locator: ResourceLocator = {
   eventBusName: 'bus',
   queueUrl: (n) => `queue:${n}`,
   stateMachineArn: (n) => `sm:${n}`,
-  secret: (n) => `secret:${n}`,
+  secretArn: (n) => `arn:generated:${n}`,
   externalSecretArn: (n) => `arn:secret:${n}`,
   auth: {
     issuer: 'https://issuer.example/pool',

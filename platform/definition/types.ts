@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventDefinition } from '../events/definition.ts';
 import type { Operation } from '../http/operation.ts';
 import type { Access } from './access.ts';
+import type { ThrottlingDef } from './throttling.ts';
 
 /**
  * The language of the application definition. Each bounded context declares what it runs in its
@@ -224,6 +225,8 @@ export interface RootDef {
   readonly name: string;
   readonly table: TableDef;
   readonly cors?: CorsDef;
+  /** Route throttling in API Gateway (and the local gateway); absent: 100 requests/s, burst 200 a route. */
+  readonly throttling?: ThrottlingDef;
   readonly secrets?: Readonly<Record<string, GeneratedSecretDef>>;
   readonly externalSecrets?: Readonly<Record<string, ExternalSecretDef>>;
 }

@@ -1,3 +1,4 @@
+import { throttling } from '#app/throttling.ts';
 import { cartsContext } from '#contexts/carts/context.ts';
 import { catalogContext } from '#contexts/catalog/context.ts';
 import { channelsContext } from '#contexts/channels/context.ts';
@@ -67,6 +68,9 @@ export const app = composeApp(
       exposeHeaders: ['location', 'idempotent-replayed', 'retry-after'],
       maxAgeSeconds: 600,
     },
+
+    // A token bucket per route, the Stripe webhook in its own group (app/throttling.ts).
+    throttling,
   },
   [
     systemContext,

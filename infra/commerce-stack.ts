@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { AppDefinition } from '#platform/definition/types.ts';
@@ -112,12 +113,14 @@ export class CommerceStack extends Stack {
       encryptionKey,
       ...logs,
       corsOrigins: stage.corsOrigins,
+      throttle: stage.throttle,
     });
     // Every route and integration in the root, under the construct ids of the single stack the split
     // replaced: an existing stage's routes and integrations are updated in place (the integration points
     // at the function's new copy in its nested stack) instead of re-created beside the old ones, which
     // API Gateway would refuse (one route per route key).
     this.httpApi.addRoutes(definition.routes, functions);
+    reserveConcurrency(definition, functions, stage.reservedConcurrency);
 
     const resources = {
       table: this.table.table,
@@ -157,3 +160,18 @@ export class CommerceStack extends Stack {
     });
   }
 }
+
+/**
+ * Reserves `count` concurrent executions for each function the definition's throttling lists (the Stripe
+ * webhook), so a flood of shopper requests cannot take every execution from it. A property of the
+ * function: no resource is added. 0 leaves the functions on the account's shared pool.
+ */
+const reserveConcurrency = (
+  definition: AppDefinition,
+  functions: Built<CommerceFunction>,
+  count: number,
+): void => {
+  if (count === 0) return;
+  for (const name of definition.throttling?.reservedFor ?? [])
+    (functions.get(name).fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = count;
+};

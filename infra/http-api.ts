@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   type CorsPreflightOptions,
   HttpApi,
@@ -14,7 +15,6 @@ import {
   HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
-  type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -24,6 +24,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { gatewayAuthorizes } from '#platform/definition/access.ts';
 import { routeKey } from '#platform/definition/environment.ts';
+import { routeThrottles, type ThrottleOverrides, UNDECLARED_LIMIT } from '#platform/definition/throttling.ts';
 import type { AppDefinition, CorsDef, RouteDef } from '#platform/definition/types.ts';
 import type { Auth } from './auth.ts';
 import type { Lookup } from './built.ts';
@@ -35,11 +36,11 @@ export interface CommerceHttpApiProps {
   /** Encrypts the access log group. */
   readonly encryptionKey: IKey;
   /**
-   * Stage-wide throttling for every route, so one abusive client cannot run up the Lambda bill or
-   * starve the table for everyone else.
-   * @default { rateLimit: 100, burstLimit: 200 }
+   * The stage's changes to the definition's throttle groups (`-c throttle=`). Every route gets its
+   * group's limits as its own route settings, so one flooded route cannot starve the others.
+   * @default the definition's limits
    */
-  readonly throttle?: ThrottleSettings;
+  readonly throttle?: ThrottleOverrides;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
   /** @default RemovalPolicy.RETAIN */
@@ -83,9 +84,13 @@ export class CommerceHttpApi extends Construct {
   private readonly authorizer: HttpJwtAuthorizer;
   private readonly routes = new Map<string, HttpRoute>();
   private readonly integrations = new Map<string, FunctionIntegration>();
+  private readonly definition: AppDefinition;
+  private readonly throttle: ThrottleOverrides;
 
   constructor(scope: Construct, id: string, props: CommerceHttpApiProps) {
     super(scope, id);
+    this.definition = props.definition;
+    this.throttle = props.throttle ?? {};
     this.api = new HttpApi(this, 'Api', {
       apiName: Stack.of(this).stackName,
       description: `${props.definition.name} storefront and admin API`,
@@ -104,7 +109,8 @@ export class CommerceHttpApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
+      // Only what no route setting covers; every route built here gets its own limits (addRoutes).
+      throttle: UNDECLARED_LIMIT,
       accessLogSettings: { destination: new LogGroupLogDestination(logGroup), format: accessLogFormat },
     });
     // Created on the API (in this stack) when the first route binds it.
@@ -134,6 +140,24 @@ export class CommerceHttpApi extends Construct {
         }),
       );
     }
+    this.throttleRoutes();
+  }
+
+  /**
+   * Each route's own token bucket (the stage's `RouteSettings`, keyed by route key), from the definition's
+   * groups and the stage's overrides. API Gateway refuses settings for a route key it does not have yet
+   * ("Unable to find Route by key"), so the stage waits for every route.
+   */
+  private throttleRoutes(): void {
+    const built = [...this.routes.keys()];
+    const limits = routeThrottles(this.definition.routes, this.definition.throttling, this.throttle);
+    const settings = Object.fromEntries(
+      limits
+        .filter((l) => built.includes(l.routeKey))
+        .map((l) => [l.routeKey, { ThrottlingRateLimit: l.rateLimit, ThrottlingBurstLimit: l.burstLimit }]),
+    );
+    (this.stage.node.defaultChild as CfnStage).routeSettings = settings;
+    for (const route of this.routes.values()) this.stage.node.addDependency(route);
   }
 
   private integrationFor(name: string, functions: Lookup<CommerceFunction>): FunctionIntegration {

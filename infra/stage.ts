@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { parseThrottleOverrides, type ThrottleOverrides } from '#platform/definition/throttling.ts';
 
 /** Everything that differs between a throwaway stage and production, decided in one place. */
 export interface StageSettings {
@@ -20,6 +21,14 @@ export interface StageSettings {
   readonly mail: StageMail;
   /** Subscribed to the stage's alarm topic by e-mail (`-c alarmEmail=`). @default none */
   readonly alarmEmail?: string;
+  /** Throttle groups whose limits this stage changes (`-c throttle=checkout=100/200`). @default none */
+  readonly throttle: ThrottleOverrides;
+  /**
+   * Lambda concurrency reserved for each function the definition's throttling lists as `reservedFor`
+   * (`-c reservedConcurrency=`). It is taken from the account's pool (1,000 by default, and Lambda keeps
+   * 100 unreserved), so it stays small; 0 reserves nothing. @default 10 on `prod*` stages, else 0
+   */
+  readonly reservedConcurrency: number;
 }
 
 /** The sender of a stage's e-mail. */
@@ -100,6 +109,8 @@ export const stageSettings = (
     readonly mailIdentity?: string;
     readonly mailConfigurationSet?: string;
     readonly alarmEmail?: string;
+    readonly throttle?: ThrottleOverrides;
+    readonly reservedConcurrency?: number;
   } = {},
 ): StageSettings => {
   if (!STAGE_NAME.test(name)) {
@@ -122,7 +133,18 @@ export const stageSettings = (
       configurationSet: options.mailConfigurationSet,
     }),
     ...(options.alarmEmail === undefined ? {} : { alarmEmail: parseAlarmEmail(options.alarmEmail) }),
+    throttle: options.throttle ?? {},
+    // Dev accounts often have a concurrency quota of 10, where Lambda refuses any reservation (it keeps
+    // its minimum unreserved): only production reserves by default.
+    reservedConcurrency: checkReservedConcurrency(options.reservedConcurrency ?? (isProd ? 10 : 0)),
   };
+};
+
+/** A count of reserved executions; throws on what Lambda would refuse or a typo would make huge. */
+const checkReservedConcurrency = (value: number): number => {
+  if (!Number.isInteger(value) || value < 0 || value > 900)
+    throw new Error(`Invalid reservedConcurrency "${value}": use a whole number from 0 (off) to 900.`);
+  return value;
 };
 
 /** The address alarms are e-mailed to; throws on one SNS would refuse. */
@@ -145,7 +167,13 @@ export const stageFromContext = (scope: Construct): StageSettings => {
     return v;
   };
   const origins = text('corsOrigins');
+  const throttle = text('throttle');
+  const reserved = text('reservedConcurrency');
   return stageSettings(value, {
+    ...(throttle === undefined ? {} : { throttle: parseThrottleOverrides(throttle) }),
+    ...(reserved === undefined
+      ? {}
+      : { reservedConcurrency: /^\d+$/.test(reserved) ? Number(reserved) : Number.NaN }),
     corsOrigins: origins === undefined ? undefined : parseCorsOrigins(origins),
     mailFrom: text('mailFrom'),
     mailIdentity: text('mailIdentity'),

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { stripeKeysSchema } from '#contexts/payments/stripe/keys.ts';
 import { functionEnvironment } from '#platform/definition/environment.ts';
+import { routeThrottles } from '#platform/definition/throttling.ts';
 import type { AppDefinition } from '#platform/definition/types.ts';
 import * as auth from './auth/index.ts';
 import { type CountingProxy, startCountingProxy } from './dynamodb/counting-proxy.ts';
@@ -86,6 +87,8 @@ export interface CloudInfo {
     readonly functions: string[];
     readonly routes: gateway.ServedRoute[];
     readonly cors: gateway.ServedCors | undefined;
+    /** Each route's token bucket, as the stage's `RouteSettings` declare them in AWS. */
+    readonly throttles: gateway.RouteLimit[];
     readonly rules: { name: string; pattern: unknown; queue: string }[];
     readonly pipes: { name: string; filter: unknown; target: string; batchSize: number }[];
     readonly schedules: { name: string; rate: string; function: string }[];
@@ -320,8 +323,15 @@ const assemble = async (
   });
   stops.push(() => timers.stop());
 
+  // The definition's limits, as a stage without `-c throttle=` overrides deploys them.
+  const throttles = routeThrottles(app.routes, app.throttling).map(({ routeKey, rateLimit, burstLimit }) => ({
+    routeKey,
+    rateLimit,
+    burstLimit,
+  }));
   const api = await gateway.start({
     port: options.port ?? 3000,
+    throttles,
     routes: app.routes,
     // Any origin locally, whatever a deployed stage lists: a storefront dev server runs on any port.
     ...(app.cors ? { cors: app.cors } : {}),
@@ -368,6 +378,7 @@ const assemble = async (
       functions: [...activeRuntime.functionNames].sort(),
       routes: gateway.servedRoutes(app.routes).sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
       cors: app.cors ? gateway.servedCors(app.cors) : undefined,
+      throttles: [...throttles].sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
       stateMachines: Object.entries(app.stateMachines).map(([name, sm]) => ({
         name,
         type: sm.type,

@@ -67,12 +67,12 @@ export const REASONS = {
     'support resource-level permissions; Step Functions needs them to log ALL and trace.',
   publicRoute:
     'Public storefront route (catalog browsing, health, 404 catch-all): no identity is needed to call it; ' +
-    'it is throttled at the stage and the handler validates all input.',
+    'it is throttled per route (its own token bucket) and the handler validates all input.',
   optionalRoute:
     'Route open to guests and customers alike (e.g. a cart a guest proves with its cart token): an HTTP ' +
     'API JWT authorizer cannot be optional, so the function verifies a presented bearer token itself ' +
-    "against the user pool's issuer, client and JWKS, and answers 401 when it fails. Throttled at the " +
-    'stage; the handler validates all input.',
+    "against the user pool's issuer, client and JWKS, and answers 401 when it fails. Throttled per " +
+    'route; the handler validates all input.',
   sqsEventSourceDestination:
     'SQS event source mappings do not support on-failure destinations; a message that keeps failing moves ' +
     "to the queue's dead-letter queue after maxReceiveCount (redrive policy).",
@@ -92,7 +92,7 @@ export const REASONS = {
   webhookRoute:
     'Provider webhook (Stripe): the provider cannot present a JWT. The handler verifies the signature of ' +
     'the raw body with the webhook secret (HMAC-SHA256, 5-minute tolerance) before any effect, answers 400 ' +
-    'otherwise, and de-duplicates by event id. Throttled at the stage.',
+    'otherwise, and de-duplicates by event id. Throttled on its own route limit, apart from shoppers.',
   optionalMfa:
     'Customers sign themselves up; MFA is offered (TOTP) but not forced, since forcing it loses shoppers at ' +
     'sign-up. Plus-tier threat protection enforces risk-based challenges on suspicious sign-ins instead.',

@@ -6,3 +6,4 @@ export { type GatewayRequest, PAYLOAD_LIMIT_BYTES } from './request.ts';
 export { type ServedRoute, servedRoutes } from './routes.ts';
 export type { Gateway, GatewayOptions } from './server.ts';
 export { start } from './server.ts';
+export { type RouteLimit, routeThrottle, type Throttle } from './throttle.ts';

@@ -5,7 +5,7 @@ export interface HttpResponse {
   readonly body: Buffer;
 }
 
-/** API Gateway's own answers (401, 404, 413, 500): a JSON `{"message": …}` body. */
+/** API Gateway's own answers (401, 404, 413, 429, 500): a JSON `{"message": …}` body. */
 export const gatewayResponse = (
   statusCode: number,
   message: string,

@@ -10,6 +10,7 @@ import { type EventContext, formatEvent, withJwtAuthorizer } from './event.ts';
 import { newRequestId, PAYLOAD_LIMIT_BYTES, readBody, toGatewayRequest } from './request.ts';
 import { gatewayResponse, type HttpResponse, internalServerError, toHttpResponse } from './response.ts';
 import { type RouteTable, routeTable } from './routes.ts';
+import { type RouteLimit, routeThrottle, type Throttle } from './throttle.ts';
 
 export interface GatewayOptions {
   /** 0 or absent: a free port. */
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   readonly integrationTimeoutSeconds?: number;
   /** The API's CORS configuration; absent: no CORS handling at all, as in AWS. */
   readonly cors?: CorsDef;
+  /** Each route's throttling (the stage's route settings in AWS); absent: none. */
+  readonly throttles?: readonly RouteLimit[];
 }
 
 export interface Gateway {
@@ -43,6 +46,7 @@ interface Pipeline {
   readonly context: EventContext;
   readonly timeoutMs: number;
   readonly cors: CorsDef | undefined;
+  readonly throttle: Throttle;
   port: number;
 }
 
@@ -60,6 +64,7 @@ export async function start(options: GatewayOptions): Promise<Gateway> {
     },
     timeoutMs: (options.integrationTimeoutSeconds ?? 30) * 1000,
     cors: options.cors,
+    throttle: routeThrottle(options.throttles ?? []),
     port: 0,
   };
   const server = createServer((req, res) => void serve(pipeline, req, res));
@@ -115,6 +120,8 @@ async function handle(pipeline: Pipeline, req: IncomingMessage, requestId: strin
     return preflightResponse(cors, request.headers);
   }
   if (!match) return gatewayResponse(404, 'Not Found');
+  // Throttling comes before the authorizer and the function: a throttled request costs neither.
+  if (!pipeline.throttle.admit(match.routeKey)) return gatewayResponse(429, 'Too Many Requests');
 
   const event = formatEvent(request, match, pipeline.context);
   const integrated = (response: HttpResponse) =>

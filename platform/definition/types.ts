@@ -234,11 +234,42 @@ export interface ApiTag {
   readonly description: string;
 }
 
+/**
+ * API Gateway's route throttling, declared once for both clouds: a token bucket per route that holds
+ * `burstLimit` requests and refills at `rateLimit` a second. Each route gets its own bucket, so a flood
+ * of one route answers 429 on that route only, never on the Stripe webhook or the storefront.
+ */
+export interface ThrottleLimit {
+  /** Steady requests per second. */
+  readonly rateLimit: number;
+  /** The bucket's size: requests accepted at once after a quiet spell. */
+  readonly burstLimit: number;
+}
+
+/**
+ * The limits of a definition: named groups of routes, the group each route falls in by its access and
+ * method (so a new operation needs no entry here), and the routes that need another group by route key.
+ */
+export interface ThrottlingDef {
+  readonly groups: Readonly<Record<string, ThrottleLimit>>;
+  /** The group of a route that `routes` does not name, by its access; `read` is for its GETs. */
+  readonly byAccess: Readonly<Record<Access, { readonly read: string; readonly write: string }>>;
+  /** Route keys (`POST /webhooks/stripe`, `$default`) placed in a group of their own choosing. */
+  readonly routes?: Readonly<Record<string, string>>;
+  /**
+   * Functions that must never be starved of Lambda concurrency by the others (the Stripe webhook): each
+   * gets the stage's reserved concurrency (`-c reservedConcurrency=`; 0 reserves nothing).
+   */
+  readonly reservedFor?: readonly string[];
+}
+
 /** What the root definition holds itself: everything shared by all contexts. */
 export interface RootDef {
   readonly name: string;
   readonly table: TableDef;
   readonly cors?: CorsDef;
+  /** Route throttling in API Gateway (and the local gateway); absent: 100 requests/s, burst 200 a route. */
+  readonly throttling?: ThrottlingDef;
   readonly secrets?: Readonly<Record<string, GeneratedSecretDef>>;
   readonly externalSecrets?: Readonly<Record<string, ExternalSecretDef>>;
 }

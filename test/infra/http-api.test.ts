@@ -62,11 +62,12 @@ describe('HTTP API', () => {
     });
   });
 
-  it('throttles and access-logs the $default stage as JSON', () => {
+  it('throttles each route and access-logs the $default stage as JSON', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      RouteSettings: Match.objectLike({ 'POST /webhooks/stripe': Match.anyValue() }),
       AccessLogSettings: {
         DestinationArn: Match.anyValue(),
         Format: Match.stringLikeRegexp('^\\{.*requestId'),

@@ -41,6 +41,24 @@ describe('fidelity: CDK template ⇔ local cloud', () => {
     expect(cloud().served.cors).toEqual(aws.cors);
   });
 
+  it('throttles every route with the same token bucket', () => {
+    // The template's stage route settings (dev: the definition's limits), against the gateway's buckets.
+    const [stage] = Object.values(synthesize(app).template.findResources('AWS::ApiGatewayV2::Stage'));
+    const settings = stage?.Properties.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+    const deployed = Object.entries(settings)
+      .map(([routeKey, s]) => ({
+        routeKey,
+        rateLimit: s.ThrottlingRateLimit,
+        burstLimit: s.ThrottlingBurstLimit,
+      }))
+      .sort((a, b) => a.routeKey.localeCompare(b.routeKey));
+    expect(deployed).toHaveLength(app.routes.length);
+    expect(cloud().served.throttles).toEqual(deployed);
+  });
+
   it('routes the same rules with the same patterns to the same queues', () => {
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     expect([...cloud().served.rules].sort(byName)).toEqual([...aws.rules].sort(byName));

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { availableIn } from '#contexts/carts/data/snapshot.ts';
+import { stockKeys } from '#contexts/inventory/data/keys.ts';
+import { documentClient } from '#platform/data/client.ts';
 import { cloud, eventually } from './cloud.ts';
 import { api, sendJson } from './http.ts';
 import { confirmLikeStripeJs, localStripeClient } from './payments.ts';
-import { adminSend } from './store.ts';
+import { adminSend, stock } from './store.ts';
 
 /** Who is shopping: a guest (its cart token) or a customer (their bearer token). */
 export interface Shopper {
@@ -126,6 +130,25 @@ export const orderReaches = (
   }, timeoutMs);
 
 /** A variant's stock totals as the admin API answers them. */
+/**
+ * Sets a variant's stock and waits until the stock summary carts read shows it: the stockAlerts pipe
+ * feeds that summary from the table's stream, so it lags the levels the admin API reads by a moment
+ * (more on a busy machine), and a checkout before then finds the line out of stock.
+ */
+export const stocked = async (variantId: string, onHand: number) => {
+  await stock(variantId, onHand);
+  await eventually(async () => {
+    const { Item } = await documentClient().send(
+      new GetCommand({
+        TableName: cloud().tableName,
+        Key: stockKeys.alerts(variantId),
+        ConsistentRead: true,
+      }),
+    );
+    return availableIn(Item, undefined) === onHand ? true : undefined;
+  });
+};
+
 export const stockOf = async (variantId: string) => {
   const res = await adminSend('GET', `/admin/inventory/${variantId}`);
   expect(res.status).toBe(200);

@@ -9,6 +9,7 @@ import {
   pay,
   readOrder,
   readyCart,
+  stocked,
   stockOf,
   stripeRefunds,
 } from '../support/checkout.ts';
@@ -41,8 +42,7 @@ describe('order cancellation over HTTP: refund, stock and promotion use back, on
     useLocalDynamo();
     product = await publishedProduct([{ prices: { EUR: 1200 } }]);
     variantId = product.variantIds[0]!;
-    await stock(variantId, 100);
-    await eventually(async () => ((await stockOf(variantId)).available === 100 ? true : undefined));
+    await stocked(variantId, 100);
   });
 
   const paidOrder = async (quantity: number, code?: string) => {

@@ -10,17 +10,12 @@ import {
   readOrder,
   readyCart,
   type Shopper,
+  stocked,
   stockOf,
 } from '../support/checkout.ts';
 import { cloud, eventually, sdkConfig, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
-import { adminSend, publishedProduct, stock } from '../support/store.ts';
-
-/** Waits until the stream-fed stock summary the cart reads shows stock (a fresh level takes a moment). */
-const stocked = async (variantId: string, onHand: number) => {
-  await stock(variantId, onHand);
-  await eventually(async () => ((await stockOf(variantId)).available === onHand ? true : undefined));
-};
+import { adminSend, publishedProduct } from '../support/store.ts';
 
 /** A flat-rate shipping option to Germany that costs nothing. */
 const freeShipping = async () => {

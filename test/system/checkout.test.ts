@@ -13,23 +13,18 @@ import {
   pay,
   readOrder,
   readyCart,
+  stocked,
   stockOf,
 } from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { queuedConfirmation } from '../support/orders.ts';
 import { localStripeClient } from '../support/payments.ts';
-import { adminSend, newCustomer, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+import { adminSend, newCustomer, publishedProduct, type TestProduct } from '../support/store.ts';
 
 const get = async (Key: { pk: string; sk: string }) =>
   (await documentClient().send(new GetCommand({ TableName: cloud().tableName, Key, ConsistentRead: true })))
     .Item;
-
-/** Waits until the stream-fed stock summary the cart reads shows stock (a fresh level takes a moment). */
-const stocked = async (variantId: string, onHand: number) => {
-  await stock(variantId, onHand);
-  await eventually(async () => ((await stockOf(variantId)).available === onHand ? true : undefined));
-};
 
 // Two tests wait out the payment timeout: every test here may take as long, stretched by the machine's load.
 describe('checkout over HTTP: place, pay, fail, expire', { timeout: scaled(120_000) }, () => {

@@ -8,7 +8,7 @@ import {
   pay,
   readOrder,
   readyCart,
-  stockOf,
+  stocked,
 } from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
@@ -23,7 +23,6 @@ import {
 import {
   adminSend,
   publishedProduct,
-  stock,
   type TestProduct,
   testLocation,
   testWarehouse,
@@ -47,8 +46,7 @@ describe('fulfillment over HTTP: partial, shipped with tracking, delivered, canc
     useLocalDynamo();
     product = await publishedProduct([{ prices: { EUR: 1000 } }, { prices: { EUR: 700 } }]);
     for (const variantId of product.variantIds) {
-      await stock(variantId, 50);
-      await eventually(async () => ((await stockOf(variantId)).available === 50 ? true : undefined));
+      await stocked(variantId, 50);
     }
     locationId = await testLocation();
     other = await testWarehouse('ship');

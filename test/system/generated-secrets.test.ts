@@ -2,9 +2,9 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { beforeAll, describe, expect, it } from 'vitest';
 import { guestOrderToken } from '#contexts/checkout/domain/ids.ts';
 import { decodeCursor } from '#platform/data/cursor.ts';
-import { checkout, readOrder, readyCart, stockOf } from '../support/checkout.ts';
-import { cloud, eventually, sdkConfig } from '../support/cloud.ts';
-import { adminSend, publishedProduct, stock } from '../support/store.ts';
+import { checkout, readOrder, readyCart, stocked } from '../support/checkout.ts';
+import { cloud, sdkConfig } from '../support/cloud.ts';
+import { adminSend, publishedProduct } from '../support/store.ts';
 
 /** The value a generated secret holds in the local Secrets Manager, read by its ARN as functions do. */
 const secretValue = async (name: string): Promise<string> => {
@@ -42,8 +42,7 @@ describe('generated secrets read from Secrets Manager at run time', () => {
   it('derives a guest order token with the orderTokenKey that Secrets Manager holds', async () => {
     const product = await publishedProduct([{ prices: { EUR: 1200 } }]);
     const variantId = product.variantIds[0]!;
-    await stock(variantId, 2);
-    await eventually(async () => ((await stockOf(variantId)).available === 2 ? true : undefined));
+    await stocked(variantId, 2);
     const { cartId, who } = await readyCart([{ variantId, quantity: 1 }]);
     const placed = await checkout(cartId, who);
     expect(placed.status).toBe(201);

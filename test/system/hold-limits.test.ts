@@ -16,11 +16,12 @@ import {
   pay,
   readyCart,
   type Shopper,
+  stocked,
   stockOf,
 } from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem } from '../support/http.ts';
-import { adminSend, publishedProduct, stock, type TestProduct } from '../support/store.ts';
+import { adminSend, publishedProduct, type TestProduct } from '../support/store.ts';
 
 const get = async (Key: { pk: string; sk: string }) =>
   (await documentClient().send(new GetCommand({ TableName: cloud().tableName, Key, ConsistentRead: true })))
@@ -44,8 +45,7 @@ describe('limits on holding stock without paying', { timeout: scaled(120_000) },
 
   it('refuses a checkout holding more units of a variant than an order may, before any write', async () => {
     const variantId = product.variantIds[0]!;
-    await stock(variantId, 50);
-    await eventually(async () => ((await stockOf(variantId)).available === 50 ? true : undefined));
+    await stocked(variantId, 50);
     const { cartId, who } = await readyCart([{ variantId, quantity: MAX_UNITS_PER_VARIANT + 1 }]);
     const key = randomUUID();
     expectProblem(await checkout(cartId, who, key), 422, 'too_many_units');
@@ -65,8 +65,7 @@ describe('limits on holding stock without paying', { timeout: scaled(120_000) },
 
   it('lets an e-mail hold a few unpaid orders at once, and one more once one is paid or declined', async () => {
     const variantId = product.variantIds[1]!;
-    await stock(variantId, 20);
-    await eventually(async () => ((await stockOf(variantId)).available === 20 ? true : undefined));
+    await stocked(variantId, 20);
     const email = `holder-${randomUUID().slice(0, 8)}@example.com`;
     const cart = () => readyCart([{ variantId, quantity: 1 }], { email });
     const placed = [];

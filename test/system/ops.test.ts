@@ -8,9 +8,9 @@ import { EventBridgeClient, ListRulesCommand, PutEventsCommand } from '@aws-sdk/
 import { ListQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/budget.ts';
-import { checkout, readyCart, stockOf } from '../support/checkout.ts';
+import { checkout, readyCart, stocked } from '../support/checkout.ts';
 import { cloud, eventually, sdkConfig } from '../support/cloud.ts';
-import { adminSend, publishedProduct, stock } from '../support/store.ts';
+import { adminSend, publishedProduct } from '../support/store.ts';
 import { startReceiver } from '../support/webhook-receiver.ts';
 
 const run = promisify(execFile);
@@ -189,8 +189,7 @@ describe('the ops CLI against the local cloud', { timeout: scaled(120_000) }, ()
   it('shows an order as the admin API does, and says clearly when there is none', async () => {
     const product = await publishedProduct([{ prices: { EUR: 900 } }]);
     const variantId = product.variantIds[0] as string;
-    await stock(variantId, 5);
-    await eventually(async () => ((await stockOf(variantId)).available === 5 ? true : undefined));
+    await stocked(variantId, 5);
     const { cartId, who } = await readyCart([{ variantId, quantity: 1 }], { email: 'ops@example.com' });
     const placed = await checkout(cartId, who);
     expect(placed.status).toBe(201);

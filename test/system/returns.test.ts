@@ -7,12 +7,13 @@ import {
   pay,
   readOrder,
   readyCart,
+  stocked,
   stockOf,
   stripeRefunds,
 } from '../support/checkout.ts';
-import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
+import { cloud, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
-import { publishedProduct, stock, type TestProduct, testLocation } from '../support/store.ts';
+import { publishedProduct, type TestProduct, testLocation } from '../support/store.ts';
 
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
   sendJson(method, path, body, cloud().tokens.admin, key ? { 'idempotency-key': key } : {});
@@ -27,8 +28,7 @@ describe('returns over HTTP: requested, received once, restocked, refunded once'
     useLocalDynamo();
     product = await publishedProduct([{ prices: { EUR: 1500 } }, { prices: { EUR: 800 } }]);
     for (const variantId of product.variantIds) {
-      await stock(variantId, 40);
-      await eventually(async () => ((await stockOf(variantId)).available === 40 ? true : undefined));
+      await stocked(variantId, 40);
     }
     locationId = await testLocation();
   });

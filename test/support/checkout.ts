@@ -3,8 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { availableIn } from '#contexts/carts/data/snapshot.ts';
 import { stockKeys } from '#contexts/inventory/data/keys.ts';
-import { documentClient } from '#platform/data/client.ts';
-import { cloud, eventually } from './cloud.ts';
+import { cloud, eventually, useLocalDynamo } from './cloud.ts';
 import { api, sendJson } from './http.ts';
 import { confirmLikeStripeJs, localStripeClient } from './payments.ts';
 import { adminSend, stock } from './store.ts';
@@ -137,8 +136,9 @@ export const orderReaches = (
  */
 export const stocked = async (variantId: string, onHand: number) => {
   await stock(variantId, onHand);
+  const table = useLocalDynamo();
   await eventually(async () => {
-    const { Item } = await documentClient().send(
+    const { Item } = await table.send(
       new GetCommand({
         TableName: cloud().tableName,
         Key: stockKeys.alerts(variantId),

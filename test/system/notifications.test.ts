@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SentMessage } from '#local/ses/index.ts';
 import { scaled } from '../support/budget.ts';
-import { checkout, orderReaches, pay, readyCart, stockOf } from '../support/checkout.ts';
+import { checkout, orderReaches, pay, readyCart, stocked } from '../support/checkout.ts';
 import { cloud, eventually, useLocalDynamo } from '../support/cloud.ts';
 import { expectProblem, sendJson } from '../support/http.ts';
 import { mailTo } from '../support/mail.ts';
-import { publishedProduct, stock, type TestProduct, testLocation } from '../support/store.ts';
+import { publishedProduct, type TestProduct, testLocation } from '../support/store.ts';
 
 /** A back-office call, with an Idempotency-Key unless `key` is null. */
 const admin = (method: string, path: string, body?: unknown, key: string | null = randomUUID()) =>
@@ -31,10 +31,7 @@ describe('notifications over HTTP: confirmation, shipment, refund, cancellation 
   beforeAll(async () => {
     useLocalDynamo();
     product = await publishedProduct([{ prices: { EUR: 2000 } }]);
-    await stock(product.variantIds[0]!, 20);
-    await eventually(async () =>
-      (await stockOf(product.variantIds[0]!)).available === 20 ? true : undefined,
-    );
+    await stocked(product.variantIds[0]!, 20);
     locationId = await testLocation();
   });
 
